@@ -1,0 +1,23 @@
+import type { Storage } from 'botbuilder';
+import type { Config } from '../config/config';
+import type { Logger } from '../logging/logger';
+import type { Recognizer } from '../nlu/recognizer';
+import type { StatusFeed } from '../status/statusFeed';
+import type { Clock } from '../clock';
+
+/** botbuilder Storage that also owns a resource to release at shutdown. */
+export interface ClosableStorage extends Storage {
+  close(): Promise<void>;
+  /** True when the backing store answers. */
+  ping(): Promise<boolean>;
+}
+
+/** Everything the bot needs from outside, injected (tests pass fakes). */
+export interface BotDeps {
+  config: Config;
+  logger: Logger;
+  storage: Storage;
+  recognizer: Recognizer;
+  statusFeed: StatusFeed;
+  clock: Clock;
+}

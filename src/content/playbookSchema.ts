@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/**
+ * Schemas for the troubleshooting content in `dialogs/`.
+ *
+ *   dialogs/devices.yaml      the devices people can have, their labels, and which instruction
+ *                             variant ("platform") each one reads
+ *   dialogs/services.yaml     the iCloud services, their labels and Apple status-feed names
+ *   dialogs/messages.yaml     every sentence the engine says that is not part of a step
+ *   dialogs/steps/<id>.yaml   one troubleshooting step of the guide, instructions per platform
+ *   dialogs/playbooks/<id>.yaml  one playbook per problem intent: the ordered step ids
+ *
+ * Text may contain placeholders in braces, filled by the engine: {device} (device label),
+ * {service} (service label), {statusPage} (status page URL), and the ones a message documents.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like "photos-not-syncing"');
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** The instruction variants a step must provide (or `all` for one text that fits every platform). */
+export const PLATFORMS = ['ios', 'mac', 'windows', 'web', 'other'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/**
+ * Text per platform. Either `all` (one text for every platform), or a text for each platform in
+ * PLATFORMS; a platform may be `skip` when the step does not apply there. `all` may be combined
+ * with per-platform overrides.
+ */
+export const platformTextSchema = z
+  .object({
+    all: text.optional(),
+    ios: z.union([text, z.literal('skip')]).optional(),
+    mac: z.union([text, z.literal('skip')]).optional(),
+    windows: z.union([text, z.literal('skip')]).optional(),
+    web: z.union([text, z.literal('skip')]).optional(),
+    other: z.union([text, z.literal('skip')]).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.all !== undefined) return;
+    for (const p of PLATFORMS) {
+      if (v[p] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [p], message: `missing text for platform '${p}' (or give 'all')` });
+    }
+  });
+export type PlatformText = z.infer<typeof platformTextSchema>;
+
+/** Per-service overrides of a step's instructions: partial, falling back to the step's own text. */
+export const serviceOverrideSchema = z
+  .object({
+    all: text.optional(),
+    ios: z.union([text, z.literal('skip')]).optional(),
+    mac: z.union([text, z.literal('skip')]).optional(),
+    windows: z.union([text, z.literal('skip')]).optional(),
+    web: z.union([text, z.literal('skip')]).optional(),
+    other: z.union([text, z.literal('skip')]).optional(),
+  })
+  .strict();
+
+export const choiceSchema = z
+  .object({
+    id,
+    title: text.max(40, 'button titles must be at most 40 characters'),
+    /** Extra words that also pick this choice when typed. */
+    synonyms: z.array(text).default([]),
+    /**
+     * continue: show the step's instructions (or this choice's own `instructions`) and ask if fixed;
+     * skip: this step does not apply, move on (outcome "skipped");
+     * fixed: the problem is solved (wrap up).
+     */
+    action: z.enum(['continue', 'skip', 'fixed']).default('continue'),
+    instructions: serviceOverrideSchema.optional(),
+  })
+  .strict();
+
+export const stepSchema = z
+  .object({
+    version: z.literal(SCHEMA_VERSION),
+    id,
+    title: text,
+    /**
+     * instruction: show instructions, ask whether it fixed the problem.
+     * status: check Apple's status feed for the service, report it, pause on an outage.
+     * handoff: offer a human (the end of every playbook).
+     */
+    kind: z.enum(['instruction', 'status', 'handoff']).default('instruction'),
+    /** Optional question asked first; the answer branches the step. */
+    question: z
+      .object({
+        text: platformTextSchema,
+        choices: z.array(choiceSchema).min(2, 'a question needs at least 2 choices').max(6, 'at most 6 choices'),
+      })
+      .strict()
+      .optional(),
+    instructions: platformTextSchema,
+    /** Service-specific instruction overrides, keyed by service id from services.yaml. */
+    services: z.record(id, serviceOverrideSchema).default({}),
+    /** Messages used by `status` and `handoff` steps; keys documented in dialogs/README.md. */
+    messages: z.record(z.string(), text).default({}),
+  })
+  .strict();
+export type Step = z.infer<typeof stepSchema>;
+
+export const playbookSchema = z
+  .object({
+    version: z.literal(SCHEMA_VERSION),
+    id,
+    /** The intent this playbook handles (an id from intents/). */
+    intent: id,
+    title: text,
+    /** The service this problem is about (id from services.yaml), if the intent names one. */
+    service: id.optional(),
+    /** Said once when the playbook starts. */
+    intro: text,
+    /** Step ids from dialogs/steps/, in the guide's order; must end with the handoff step. */
+    steps: z.array(id).min(1, 'a playbook needs at least one step'),
+    /** Said when a step fixed the problem. */
+    wrapUp: text,
+  })
+  .strict();
+export type Playbook = z.infer<typeof playbookSchema>;
+
+export const deviceSchema = z
+  .object({
+    id,
+    label: text,
+    platform: z.enum(PLATFORMS),
+    /** Offered as a button when the bot asks which device. */
+    ask: z.boolean().default(false),
+  })
+  .strict();
+
+export const devicesFileSchema = z
+  .object({ version: z.literal(SCHEMA_VERSION), devices: z.array(deviceSchema).min(1) })
+  .strict();
+export type Device = z.infer<typeof deviceSchema>;
+
+export const serviceSchema = z
+  .object({
+    id,
+    label: text,
+    /** Service names in Apple's status feed that cover this service. */
+    statusNames: z.array(text).min(1),
+  })
+  .strict();
+
+export const servicesFileSchema = z
+  .object({
+    version: z.literal(SCHEMA_VERSION),
+    /** Status-feed names checked whatever the service (for example "iCloud Account & Sign In"). */
+    alwaysCheck: z.array(text).default([]),
+    services: z.array(serviceSchema).min(1),
+  })
+  .strict();
+export type Service = z.infer<typeof serviceSchema>;
+
+/** messages.yaml: a flat map of message keys to text (or a list of texts to vary). */
+export const messagesFileSchema = z
+  .object({
+    version: z.literal(SCHEMA_VERSION),
+    messages: z.record(z.string().regex(/^[a-z][a-zA-Z0-9.-]*$/), z.union([text, z.array(text).min(1)])),
+  })
+  .strict();
