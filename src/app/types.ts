@@ -21,3 +21,14 @@ export interface BotDeps {
   statusFeed: StatusFeed;
   clock: Clock;
 }
+
+/**
+ * The bot as the hosts (HTTP server, terminal chat) see it. botbuilder's TurnContext stays at
+ * this edge.
+ */
+export interface ResyncBotApp {
+  /** Runs one turn (an ActivityHandler's run). */
+  run(context: import('botbuilder').TurnContext): Promise<void>;
+  /** Turn error handler: logs with dialog stack and conversation id, apologises, resets the dialog. */
+  onTurnError(context: import('botbuilder').TurnContext, error: unknown): Promise<void>;
+}
