@@ -78,6 +78,8 @@ export const stepSchema = z
   .object({
     version: z.literal(SCHEMA_VERSION),
     id,
+    /** Position in the guide's order (1 = system status … 8 = contact support); playbooks keep it. */
+    order: z.number().int().min(1),
     title: text,
     /**
      * instruction: show instructions, ask whether it fixed the problem.
