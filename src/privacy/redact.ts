@@ -1,0 +1,321 @@
+/**
+ * Redaction of secrets and personal data from what people type, before anything is stored or
+ * shown to a human agent.
+ *
+ * What is replaced, and by which marker (one marker per kind, so a single search finds them all):
+ *   password  `[redacted password]`  text after "password is / password: / pwd= / mot de passe …"
+ *   code      `[redacted code]`      verification and 2FA codes, passcodes, PINs, and a message that
+ *                                     is nothing but a 4-8 digit number ("123456", "123 456")
+ *   card      `[redacted card]`      13-19 digit numbers (spaces/dashes allowed) that pass Luhn
+ *   iban      `[redacted iban]`      IBAN-shaped strings that pass the mod-97 check
+ *   email     `[redacted email]`     the whole address; the domain is not kept (it is personal too
+ *                                     and agents can ask which address the Apple ID uses)
+ *   phone     `[redacted phone]`     international (+…/00…), US (415-555-0132, (415) 555 0132) and
+ *                                     UK (07700 900123, 020 7946 0958) shapes, and any 7-15 digit
+ *                                     number right after "phone / call me on / my number is"
+ *   secret    `[redacted secret]`    structured values under keys such as `token` or `secret`
+ *
+ * Precision matters as much as recall: version numbers ("iOS 18.2"), models ("iPhone 15"),
+ * sizes ("50 GB", "200GB"), counts ("2,000 photos"), years, times ("14:05"), dates and error
+ * codes ("error code 8003") are left alone.
+ *
+ * Known limits: a password is one token (or a quoted string), so "my password is correct horse
+ * battery staple" keeps the last three words; a password typed with no cue at all cannot be seen.
+ */
+import type { Activity } from 'botbuilder';
+
+export type RedactionKind = 'password' | 'code' | 'card' | 'iban' | 'email' | 'phone' | 'secret';
+
+export interface RedactionCount {
+  kind: RedactionKind;
+  count: number;
+}
+
+export interface RedactionResult {
+  text: string;
+  /** One entry per kind found, in a fixed order; empty when nothing was redacted. */
+  redactions: RedactionCount[];
+}
+
+const KIND_ORDER: readonly RedactionKind[] = ['password', 'code', 'card', 'iban', 'email', 'phone', 'secret'];
+
+export function redactionMarker(kind: RedactionKind): string {
+  return `[redacted ${kind}]`;
+}
+
+type Counter = Map<RedactionKind, number>;
+
+function bump(counter: Counter, kind: RedactionKind): string {
+  counter.set(kind, (counter.get(kind) ?? 0) + 1);
+  return redactionMarker(kind);
+}
+
+function toCounts(counter: Counter): RedactionCount[] {
+  return KIND_ORDER.filter((k) => (counter.get(k) ?? 0) > 0).map((kind) => ({ kind, count: counter.get(kind) as number }));
+}
+
+const digitsOf = (s: string): string => s.replace(/\D/g, '');
+
+// ---------------------------------------------------------------------------------------------
+// Checksums
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
+
+function ibanValid(raw: string): boolean {
+  const s = raw.replace(/\s/g, '').toUpperCase();
+  if (s.length < 15 || s.length > 34) return false;
+  const rearranged = s.slice(4) + s.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const value = /[0-9]/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
+    for (const d of value) remainder = (remainder * 10 + (d.charCodeAt(0) - 48)) % 97;
+  }
+  return remainder === 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns. Rules run in a fixed order; a marker contains no digits or '@', so later rules never
+// match inside an earlier rule's marker.
+
+const EMAIL_RE = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
+
+/** Words that name a password (several languages). Passcodes and PINs are codes, below. */
+const PASSWORD_WORD = String.raw`(?:(?:apple\s*id|icloud)\s+)?(?:pass\s?words?|passwd|pwd|passphrase|passwort|kennwort|mot\s+de\s+passe|contrase(?:ñ|n)a|senha|wachtwoord)`;
+/** "password for my Apple ID", "password to the wifi". */
+const PASSWORD_FOR = String.raw`(?:\s+(?:for|to|of|on|f(?:ü|u)r|de|pour|para)\s+(?:(?:my|the|our|mon|ma|mein|meine|mi)\s+)?(?:apple\s*id|icloud(?:\s+account)?|account|mac|iphone|ipad|phone|computer|laptop|wi-?fi|router|email|compte|konto|cuenta))?`;
+/** Separators: strong (":", "=") always mean the value follows; words need a plausibility check. */
+const PASSWORD_SEP = String.raw`(\s*[:=]\s*|(?:'s|’s|\s+(?:is\s+still|is\s+now|is\s+set\s+to|is|was|would\s+be|should\s+be|ist|est|es|é))(?![\p{L}'’])\s*[:=]?\s*|\s+)`;
+const TOKEN = String.raw`("[^"\n]+"|'[^'\n]+'|“[^”\n]+”|‘[^’\n]+’|[^\s"'“‘]\S*)`;
+const PASSWORD_RE = new RegExp(String.raw`(?<![\w])(${PASSWORD_WORD}${PASSWORD_FOR})${PASSWORD_SEP}${TOKEN}`, 'giu');
+
+/** Words that describe a password rather than being one: "my password is wrong". */
+const NOT_A_PASSWORD = new Set(
+  (
+    'a an the my your his her our their its this that it not no never isnt isn’t nt wrong incorrect correct right ' +
+    'fine ok okay good bad invalid valid same different too very really still just also actually definitely ' +
+    'probably maybe long short weak strong new old empty blank required needed case sensitive known unknown ' +
+    'in on at for from to of by with and or but so because if when what which where how why who there here ' +
+    'set now being been forgotten lost gone saved stored working broken accepted rejected expired locked ' +
+    'changed reset updated something anything nothing'
+  )
+    .split(/\s+/)
+    .concat(["isn't", "wasn't", "doesn't", "won't", "can't", "i'm"]),
+);
+
+function trimPunctuation(token: string): string {
+  return token.replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, '');
+}
+
+/** Plain words that a person uses to describe a password's state ("expired", "working", "quickly"). */
+function describesPassword(token: string): boolean {
+  const bare = trimPunctuation(token).toLowerCase();
+  if (bare.length < 3) return true;
+  if (NOT_A_PASSWORD.has(bare)) return true;
+  return /^[a-z]+(?:ed|ing|ly)$/.test(bare) && bare.length > 4;
+}
+
+/** A token with no separator before it is a password only if it looks like one. */
+function looksLikeSecret(token: string): boolean {
+  const bare = trimPunctuation(token);
+  if (bare.length < 4 || NOT_A_PASSWORD.has(bare.toLowerCase())) return false;
+  if (/^\d+$/.test(bare)) return true;
+  const hasLetter = /\p{L}/u.test(bare);
+  const hasDigit = /\d/.test(bare);
+  // Apostrophes and hyphens make words ("isn't", "sign-in"), not secrets.
+  const hasSymbol = /[^\p{L}\d'’-]/u.test(bare);
+  return (hasLetter && hasDigit) || (hasLetter && hasSymbol);
+}
+
+function redactPasswords(text: string, counter: Counter): string {
+  return text.replace(PASSWORD_RE, (whole, word: string, sep: string, token: string) => {
+    const quoted = /^["'“‘]/.test(token);
+    const strong = /[:=]/.test(sep);
+    const wordy = !strong && sep.trim().length > 0;
+    const redact = quoted || (strong ? trimPunctuation(token).length > 0 : wordy ? !describesPassword(token) : looksLikeSecret(token));
+    return redact ? `${word}${sep}${bump(counter, 'password')}` : whole;
+  });
+}
+
+const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
+
+function redactIbans(text: string, counter: Counter): string {
+  return text.replace(IBAN_RE, (m) => (ibanValid(m) ? bump(counter, 'iban') : m));
+}
+
+const CARD_RE = /(?<![\w.,:+\-])\d(?:[ -]?\d){12,18}(?![\w]|[.,:]\d)/g;
+
+function redactCards(text: string, counter: Counter): string {
+  return text.replace(CARD_RE, (m) => {
+    const d = digitsOf(m);
+    return d.length >= 13 && d.length <= 19 && luhnValid(d) ? bump(counter, 'card') : m;
+  });
+}
+
+/** Not followed by more of a number ("18.2"), a word character or a unit. */
+const NUMBER_END = String.raw`(?![\w]|[.,:/]\d)`;
+
+const PHONE_INTERNATIONAL_RE = new RegExp(String.raw`(?<![\w+])(?:\+|00)\d[\d\s().-]{6,20}\d${NUMBER_END}`, 'g');
+const PHONE_US_RE = new RegExp(String.raw`(?<![\w+.-])(?:1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}${NUMBER_END}`, 'g');
+const PHONE_UK_RE = new RegExp(String.raw`(?<![\w+.-])(?:\(0\d{2,4}\)\s?|0\d{2,4}[\s-]?)\d{3,4}[\s-]?\d{3,4}${NUMBER_END}`, 'g');
+const PHONE_CONTEXT_RE = new RegExp(
+  String.raw`(?<!(?:case|serial|model|order|build|version|ticket|reference|account|part|error)\s+)` +
+    String.raw`\b((?:phone|mobile|cell|tel|telephone|whatsapp)(?:\s+(?:number|no\.?|#))?|(?:call|text|reach|ring)\s+me(?:\s+(?:on|at))?|my\s+number)` +
+    String.raw`(\s*(?:is|:|=)?\s*)(\+?\d[\d\s().-]{5,18}\d)${NUMBER_END}`,
+  'gi',
+);
+
+function redactPhones(text: string, counter: Counter): string {
+  let out = text.replace(PHONE_CONTEXT_RE, (whole, cue: string, sep: string, num: string) => {
+    const n = digitsOf(num).length;
+    return n >= 7 && n <= 15 ? `${cue}${sep}${bump(counter, 'phone')}` : whole;
+  });
+  out = out.replace(PHONE_INTERNATIONAL_RE, (m) => {
+    const n = digitsOf(m).length;
+    return n >= 8 && n <= 15 && !/\s{2,}/.test(m) ? bump(counter, 'phone') : m;
+  });
+  out = out.replace(PHONE_US_RE, (m) => bump(counter, 'phone'));
+  out = out.replace(PHONE_UK_RE, (m) => {
+    const n = digitsOf(m).length;
+    return n === 10 || n === 11 ? bump(counter, 'phone') : m;
+  });
+  return out;
+}
+
+const CODE_DIGITS = String.raw`(\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d{4,8})`;
+/** "verification code", "2FA code", "passcode", "PIN", "one-time code", "OTP". */
+const CODE_WORD = String.raw`(?:(?:verification|security|confirmation|login|log-?in|sign[-\s]?in|one[-\s]?time|2fa|2-?step|two[-\s]?factor|6[-\s]?digit|six[-\s]?digit|apple\s*id|sms|text|access)\s+)?(?:code|passcode|pin(?:\s+(?:code|number))?|otp|one[-\s]?time\s+password)`;
+/** Codes that are not secrets and that a support agent needs to see. */
+const NOT_SECRET_CODE = String.raw`(?<!\b(?:error|status|zip|postal|post|area|country|exit|response|http|reason|promo|discount|qr|source|bar|region|product|sort)\s+)`;
+const CODE_RE = new RegExp(
+  String.raw`${NOT_SECRET_CODE}\b(${CODE_WORD})(\s*(?:(?:is|was|it's|it\s+is|'s|of|now|:|=|#|-)\s*){0,3})${CODE_DIGITS}${NUMBER_END}`,
+  'gi',
+);
+const UNIT_AFTER = String.raw`(?!\s*(?:gb|mb|tb|kb|g|%|photos?|pictures?|files?|items?|times?|messages?|contacts?|notes?|videos?|songs?|emails?|days?|hours?|minutes?|seconds?|years?)\b)`;
+/** "it sent me 774-210", "I got 123456": Apple's codes are six digits. */
+const SENT_CODE_RE = new RegExp(
+  String.raw`\b((?:sent|texted|gave|got|received|showed|shows|showing|says|said|displayed|displays|popped\s+up\s+with)\s+(?:me\s+)?(?:(?:a|the|this)\s+)?(?:(?:number|code)\s+)?(?:of\s+)?)(\d{3}[\s-]\d{3}|\d{6})${NUMBER_END}${UNIT_AFTER}`,
+  'gi',
+);
+/** A message that is nothing but a 4-8 digit number is a code someone was asked for. */
+const LONE_CODE_RE = /^(\s*["'“(]?)(\d{4,8}|\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d{2}[\s-]\d{2}[\s-]\d{2})(["'”)]?\s*[.!]?\s*)$/;
+
+function redactCodes(text: string, counter: Counter): string {
+  let out = text.replace(CODE_RE, (_m, word: string, sep: string) => `${word}${sep}${bump(counter, 'code')}`);
+  out = out.replace(SENT_CODE_RE, (_m, cue: string) => `${cue}${bump(counter, 'code')}`);
+  out = out.replace(LONE_CODE_RE, (_m, before: string, _code: string, after: string) => `${before}${bump(counter, 'code')}${after}`);
+  return out;
+}
+
+function redactInto(text: string, counter: Counter): string {
+  let out = text.replace(EMAIL_RE, () => bump(counter, 'email'));
+  out = redactPasswords(out, counter);
+  out = redactIbans(out, counter);
+  out = redactCards(out, counter);
+  out = redactPhones(out, counter);
+  out = redactCodes(out, counter);
+  return out;
+}
+
+/** Redacts secrets and personal data from one piece of text. Pure and deterministic. */
+export function redactText(text: string): RedactionResult {
+  const counter: Counter = new Map();
+  const out = redactInto(text, counter);
+  return { text: out, redactions: toCounts(counter) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activities
+
+/** Keys whose values are secrets whatever they contain (card inputs, sign-in payloads). */
+const SECRET_KEYS: ReadonlyArray<[RegExp, RedactionKind]> = [
+  [/pass(?:word|wd)|^pwd$|passphrase/i, 'password'],
+  [/passcode|^pin$|^otp$|(?:verification|security|auth|one_?time)_?code/i, 'code'],
+  [/token|secret|^api_?key$|^authorization$/i, 'secret'],
+];
+
+/** Keys that identify or classify rather than carry what a person typed: kept as they are. */
+const KEEP_KEY_RE = /^(?:id|type|contentType|locale|timestamp|localTimestamp|localTimezone|version|schema|\$schema|[A-Za-z]*Id|[A-Za-z]*_id)$/;
+
+function secretKind(key: string): RedactionKind | undefined {
+  for (const [re, kind] of SECRET_KEYS) if (re.test(key)) return kind;
+  return undefined;
+}
+
+function redactValue(value: unknown, counter: Counter, key: string | undefined): unknown {
+  if (typeof value === 'string') {
+    if (key !== undefined) {
+      if (KEEP_KEY_RE.test(key)) return value;
+      const kind = secretKind(key);
+      if (kind && value.length > 0) return bump(counter, kind);
+    }
+    return redactInto(value, counter);
+  }
+  if (typeof value === 'number' && key !== undefined && !KEEP_KEY_RE.test(key)) {
+    const kind = secretKind(key);
+    return kind ? bump(counter, kind) : value;
+  }
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, counter, undefined));
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) copy[k] = redactValue(v, counter, k);
+    return copy;
+  }
+  return value;
+}
+
+function deepCopy(value: unknown): unknown {
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Array.isArray(value)) return value.map(deepCopy);
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) copy[k] = deepCopy(v);
+    return copy;
+  }
+  return value;
+}
+
+/** Activity fields that can hold what a person typed or what the bot echoed back. */
+const CONTENT_FIELDS = ['text', 'speak', 'summary', 'value', 'channelData', 'suggestedActions'] as const;
+
+/** Like {@link redactActivity}, also saying what was redacted. */
+export function redactActivityWithReport<T extends Partial<Activity>>(activity: T): { activity: T; redactions: RedactionCount[] } {
+  const counter: Counter = new Map();
+  const copy = deepCopy(activity) as Record<string, unknown>;
+  const source = activity as Record<string, unknown>;
+  for (const field of CONTENT_FIELDS) {
+    if (source[field] !== undefined) copy[field] = redactValue(source[field], counter, undefined);
+  }
+  if (Array.isArray(source.attachments)) {
+    copy.attachments = (source.attachments as Array<Record<string, unknown>>).map((att) => {
+      const a = deepCopy(att) as Record<string, unknown>;
+      if (att && att.content !== undefined) a.content = redactValue(att.content, counter, undefined);
+      return a;
+    });
+  }
+  return { activity: copy as T, redactions: toCounts(counter) };
+}
+
+/**
+ * A deep copy of the activity with secrets redacted from `text`, `speak`, `summary`, string
+ * leaves of `value`, `channelData` and `suggestedActions`, and attachment contents (card texts).
+ * Ids, type, timestamps, addresses (from, recipient, conversation) and channel are kept. The
+ * input is not changed.
+ */
+export function redactActivity<T extends Partial<Activity>>(activity: T): T {
+  return redactActivityWithReport(activity).activity;
+}
