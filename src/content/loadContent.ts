@@ -1,0 +1,276 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  devicesFileSchema,
+  messagesFileSchema,
+  playbookSchema,
+  servicesFileSchema,
+  stepSchema,
+  type Device,
+  type Playbook,
+  type Service,
+  type Step,
+} from './playbookSchema';
+import { ContentError, type ContentProblem } from './problems';
+import { fieldPath, parseWithSchema, readYamlFile, type YamlFile } from './yamlFile';
+import { ENGINE_MESSAGES, placeholdersIn, type MessageValue } from '../dialogs/messages';
+import { STEP_KIND_MESSAGES, STEP_PLACEHOLDERS } from '../dialogs/stepMessages';
+
+/** What the engine needs to know about an intent (from intents/<id>.yaml). */
+export interface IntentRef {
+  id: string;
+  handler: string;
+  /** The intent's file, for problems that point at it. */
+  file?: string;
+}
+
+export interface LoadedPlaybook extends Playbook {
+  /** Hash of the playbook and every step it uses: changes whenever the content a user sees changes. */
+  contentVersion: string;
+  file: string;
+}
+
+/** The validated troubleshooting content the engine runs on. */
+export interface Content {
+  devices: Device[];
+  services: Service[];
+  /** Status-feed names checked for every service. */
+  alwaysCheck: string[];
+  messages: Record<string, MessageValue>;
+  steps: Record<string, Step>;
+  playbooks: Record<string, LoadedPlaybook>;
+  intents: IntentRef[];
+}
+
+export interface CheckResult {
+  content: Content | null;
+  problems: ContentProblem[];
+}
+
+function listYaml(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+}
+
+function contentHash(playbook: Playbook, steps: Step[]): string {
+  return createHash('sha256').update(JSON.stringify({ playbook, steps })).digest('hex').slice(0, 16);
+}
+
+/** Every text of a step with the field path it sits at. */
+function stepTexts(step: Step): { field: (string | number)[]; text: string; extra: readonly string[] }[] {
+  const out: { field: (string | number)[]; text: string; extra: readonly string[] }[] = [];
+  const addPlatformTexts = (obj: Record<string, string | undefined> | undefined, base: (string | number)[]) => {
+    for (const [k, v] of Object.entries(obj ?? {})) if (typeof v === 'string') out.push({ field: [...base, k], text: v, extra: [] });
+  };
+  addPlatformTexts(step.instructions, ['instructions']);
+  if (step.question) {
+    addPlatformTexts(step.question.text, ['question', 'text']);
+    step.question.choices.forEach((c, i) => {
+      out.push({ field: ['question', 'choices', i, 'title'], text: c.title, extra: [] });
+      addPlatformTexts(c.instructions, ['question', 'choices', i, 'instructions']);
+    });
+  }
+  for (const [svc, o] of Object.entries(step.services)) addPlatformTexts(o, ['services', svc]);
+  const kindMessages = STEP_KIND_MESSAGES[step.kind];
+  for (const [k, v] of Object.entries(step.messages)) out.push({ field: ['messages', k], text: v, extra: kindMessages[k] ?? [] });
+  return out;
+}
+
+/**
+ * Reads and checks everything in `dialogsDir` against the schemas and across files.
+ * `intents` is the list of intents (id and handler) from intents/.
+ */
+export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[]): CheckResult {
+  const problems: ContentProblem[] = [];
+  const rel = (...parts: string[]) => path.join(dialogsDir, ...parts);
+  const read = (file: string): YamlFile | null => {
+    const r = readYamlFile(path.resolve(file), file);
+    problems.push(...r.problems);
+    return r.yaml;
+  };
+  const problem = (yaml: YamlFile | null, file: string, field: (string | number)[], message: string) => {
+    problems.push({ file, line: yaml?.lineOf(field), field: fieldPath(field), message });
+  };
+
+  // devices.yaml
+  let devices: Device[] = [];
+  const devicesFile = rel('devices.yaml');
+  const devicesYaml = read(devicesFile);
+  if (devicesYaml) {
+    const r = parseWithSchema(devicesYaml, devicesFileSchema);
+    problems.push(...r.problems);
+    if (r.value) {
+      devices = r.value.devices;
+      const seen = new Set<string>();
+      devices.forEach((d, i) => {
+        if (seen.has(d.id)) problem(devicesYaml, devicesFile, ['devices', i, 'id'], `duplicate device id '${d.id}'`);
+        seen.add(d.id);
+      });
+      if (!devices.some((d) => d.ask)) problem(devicesYaml, devicesFile, ['devices'], 'no device has ask: true, so the bot cannot ask which device');
+    }
+  }
+
+  // services.yaml
+  let services: Service[] = [];
+  let alwaysCheck: string[] = [];
+  const servicesFile = rel('services.yaml');
+  const servicesYaml = read(servicesFile);
+  if (servicesYaml) {
+    const r = parseWithSchema(servicesYaml, servicesFileSchema);
+    problems.push(...r.problems);
+    if (r.value) {
+      services = r.value.services;
+      alwaysCheck = r.value.alwaysCheck;
+      const seen = new Set<string>();
+      services.forEach((s, i) => {
+        if (seen.has(s.id)) problem(servicesYaml, servicesFile, ['services', i, 'id'], `duplicate service id '${s.id}'`);
+        seen.add(s.id);
+      });
+    }
+  }
+  const serviceIds = new Set(services.map((s) => s.id));
+
+  // messages.yaml
+  let messages: Record<string, MessageValue> = {};
+  const messagesFile = rel('messages.yaml');
+  const messagesYaml = read(messagesFile);
+  if (messagesYaml) {
+    const r = parseWithSchema(messagesYaml, messagesFileSchema);
+    problems.push(...r.problems);
+    if (r.value) {
+      messages = r.value.messages;
+      for (const [key, allowed] of Object.entries(ENGINE_MESSAGES) as [string, readonly string[]][]) {
+        if (messages[key] === undefined) problem(messagesYaml, messagesFile, ['messages'], `missing message '${key}' (the engine uses it)`);
+        else checkPlaceholders(messagesYaml, messagesFile, ['messages', key], messages[key], allowed);
+      }
+      for (const key of Object.keys(messages)) {
+        if (!(key in ENGINE_MESSAGES)) problem(messagesYaml, messagesFile, ['messages', key], `unknown message key '${key}' (not used by the engine)`);
+      }
+    }
+  }
+
+  function checkPlaceholders(yaml: YamlFile, file: string, field: (string | number)[], value: MessageValue, allowed: readonly string[]) {
+    const texts = Array.isArray(value) ? value : [value];
+    texts.forEach((t, i) => {
+      for (const name of placeholdersIn(t)) {
+        if (!allowed.includes(name) && !(STEP_PLACEHOLDERS as readonly string[]).includes(name)) {
+          problem(yaml, file, Array.isArray(value) ? [...field, i] : field, `unknown placeholder {${name}}`);
+        }
+      }
+    });
+  }
+
+  // steps/
+  const steps: Record<string, Step> = {};
+  const stepFiles: Record<string, { yaml: YamlFile; file: string }> = {};
+  for (const name of listYaml(rel('steps'))) {
+    const file = rel('steps', name);
+    const yaml = read(file);
+    if (!yaml) continue;
+    const r = parseWithSchema(yaml, stepSchema);
+    problems.push(...r.problems);
+    if (!r.value) continue;
+    const step = r.value;
+    if (steps[step.id]) {
+      problem(yaml, file, ['id'], `duplicate step id '${step.id}' (also in ${stepFiles[step.id].file})`);
+      continue;
+    }
+    if (path.parse(name).name !== step.id) problem(yaml, file, ['id'], `step id '${step.id}' does not match the file name`);
+    steps[step.id] = step;
+    stepFiles[step.id] = { yaml, file };
+    for (const t of stepTexts(step)) checkPlaceholders(yaml, file, t.field, t.text, t.extra);
+    for (const svc of Object.keys(step.services)) {
+      if (!serviceIds.has(svc) && services.length > 0) problem(yaml, file, ['services', svc], `unknown service id '${svc}' (not in services.yaml)`);
+    }
+    const needed = STEP_KIND_MESSAGES[step.kind];
+    for (const key of Object.keys(needed)) {
+      if (step.messages[key] === undefined) problem(yaml, file, ['messages'], `missing message '${key}' (a ${step.kind} step needs it)`);
+    }
+    if (step.question) {
+      const seen = new Set<string>();
+      step.question.choices.forEach((c, i) => {
+        if (seen.has(c.id)) problem(yaml, file, ['question', 'choices', i, 'id'], `duplicate choice id '${c.id}'`);
+        seen.add(c.id);
+      });
+    }
+  }
+  if (Object.keys(steps).length === 0 && !problems.some((p) => p.file.startsWith(rel('steps')))) {
+    problems.push({ file: rel('steps'), field: '', message: 'no steps found' });
+  }
+
+  // playbooks/
+  const intentById = new Map(intents.map((i) => [i.id, i]));
+  const playbooks: Record<string, LoadedPlaybook> = {};
+  const playbookByIntent = new Map<string, string>();
+  for (const name of listYaml(rel('playbooks'))) {
+    const file = rel('playbooks', name);
+    const yaml = read(file);
+    if (!yaml) continue;
+    const r = parseWithSchema(yaml, playbookSchema);
+    problems.push(...r.problems);
+    if (!r.value) continue;
+    const pb = r.value;
+    if (playbooks[pb.id]) {
+      problem(yaml, file, ['id'], `duplicate playbook id '${pb.id}' (also in ${playbooks[pb.id].file})`);
+      continue;
+    }
+    if (path.parse(name).name !== pb.id) problem(yaml, file, ['id'], `playbook id '${pb.id}' does not match the file name`);
+    const intent = intentById.get(pb.intent);
+    if (!intent) problem(yaml, file, ['intent'], `unknown intent '${pb.intent}' (no intents/${pb.intent}.yaml)`);
+    else if (intent.handler !== 'playbook') problem(yaml, file, ['intent'], `intent '${pb.intent}' has handler '${intent.handler}', not 'playbook'`);
+    const other = playbookByIntent.get(pb.intent);
+    if (other) problem(yaml, file, ['intent'], `intent '${pb.intent}' already has playbook '${other}'`);
+    else playbookByIntent.set(pb.intent, pb.id);
+    if (pb.service && !serviceIds.has(pb.service) && services.length > 0) problem(yaml, file, ['service'], `unknown service id '${pb.service}' (not in services.yaml)`);
+    const used: Step[] = [];
+    const seenSteps = new Set<string>();
+    pb.steps.forEach((sid, i) => {
+      const step = steps[sid];
+      if (seenSteps.has(sid)) problem(yaml, file, ['steps', i], `step '${sid}' is listed twice`);
+      seenSteps.add(sid);
+      if (!step) {
+        problem(yaml, file, ['steps', i], `unknown step id '${sid}' (no ${rel('steps', sid + '.yaml')})`);
+        return;
+      }
+      used.push(step);
+      if (step.kind === 'handoff' && i !== pb.steps.length - 1) problem(yaml, file, ['steps', i], `handoff step '${sid}' must be the last step`);
+      if (i >= 2) {
+        const prev = steps[pb.steps[i - 1]];
+        if (prev && prev.order >= step.order) {
+          problem(yaml, file, ['steps', i], `step '${sid}' (order ${step.order}) comes after '${prev.id}' (order ${prev.order}): keep the guide's order`);
+        }
+      }
+    });
+    const last = steps[pb.steps[pb.steps.length - 1]];
+    if (last && last.kind !== 'handoff') problem(yaml, file, ['steps', pb.steps.length - 1], `the last step must be a handoff step, '${last.id}' is kind '${last.kind}'`);
+    for (const t of placeholdersIn(pb.intro + ' ' + pb.wrapUp)) {
+      if (!(STEP_PLACEHOLDERS as readonly string[]).includes(t)) problem(yaml, file, [pb.intro.includes(`{${t}}`) ? 'intro' : 'wrapUp'], `unknown placeholder {${t}}`);
+    }
+    playbooks[pb.id] = { ...pb, file, contentVersion: contentHash(pb, used) };
+  }
+  for (const intent of intents) {
+    if (intent.handler === 'playbook' && !playbookByIntent.has(intent.id)) {
+      problems.push({
+        file: intent.file ?? rel('playbooks'),
+        field: 'handler',
+        message: `intent '${intent.id}' has handler 'playbook' but no playbook in ${rel('playbooks')} has intent: ${intent.id}`,
+      });
+    }
+  }
+  if (Object.keys(playbooks).length > 0 && !Object.values(steps).some((s) => s.kind === 'handoff')) {
+    problems.push({ file: rel('steps'), field: 'kind', message: 'no handoff step: talking to a person needs one' });
+  }
+
+  if (problems.length > 0) return { content: null, problems };
+  return { content: { devices, services, alwaysCheck, messages, steps, playbooks, intents: [...intents] }, problems };
+}
+
+/** Loads the content or throws ContentError naming every problem (file, line, field). */
+export function loadContent(dialogsDir: string, intents: readonly IntentRef[]): Content {
+  const { content, problems } = checkDialogs(dialogsDir, intents);
+  if (!content) throw new ContentError(problems);
+  return content;
+}

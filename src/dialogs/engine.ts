@@ -1,0 +1,158 @@
+/**
+ * Everything the dialogs share: the content, the injected recogniser, status feed and clock,
+ * and the state accessors. No conversation state lives here; it is all in botbuilder state.
+ */
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Clock } from '../clock';
+import type { Content, LoadedPlaybook } from '../content/loadContent';
+import type { Device, Step } from '../content/playbookSchema';
+import type { Logger } from '../logging/logger';
+import { NONE_INTENT, type Recognition, type Recognizer } from '../nlu/recognizer';
+import type { StatusFeed } from '../status/statusFeed';
+import type { UserInput } from './answers';
+import { promptActivity, resyncData, textActivity, type StepRef } from './cards';
+import type { HandoffService } from './handoffService';
+import { Messages, type MessageKey, type Vars } from './messages';
+import type { PromptChoice } from './answers';
+import type { TroubleshootingRecord, UserProfile } from './troubleshootingRecord';
+
+export interface EngineOptions {
+  content: Content;
+  recognizer: Recognizer;
+  statusFeed: StatusFeed;
+  clock: Clock;
+  logger: Logger;
+  /** Filled into {statusPage}. */
+  statusPageUrl: string;
+  /** Upper bound on waiting for the status feed (the feed has its own timeout too). */
+  statusTimeoutMs: number;
+  record: StatePropertyAccessor<TroubleshootingRecord>;
+  profile: StatePropertyAccessor<UserProfile>;
+  handoff?: HandoffService;
+  /** Minimum confidence for a different problem mid-flow to trigger the switch offer. */
+  switchConfidence?: number;
+  /** Picks among message variants; defaults to Math.random. */
+  random?: () => number;
+}
+
+const RECOGNITION_KEY = Symbol('resync.recognition');
+
+export class Engine {
+  readonly content: Content;
+  readonly messages: Messages;
+  readonly recognizer: Recognizer;
+  readonly statusFeed: StatusFeed;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly statusPageUrl: string;
+  readonly statusTimeoutMs: number;
+  readonly record: StatePropertyAccessor<TroubleshootingRecord>;
+  readonly profile: StatePropertyAccessor<UserProfile>;
+  readonly handoff?: HandoffService;
+  readonly switchConfidence: number;
+  private readonly handlers: Map<string, string>;
+  private readonly byIntent: Map<string, LoadedPlaybook>;
+
+  constructor(options: EngineOptions) {
+    this.content = options.content;
+    this.messages = new Messages(options.content.messages, options.random);
+    this.recognizer = options.recognizer;
+    this.statusFeed = options.statusFeed;
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.statusPageUrl = options.statusPageUrl;
+    this.statusTimeoutMs = options.statusTimeoutMs;
+    this.record = options.record;
+    this.profile = options.profile;
+    this.handoff = options.handoff;
+    this.switchConfidence = options.switchConfidence ?? 0.6;
+    this.handlers = new Map(options.content.intents.map((i) => [i.id, i.handler]));
+    this.byIntent = new Map(Object.values(options.content.playbooks).map((p) => [p.intent, p]));
+  }
+
+  /** The handler kind of an intent (`none` for unknown intents and NONE_INTENT). */
+  handlerOf(intent: string): string {
+    if (intent === NONE_INTENT) return 'none';
+    return this.handlers.get(intent) ?? 'none';
+  }
+
+  playbookForIntent(intent: string): LoadedPlaybook | undefined {
+    return this.byIntent.get(intent);
+  }
+
+  /** The handoff step used when someone asks for a person outside a playbook (highest order). */
+  handoffStep(): Step | undefined {
+    return Object.values(this.content.steps)
+      .filter((s) => s.kind === 'handoff')
+      .sort((a, b) => b.order - a.order || a.id.localeCompare(b.id))[0];
+  }
+
+  /** The input of this turn. */
+  input(context: TurnContext): UserInput {
+    return { text: context.activity.text ?? '', value: context.activity.value };
+  }
+
+  /** Recognises this turn's text once, however many dialogs ask. */
+  recognize(context: TurnContext): Recognition {
+    const cached = context.turnState.get(RECOGNITION_KEY) as Recognition | undefined;
+    if (cached) return cached;
+    const text = context.activity.text ?? '';
+    const r: Recognition = text.trim()
+      ? this.recognizer.recognize(text)
+      : { text, intent: NONE_INTENT, confidence: 0, alternatives: [], entities: [], ambiguous: false };
+    context.turnState.set(RECOGNITION_KEY, r);
+    return r;
+  }
+
+  /** A device id from an entity value: a device id, or the first device of that platform. */
+  deviceFromEntity(value: string): Device | undefined {
+    const v = value.toLowerCase();
+    return this.content.devices.find((d) => d.id === v) ?? this.content.devices.find((d) => d.platform === v);
+  }
+
+  device(id: string | undefined): Device | undefined {
+    return id === undefined ? undefined : this.content.devices.find((d) => d.id === id);
+  }
+
+  /** The device named in a recognition, if any. */
+  deviceIn(r: Recognition): Device | undefined {
+    for (const e of r.entities) {
+      if (e.type !== 'device') continue;
+      const d = this.deviceFromEntity(e.value);
+      if (d) return d;
+    }
+    return undefined;
+  }
+
+  serviceIn(r: Recognition): string | undefined {
+    const e = r.entities.find((x) => x.type === 'service' && this.content.services.some((s) => s.id === x.value));
+    return e?.value;
+  }
+
+  serviceLabel(id: string | undefined): string {
+    return this.content.services.find((s) => s.id === id)?.label ?? this.messages.text('service.generic');
+  }
+
+  /** Sends a messages.yaml text. */
+  async say(context: TurnContext, key: MessageKey, vars: Vars = {}, step?: StepRef): Promise<void> {
+    await context.sendActivity(textActivity(this.messages.text(key, vars), resyncData(key, step)));
+  }
+
+  /** Sends a messages.yaml question with choices. */
+  async ask(context: TurnContext, key: MessageKey, choices: readonly PromptChoice[], vars: Vars = {}, step?: StepRef): Promise<void> {
+    await this.sendPrompt(context, this.messages.text(key, vars), choices, key, step);
+  }
+
+  async sendText(context: TurnContext, text: string, messageKey: string, step?: StepRef): Promise<void> {
+    await context.sendActivity(textActivity(text, resyncData(messageKey, step)));
+  }
+
+  async sendPrompt(context: TurnContext, text: string, choices: readonly PromptChoice[], messageKey: string, step?: StepRef): Promise<void> {
+    await context.sendActivity(promptActivity(context.activity.channelId, text, choices, resyncData(messageKey, step, choices)));
+  }
+
+  /** A button choice whose title comes from messages.yaml, with optional phrase lists. */
+  choice(id: string, titleKey: MessageKey, synonymKeys: MessageKey[] = []): PromptChoice {
+    return { id, title: this.messages.text(titleKey), synonyms: [titleKey, ...synonymKeys].flatMap((k) => this.messages.list(k)) };
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Everything the engine says that is not part of a step comes from dialogs/messages.yaml.
+ * ENGINE_MESSAGES lists every key the engine uses and the placeholders each may contain; the
+ * content validator checks messages.yaml against it, so a missing key fails at start-up.
+ */
+export const ENGINE_MESSAGES = {
+  // Conversation
+  welcome: [],
+  greeting: [],
+  help: [],
+  goodbye: [],
+  'cancel.done': [],
+  'error.apology': [],
+  // Not understood / did you mean
+  notUnderstood: [],
+  'notUnderstood.offer': [],
+  didYouMean: [],
+  'didYouMean.somethingElse': [],
+  'choice.somethingElse': [],
+  'choice.agent': [],
+  'answer.notUnderstood': [],
+  // Device
+  'device.question': [],
+  'device.changed': ['device'],
+  // "Did that fix it?"
+  'fixed.question': [],
+  'fixed.yes': [],
+  'fixed.no': [],
+  'fixed.agent': [],
+  'wrapUp.more': [],
+  // Switching to another problem mid-flow
+  'switch.offer': ['problem'],
+  'switch.yes': [],
+  'switch.no': [],
+  'switch.declined': [],
+  // Content changed under a running conversation
+  'playbook.changed': ['problem'],
+  // Service label when none is known
+  'service.generic': [],
+  // Status events without a start time
+  'status.sinceUnknown': [],
+  // Free-text answers (lists of phrases, not said)
+  'synonyms.yes': [],
+  'synonyms.no': [],
+  'synonyms.fixed': [],
+  'synonyms.notFixed': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MessageKey = keyof typeof ENGINE_MESSAGES;
+export type MessageValue = string | string[];
+export type Vars = Record<string, string | number | undefined>;
+
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9]*)\}/g;
+
+/** Placeholders used in a text, in order of appearance. */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/** Fills {name} placeholders; unknown ones are left as they are (the validator catches them). */
+export function fill(text: string, vars: Vars): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = vars[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Reads messages.yaml content: picks a variant (lists vary) and fills placeholders. */
+export class Messages {
+  constructor(
+    private readonly map: Readonly<Record<string, MessageValue>>,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  has(key: string): boolean {
+    return this.map[key] !== undefined;
+  }
+
+  text(key: MessageKey, vars: Vars = {}): string {
+    const value = this.map[key];
+    if (value === undefined) throw new Error(`messages.yaml has no key '${key}'`);
+    const chosen = Array.isArray(value) ? value[Math.min(value.length - 1, Math.floor(this.random() * value.length))] : value;
+    return fill(chosen, vars);
+  }
+
+  /** All variants of a key (for phrase lists such as synonyms). */
+  list(key: MessageKey): string[] {
+    const value = this.map[key];
+    if (value === undefined) return [];
+    return Array.isArray(value) ? [...value] : [value];
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Asking the status feed about one service, with a guard so a turn never hangs on it.
+ */
+import type { StatusEvent, StatusFeed, StatusReport } from '../status/statusFeed';
+
+export interface RelevantEvent {
+  serviceName: string;
+  event: StatusEvent;
+}
+
+/** The feed's report, or a failure report if it throws or takes longer than `timeoutMs`. */
+export async function fetchStatus(feed: StatusFeed, timeoutMs: number): Promise<StatusReport> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<StatusReport>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, reason: 'timeout', detail: `no answer within ${timeoutMs} ms` }), timeoutMs);
+  });
+  try {
+    const report = await Promise.race([
+      feed.getStatus().catch((error: unknown): StatusReport => ({ ok: false, reason: 'unreachable', detail: String((error as Error)?.message ?? error) })),
+      timeout,
+    ]);
+    if (report.ok && !Array.isArray(report.services)) return { ok: false, reason: 'malformed', detail: 'services is not a list' };
+    return report;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Events that matter for the given status-feed names (case-insensitive): every event that is not
+ * resolved and not merely scheduled for later.
+ */
+export function relevantEvents(report: StatusReport & { ok: true }, names: readonly string[]): RelevantEvent[] {
+  const wanted = new Set(names.map((n) => n.trim().toLowerCase()));
+  const out: RelevantEvent[] = [];
+  for (const service of report.services) {
+    if (!service || typeof service.serviceName !== 'string' || !wanted.has(service.serviceName.trim().toLowerCase())) continue;
+    for (const event of service.activeEvents ?? []) {
+      const status = String(event.eventStatus ?? '').toLowerCase();
+      if (status === 'resolved' || status === 'upcoming') continue;
+      out.push({ serviceName: service.serviceName, event });
+    }
+  }
+  return out;
+}
+
+/** "14:05" when the start is today (UTC), else "2026-01-01"; undefined without a valid start. */
+export function formatSince(start: Date | null, now: Date): string | undefined {
+  if (!start || Number.isNaN(start.getTime())) return undefined;
+  const iso = start.toISOString();
+  return iso.slice(0, 10) === now.toISOString().slice(0, 10) ? iso.slice(11, 16) : iso.slice(0, 10);
+}
