@@ -1,0 +1,97 @@
+import { EntityExtractor } from '../../src/nlu/entities';
+import type { Gazetteer } from '../../src/nlu/trainingData';
+
+const gazetteer: Gazetteer = {
+  device: [
+    { value: 'iphone', synonyms: ['iphone', 'iPhone 15', 'my phone'] },
+    { value: 'ipad', synonyms: ['ipad', 'ipad mini', 'ipad pro'] },
+    { value: 'mac', synonyms: ['mac', 'macbook', 'macbook pro', 'macbook air', 'imac', 'mac mini'] },
+    { value: 'windows', synonyms: ['windows', 'windows pc', 'pc', 'laptop'] },
+    { value: 'web', synonyms: ['icloud.com', 'icloud dot com', 'browser'] },
+  ],
+  service: [
+    { value: 'photos', synonyms: ['photos', 'pictures', 'icloud photos'] },
+    { value: 'drive', synonyms: ['drive', 'icloud drive'] },
+    { value: 'contacts', synonyms: ['contacts'] },
+  ],
+  network: [
+    { value: 'wifi', synonyms: ['wifi', 'wi-fi', 'wireless'] },
+    { value: 'cellular', synonyms: ['cellular', 'mobile data', '5g'] },
+  ],
+};
+
+const extractor = new EntityExtractor(gazetteer);
+const brief = (text: string) => extractor.extract(text).map((e) => `${e.type}:${e.value}=${e.text}`);
+
+describe('EntityExtractor', () => {
+  it('maps synonyms to the canonical value, whatever the case', () => {
+    expect(brief('My MacBook Pro will not sync')).toEqual(['device:mac=MacBook Pro']);
+    expect(brief('IPAD MINI')).toEqual(['device:ipad=IPAD MINI']);
+    expect(brief('on icloud.com')).toEqual(['device:web=icloud.com']);
+    expect(brief('on icloud dot com')).toEqual(['device:web=icloud dot com']);
+  });
+
+  it('ignores separators inside a phrase: Wi-Fi, wifi and wi fi are all wifi', () => {
+    expect(brief('on Wi-Fi')).toEqual(['network:wifi=Wi-Fi']);
+    expect(brief('on wifi')).toEqual(['network:wifi=wifi']);
+    expect(brief('on wi fi')).toEqual(['network:wifi=wi fi']);
+    expect(brief('Mac-Book Pro')).toEqual(['device:mac=Mac-Book Pro']);
+  });
+
+  it('forgives typos in longer words', () => {
+    expect(brief('iphne photos not going to my mac')).toEqual(['device:iphone=iphne', 'service:photos=photos', 'device:mac=mac']);
+    expect(brief('my macbok air')).toEqual(['device:mac=macbok air']);
+    expect(brief('picutres gone')).toEqual(['service:photos=picutres']);
+    expect(brief('celullar only')).toEqual(['network:cellular=celullar']);
+  });
+
+  it('does not forgive typos in short words, nor turn common words into entities', () => {
+    expect(brief('I may have a map')).toEqual([]);
+    expect(brief('pad of paper')).toEqual([]);
+    expect(brief('the printer driver crashed')).toEqual([]);
+    expect(brief('I drove home')).toEqual([]);
+    expect(brief('this is fine, thanks')).toEqual([]);
+  });
+
+  it('accepts plurals', () => {
+    expect(brief('both my iPhones')).toEqual(['device:iphone=iPhones']);
+  });
+
+  it('prefers the longest match and never overlaps', () => {
+    const entities = extractor.extract('icloud photos on the ipad pro');
+    expect(entities.map((e) => e.text)).toEqual(['icloud photos', 'ipad pro']);
+    for (let i = 1; i < entities.length; i++) expect(entities[i]!.start).toBeGreaterThanOrEqual(entities[i - 1]!.end);
+  });
+
+  it('finds several entities in one sentence, with offsets into the original text', () => {
+    const text = 'Contacts from my iPhone 15 are not on my Windows PC over Wi-Fi';
+    const entities = extractor.extract(text);
+    expect(entities.map((e) => [e.type, e.value])).toEqual([
+      ['service', 'contacts'],
+      ['device', 'iphone'],
+      ['device', 'windows'],
+      ['network', 'wifi'],
+    ]);
+    for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(entities[1]).toMatchObject({ text: 'iPhone 15', start: 17, end: 26 });
+  });
+
+  it('keeps offsets right around HTML and does not read tags', () => {
+    const text = '<p>my <b>ipad</b> &amp; <i class="pc">mac</i></p>';
+    const entities = extractor.extract(text);
+    expect(entities.map((e) => e.value)).toEqual(['ipad', 'mac']);
+    for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('does not join words across sentence punctuation', () => {
+    expect(brief('my, phone')).toEqual([]);
+    expect(brief('my phone')).toEqual(['device:iphone=my phone']);
+  });
+
+  it('copes with empty, emoji-only and other-script text', () => {
+    expect(extractor.extract('')).toEqual([]);
+    expect(extractor.extract('🙂🙂🙂')).toEqual([]);
+    expect(extractor.extract('我的照片没有同步')).toEqual([]);
+    expect(brief('照片 iphone 没有同步')).toEqual(['device:iphone=iphone']);
+  });
+});
