@@ -43,10 +43,23 @@ export function redactionMarker(kind: RedactionKind): string {
   return `[redacted ${kind}]`;
 }
 
-type Counter = Map<RedactionKind, number>;
+/** A secret as it was typed, so that an echo of it elsewhere can be found (see {@link redactKnownSecrets}). */
+export interface FoundSecret {
+  kind: RedactionKind;
+  value: string;
+}
 
-function bump(counter: Counter, kind: RedactionKind): string {
-  counter.set(kind, (counter.get(kind) ?? 0) + 1);
+class Counter {
+  readonly counts = new Map<RedactionKind, number>();
+  readonly found: FoundSecret[] = [];
+  get(kind: RedactionKind): number | undefined {
+    return this.counts.get(kind);
+  }
+}
+
+function bump(counter: Counter, kind: RedactionKind, raw?: string): string {
+  counter.counts.set(kind, (counter.get(kind) ?? 0) + 1);
+  if (raw !== undefined && raw.trim().length > 0) counter.found.push({ kind, value: raw.trim() });
   return redactionMarker(kind);
 }
 
@@ -146,14 +159,14 @@ function redactPasswords(text: string, counter: Counter): string {
     const strong = /[:=]/.test(sep);
     const wordy = !strong && sep.trim().length > 0;
     const redact = quoted || (strong ? trimPunctuation(token).length > 0 : wordy ? !describesPassword(token) : looksLikeSecret(token));
-    return redact ? `${word}${sep}${bump(counter, 'password')}` : whole;
+    return redact ? `${word}${sep}${bump(counter, 'password', token)}` : whole;
   });
 }
 
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 
 function redactIbans(text: string, counter: Counter): string {
-  return text.replace(IBAN_RE, (m) => (ibanValid(m) ? bump(counter, 'iban') : m));
+  return text.replace(IBAN_RE, (m) => (ibanValid(m) ? bump(counter, 'iban', m) : m));
 }
 
 const CARD_RE = /(?<![\w.,:+\-])\d(?:[ -]?\d){12,18}(?![\w]|[.,:]\d)/g;
@@ -161,7 +174,7 @@ const CARD_RE = /(?<![\w.,:+\-])\d(?:[ -]?\d){12,18}(?![\w]|[.,:]\d)/g;
 function redactCards(text: string, counter: Counter): string {
   return text.replace(CARD_RE, (m) => {
     const d = digitsOf(m);
-    return d.length >= 13 && d.length <= 19 && luhnValid(d) ? bump(counter, 'card') : m;
+    return d.length >= 13 && d.length <= 19 && luhnValid(d) ? bump(counter, 'card', m) : m;
   });
 }
 
@@ -181,16 +194,16 @@ const PHONE_CONTEXT_RE = new RegExp(
 function redactPhones(text: string, counter: Counter): string {
   let out = text.replace(PHONE_CONTEXT_RE, (whole, cue: string, sep: string, num: string) => {
     const n = digitsOf(num).length;
-    return n >= 7 && n <= 15 ? `${cue}${sep}${bump(counter, 'phone')}` : whole;
+    return n >= 7 && n <= 15 ? `${cue}${sep}${bump(counter, 'phone', num)}` : whole;
   });
   out = out.replace(PHONE_INTERNATIONAL_RE, (m) => {
     const n = digitsOf(m).length;
-    return n >= 8 && n <= 15 && !/\s{2,}/.test(m) ? bump(counter, 'phone') : m;
+    return n >= 8 && n <= 15 && !/\s{2,}/.test(m) ? bump(counter, 'phone', m) : m;
   });
-  out = out.replace(PHONE_US_RE, (m) => bump(counter, 'phone'));
+  out = out.replace(PHONE_US_RE, (m) => bump(counter, 'phone', m));
   out = out.replace(PHONE_UK_RE, (m) => {
     const n = digitsOf(m).length;
-    return n === 10 || n === 11 ? bump(counter, 'phone') : m;
+    return n === 10 || n === 11 ? bump(counter, 'phone', m) : m;
   });
   return out;
 }
@@ -214,26 +227,57 @@ const SENT_CODE_RE = new RegExp(
 const LONE_CODE_RE = /^(\s*["'“(]?)(\d{4,8}|\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d{2}[\s-]\d{2}[\s-]\d{2})(["'”)]?\s*[.!]?\s*)$/;
 
 function redactCodes(text: string, counter: Counter): string {
-  let out = text.replace(CODE_RE, (_m, word: string, sep: string) => `${word}${sep}${bump(counter, 'code')}`);
-  out = out.replace(SENT_CODE_RE, (_m, cue: string) => `${cue}${bump(counter, 'code')}`);
-  out = out.replace(LONE_CODE_RE, (_m, before: string, _code: string, after: string) => `${before}${bump(counter, 'code')}${after}`);
+  let out = text.replace(CODE_RE, (_m, word: string, sep: string, code: string) => `${word}${sep}${bump(counter, 'code', code)}`);
+  out = out.replace(SENT_CODE_RE, (_m, cue: string, code: string) => `${cue}${bump(counter, 'code', code)}`);
+  out = out.replace(LONE_CODE_RE, (_m, before: string, code: string, after: string) => `${before}${bump(counter, 'code', code)}${after}`);
   return out;
 }
 
-function redactInto(text: string, counter: Counter): string {
-  let out = text.replace(EMAIL_RE, () => bump(counter, 'email'));
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A pattern for one known secret: numbers match whatever their separators, text matches as is. */
+function knownSecretPattern(value: string): RegExp | undefined {
+  const digits = digitsOf(value);
+  if (/^[\d\s().+-]+$/.test(value)) {
+    if (digits.length < 4) return undefined;
+    return new RegExp(String.raw`(?<!\d)` + digits.split('').join(String.raw`[\s().-]*`) + String.raw`(?!\d)`, 'g');
+  }
+  const bare = value.replace(/^["'“‘]|["'”’]$/g, '');
+  if (bare.length < 4) return undefined;
+  return new RegExp(escapeRegExp(bare), 'g');
+}
+
+function redactKnown(text: string, counter: Counter, known: readonly FoundSecret[]): string {
+  let out = text;
+  for (const secret of known) {
+    const re = knownSecretPattern(secret.value);
+    if (re) out = out.replace(re, () => bump(counter, secret.kind));
+  }
+  return out;
+}
+
+function redactInto(text: string, counter: Counter, known: readonly FoundSecret[] = []): string {
+  let out = text.replace(EMAIL_RE, (m) => bump(counter, 'email', m));
   out = redactPasswords(out, counter);
   out = redactIbans(out, counter);
   out = redactCards(out, counter);
   out = redactPhones(out, counter);
   out = redactCodes(out, counter);
-  return out;
+  return known.length ? redactKnown(out, counter, known) : out;
+}
+
+export interface RedactOptions {
+  /**
+   * Secrets found earlier (for example in the person's last message) to remove wherever they
+   * appear, even with no cue around them: a bot reply that quotes "654321" back.
+   */
+  knownSecrets?: readonly FoundSecret[];
 }
 
 /** Redacts secrets and personal data from one piece of text. Pure and deterministic. */
-export function redactText(text: string): RedactionResult {
-  const counter: Counter = new Map();
-  const out = redactInto(text, counter);
+export function redactText(text: string, options: RedactOptions = {}): RedactionResult {
+  const counter = new Counter();
+  const out = redactInto(text, counter, options.knownSecrets);
   return { text: out, redactions: toCounts(counter) };
 }
 
@@ -255,24 +299,24 @@ function secretKind(key: string): RedactionKind | undefined {
   return undefined;
 }
 
-function redactValue(value: unknown, counter: Counter, key: string | undefined): unknown {
+function redactValue(value: unknown, counter: Counter, key: string | undefined, known: readonly FoundSecret[]): unknown {
   if (typeof value === 'string') {
     if (key !== undefined) {
       if (KEEP_KEY_RE.test(key)) return value;
       const kind = secretKind(key);
-      if (kind && value.length > 0) return bump(counter, kind);
+      if (kind && value.length > 0) return bump(counter, kind, value);
     }
-    return redactInto(value, counter);
+    return redactInto(value, counter, known);
   }
   if (typeof value === 'number' && key !== undefined && !KEEP_KEY_RE.test(key)) {
     const kind = secretKind(key);
-    return kind ? bump(counter, kind) : value;
+    return kind ? bump(counter, kind, String(value)) : value;
   }
   if (value instanceof Date) return new Date(value.getTime());
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, counter, undefined));
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, counter, undefined, known));
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) copy[k] = redactValue(v, counter, k);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) copy[k] = redactValue(v, counter, k, known);
     return copy;
   }
   return value;
@@ -292,22 +336,33 @@ function deepCopy(value: unknown): unknown {
 /** Activity fields that can hold what a person typed or what the bot echoed back. */
 const CONTENT_FIELDS = ['text', 'speak', 'summary', 'value', 'channelData', 'suggestedActions'] as const;
 
+export interface ActivityRedaction<T> {
+  activity: T;
+  redactions: RedactionCount[];
+  /**
+   * The raw secrets that were removed. Hold them only as long as needed to scrub echoes (pass
+   * them as `knownSecrets` for the replies of the same turn); never store or log them.
+   */
+  secrets: FoundSecret[];
+}
+
 /** Like {@link redactActivity}, also saying what was redacted. */
-export function redactActivityWithReport<T extends Partial<Activity>>(activity: T): { activity: T; redactions: RedactionCount[] } {
-  const counter: Counter = new Map();
+export function redactActivityWithReport<T extends Partial<Activity>>(activity: T, options: RedactOptions = {}): ActivityRedaction<T> {
+  const counter = new Counter();
+  const known = options.knownSecrets ?? [];
   const copy = deepCopy(activity) as Record<string, unknown>;
   const source = activity as Record<string, unknown>;
   for (const field of CONTENT_FIELDS) {
-    if (source[field] !== undefined) copy[field] = redactValue(source[field], counter, undefined);
+    if (source[field] !== undefined) copy[field] = redactValue(source[field], counter, undefined, known);
   }
   if (Array.isArray(source.attachments)) {
     copy.attachments = (source.attachments as Array<Record<string, unknown>>).map((att) => {
       const a = deepCopy(att) as Record<string, unknown>;
-      if (att && att.content !== undefined) a.content = redactValue(att.content, counter, undefined);
+      if (att && att.content !== undefined) a.content = redactValue(att.content, counter, undefined, known);
       return a;
     });
   }
-  return { activity: copy as T, redactions: toCounts(counter) };
+  return { activity: copy as T, redactions: toCounts(counter), secrets: counter.found };
 }
 
 /**
@@ -316,6 +371,6 @@ export function redactActivityWithReport<T extends Partial<Activity>>(activity: 
  * Ids, type, timestamps, addresses (from, recipient, conversation) and channel are kept. The
  * input is not changed.
  */
-export function redactActivity<T extends Partial<Activity>>(activity: T): T {
-  return redactActivityWithReport(activity).activity;
+export function redactActivity<T extends Partial<Activity>>(activity: T, options: RedactOptions = {}): T {
+  return redactActivityWithReport(activity, options).activity;
 }

@@ -8,9 +8,14 @@
  * activity object cannot leak into the transcript) and writes one activity after another, so the
  * store sees them in the order they were logged. `flush()` waits for every write so far
  * (tests, shutdown).
+ *
+ * Echoes: a reply that quotes the person ("You said: 654321") has no cue around the secret. The
+ * middleware logs a turn's activities in one synchronous loop, so the secrets found in one
+ * activity are also removed from the activities of the same conversation logged in the same
+ * tick; they are dropped in a microtask right after, and are never written anywhere.
  */
 import type { Activity, TranscriptLogger } from 'botbuilder';
-import { redactActivity } from '../privacy/redact';
+import { redactActivityWithReport, type FoundSecret } from '../privacy/redact';
 
 export interface RedactingTranscriptLoggerOptions {
   /**
@@ -22,6 +27,8 @@ export interface RedactingTranscriptLoggerOptions {
 
 export class RedactingTranscriptLogger implements TranscriptLogger {
   private tail: Promise<void> = Promise.resolve();
+  /** Secrets seen in this tick, per conversation; cleared in a microtask. */
+  private readonly recentSecrets = new Map<string, FoundSecret[]>();
 
   constructor(
     private readonly store: TranscriptLogger,
@@ -30,7 +37,7 @@ export class RedactingTranscriptLogger implements TranscriptLogger {
 
   logActivity(activity: Activity): Promise<void> {
     if (!activity) return Promise.reject(new Error('RedactingTranscriptLogger.logActivity(): activity is required'));
-    const redacted = redactActivity(activity);
+    const redacted = this.redact(activity);
     const write = this.tail.then(() => this.store.logActivity(redacted));
     // The chain goes on after a failed write; the failure is reported on this write's promise.
     this.tail = write.then(
@@ -42,6 +49,17 @@ export class RedactingTranscriptLogger implements TranscriptLogger {
     return write.catch((error: unknown) => {
       onError(error, { id: activity.id, type: activity.type, conversationId: activity.conversation?.id });
     });
+  }
+
+  private redact(activity: Activity): Activity {
+    const key = `${activity.channelId ?? ''}\u0000${activity.conversation?.id ?? ''}`;
+    const known = this.recentSecrets.get(key) ?? [];
+    const { activity: redacted, secrets } = redactActivityWithReport(activity, { knownSecrets: known });
+    if (secrets.length > 0) {
+      if (known.length === 0) queueMicrotask(() => this.recentSecrets.delete(key));
+      this.recentSecrets.set(key, known.concat(secrets));
+    }
+    return redacted;
   }
 
   /** Resolves when every activity logged so far has been written (or has failed). */

@@ -169,6 +169,24 @@ describe('redactText details', () => {
   });
 });
 
+describe('known secrets (echoes)', () => {
+  it('reports the raw secrets it removed so that echoes can be scrubbed', () => {
+    const { secrets } = redactActivityWithReport({ type: 'message', text: '654 321' });
+    expect(secrets).toEqual([{ kind: 'code', value: '654 321' }]);
+    const echo = redactText('You said: 654321, and 654-321 again; 1654321 is another number', { knownSecrets: secrets });
+    expect(echo.text).toBe('You said: [redacted code], and [redacted code] again; 1654321 is another number');
+    expect(echo.redactions).toEqual([{ kind: 'code', count: 2 }]);
+  });
+
+  it('scrubs a known password wherever it appears and ignores very short ones', () => {
+    const known = [
+      { kind: 'password' as const, value: 'Bluebird#77' },
+      { kind: 'password' as const, value: 'abc' },
+    ];
+    expect(redactText('Got it: Bluebird#77 (abc)', { knownSecrets: known }).text).toBe('Got it: [redacted password] (abc)');
+  });
+});
+
 describe('luhnValid', () => {
   it.each([
     ['4111111111111111', true],
