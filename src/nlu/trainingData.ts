@@ -20,14 +20,17 @@ export const SETTINGS_FILE = 'settings.yaml';
 const NON_INTENT_FILES = new Set([ENTITIES_FILE, SETTINGS_FILE]);
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id like "photos-not-syncing"');
+const versionOne = z.literal(1, {
+  errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_literal' ? 'must be 1' : ctx.defaultError }),
+});
 const utterance = z.string().trim().min(1, 'must not be empty');
 
 export const intentFileSchema = z
   .object({
-    version: z.literal(1, { errorMap: () => ({ message: 'must be 1' }) }),
+    version: versionOne,
     intent: id,
     handler: z.enum(INTENT_HANDLERS, {
-      errorMap: () => ({ message: `must be one of ${INTENT_HANDLERS.join(', ')}` }),
+      errorMap: (issue, ctx) => ({ message: issue.code === 'invalid_enum_value' ? `must be one of ${INTENT_HANDLERS.join(', ')}` : ctx.defaultError }),
     }),
     description: z.string().trim().min(1, 'must not be empty'),
     utterances: z.array(utterance),
@@ -47,14 +50,14 @@ const entityValueSchema = z
 
 export const entitiesFileSchema = z
   .object({
-    version: z.literal(1, { errorMap: () => ({ message: 'must be 1' }) }),
+    version: versionOne,
     entities: z.record(id, z.array(entityValueSchema).min(1, 'must list at least one value')),
   })
   .strict();
 
 export const nluSettingsSchema = z
   .object({
-    version: z.literal(1, { errorMap: () => ({ message: 'must be 1' }) }).default(1),
+    version: versionOne.default(1),
     /** Below this probability of the best in-scope intent the answer is `none`. */
     threshold: z.number().min(0).max(1).default(0.5),
     /** When the best two in-scope intents are closer than this, the recognition is ambiguous. */
