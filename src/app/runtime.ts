@@ -9,6 +9,9 @@ import { AppleStatusFeed } from '../status/appleStatusFeed';
 import { createStorage } from '../storage/createStorage';
 import { createBot } from '../bot/createBot';
 import type { BotDeps, ClosableStorage, ResyncBotApp } from './types';
+import { loadContent, type Content } from '../content/loadContent';
+import { readIntentRefs } from '../content/validate';
+import { ContentError } from '../content/problems';
 
 /** Anything a test or host wants to supply instead of the configured default. */
 export interface RuntimeOverrides {
@@ -17,6 +20,14 @@ export interface RuntimeOverrides {
   recognizer?: Recognizer;
   statusFeed?: StatusFeed;
   clock?: Clock;
+  content?: Content;
+}
+
+/** Loads intents/ and dialogs/; throws ContentError naming every problem's file, line and field. */
+export function loadConfiguredContent(config: Config): Content {
+  const intents = readIntentRefs(config.INTENTS_DIR);
+  if (!intents.intents) throw new ContentError(intents.problems);
+  return loadContent(config.DIALOGS_DIR, intents.intents);
 }
 
 export interface Runtime extends BotDeps {
@@ -33,6 +44,8 @@ export interface Runtime extends BotDeps {
  */
 export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  // Content first: invalid content stops start-up before anything opens a file or a port.
+  const content = overrides.content ?? loadConfiguredContent(config);
   const clock = overrides.clock ?? systemClock;
   const storage = overrides.storage ?? createStorage(config, logger);
   const recognizer =
@@ -41,7 +54,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const statusFeed =
     overrides.statusFeed ??
     new AppleStatusFeed({ url: config.STATUS_FEED_URL, timeoutMs: config.STATUS_FEED_TIMEOUT_MS, cacheSeconds: config.STATUS_CACHE_SECONDS, clock });
-  const deps: BotDeps = { config, logger, storage, recognizer, statusFeed, clock };
+  const deps: BotDeps = { config, logger, storage, recognizer, statusFeed, clock, content };
   const bot = createBot(deps);
   return {
     ...deps,

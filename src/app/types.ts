@@ -4,6 +4,8 @@ import type { Logger } from '../logging/logger';
 import type { Recognizer } from '../nlu/recognizer';
 import type { StatusFeed } from '../status/statusFeed';
 import type { Clock } from '../clock';
+import type { Content } from '../content/loadContent';
+import type { HandoffService } from '../dialogs/handoffService';
 
 /** botbuilder Storage that also owns a resource to release at shutdown. */
 export interface ClosableStorage extends Storage {
@@ -20,6 +22,10 @@ export interface BotDeps {
   recognizer: Recognizer;
   statusFeed: StatusFeed;
   clock: Clock;
+  /** Validated troubleshooting content (dialogs/ plus the intents' handlers). */
+  content: Content;
+  /** Live hand-over to a person; none configured = the handoff step gives the support options. */
+  handoff?: HandoffService;
 }
 
 /**

@@ -1,23 +1,125 @@
-// PLACEHOLDER until the dialog engine lands (issue 4): greets, helps, admits it does not understand.
-import { ActivityHandler } from 'botbuilder';
+/**
+ * The bot: an ActivityHandler that runs the dialog engine on ConversationState and UserState
+ * (both on the injected Storage), saves state at the end of every turn, welcomes people who join,
+ * and recovers from turn errors. Nothing about a conversation is kept in this process.
+ */
+import { ActivityHandler, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { BotDeps, ResyncBotApp } from '../app/types';
+import { resyncData, textActivity } from '../dialogs/cards';
+import { Engine } from '../dialogs/engine';
+import { MainDialog, MAIN_DIALOG_ID } from '../dialogs/mainDialog';
+import { PlaybookDialog } from '../dialogs/playbookDialog';
+import type { TroubleshootingRecord, UserProfile } from '../dialogs/troubleshootingRecord';
 
-export function createBot(deps: BotDeps): ResyncBotApp {
+/** Property names in conversation and user state (documented for tools that read the store). */
+export const STATE_KEYS = {
+  dialogs: 'dialogState',
+  record: 'troubleshooting',
+  profile: 'profile',
+} as const;
+
+export interface CreateBotOptions {
+  /** Picks among message variants (tests pass a fixed one). */
+  random?: () => number;
+  /** Mid-flow confidence needed to offer switching to another problem. */
+  switchConfidence?: number;
+}
+
+/** The handoff-only flow's dialog id (talk to a person outside a playbook). */
+export const HANDOFF_DIALOG_PREFIX = 'handoff:';
+
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): ResyncBotApp {
+  const conversationState = new ConversationState(deps.storage);
+  const userState = new UserState(deps.storage);
+  const dialogState = conversationState.createProperty<DialogState>(STATE_KEYS.dialogs);
+  const record = conversationState.createProperty<TroubleshootingRecord>(STATE_KEYS.record);
+  const profile = userState.createProperty<UserProfile>(STATE_KEYS.profile);
+
+  const engine = new Engine({
+    content: deps.content,
+    recognizer: deps.recognizer,
+    statusFeed: deps.statusFeed,
+    clock: deps.clock,
+    logger: deps.logger,
+    statusPageUrl: deps.config.STATUS_PAGE_URL,
+    // The feed has its own timeout; this guard only makes sure a turn never waits much longer.
+    statusTimeoutMs: deps.config.STATUS_FEED_TIMEOUT_MS + 1000,
+    record,
+    profile,
+    handoff: deps.handoff,
+    switchConfidence: options.switchConfidence,
+    random: options.random,
+  });
+
+  const dialogs = new DialogSet(dialogState);
+  for (const playbook of Object.values(deps.content.playbooks)) dialogs.add(new PlaybookDialog(playbook, engine));
+  const handoffStep = engine.handoffStep();
+  let handoffDialogId: string | undefined;
+  if (handoffStep) {
+    const handoff = new PlaybookDialog(PlaybookDialog.handoffPlaybook(handoffStep), engine, true, HANDOFF_DIALOG_PREFIX + handoffStep.id);
+    handoffDialogId = handoff.id;
+    dialogs.add(handoff);
+  }
+  dialogs.add(new MainDialog(engine, handoffDialogId));
+
   const handler = new ActivityHandler();
+
   handler.onMessage(async (context, next) => {
-    const r = deps.recognizer.recognize(context.activity.text ?? '');
-    if (/^\s*(hi|hello|hey)\b/i.test(context.activity.text ?? '') || r.intent === 'greeting') {
-      await context.sendActivity('Hi! I am Resync. Tell me what is not syncing with iCloud.');
-    } else {
-      await context.sendActivity("Sorry, I didn't understand that yet.");
+    const dc = await dialogs.createContext(context);
+    // A dialog on the stack that no longer exists (a playbook removed from content): start afresh.
+    if (dc.stack.some((instance) => !dialogs.find(instance.id))) {
+      deps.logger.info('dialog stack refers to dialogs that no longer exist; starting over', { stack: dc.stack.map((d) => d.id) });
+      dc.stack.splice(0, dc.stack.length);
+    }
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG_ID);
+    await next();
+  });
+
+  handler.onMembersAdded(async (context, next) => {
+    const botId = context.activity.recipient?.id;
+    for (const member of context.activity.membersAdded ?? []) {
+      if (member.id !== botId) {
+        await context.sendActivity(textActivity(engine.messages.text('welcome'), resyncData('welcome')));
+        break;
+      }
     }
     await next();
   });
+
+  const saveState = async (context: TurnContext) => {
+    await conversationState.saveChanges(context);
+    await userState.saveChanges(context);
+  };
+
   return {
-    run: (context) => handler.run(context),
+    run: async (context) => {
+      await handler.run(context);
+      await saveState(context);
+    },
     onTurnError: async (context, error) => {
-      deps.logger.error('turn failed', { conversationId: context.activity.conversation?.id, error });
-      await context.sendActivity('Sorry, something went wrong on my side. Please try again.');
+      const conversationId = context.activity.conversation?.id;
+      let stack: string[] = [];
+      try {
+        const state = await dialogState.get(context);
+        stack = state?.dialogStack?.map((d) => d.id) ?? [];
+      } catch {
+        // state itself may be what failed
+      }
+      deps.logger.error('turn failed', { conversationId, dialogStack: stack, error });
+      try {
+        await context.sendActivity(textActivity(engine.messages.text('error.apology'), resyncData('error.apology')));
+      } catch (sendError) {
+        deps.logger.error('could not send the apology', { conversationId, error: sendError });
+      }
+      try {
+        // Clear this conversation's dialogs so the next message starts cleanly.
+        await dialogState.delete(context);
+        await conversationState.saveChanges(context, true);
+      } catch (resetError) {
+        deps.logger.error('could not reset the dialog state', { conversationId, error: resetError });
+      }
     },
   };
 }

@@ -55,7 +55,8 @@ function listYaml(dir: string): string[] {
     .sort();
 }
 
-function contentHash(playbook: Playbook, steps: Step[]): string {
+/** A playbook's content version: a hash of the playbook and every step it uses. */
+export function contentHash(playbook: Playbook, steps: Step[]): string {
   return createHash('sha256').update(JSON.stringify({ playbook, steps })).digest('hex').slice(0, 16);
 }
 
@@ -81,9 +82,10 @@ function stepTexts(step: Step): { field: (string | number)[]; text: string; extr
 
 /**
  * Reads and checks everything in `dialogsDir` against the schemas and across files.
- * `intents` is the list of intents (id and handler) from intents/.
+ * `intents` is the list of intents (id and handler) from intents/; null when intents/ could not be
+ * read, which skips the checks against it (its own problems are reported by checkIntents).
  */
-export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[]): CheckResult {
+export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] | null): CheckResult {
   const problems: ContentProblem[] = [];
   const rel = (...parts: string[]) => path.join(dialogsDir, ...parts);
   const read = (file: string): YamlFile | null => {
@@ -202,7 +204,7 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[]):
   }
 
   // playbooks/
-  const intentById = new Map(intents.map((i) => [i.id, i]));
+  const intentById = new Map((intents ?? []).map((i) => [i.id, i]));
   const playbooks: Record<string, LoadedPlaybook> = {};
   const playbookByIntent = new Map<string, string>();
   for (const name of listYaml(rel('playbooks'))) {
@@ -219,7 +221,9 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[]):
     }
     if (path.parse(name).name !== pb.id) problem(yaml, file, ['id'], `playbook id '${pb.id}' does not match the file name`);
     const intent = intentById.get(pb.intent);
-    if (!intent) problem(yaml, file, ['intent'], `unknown intent '${pb.intent}' (no intents/${pb.intent}.yaml)`);
+    if (!intents) {
+      // intents/ unreadable: nothing to check against
+    } else if (!intent) problem(yaml, file, ['intent'], `unknown intent '${pb.intent}' (no intents/${pb.intent}.yaml)`);
     else if (intent.handler !== 'playbook') problem(yaml, file, ['intent'], `intent '${pb.intent}' has handler '${intent.handler}', not 'playbook'`);
     const other = playbookByIntent.get(pb.intent);
     if (other) problem(yaml, file, ['intent'], `intent '${pb.intent}' already has playbook '${other}'`);
@@ -251,7 +255,7 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[]):
     }
     playbooks[pb.id] = { ...pb, file, contentVersion: contentHash(pb, used) };
   }
-  for (const intent of intents) {
+  for (const intent of intents ?? []) {
     if (intent.handler === 'playbook' && !playbookByIntent.has(intent.id)) {
       problems.push({
         file: intent.file ?? rel('playbooks'),
@@ -265,7 +269,7 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[]):
   }
 
   if (problems.length > 0) return { content: null, problems };
-  return { content: { devices, services, alwaysCheck, messages, steps, playbooks, intents: [...intents] }, problems };
+  return { content: { devices, services, alwaysCheck, messages, steps, playbooks, intents: [...(intents ?? [])] }, problems };
 }
 
 /** Loads the content or throws ContentError naming every problem (file, line, field). */

@@ -14,7 +14,7 @@ import { promptActivity, resyncData, textActivity, type StepRef } from './cards'
 import type { HandoffService } from './handoffService';
 import { Messages, type MessageKey, type Vars } from './messages';
 import type { PromptChoice } from './answers';
-import type { TroubleshootingRecord, UserProfile } from './troubleshootingRecord';
+import { emptyRecord, type TroubleshootingRecord, type UserProfile } from './troubleshootingRecord';
 
 export interface EngineOptions {
   content: Content;
@@ -85,6 +85,16 @@ export class Engine {
     return Object.values(this.content.steps)
       .filter((s) => s.kind === 'handoff')
       .sort((a, b) => b.order - a.order || a.id.localeCompare(b.id))[0];
+  }
+
+  /** This conversation's troubleshooting record (created empty on first use). */
+  async getRecord(context: TurnContext): Promise<TroubleshootingRecord> {
+    return this.record.get(context, emptyRecord());
+  }
+
+  /** What we remember about this person across conversations. */
+  async getProfile(context: TurnContext): Promise<UserProfile> {
+    return this.profile.get(context, {});
   }
 
   /** The input of this turn. */

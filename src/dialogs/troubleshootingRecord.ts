@@ -2,7 +2,8 @@
  * What happened in a conversation, kept in conversation state for the person who takes over
  * (the agent summary) and for tools: the problem, the device and service, and each step's outcome.
  */
-export type StepOutcome = 'fixed' | 'not-fixed' | 'skipped' | 'user-left' | 'handed-off';
+/** support-options: the handoff step gave Apple's support options; handed-off: a person took over. */
+export type StepOutcome = 'fixed' | 'not-fixed' | 'skipped' | 'user-left' | 'support-options' | 'handed-off';
 
 export interface StepRecord {
   playbook: string;
