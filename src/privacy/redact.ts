@@ -141,10 +141,13 @@ function describesPassword(token: string): boolean {
   return /^[a-z]+(?:ed|ing|ly)$/.test(bare) && bare.length > 4;
 }
 
+/** Product and feature names that mix letters and digits or symbols: "password 2FA setup". */
+const TECH_WORDS = /^(?:2fa|2-?step|ios\d*|ipados\d*|macos\d*|icloud\+?|wi-?fi|e-?mail|sign-?in|log-?in|apple-?id|face-?id|touch-?id|mfa|sha-?\d+)$/i;
+
 /** A token with no separator before it is a password only if it looks like one. */
 function looksLikeSecret(token: string): boolean {
   const bare = trimPunctuation(token);
-  if (bare.length < 4 || NOT_A_PASSWORD.has(bare.toLowerCase())) return false;
+  if (bare.length < 4 || NOT_A_PASSWORD.has(bare.toLowerCase()) || TECH_WORDS.test(bare)) return false;
   if (/^\d+$/.test(bare)) return true;
   const hasLetter = /\p{L}/u.test(bare);
   const hasDigit = /\d/.test(bare);

@@ -115,6 +115,8 @@ const NEGATIVE: string[] = [
   'my account was locked at 09:41 on 12/05/2024',
   'https://example.com/page?id=123456',
   'iPad 10.2 2021 model A2602',
+  'password 2FA setup is confusing',
+  'Passwords app on iOS18',
   'hi',
   '',
 ];
