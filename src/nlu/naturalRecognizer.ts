@@ -1,0 +1,117 @@
+import { TextClassifier, type LabelScore, type TrainingExample } from './classifier/textClassifier';
+import { EntityExtractor } from './entities';
+import { NONE_INTENT, type Entity, type IntentScore, type Recognition, type Recognizer } from './recognizer';
+import { latinShare, plainText, truncate } from './textCleaning';
+import type { Gazetteer, IntentData, NluSettings } from './trainingData';
+
+/** Below this share of Latin letters a message is not English and so out of scope. */
+const MIN_LATIN_SHARE = 0.5;
+
+/** The decision part of a recognition, from the classifier's scores and the settings. */
+export interface Decision {
+  intent: string;
+  confidence: number;
+  alternatives: IntentScore[];
+  ambiguous: boolean;
+}
+
+/**
+ * Turns the classifier's probabilities into an answer: the best in-scope intent, unless `none`
+ * is likelier or the best is below the threshold; ambiguous when the runner-up is within the
+ * margin. Alternatives never include `none`.
+ */
+export function decide(scores: readonly LabelScore[], settings: Pick<NluSettings, 'threshold' | 'ambiguityMargin' | 'maxAlternatives' | 'minAlternativeConfidence'>): Decision {
+  const noneScore = scores.find((s) => s.label === NONE_INTENT)?.score ?? 0;
+  const inScope = scores.filter((s) => s.label !== NONE_INTENT).sort((a, b) => b.score - a.score);
+  const pick = (list: LabelScore[]) =>
+    list
+      .filter((s) => s.score >= settings.minAlternativeConfidence)
+      .slice(0, settings.maxAlternatives)
+      .map((s) => ({ intent: s.label, confidence: s.score }));
+  const top = inScope[0];
+  if (!top || top.score < settings.threshold || top.score <= noneScore) {
+    return { intent: NONE_INTENT, confidence: noneScore, alternatives: pick(inScope), ambiguous: false };
+  }
+  const second = inScope[1];
+  return {
+    intent: top.label,
+    confidence: top.score,
+    alternatives: pick(inScope.slice(1)),
+    ambiguous: second !== undefined && top.score - second.score < settings.ambiguityMargin,
+  };
+}
+
+/** What the classifier reads: markup gone, cut to `maxChars`. Empty when there is nothing to read. */
+export function classifierInput(text: string, maxChars: number): string {
+  const plain = truncate(plainText(text), maxChars);
+  if (latinShare(plain) < MIN_LATIN_SHARE) return '';
+  return plain;
+}
+
+export function trainingExamples(data: Pick<IntentData, 'intents'>, maxChars: number): TrainingExample[] {
+  const examples: TrainingExample[] = [];
+  for (const intent of data.intents) {
+    for (const u of intent.utterances) {
+      const text = classifierInput(u, maxChars);
+      if (text) examples.push({ text, label: intent.id });
+    }
+  }
+  return examples;
+}
+
+export interface NaturalRecognizerOptions {
+  classifier: TextClassifier;
+  gazetteer: Gazetteer;
+  settings: NluSettings;
+}
+
+/**
+ * The Recognizer over the content in intents/: the text classifier for the intent, the
+ * gazetteers for entities. Never throws: odd input (empty, emoji, other scripts, pasted logs)
+ * comes back as `none`.
+ */
+export class NaturalRecognizer implements Recognizer {
+  readonly intents: readonly string[];
+  readonly settings: NluSettings;
+  readonly classifier: TextClassifier;
+  private readonly extractor: EntityExtractor;
+
+  constructor(options: NaturalRecognizerOptions) {
+    this.classifier = options.classifier;
+    this.settings = options.settings;
+    this.extractor = new EntityExtractor(options.gazetteer);
+    this.intents = this.classifier.labels.filter((l) => l !== NONE_INTENT);
+  }
+
+  /** Trains the classifier on every intent's `utterances` (none's are the negatives). */
+  static train(data: IntentData): NaturalRecognizer {
+    const examples = trainingExamples(data, data.settings.maxChars);
+    const classifier = TextClassifier.train(examples, data.settings.classifier);
+    return new NaturalRecognizer({ classifier, gazetteer: data.gazetteer, settings: data.settings });
+  }
+
+  /** The classifier's probabilities for a message (best first); empty for text it cannot read. */
+  scores(text: string): LabelScore[] {
+    const input = classifierInput(typeof text === 'string' ? text : '', this.settings.maxChars);
+    if (!input) return [];
+    return this.classifier.predict(input);
+  }
+
+  recognize(text: string): Recognition {
+    const original = typeof text === 'string' ? text : '';
+    let entities: Entity[] = [];
+    let decision: Decision = { intent: NONE_INTENT, confidence: 0, alternatives: [], ambiguous: false };
+    try {
+      entities = this.extractor.extract(original.slice(0, this.settings.maxChars));
+    } catch {
+      entities = [];
+    }
+    try {
+      const scores = this.scores(original);
+      if (scores.length > 0) decision = decide(scores, this.settings);
+    } catch {
+      // A recogniser failure is "not understood", never a crashed turn.
+    }
+    return { text: original, ...decision, entities };
+  }
+}
