@@ -119,7 +119,15 @@ export class EntityExtractor {
       chosen.push(c);
     }
     chosen.sort((a, b) => a.start - b.start);
-    return chosen.map((c) => ({ type: c.term.type, value: c.term.value, text: text.slice(c.start, c.end), start: c.start, end: c.end }));
+    // "windows 11 pc" is one mention of a PC, though two synonyms match it.
+    const merged: Candidate[] = [];
+    for (const c of chosen) {
+      const last = merged.at(-1);
+      if (last && last.term.type === c.term.type && last.term.value === c.term.value && PHRASE_GAP.test(text.slice(last.end, c.start))) {
+        merged[merged.length - 1] = { ...last, end: c.end, tokens: last.tokens + c.tokens, distance: last.distance + c.distance };
+      } else merged.push(c);
+    }
+    return merged.map((c) => ({ type: c.term.type, value: c.term.value, text: text.slice(c.start, c.end), start: c.start, end: c.end }));
   }
 
   private lookup(compact: string, singleWord: string | null): { term: Term; distance: number } | null {

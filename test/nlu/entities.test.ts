@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { EntityExtractor } from '../../src/nlu/entities';
-import type { Gazetteer } from '../../src/nlu/trainingData';
+import { loadIntents, type Gazetteer } from '../../src/nlu/trainingData';
 
 const gazetteer: Gazetteer = {
   device: [
@@ -93,5 +94,25 @@ describe('EntityExtractor', () => {
     expect(extractor.extract('🙂🙂🙂')).toEqual([]);
     expect(extractor.extract('我的照片没有同步')).toEqual([]);
     expect(brief('照片 iphone 没有同步')).toEqual(['device:iphone=iphone']);
+  });
+});
+
+describe('EntityExtractor on the real intents/entities.yaml', () => {
+  const real = new EntityExtractor(loadIntents(path.join(__dirname, '..', '..', 'intents')).gazetteer);
+  const values = (text: string) => real.extract(text).map((e) => `${e.type}:${e.value}`);
+
+  it.each([
+    ['my macbook pro', ['device:mac']],
+    ['on icloud.com', ['device:web']],
+    ['iphne', ['device:iphone']],
+    ['iphonee', ['device:iphone']],
+    ['over Wi-Fi', ['network:wifi']],
+    ['MacBook Air and iPad Mini over LTE', ['device:mac', 'device:ipad', 'network:cellular']],
+    ['one photo missing', ['service:photos']],
+    ['icloud drive on my windows 11 pc', ['service:drive', 'device:windows']],
+    ['the weather in paris', []],
+    ['iphone iphone', ['device:iphone']],
+  ])('%s', (text, expected) => {
+    expect(values(text)).toEqual(expected);
   });
 });
