@@ -11,6 +11,7 @@ import { createBot } from '../../src/bot/createBot';
 import type { BotDeps, ResyncBotApp } from '../../src/app/types';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
 import type { HandoffService } from '../../src/dialogs/handoffService';
+import type { TroubleshootingRecord, UserProfile } from '../../src/dialogs/troubleshootingRecord';
 import { silentLogger, type Logger } from '../../src/logging/logger';
 import { NONE_INTENT, type Entity, type Recognition, type Recognizer } from '../../src/nlu/recognizer';
 import type { StatusFeed, StatusReport } from '../../src/status/statusFeed';
@@ -218,4 +219,18 @@ export function editContent(content: Content, edit: (c: Content) => void): Conte
     pb.contentVersion = contentHash(playbook, pb.steps.map((id) => copy.steps[id]).filter(Boolean));
   }
   return copy;
+}
+
+/** The troubleshooting record of a conversation, as saved in storage. */
+export async function record(h: BotHarness, conversationId = 'conv-1', channelId = 'test'): Promise<TroubleshootingRecord> {
+  const key = `${channelId}/conversations/${conversationId}/`;
+  const data = await h.storage.read([key]);
+  return (data[key] as { troubleshooting: TroubleshootingRecord } | undefined)?.troubleshooting ?? { steps: [] };
+}
+
+/** The remembered profile of a user, as saved in storage. */
+export async function profile(h: BotHarness, userId = 'user-1', channelId = 'test'): Promise<UserProfile> {
+  const key = `${channelId}/users/${userId}/`;
+  const data = await h.storage.read([key]);
+  return (data[key] as { profile: UserProfile } | undefined)?.profile ?? {};
 }

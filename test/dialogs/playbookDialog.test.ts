@@ -1,0 +1,161 @@
+/**
+ * Every playbook of the real content, driven through the whole bot with a keyword recogniser:
+ * fixed at each step, and every step failing until contact support. Assertions use step ids and
+ * message keys from channelData.resync, never wording.
+ */
+import type { Content } from '../../src/content/loadContent';
+import type { Step } from '../../src/content/playbookSchema';
+import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+
+const content = realContent();
+const playbooks = Object.values(content.playbooks);
+const askDevices = content.devices.filter((d) => d.ask).map((d) => d.id);
+
+
+/** The first question choice that goes on to the instructions. */
+function continueChoice(step: Step): string {
+  const c = step.question?.choices.find((x) => x.action === 'continue');
+  if (!c) throw new Error(`step ${step.id} has no continue choice`);
+  return c.id;
+}
+
+/**
+ * Answers prompts until the bot stops asking: at `fixAt` (a step id) says it is fixed, elsewhere
+ * that it is not. Returns the step ids seen, in order, and every reply.
+ */
+async function walk(h: BotHarness, first: Reply[], fixAt?: string): Promise<{ steps: string[]; replies: Reply[] }> {
+  const steps: string[] = [];
+  const all: Reply[] = [...first];
+  let replies = first;
+  for (let turn = 0; turn < 40; turn++) {
+    for (const r of replies) if (r.resync?.stepId && steps[steps.length - 1] !== r.resync.stepId) steps.push(r.resync.stepId);
+    const prompt = last(replies);
+    const key = prompt.resync?.messageKey;
+    const stepId = prompt.resync?.stepId ?? '';
+    let answer: string;
+    if (key === 'step.question') {
+      const step = content.steps[stepId];
+      answer = pick(replies, continueChoice(step));
+    } else if (key === 'fixed.question') {
+      answer = pick(replies, stepId === fixAt ? 'fixed' : 'not-fixed');
+    } else if (key === 'status.pauseQuestion') {
+      answer = pick(replies, 'continue');
+    } else {
+      return { steps, replies: all };
+    }
+    replies = await h.say(answer);
+    all.push(...replies);
+  }
+  throw new Error('conversation did not end');
+}
+
+/** Steps that show instructions and ask "did that fix it?" for this platform (not skipped). */
+function askingSteps(content: Content, playbookId: string): string[] {
+  return content.playbooks[playbookId].steps.filter((id) => content.steps[id].kind === 'instruction');
+}
+
+describe.each(playbooks.map((p) => [p.id, p] as const))('playbook %s', (id, playbook) => {
+  const handoffStep = playbook.steps[playbook.steps.length - 1];
+
+  it.each(askDevices)('every step fails on %s: it goes through the steps in order and ends at the handoff step', async (device) => {
+    const h = harness();
+    const first = await h.say(`${playbook.intent} on my ${device}`);
+    expect(first[0].resync).toMatchObject({ messageKey: 'playbook.intro', playbook: id });
+    const { steps, replies } = await walk(h, first);
+    // Steps appear in the playbook's order; skipped ones may be missing, none are invented.
+    const order = steps.map((s) => playbook.steps.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const end = last(replies);
+    expect(end.resync).toMatchObject({ step: `${id}/${handoffStep}`, messageKey: 'step.instructions' });
+    const rec = await record(h);
+    expect(rec.intent).toBe(playbook.intent);
+    expect(rec.device).toBe(device);
+    expect(rec.steps.map((s) => s.step)).toEqual(playbook.steps);
+    expect(rec.steps[rec.steps.length - 1].outcome).toBe('support-options');
+    expect(rec.steps.some((s) => s.outcome === 'fixed')).toBe(false);
+    expect(rec.steps.every((s) => s.playbook === id && s.at === '2026-03-10T15:30:00.000Z')).toBe(true);
+  });
+
+});
+
+const fixCases = playbooks.flatMap((p) => askingSteps(content, p.id).map((s) => [p.id, s] as const));
+
+describe.each(fixCases)('playbook %s fixed at step %s', (id, stepId) => {
+  const playbook = content.playbooks[id];
+  it('wraps up and stops there', async () => {
+    // The first device the step applies to (a step may be `skip` on some platforms).
+    for (const device of askDevices) {
+      const h = harness();
+      const first = await h.say(`${playbook.intent} on my ${device}`);
+      const { steps, replies } = await walk(h, first, stepId);
+      const rec = await record(h);
+      const visited = rec.steps.map((s) => s.step);
+      if (rec.steps.find((s) => s.step === stepId)?.outcome === 'skipped') continue;
+      expect(steps[steps.length - 1]).toBe(stepId);
+      expect(keys(replies).slice(-2)).toEqual(['playbook.wrapUp', 'wrapUp.more']);
+      expect(replies[replies.length - 2].resync?.step).toBe(`${id}/${stepId}`);
+      expect(rec.steps[rec.steps.length - 1]).toMatchObject({ step: stepId, outcome: 'fixed' });
+      expect(visited).toEqual(playbook.steps.slice(0, playbook.steps.indexOf(stepId) + 1));
+      return;
+    }
+    throw new Error(`step ${stepId} is skipped on every device`);
+  });
+});
+
+describe('answers to "Did that fix it?"', () => {
+  /** Reaches the first fixed? prompt of the photos playbook on an iPhone. */
+  async function atFixedPrompt(): Promise<{ h: BotHarness; stepId: string }> {
+    const h = harness();
+    const pb = Object.values(content.playbooks).find((p) => p.steps.some((s) => content.steps[s].question))!;
+    let replies = await h.say(`${pb.intent} on my iphone`);
+    while (last(replies).resync?.messageKey !== 'fixed.question') {
+      const p = last(replies);
+      if (p.resync?.messageKey === 'step.question') replies = await h.say(pick(replies, continueChoice(content.steps[p.resync.stepId!])));
+      else throw new Error(`unexpected ${p.resync?.messageKey}`);
+    }
+    return { h, stepId: last(replies).resync!.stepId! };
+  }
+
+  const yes = content.messages['fixed.yes'] as string;
+  const no = content.messages['fixed.no'] as string;
+  it.each([
+    ['yep', 'fixed'],
+    ['it works now', 'fixed'],
+    ['1', 'fixed'],
+    [yes, 'fixed'],
+    ['bye', 'fixed'],
+    ['nope still broken', 'not-fixed'],
+    ['2', 'not-fixed'],
+    [no, 'not-fixed'],
+  ])('"%s" means %s', async (answer, outcome) => {
+    const { h, stepId } = await atFixedPrompt();
+    const replies = await h.say(answer);
+    const rec = await record(h);
+    expect(rec.steps[rec.steps.length - 1]).toMatchObject({ step: stepId, outcome });
+    if (outcome === 'fixed') expect(keys(replies)).toContain('playbook.wrapUp');
+    else expect(replies.some((r) => r.resync?.stepId && r.resync.stepId !== stepId)).toBe(true);
+  });
+
+  it('"3" hands over to contact support', async () => {
+    const { h, stepId } = await atFixedPrompt();
+    const replies = await h.say('3');
+    expect(last(replies).resync?.stepId).toBe('contact-support');
+    const rec = await record(h);
+    expect(rec.steps.map((s) => s.outcome).slice(-2)).toEqual(['user-left', 'support-options']);
+    expect(rec.steps[rec.steps.length - 2].step).toBe(stepId);
+  });
+
+  it('a card button value is understood', async () => {
+    const { h } = await atFixedPrompt();
+    const replies = await h.say({ value: { resyncChoice: 'fixed' } });
+    expect(keys(replies)).toContain('playbook.wrapUp');
+  });
+
+  it('keeps the first problem utterance, device and service in the record', async () => {
+    const { h } = await atFixedPrompt();
+    const rec = await record(h);
+    expect(rec.firstUtterance).toMatch(/on my iphone$/);
+    expect(rec.device).toBe('iphone');
+  });
+});
