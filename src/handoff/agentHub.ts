@@ -1,0 +1,142 @@
+/**
+ * The human-handoff hub: the contract between the bot side (queue, gate, protocol events) and the
+ * agent console (src/server or wherever it is served). Everything here is types plus the factory
+ * `createAgentHub`; the implementation lives in ./hubService.ts.
+ *
+ * All hub state is in botbuilder `Storage` under `handoff/...` keys, written with eTag-guarded
+ * read-modify-write (retried on conflict), so two server instances, a restart, or two agents
+ * accepting at once are safe. Nothing in process memory is the source of truth.
+ */
+import type { Activity, ConversationReference, Storage, TranscriptStore, TurnContext } from 'botbuilder';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging/logger';
+import type { HandoffService } from '../dialogs/handoffService';
+import type { HandoffMessages } from './handoffMessages';
+import { HubService } from './hubService';
+
+export type EscalationState = 'queued' | 'active' | 'closed' | 'cancelled';
+
+export interface HubMessage {
+  id: string;
+  from: 'user' | 'agent' | 'system';
+  text: string;
+  /** ISO time from the injected clock. */
+  at: string;
+  agentName?: string;
+}
+
+export interface HandoffSummary {
+  intent?: string;
+  device?: string;
+  service?: string;
+  /** The person's own words, redacted. */
+  problem?: string;
+  steps: { playbook: string; step: string; outcome: string }[];
+  /** What the status feed said, one line (null: asked, nothing to report; absent: not asked). */
+  status?: string | null;
+  /** For the queue list. */
+  oneLine: string;
+}
+
+export interface Escalation {
+  conversationId: string;
+  channelId: string;
+  /** Stored conversation reference, for proactive messages. */
+  reference: Partial<ConversationReference>;
+  state: EscalationState;
+  createdAt: string;
+  acceptedAt?: string;
+  closedAt?: string;
+  agentId?: string;
+  agentName?: string;
+  summary: HandoffSummary;
+  /** The live chat, user text redacted. */
+  messages: HubMessage[];
+}
+
+export interface Ticket {
+  id: string;
+  conversationId: string;
+  message: string;
+  contact: string;
+  createdAt: string;
+  summary: HandoffSummary;
+  status: 'open' | 'done';
+}
+
+export interface AgentIdentity {
+  id: string;
+  name: string;
+}
+
+/** Sends a proactive message into the person's conversation (implemented by the server with the adapter). */
+export interface ProactiveMessenger {
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void>;
+}
+
+export interface AgentHub {
+  /** State queued, oldest first. */
+  queue(): Promise<Escalation[]>;
+  /** Active with this agent. */
+  mine(agentId: string): Promise<Escalation[]>;
+  get(conversationId: string): Promise<Escalation | undefined>;
+  /** The conversation's transcript, redacted (empty when no transcript store is configured). */
+  transcript(conversationId: string): Promise<Partial<Activity>[]>;
+  accept(conversationId: string, agent: AgentIdentity): Promise<'accepted' | 'taken' | 'not-found'>;
+  /** Throws HubError('not-yours' | 'not-found' | 'not-active') when the agent does not hold the conversation. */
+  sendFromAgent(conversationId: string, agent: AgentIdentity, text: string): Promise<HubMessage>;
+  close(conversationId: string, agent: AgentIdentity): Promise<void>;
+  requeue(conversationId: string, agent: AgentIdentity): Promise<void>;
+  /** Messages after the one with id `afterId` (all when absent or unknown). */
+  messagesSince(conversationId: string, afterId?: string): Promise<HubMessage[]>;
+  /** Newest first. */
+  tickets(): Promise<Ticket[]>;
+  markTicketDone(id: string, agent: AgentIdentity): Promise<void>;
+  /** Presence heartbeat from the console. */
+  agentSeen(agent: AgentIdentity): Promise<void>;
+  /** Agents seen within the presence window. */
+  agentsOnline(): Promise<number>;
+  /** Optional push: resolves with the new version when something changes (for SSE/long-poll), or on timeout. */
+  waitForChange?(sinceVersion: number, timeoutMs: number): Promise<number>;
+}
+
+export { HubError, type HubErrorCode } from './hubError';
+
+/**
+ * The bot-side gate. The bot calls `run` first in every turn: while the conversation is waiting,
+ * talking with an agent or leaving a message, the hub handles the turn (the person's text goes to
+ * the agent, never to the recogniser) and `next` is not called. It also handles `handoff.status`
+ * events, and offers a person when recent messages are frustrated.
+ */
+export interface HandoffGate {
+  run(context: TurnContext, next: () => Promise<void>): Promise<void>;
+}
+
+export interface AgentHubOptions {
+  /** An agent counts as online this long after their last heartbeat. Default 60 000 ms. */
+  presenceMs?: number;
+  /** Estimated wait per person ahead in the queue, per online agent. Default 5 min. */
+  minutesPerEscalation?: number;
+  /** Above this estimated wait the person is told honestly and offered to leave a message. Default 15 min. */
+  longWaitMinutes?: number;
+  /** Offer a person when recent messages are frustrated. Default true. */
+  frustrationOffer?: boolean;
+}
+
+export interface AgentHubDeps {
+  storage: Storage;
+  clock: Clock;
+  messenger: ProactiveMessenger;
+  logger: Logger;
+  /** Where the transcript of each conversation is read from (attached to handoff.initiate, shown to agents). */
+  transcripts?: TranscriptStore;
+  /** Wording from dialogs/handoff.yaml (loadHandoffMessages). */
+  messages: HandoffMessages;
+  options?: AgentHubOptions;
+}
+
+export type ResyncAgentHub = AgentHub & HandoffService & HandoffGate;
+
+export function createAgentHub(deps: AgentHubDeps): ResyncAgentHub {
+  return new HubService(deps);
+}
