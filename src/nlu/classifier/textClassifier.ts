@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { FeatureExtractor, groupWeight, type FeatureBag } from './textFeatures';
+import { SeededRandom } from './seededRandom';
+
+export interface TrainingExample {
+  text: string;
+  label: string;
+}
+
+/** A label and its probability; over all labels they sum to 1. */
+export interface LabelScore {
+  label: string;
+  score: number;
+}
+
+const optionsSchema = z
+  .object({
+    /** Seed of the shuffling, so training is repeatable. */
+    seed: z.number().int().default(42),
+    /** Character n-gram lengths (word-boundary padded), inclusive. */
+    minChar: z.number().int().min(1).max(8).default(3),
+    maxChar: z.number().int().min(0).max(8).default(5),
+    /** Stemmed word pairs as features. */
+    bigrams: z.boolean().default(true),
+    /** Weights of the feature groups before the vector is L2-normalised. */
+    wordWeight: z.number().min(0).default(1),
+    bigramWeight: z.number().min(0).default(1),
+    charWeight: z.number().min(0).default(1),
+    /** Features seen in fewer training texts than this are dropped. */
+    minDf: z.number().int().min(1).default(1),
+    /** Passes of stochastic gradient descent over the training set. */
+    epochs: z.number().int().min(1).max(500).default(12),
+    /** Initial learning rate and its decay (lr / (1 + decay · step / n)). */
+    learningRate: z.number().positive().default(1),
+    decay: z.number().min(0).default(0.5),
+    /** L2 penalty on the weights (applied to the rows an example touches). */
+    l2: z.number().min(0).default(1e-5),
+    /** Logits are divided by this before the softmax; above 1 makes scores less sure. */
+    temperature: z.number().positive().default(1),
+  })
+  .strict();
+
+export type ClassifierOptions = z.infer<typeof optionsSchema>;
+export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = optionsSchema.parse({});
+
+/** A sparse, L2-normalised feature vector. */
+interface SparseVector {
+  index: Int32Array;
+  value: Float32Array;
+}
+
+const FORMAT = 'resync-text-classifier';
+const VERSION = 1;
+
+const modelJsonSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(VERSION),
+  options: z.record(z.unknown()),
+  labels: z.array(z.string()).min(1),
+  features: z.array(z.string()),
+  /** base64 of little-endian Float32Arrays, so a round trip is exact. */
+  idf: z.string(),
+  weights: z.string(),
+  bias: z.string(),
+});
+
+function encode(values: Float32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+function decode(text: string, length: number, what: string): Float32Array {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== length * 4) throw new Error(`TextClassifier.fromJSON(): ${what} has ${bytes.length / 4} values, expected ${length}`);
+  const out = new Float32Array(length);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+/**
+ * Intent classifier: sparse TF-IDF features (stemmed words, word pairs, character n-grams)
+ * and a multinomial logistic regression (softmax) trained by seeded stochastic gradient descent.
+ * `predict` gives every label's probability, best first, and never throws.
+ */
+export class TextClassifier {
+  readonly labels: readonly string[];
+  readonly options: Readonly<ClassifierOptions>;
+  private readonly extractor: FeatureExtractor;
+  private readonly vocabulary: Map<string, number>;
+  private readonly featureNames: string[];
+  private readonly idf: Float32Array;
+  /** Feature-major: weights[f · labels + k]. */
+  private readonly weights: Float32Array;
+  private readonly bias: Float32Array;
+
+  private constructor(options: ClassifierOptions, labels: string[], featureNames: string[], idf: Float32Array, weights: Float32Array, bias: Float32Array) {
+    this.options = Object.freeze({ ...options });
+    this.labels = Object.freeze([...labels]);
+    this.featureNames = featureNames;
+    this.vocabulary = new Map(featureNames.map((name, i) => [name, i]));
+    this.idf = idf;
+    this.weights = weights;
+    this.bias = bias;
+    this.extractor = new FeatureExtractor(options);
+  }
+
+  static parseOptions(options: unknown = {}): ClassifierOptions {
+    const parsed = optionsSchema.safeParse(options ?? {});
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ');
+      throw new Error(`TextClassifier: invalid options: ${problems}`);
+    }
+    return parsed.data;
+  }
+
+  static train(examples: TrainingExample[], options?: Partial<ClassifierOptions>): TextClassifier {
+    const opts = TextClassifier.parseOptions(options);
+    if (examples.length === 0) throw new Error('TextClassifier.train(): no training examples');
+    const labels = [...new Set(examples.map((e) => e.label))];
+    const labelIndex = new Map(labels.map((l, i) => [l, i]));
+    const extractor = new FeatureExtractor(opts);
+    const bags = examples.map((e) => extractor.extract(e.text));
+
+    // Vocabulary in first-seen order (deterministic), document frequencies, smoothed idf.
+    const df = new Map<string, number>();
+    for (const bag of bags) for (const name of bag.keys()) df.set(name, (df.get(name) ?? 0) + 1);
+    const featureNames = [...df.entries()].filter(([, n]) => n >= opts.minDf).map(([name]) => name);
+    const idf = new Float32Array(featureNames.length);
+    const n = bags.length;
+    featureNames.forEach((name, i) => {
+      idf[i] = Math.log((1 + n) / (1 + (df.get(name) ?? 0))) + 1;
+    });
+
+    const k = labels.length;
+    const weights = new Float32Array(featureNames.length * k);
+    const bias = new Float32Array(k);
+    const model = new TextClassifier(opts, labels, featureNames, idf, weights, bias);
+    const vectors = bags.map((bag) => model.vectorise(bag));
+    const targets = examples.map((e) => labelIndex.get(e.label) as number);
+    if (k > 1) model.fit(vectors, targets);
+    return model;
+  }
+
+  /** Stochastic gradient descent on the cross-entropy, one example at a time, sparse updates. */
+  private fit(vectors: SparseVector[], targets: number[]): void {
+    const { epochs, learningRate, decay, l2, seed } = this.options;
+    const k = this.labels.length;
+    const w = this.weights;
+    const b = this.bias;
+    const rng = new SeededRandom(seed);
+    const order = vectors.map((_, i) => i);
+    const logits = new Float64Array(k);
+    const n = vectors.length;
+    let step = 0;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      rng.shuffle(order);
+      for (const i of order) {
+        const x = vectors[i] as SparseVector;
+        const y = targets[i] as number;
+        const lr = learningRate / (1 + (decay * step) / n);
+        step++;
+        this.logitsOf(x, logits);
+        softmaxInPlace(logits, 1);
+        logits[y] = (logits[y] as number) - 1; // gradient of the loss wrt the logits: p - y
+        for (let c = 0; c < k; c++) b[c] = (b[c] as number) - lr * (logits[c] as number);
+        const shrink = 1 - lr * l2;
+        for (let j = 0; j < x.index.length; j++) {
+          const row = (x.index[j] as number) * k;
+          const xv = x.value[j] as number;
+          for (let c = 0; c < k; c++) w[row + c] = (w[row + c] as number) * shrink - lr * xv * (logits[c] as number);
+        }
+      }
+    }
+  }
+
+  private vectorise(bag: FeatureBag): SparseVector {
+    const index: number[] = [];
+    const value: number[] = [];
+    let norm = 0;
+    for (const [name, count] of bag) {
+      const f = this.vocabulary.get(name);
+      if (f === undefined) continue;
+      const v = (1 + Math.log(count)) * (this.idf[f] as number) * groupWeight(name, this.options);
+      if (v === 0) continue;
+      index.push(f);
+      value.push(v);
+      norm += v * v;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    return { index: Int32Array.from(index), value: Float32Array.from(value, (v) => v * scale) };
+  }
+
+  private logitsOf(x: SparseVector, out: Float64Array): void {
+    const k = this.labels.length;
+    for (let c = 0; c < k; c++) out[c] = this.bias[c] as number;
+    for (let j = 0; j < x.index.length; j++) {
+      const row = (x.index[j] as number) * k;
+      const xv = x.value[j] as number;
+      for (let c = 0; c < k; c++) out[c] = (out[c] as number) + xv * (this.weights[row + c] as number);
+    }
+  }
+
+  predict(text: string): LabelScore[] {
+    const k = this.labels.length;
+    const probs = new Float64Array(k);
+    try {
+      const x = this.vectorise(this.extractor.extract(typeof text === 'string' ? text : String(text ?? '')));
+      this.logitsOf(x, probs);
+      softmaxInPlace(probs, this.options.temperature);
+    } catch {
+      probs.fill(1 / k);
+    }
+    return this.labels.map((label, i) => ({ label, score: probs[i] as number })).sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
+  }
+
+  toJSON(): unknown {
+    return {
+      format: FORMAT,
+      version: VERSION,
+      options: { ...this.options },
+      labels: [...this.labels],
+      features: this.featureNames,
+      idf: encode(this.idf),
+      weights: encode(this.weights),
+      bias: encode(this.bias),
+    };
+  }
+
+  static fromJSON(json: unknown): TextClassifier {
+    const parsed = modelJsonSchema.safeParse(json);
+    if (!parsed.success) throw new Error(`TextClassifier.fromJSON(): not a saved classifier (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+    const m = parsed.data;
+    const options = TextClassifier.parseOptions(m.options);
+    const k = m.labels.length;
+    return new TextClassifier(
+      options,
+      m.labels,
+      m.features,
+      decode(m.idf, m.features.length, 'idf'),
+      decode(m.weights, m.features.length * k, 'weights'),
+      decode(m.bias, k, 'bias'),
+    );
+  }
+}
+
+/** Softmax of `z / temperature`, in place, numerically stable. */
+function softmaxInPlace(z: Float64Array, temperature: number): void {
+  let max = -Infinity;
+  for (let i = 0; i < z.length; i++) if ((z[i] as number) > max) max = z[i] as number;
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) {
+    const e = Math.exp(((z[i] as number) - max) / temperature);
+    z[i] = e;
+    sum += e;
+  }
+  for (let i = 0; i < z.length; i++) z[i] = (z[i] as number) / sum;
+}

@@ -1,0 +1,89 @@
+import { PorterStemmer, RegexpTokenizer } from 'natural';
+
+/**
+ * Turns text into the sparse features the classifier reads: stemmed words, stemmed word pairs
+ * and character n-grams of each word padded with spaces (so "sync" and "syncing" share
+ * " syn", "sync"). Unicode letters and digits are kept; apostrophes join ("can't" → "cant").
+ */
+
+export interface FeatureOptions {
+  /** Character n-gram lengths, inclusive; minChar > maxChar turns them off. */
+  minChar: number;
+  maxChar: number;
+  /** Stemmed word pairs. */
+  bigrams: boolean;
+  /** Weight of each group before the vector is normalised. */
+  wordWeight: number;
+  bigramWeight: number;
+  charWeight: number;
+}
+
+const tokenizer = new RegexpTokenizer({ pattern: /[^\p{L}\p{N}]+/u });
+const APOSTROPHES = /['’`´]/g;
+
+/** Lower-case word tokens (natural's RegexpTokenizer, Unicode letters and digits). */
+export function tokenize(text: string): string[] {
+  const normalised = text.normalize('NFKC').toLowerCase().replace(APOSTROPHES, '');
+  return tokenizer.tokenize(normalised).filter((t) => t.length > 0);
+}
+
+/** A bag of named features: name → count. The name's first letter is its group (w, b, c). */
+export type FeatureBag = Map<string, number>;
+
+/** The weight of a feature's group, from its name. */
+export function groupWeight(name: string, options: FeatureOptions): number {
+  switch (name.charCodeAt(0)) {
+    case 119: // w
+      return options.wordWeight;
+    case 98: // b
+      return options.bigramWeight;
+    default:
+      return options.charWeight;
+  }
+}
+
+/** Words read from one text at most; the rest of a pasted log adds nothing but time. */
+const MAX_WORDS = 1000;
+/** Characters read from one text at most, for the same reason. */
+const MAX_CHARS = 20_000;
+
+/**
+ * Extracts features with a stem cache (stemming is the slow part and words repeat a lot).
+ * Not shared between classifiers, so no state crosses models.
+ */
+export class FeatureExtractor {
+  private readonly stems = new Map<string, string>();
+
+  constructor(readonly options: FeatureOptions) {}
+
+  stem(word: string): string {
+    let s = this.stems.get(word);
+    if (s === undefined) {
+      s = /^\p{N}+$/u.test(word) ? '<num>' : PorterStemmer.stem(word);
+      if (this.stems.size < 200_000) this.stems.set(word, s);
+    }
+    return s;
+  }
+
+  extract(text: string): FeatureBag {
+    const { minChar, maxChar, bigrams, wordWeight, bigramWeight, charWeight } = this.options;
+    const bag: FeatureBag = new Map();
+    const add = (name: string) => bag.set(name, (bag.get(name) ?? 0) + 1);
+    const words = tokenize(text.slice(0, MAX_CHARS)).slice(0, MAX_WORDS);
+    let previous: string | undefined;
+    for (const word of words) {
+      const stem = this.stem(word);
+      if (wordWeight > 0) add(`w:${stem}`);
+      if (bigrams && bigramWeight > 0 && previous !== undefined) add(`b:${previous} ${stem}`);
+      previous = stem;
+      if (charWeight > 0 && maxChar >= minChar) {
+        const padded = ` ${word} `;
+        for (let n = minChar; n <= maxChar; n++) {
+          if (padded.length < n) break;
+          for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`);
+        }
+      }
+    }
+    return bag;
+  }
+}
