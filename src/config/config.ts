@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -92,9 +93,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 }
 
 /** Loads `.env` (when present, without overriding the real environment) into process.env. */
-export function loadDotEnv(file = path.resolve(process.cwd(), '.env')): boolean {
+export function loadDotEnv(file = path.resolve(process.cwd(), '.env'), env: NodeJS.ProcessEnv = process.env): boolean {
   if (!existsSync(file)) return false;
-  process.loadEnvFile(file);
+  // Parsed here rather than with process.loadEnvFile so the precedence rule is explicit and the
+  // target object can be the one the caller uses (jest gives each test file its own process.env).
+  for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    if (env[key] === undefined) env[key] = value;
+  }
   return true;
 }
 
