@@ -1,0 +1,80 @@
+/**
+ * A few whole-bot transcripts through createRuntime with the real recogniser, the real content and
+ * a fixture status feed: what people actually type, end to end. Asserts step ids and message keys.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { ManualClock } from '../../src/clock';
+import { parseConfig } from '../../src/config/config';
+import type { ResyncChannelData } from '../../src/dialogs/cards';
+import { silentLogger } from '../../src/logging/logger';
+import { ALL_CLEAR, FixtureStatusFeed, NOW } from '../dialogs/helpers';
+
+let dataDir: string;
+let runtime: Runtime;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-bot-'));
+  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: new FixtureStatusFeed(ALL_CLEAR), clock: new ManualClock(NOW) });
+}, 120_000);
+
+afterAll(async () => {
+  await runtime?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function conversation(id: string) {
+  const adapter = new TestAdapter((context) => runtime.bot.run(context), {
+    channelId: 'test',
+    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: `user-${id}`, name: 'User' },
+    recipient: { id: 'bot', name: 'Resync' },
+  });
+  adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
+  return async (text: string): Promise<ResyncChannelData[]> => {
+    await adapter.receiveActivity({ type: 'message', text });
+    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => (a.channelData as { resync: ResyncChannelData }).resync);
+  };
+}
+
+describe('whole bot with the real recogniser', () => {
+  it('photos on a Mac: status clear, then steps, "nope still broken", then fixed', async () => {
+    const say = conversation('t1');
+    const first = await say('my photos stopped syncing to my mac');
+    expect(first[0]).toMatchObject({ messageKey: 'playbook.intro', playbook: 'photos-not-syncing' });
+    expect(first.map((r) => r.messageKey)).toContain('status.allClear');
+    const question = first[first.length - 1];
+    expect(question.messageKey).toBe('step.question');
+    const second = await say("I'm not sure");
+    expect(second[second.length - 1]).toMatchObject({ messageKey: 'fixed.question', stepId: question.stepId });
+    const third = await say('nope still broken');
+    expect(third[0].stepId).not.toBe(question.stepId);
+    // Walk on until a fixed? prompt and say it works.
+    let replies = third;
+    for (let i = 0; i < 6 && replies[replies.length - 1].messageKey !== 'fixed.question'; i++) replies = await say('1');
+    expect(replies[replies.length - 1].messageKey).toBe('fixed.question');
+    const done = await say('yes it works now');
+    expect(done.map((r) => r.messageKey)).toEqual(['playbook.wrapUp', 'wrapUp.more']);
+  });
+
+  it('help and "talk to a person" interrupt a step question', async () => {
+    const say = conversation('t2');
+    const first = await say('my contacts are not syncing to my iphone');
+    expect(first[0].playbook).toBe('contacts-not-syncing');
+    const help = await say('what can you do? help');
+    expect(help.map((r) => r.messageKey)).toEqual(['help', 'step.question']);
+    const person = await say('can I talk to a real person please');
+    expect(person[person.length - 1]).toMatchObject({ step: 'contacts-not-syncing/contact-support', messageKey: 'step.instructions' });
+  });
+
+  it('start over ends the flow; small talk gets short replies', async () => {
+    const say = conversation('t3');
+    expect((await say('hello'))[0].messageKey).toBe('greeting');
+    await say('icloud drive files are not syncing on my windows pc');
+    expect((await say('start over')).map((r) => r.messageKey)).toEqual(['cancel.done']);
+  });
+});
