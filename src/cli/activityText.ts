@@ -81,7 +81,7 @@ function adaptiveCard(card: Json): { lines: string[]; buttons: Button[] } {
       if (!isObject(el)) continue;
       switch (el.type) {
         case 'TextBlock':
-          if (str(el.text)) lines.push(String(el.text));
+          if (str(el.text)) lines.push(...splitLines(String(el.text)));
           break;
         case 'RichTextBlock':
           if (Array.isArray(el.inlines)) lines.push(el.inlines.map((i) => (typeof i === 'string' ? i : isObject(i) ? (str(i.text) ?? '') : '')).join(''));
@@ -106,6 +106,11 @@ function adaptiveCard(card: Json): { lines: string[]; buttons: Button[] } {
   walk(card.body);
   addActions(card.actions);
   return { lines, buttons };
+}
+
+/** Text as lines, without the blank lines Markdown uses between paragraphs. */
+function splitLines(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
 }
 
 export interface RenderedActivity {
@@ -148,7 +153,7 @@ export function renderActivity(activity: Partial<Activity>, firstNumber: number)
       return { lines, buttons }; // typing, delay, trace and the like are not shown as text
   }
 
-  if (activity.text) lines.push(...activity.text.split(/\r?\n/));
+  if (activity.text) lines.push(...splitLines(activity.text));
   for (const attachment of activity.attachments ?? []) {
     const content = attachment.content as unknown;
     if (attachment.contentType === ADAPTIVE_CARD && isObject(content)) {
@@ -156,7 +161,7 @@ export function renderActivity(activity: Partial<Activity>, firstNumber: number)
       lines.push(...card.lines);
       addButtons(card.buttons);
     } else if (BUTTON_CARDS.has(attachment.contentType) && isObject(content)) {
-      for (const key of ['title', 'subtitle', 'text'] as const) if (str(content[key])) lines.push(String(content[key]));
+      for (const key of ['title', 'subtitle', 'text'] as const) if (str(content[key])) lines.push(...splitLines(String(content[key])));
       const actions = Array.isArray(content.buttons) ? (content.buttons as Partial<CardAction>[]) : [];
       addButtons(actions.map(cardActionButton));
     } else {

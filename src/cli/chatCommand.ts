@@ -12,8 +12,9 @@ import { activityRecord, renderActivity } from './activityText';
 import { ChatSession, type TurnResult } from './chatSession';
 import { writeLine, type CliIo } from './cliIo';
 import { UsageError, configFromEnv } from './commandSupport';
+import { USAGE } from './usage';
 
-export const CHAT_USAGE = 'resync chat [--json] [--storage memory|sqlite] [--channel <id>]';
+const CHAT_USAGE = USAGE.chat;
 
 const BOT_PREFIX = 'resync> ';
 const INDENT = ' '.repeat(BOT_PREFIX.length);

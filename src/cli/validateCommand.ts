@@ -6,8 +6,9 @@ import { formatProblem } from '../content/problems';
 import { readIntentRefs, validateAll } from '../content/validate';
 import { writeLine, type CliIo } from './cliIo';
 import { UsageError } from './commandSupport';
+import { USAGE } from './usage';
 
-export const VALIDATE_USAGE = 'resync validate [--intents DIR] [--dialogs DIR]';
+const VALIDATE_USAGE = USAGE.validate;
 
 export function runValidate(args: string[], io: CliIo): number {
   let values;

@@ -1,0 +1,23 @@
+/** `resync nlu predict|eval`: hands over to the NLU's own commands with the configured directories. */
+import path from 'node:path';
+import { runNluEval, runNluPredict } from '../nlu/commands';
+import type { CliIo } from './cliIo';
+import { UsageError, configFromEnv } from './commandSupport';
+
+const NLU_USAGE = ['resync nlu predict   (one utterance a line on stdin, one JSON line out)', 'resync nlu eval [--json] [--folds N] [--seed N] [--intents DIR]'];
+
+export async function runNlu(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'predict' && sub !== 'eval') {
+    throw new UsageError(`${sub ? `unknown nlu command "${sub}"` : 'nlu needs a command'}\nusage:\n${NLU_USAGE.map((u) => `  ${u}`).join('\n')}`);
+  }
+  const config = configFromEnv(io.env, io);
+  if (!config) return 1;
+  const streams = { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr };
+  const intentsDir = path.resolve(io.cwd, config.INTENTS_DIR);
+  if (sub === 'predict') {
+    if (rest.length > 0) throw new UsageError(`resync nlu predict takes no arguments (got ${rest.join(' ')})`);
+    return runNluPredict(streams, { intentsDir, cacheDir: path.resolve(io.cwd, config.DATA_DIR, 'nlu-cache') });
+  }
+  return runNluEval(rest, streams, { intentsDir });
+}

@@ -1,0 +1,87 @@
+/**
+ * The real launcher: `node bin/resync.js chat --json` in a child process with piped stdin.
+ * Builds dist/ first when it is older than the sources.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startFakeStatusFeed, type FakeStatusFeed } from '../status/fakeStatusFeedServer';
+
+const REPO = path.resolve(__dirname, '../..');
+const BUILT_CLI = path.join(REPO, 'dist/src/cli/index.js');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfStale(): void {
+  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestMtime(path.join(REPO, 'src'))) return;
+  try {
+    execFileSync(path.join(REPO, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: REPO, stdio: 'pipe' });
+  } catch {
+    // Type errors still emit JavaScript; the run below shows whether the CLI works.
+  }
+}
+
+function run(args: string[], input: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/resync.js'), ...args], { cwd: REPO, env: { ...process.env, ...env }, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('bin/resync.js', () => {
+  let feed: FakeStatusFeed;
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    buildIfStale();
+    feed = await startFakeStatusFeed();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-bin-'));
+    env = { DATA_DIR: dataDir, STATUS_FEED_URL: feed.url, LOG_LEVEL: 'silent', STORAGE: 'sqlite' };
+  }, 120_000);
+  afterAll(async () => {
+    await feed.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('chat --json prints one JSON line per bot activity and exits 0 at EOF', async () => {
+    const { code, stdout, stderr } = await run(['chat', '--json'], 'hi\nhello there\n', env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThanOrEqual(3); // welcome + a reply to each of two lines
+    for (const line of lines) {
+      const record = JSON.parse(line);
+      expect(typeof record.type).toBe('string');
+      expect(record.text === null || typeof record.text === 'string').toBe(true);
+      expect(Array.isArray(record.suggestedActions)).toBe(true);
+      expect(Array.isArray(record.attachments)).toBe(true);
+      expect(record).toHaveProperty('step');
+      expect(record).toHaveProperty('event');
+    }
+  }, 60_000);
+
+  it('lists its commands without arguments and exits 2 on an unknown one', async () => {
+    const list = await run([], '', env);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^\s+chat\s+/m);
+    const unknown = await run(['nope'], '', env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "nope"');
+  }, 30_000);
+});
