@@ -31,6 +31,8 @@ export interface ServerOptions {
   deliveryTimeoutMs?: number;
   /** Built-in Direct Line token lifetime. */
   tokenTtlSeconds?: number;
+  /** Timeout of the call to Azure's Direct Line token endpoint (default 5 s). */
+  directLineTokenTimeoutMs?: number;
 }
 
 /** What the web page is told about the chat channel. */
@@ -216,7 +218,7 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
     server.post(
       '/api/directline/token',
       wrap('directline.azure-token', async (_req, res) => {
-        const { token } = await generateAzureDirectLineToken({ secret, endpoint: config.DIRECT_LINE_ENDPOINT, logger, fetch: options.fetch });
+        const { token } = await generateAzureDirectLineToken({ secret, endpoint: config.DIRECT_LINE_ENDPOINT, logger, fetch: options.fetch, timeoutMs: options.directLineTokenTimeoutMs });
         sendJson(res, 200, { token }, { 'Cache-Control': 'no-store' });
       }),
     );

@@ -83,11 +83,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 /** fetch + JSON for tests. */
 export async function jsonRequest(
   url: string,
-  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string | Buffer } = {},
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string } = {},
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  let body: string | Buffer | undefined = init.rawBody;
+  let body: string | undefined = init.rawBody;
   if (init.body !== undefined) {
     body = JSON.stringify(init.body);
     headers['Content-Type'] ??= 'application/json';
