@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAgentAccounts } from '../agent/agentAccounts';
 
 /** Empty strings in the environment mean "not set". */
 const optionalString = z
@@ -58,6 +59,12 @@ export const configSchema = z
     STATUS_PAGE_URL: z.string().url('must be a URL').default('https://www.apple.com/support/systemstatus/'),
     STATUS_FEED_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(30000, 'must be at most 30000').default(2000),
     STATUS_CACHE_SECONDS: z.coerce.number().int().min(0, 'must not be negative').max(3600, 'must be at most 3600').default(60),
+
+    // Agent console (/agent)
+    AGENT_ACCOUNTS: optionalString,
+    AGENT_SESSION_HOURS: z.coerce.number({ invalid_type_error: 'must be a number' }).min(0.1, 'must be at least 0.1').max(168, 'must be at most 168').default(8),
+    AGENT_LOGIN_ATTEMPTS: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(5),
+    AGENT_LOGIN_WINDOW_MINUTES: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1440, 'must be at most 1440').default(15),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppPassword && c.MicrosoftAppType !== 'UserAssignedMSI') {
@@ -68,6 +75,10 @@ export const configSchema = z
     }
     if (c.STORAGE === 'blob' && !c.AZURE_STORAGE_CONNECTION_STRING) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORAGE=blob' });
+    }
+    // Entries are named by position, never echoed: they hold password hashes.
+    for (const problem of parseAgentAccounts(c.AGENT_ACCOUNTS).problems) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AGENT_ACCOUNTS', problem.slice(0, problem.indexOf(':'))], message: problem.slice(problem.indexOf(':') + 2) });
     }
   });
 
