@@ -168,14 +168,21 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
   // steps/
   const steps: Record<string, Step> = {};
   const stepFiles: Record<string, { yaml: YamlFile; file: string }> = {};
+  // A file whose name matches its id wins a duplicate id; the other file is the one reported.
+  /** Ids of step files that failed their schema: already reported, not "unknown" in playbooks. */
+  const invalidSteps = new Set<string>();
+  const parsedSteps: { name: string; file: string; yaml: YamlFile; step: Step }[] = [];
   for (const name of listYaml(rel('steps'))) {
     const file = rel('steps', name);
     const yaml = read(file);
     if (!yaml) continue;
     const r = parseWithSchema(yaml, stepSchema);
     problems.push(...r.problems);
-    if (!r.value) continue;
-    const step = r.value;
+    if (r.value) parsedSteps.push({ name, file, yaml, step: r.value });
+    else if (yaml.data && typeof (yaml.data as { id?: unknown }).id === 'string') invalidSteps.add((yaml.data as { id: string }).id);
+  }
+  parsedSteps.sort((a, b) => Number(path.parse(a.name).name !== a.step.id) - Number(path.parse(b.name).name !== b.step.id));
+  for (const { name, file, yaml, step } of parsedSteps) {
     if (steps[step.id]) {
       problem(yaml, file, ['id'], `duplicate step id '${step.id}' (also in ${stepFiles[step.id].file})`);
       continue;
@@ -236,6 +243,7 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
       if (seenSteps.has(sid)) problem(yaml, file, ['steps', i], `step '${sid}' is listed twice`);
       seenSteps.add(sid);
       if (!step) {
+        if (invalidSteps.has(sid)) return;
         problem(yaml, file, ['steps', i], `unknown step id '${sid}' (no ${rel('steps', sid + '.yaml')})`);
         return;
       }

@@ -52,15 +52,18 @@ export function readYamlFile(absolute: string, file: string): { yaml: YamlFile |
   return { yaml: { file, data: doc.toJS(), lineOf }, problems: [] };
 }
 
+/** The node at a path; for a map entry, its key (so a block value points at the line of its key). */
 function nodeAt(doc: Document, path: readonly (string | number)[]): Node | undefined {
   let node: unknown = doc.contents;
-  for (const key of path) {
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
     if (isMap(node)) {
       const pair = node.items.find((p) => {
         const k = p.key as { value?: unknown } | null;
         return (k && typeof k === 'object' && 'value' in k ? k.value : k) === key;
       });
       if (!pair) return undefined;
+      if (i === path.length - 1 && pair.key && typeof pair.key === 'object') return pair.key as Node;
       node = pair.value;
     } else if (isSeq(node) && typeof key === 'number') {
       node = node.items[key];
