@@ -33,6 +33,11 @@ export interface ServerOptions {
   tokenTtlSeconds?: number;
   /** Timeout of the call to Azure's Direct Line token endpoint (default 5 s). */
   directLineTokenTimeoutMs?: number;
+  /**
+   * More routes to serve (e.g. the agent console), registered after the built-in ones. They get
+   * the server's adapter for proactive messages (continueConversationAsync).
+   */
+  mount?: Array<(server: Server, adapter: CloudAdapter) => void>;
 }
 
 /** What the web page is told about the chat channel. */
@@ -44,6 +49,8 @@ export type ChatMode =
 export interface ResyncServer {
   /** The restify server (not listening until `listen`). */
   readonly server: Server;
+  /** The Bot Framework adapter of `/api/messages` (for proactive messages). */
+  readonly adapter: CloudAdapter;
   /** Listens and resolves with the base URL. */
   listen(port: number, host: string): Promise<string>;
   /** Base URL once listening. */
@@ -273,8 +280,11 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
   server.get('/chat.css', staticFile(path.join(webDir, 'chat.css'), 'text/css; charset=utf-8', 300));
   server.get('/webchat/webchat.js', staticFile(webChatBundle, 'text/javascript; charset=utf-8', 86400));
 
+  for (const mountRoutes of options.mount ?? []) mountRoutes(server, adapter);
+
   return {
     server,
+    adapter,
     url: () => {
       if (!baseUrl) throw new Error('ResyncServer.url(): not listening');
       return baseUrl;
