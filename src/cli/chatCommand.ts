@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { createRuntime, type Runtime, type RuntimeOverrides } from '../app/runtime';
 import { loadDotEnv, parseConfig, type Config } from '../config/config';
 import { createLogger } from '../logging/logger';
-import { activityRecord, renderActivity } from './activityText';
+import { activityRecord, buttonsOf, renderActivity } from './activityText';
 import { ChatSession, type TurnResult } from './chatSession';
 import { writeLine, type CliIo } from './cliIo';
 import { UsageError, configFromEnv } from './commandSupport';
@@ -73,9 +73,8 @@ export async function runChat(args: string[], io: CliIo, deps: ChatDeps = {}): P
       let numbered = 0;
       for (const reply of result.replies) {
         if (options.json) {
-          const record = activityRecord(reply, numbered + 1);
-          numbered += record.buttons.length;
-          writeLine(io.stdout, JSON.stringify(record));
+          writeLine(io.stdout, JSON.stringify(activityRecord(reply, numbered + 1)));
+          numbered += buttonsOf(reply).length; // link buttons take a number too
           continue;
         }
         if (reply.type === 'delay' && interactive) {
@@ -98,7 +97,8 @@ export async function runChat(args: string[], io: CliIo, deps: ChatDeps = {}): P
     await turn(() => session.start());
     const rl = readline.createInterface({ input: io.stdin, output: interactive ? io.stdout : undefined, terminal: interactive, prompt: 'you> ' });
     if (interactive) {
-      writeLine(io.stdout, '(answer buttons by number or title; /quit or Ctrl-D to leave)');
+      rl.on('SIGINT', () => rl.close()); // Ctrl-C leaves like Ctrl-D, closing storage on the way out
+      writeLine(io.stdout, '(answer buttons by number or title; /quit, Ctrl-D or Ctrl-C to leave)');
       rl.prompt();
     }
     for await (const raw of rl) {

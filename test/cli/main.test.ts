@@ -122,3 +122,18 @@ describe('resync chat (in-process, whole bot)', () => {
     expect(io.out()).toBe('');
   });
 });
+
+describe('resync nlu', () => {
+  it('predict prints one JSON line per input line with the intent', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-nlu-'));
+    try {
+      const io = testIo('my photos are not syncing to my iphone\nhello\n', { DATA_DIR: dataDir, INTENTS_DIR: path.join(REPO, 'intents') });
+      expect(await main(['nlu', 'predict'], io)).toBe(0);
+      const records = io.out().trim().split('\n').map((l) => JSON.parse(l));
+      expect(records.map((r) => r.text)).toEqual(['my photos are not syncing to my iphone', 'hello']);
+      for (const r of records) expect(typeof r.intent).toBe('string');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -84,4 +84,32 @@ describe('bin/resync.js', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "nope"');
   }, 30_000);
+
+  it('start runs the HTTP server until SIGTERM, then stops cleanly', async () => {
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/resync.js'), 'start'], {
+      cwd: REPO,
+      env: { ...process.env, ...env, STORAGE: 'memory', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let logs = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "listening" line in time: ${logs}`)), 30_000);
+      const onData = (d: Buffer) => {
+        logs += d.toString();
+        const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(logs);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${logs}`)));
+    });
+    const answered = await fetch(url + '/').then((r) => r.status, () => 'unreachable');
+    expect(answered).not.toBe('unreachable');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
 });
