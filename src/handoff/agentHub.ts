@@ -13,6 +13,8 @@ import type { Logger } from '../logging/logger';
 import type { HandoffService } from '../dialogs/handoffService';
 import type { HandoffMessages } from './handoffMessages';
 import { HubService } from './hubService';
+import type { StatusFeed } from '../status/statusFeed';
+import type { FrustrationDetector } from './frustration';
 
 export type EscalationState = 'queued' | 'active' | 'closed' | 'cancelled';
 
@@ -62,6 +64,8 @@ export interface Ticket {
   createdAt: string;
   summary: HandoffSummary;
   status: 'open' | 'done';
+  /** The channel of the conversation (to read its transcript). */
+  channelId?: string;
 }
 
 export interface AgentIdentity {
@@ -133,6 +137,14 @@ export interface AgentHubDeps {
   /** Wording from dialogs/handoff.yaml (loadHandoffMessages). */
   messages: HandoffMessages;
   options?: AgentHubOptions;
+  /** Asked for one line about Apple's system status when a person is escalated. */
+  statusFeed?: StatusFeed;
+  /** Longest wait for the status feed, ms. Default 2000. */
+  statusTimeoutMs?: number;
+  /** Frustration detector for the offer of a person (default: createFrustrationDetector()). */
+  frustration?: FrustrationDetector;
+  /** Picks among message variants (tests pass a fixed one). */
+  random?: () => number;
 }
 
 export type ResyncAgentHub = AgentHub & HandoffService & HandoffGate;

@@ -1,2 +1,119 @@
-/** Wording the hub says to the person, from dialogs/handoff.yaml (placeholder, being filled in). */
-export type HandoffMessages = Record<string, string | string[]>;
+/**
+ * The hub's wording, from dialogs/handoff.yaml: zod-checked, every key the hub uses required,
+ * placeholders checked against the ones each key may use. Problems name the file, line and field.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { ContentError, type ContentProblem } from '../content/problems';
+import { readYamlFile, fieldPath } from '../content/yamlFile';
+import { fill, placeholdersIn, type Vars } from '../dialogs/messages';
+
+/** Every key the hub says, with the placeholders it may contain. */
+export const HANDOFF_MESSAGES = {
+  waiting: ['position', 'minutes'],
+  'waiting.ack': ['position'],
+  'waiting.stillQueued': ['position'],
+  noAgent: [],
+  longWait: ['position', 'minutes'],
+  'offer.declined': [],
+  'choice.wait': [],
+  'choice.leaveMessage': [],
+  'choice.cancel': [],
+  'choice.tryAgain': [],
+  'choice.noThanks': [],
+  cancelled: [],
+  agentJoined: ['agent'],
+  agentMessage: ['agent', 'text'],
+  agentRequeued: ['agent', 'position'],
+  agentClosed: ['agent'],
+  'status.accepted': [],
+  'status.failed': [],
+  'status.completed': [],
+  'leaveMessage.prompt': [],
+  'leaveMessage.contact': [],
+  'leaveMessage.contactInvalid': [],
+  'leaveMessage.saved': ['ticket', 'contact'],
+  'leaveMessage.cancelled': [],
+  'frustration.offer': [],
+  'choice.talkToPerson': [],
+  'choice.keepTrying': [],
+  'frustration.keepTrying': [],
+  'synonyms.cancel': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type HandoffMessageKey = keyof typeof HANDOFF_MESSAGES;
+export type HandoffMessages = Readonly<Record<HandoffMessageKey, string | readonly string[]>>;
+
+const messageValue = z.union([z.string().trim().min(1, 'must not be empty'), z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'must have at least one variant')]);
+
+export const handoffFileSchema = z
+  .object({
+    version: z.literal(1),
+    messages: z.record(messageValue),
+  })
+  .strict();
+
+export const HANDOFF_FILE = 'handoff.yaml';
+
+/** Checks parsed handoff.yaml data; returns the messages or the problems (file, line, field). */
+export function checkHandoffMessages(data: unknown, file: string, lineOf: (p: readonly (string | number)[]) => number | undefined = () => undefined): { messages?: HandoffMessages; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const add = (p: (string | number)[], message: string) => problems.push({ file, line: lineOf(p), field: fieldPath(p), message });
+  const parsed = handoffFileSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) add(issue.path, issue.message);
+    return { problems };
+  }
+  const map = parsed.data.messages;
+  for (const [key, allowed] of Object.entries(HANDOFF_MESSAGES)) {
+    const value = map[key];
+    if (value === undefined) {
+      add(['messages'], `missing key '${key}'`);
+      continue;
+    }
+    const variants = Array.isArray(value) ? value : [value];
+    variants.forEach((text, i) => {
+      for (const name of placeholdersIn(text)) {
+        if (!(allowed as readonly string[]).includes(name)) {
+          add(Array.isArray(value) ? ['messages', key, i] : ['messages', key], `unknown placeholder {${name}} (allowed: ${allowed.length ? allowed.map((a) => `{${a}}`).join(', ') : 'none'})`);
+        }
+      }
+    });
+  }
+  for (const key of Object.keys(map)) {
+    if (!(key in HANDOFF_MESSAGES)) add(['messages', key], `unknown key '${key}' (the hub does not use it)`);
+  }
+  return problems.length ? { problems } : { messages: map as HandoffMessages, problems };
+}
+
+/** Reads `<dialogsDir>/handoff.yaml`; throws ContentError listing every problem. */
+export function loadHandoffMessages(dialogsDir: string): HandoffMessages {
+  const absolute = path.resolve(dialogsDir, HANDOFF_FILE);
+  const file = path.join(dialogsDir, HANDOFF_FILE);
+  const { yaml, problems } = readYamlFile(absolute, file);
+  if (!yaml) throw new ContentError(problems);
+  const checked = checkHandoffMessages(yaml.data, file, yaml.lineOf);
+  if (!checked.messages) throw new ContentError(checked.problems);
+  return checked.messages;
+}
+
+/** Picks a variant (lists vary) and fills placeholders. */
+export class HandoffText {
+  constructor(
+    private readonly map: HandoffMessages,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  text(key: HandoffMessageKey, vars: Vars = {}): string {
+    const value = this.map[key];
+    if (value === undefined) throw new Error(`handoff.yaml has no key '${key}'`);
+    const chosen = typeof value === 'string' ? value : value[Math.min(value.length - 1, Math.floor(this.random() * value.length))];
+    return fill(chosen, vars);
+  }
+
+  list(key: HandoffMessageKey): string[] {
+    const value = this.map[key];
+    if (value === undefined) return [];
+    return typeof value === 'string' ? [value] : [...value];
+  }
+}

@@ -1,8 +1,704 @@
-import type { AgentHubDeps, ResyncAgentHub } from './agentHub';
-/** Placeholder: the implementation is being written. */
-export class HubService {
-  constructor(readonly deps: AgentHubDeps) {
-    throw new Error('HubService: not implemented yet');
+/**
+ * The built-in agent hub and the bot-side handoff, on botbuilder Storage only:
+ *
+ *   handoff/escalation/<conversationId>    one Escalation (the live chat is in it)
+ *   handoff/queue                          { open: conversationId[] } queued or active ones
+ *   handoff/tickets                        { tickets: Ticket[] }
+ *   handoff/agents                         { agents: { [id]: { name, seenAt } } } presence
+ *   handoff/conversation/<conversationId>  the bot side of one conversation: an offer waiting
+ *                                          for an answer, a message being left, recent texts
+ *
+ * Every change is an eTag-guarded read-modify-write (storageDocs.ts), so a restart loses nothing
+ * and two agents accepting at once cannot both win. The in-process change counter only wakes
+ * waiting consoles sooner; consoles that poll see the same state.
+ */
+import { randomUUID } from 'node:crypto';
+import { HandoffEventNames, EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
+import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
+import { promptActivity, resyncData, textActivity } from '../dialogs/cards';
+import { matchChoice, type PromptChoice } from '../dialogs/answers';
+import { fetchStatus } from '../dialogs/statusCheck';
+import { redactActivity, redactText } from '../privacy/redact';
+import { createFrustrationDetector, type FrustrationDetector } from './frustration';
+import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessage, ResyncAgentHub, Ticket } from './agentHub';
+import { HubError } from './hubError';
+import { HandoffText, type HandoffMessageKey } from './handoffMessages';
+import { buildSummary, statusLine } from './handoffSummary';
+import { parseContact } from './contactAddress';
+import { readDoc, updateDoc } from './storageDocs';
+import type { Vars } from '../dialogs/messages';
+
+export const HUB_KEYS = {
+  escalation: (conversationId: string) => `handoff/escalation/${conversationId}`,
+  queue: 'handoff/queue',
+  tickets: 'handoff/tickets',
+  agents: 'handoff/agents',
+  conversation: (conversationId: string) => `handoff/conversation/${conversationId}`,
+} as const;
+
+/** Choice ids of the hub's buttons (the titles come from handoff.yaml). */
+export const HUB_CHOICES = {
+  wait: 'handoff.wait',
+  leaveMessage: 'handoff.leaveMessage',
+  cancel: 'handoff.cancel',
+  tryAgain: 'handoff.tryAgain',
+  noThanks: 'handoff.noThanks',
+  talkToPerson: 'handoff.talkToPerson',
+  keepTrying: 'handoff.keepTrying',
+} as const;
+
+/** Bot-side modes: waiting for an answer to an offer, or for a message / contact address. */
+export type ConversationMode = 'offer' | 'failed' | 'message' | 'contact' | 'frustration';
+
+export interface ConversationDoc {
+  mode?: ConversationMode;
+  /** The summary to escalate with or attach to a ticket once the person has chosen. */
+  pending?: { summary: HandoffSummary };
+  /** The message being left (redacted), while the contact address is asked for. */
+  ticketMessage?: string;
+  /** The person's recent texts (redacted), oldest first, for frustration detection. */
+  recent: string[];
+  /** Person's messages since the last frustration offer. */
+  sinceOffer: number;
+  /** A frustration offer was made in this conversation. */
+  offered?: boolean;
+}
+
+interface QueueDoc {
+  open: string[];
+}
+interface TicketsDoc {
+  tickets: Ticket[];
+}
+interface AgentsDoc {
+  agents: Record<string, { name: string; seenAt: string }>;
+}
+
+/** Recent texts kept for frustration detection. */
+export const RECENT_TEXTS = 5;
+/** Person's messages after a frustration offer before another may be made. */
+export const MESSAGES_BETWEEN_OFFERS = 4;
+/** Turn-state flag: this turn asked for a person (no frustration offer on top). */
+const HANDOFF_REQUESTED = Symbol('resync.handoffRequested');
+/** Longest message kept from a person or an agent. */
+export const MESSAGE_MAX = 4000;
+
+const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true };
+
+/** The `value` of a handoff.status event. */
+interface HandoffStatusValue {
+  state?: string;
+  message?: string;
+  agentName?: string;
+}
+
+export class HubService implements ResyncAgentHub {
+  private readonly text: HandoffText;
+  private readonly options: typeof DEFAULTS;
+  private readonly frustration: FrustrationDetector;
+  private version = 0;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(private readonly deps: AgentHubDeps) {
+    this.text = new HandoffText(deps.messages, deps.random);
+    this.options = { ...DEFAULTS, ...deps.options };
+    this.frustration = deps.frustration ?? createFrustrationDetector();
+  }
+
+  // ---- reading --------------------------------------------------------------------------
+
+  async get(conversationId: string): Promise<Escalation | undefined> {
+    return readDoc<Escalation>(this.deps.storage, HUB_KEYS.escalation(conversationId));
+  }
+
+  private async open(): Promise<Escalation[]> {
+    const index = await readDoc<QueueDoc>(this.deps.storage, HUB_KEYS.queue);
+    const ids = index?.open ?? [];
+    if (ids.length === 0) return [];
+    const items = await this.deps.storage.read(ids.map(HUB_KEYS.escalation));
+    return ids
+      .map((id) => items[HUB_KEYS.escalation(id)] as (Escalation & { eTag?: string }) | undefined)
+      .filter((e): e is Escalation & { eTag?: string } => Boolean(e))
+      .map(({ eTag: _eTag, ...e }) => e as Escalation);
+  }
+
+  async queue(): Promise<Escalation[]> {
+    const queued = (await this.open()).filter((e) => e.state === 'queued');
+    return queued.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.conversationId.localeCompare(b.conversationId));
+  }
+
+  async mine(agentId: string): Promise<Escalation[]> {
+    const active = (await this.open()).filter((e) => e.state === 'active' && e.agentId === agentId);
+    return active.sort((a, b) => (a.acceptedAt ?? '').localeCompare(b.acceptedAt ?? ''));
+  }
+
+  /** 1-based place in the queue, or undefined when not queued. */
+  async position(conversationId: string): Promise<number | undefined> {
+    const i = (await this.queue()).findIndex((e) => e.conversationId === conversationId);
+    return i < 0 ? undefined : i + 1;
+  }
+
+  async messagesSince(conversationId: string, afterId?: string): Promise<HubMessage[]> {
+    const e = await this.get(conversationId);
+    if (!e) return [];
+    if (afterId === undefined) return e.messages;
+    const i = e.messages.findIndex((m) => m.id === afterId);
+    return i < 0 ? e.messages : e.messages.slice(i + 1);
+  }
+
+  async transcript(conversationId: string): Promise<Partial<Activity>[]> {
+    const store = this.deps.transcripts;
+    if (!store) return [];
+    const e = await this.get(conversationId);
+    const channelId = e?.channelId ?? (await this.tickets()).find((t) => t.conversationId === conversationId)?.channelId;
+    if (!channelId) return [];
+    return this.readTranscript(channelId, conversationId);
+  }
+
+  private async readTranscript(channelId: string, conversationId: string): Promise<Partial<Activity>[]> {
+    const store = this.deps.transcripts;
+    if (!store) return [];
+    const out: Partial<Activity>[] = [];
+    let token: string | undefined;
+    try {
+      for (let page = 0; page < 100; page++) {
+        const result = await store.getTranscriptActivities(channelId, conversationId, token);
+        out.push(...result.items.map((a) => redactActivity(a)));
+        token = result.continuationToken || undefined;
+        if (!token) break;
+      }
+    } catch (error) {
+      this.deps.logger.warn('handoff: could not read the transcript', { conversationId, error });
+    }
+    return out;
+  }
+
+  async tickets(): Promise<Ticket[]> {
+    const doc = await readDoc<TicketsDoc>(this.deps.storage, HUB_KEYS.tickets);
+    return [...(doc?.tickets ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  }
+
+  async agentsOnline(): Promise<number> {
+    const doc = await readDoc<AgentsDoc>(this.deps.storage, HUB_KEYS.agents);
+    const now = this.deps.clock.now().getTime();
+    return Object.values(doc?.agents ?? {}).filter((a) => now - new Date(a.seenAt).getTime() <= this.options.presenceMs).length;
+  }
+
+  // ---- change notification (an optimisation; storage is the truth) -----------------------
+
+  private changed(): void {
+    this.version++;
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  waitForChange(sinceVersion: number, timeoutMs: number): Promise<number> {
+    if (this.version !== sinceVersion) return Promise.resolve(this.version);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve(this.version);
+      };
+      const timer = setTimeout(done, Math.max(0, timeoutMs));
+      this.waiters.add(done);
+    });
+  }
+
+  // ---- agent actions ----------------------------------------------------------------------
+
+  async agentSeen(agent: AgentIdentity): Promise<void> {
+    const at = this.deps.clock.now().toISOString();
+    await updateDoc<AgentsDoc, void>(this.deps.storage, HUB_KEYS.agents, (doc) => {
+      const agents = { ...(doc?.agents ?? {}) };
+      agents[agent.id] = { name: agent.name, seenAt: at };
+      return { doc: { agents }, result: undefined };
+    });
+  }
+
+  async accept(conversationId: string, agent: AgentIdentity): Promise<'accepted' | 'taken' | 'not-found'> {
+    const at = this.now();
+    const result = await updateDoc<Escalation, 'accepted' | 'taken' | 'not-found'>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
+      if (!e) return { abort: true, result: 'not-found' };
+      if (e.state !== 'queued') return { abort: true, result: e.state === 'active' ? 'taken' : 'not-found' };
+      e.state = 'active';
+      e.acceptedAt = at;
+      e.agentId = agent.id;
+      e.agentName = agent.name;
+      e.messages.push(this.message('system', `${agent.name} joined`, at, agent.name));
+      return { doc: e, result: 'accepted' };
+    });
+    if (result !== 'accepted') return result;
+    this.changed();
+    const e = await this.get(conversationId);
+    if (e) await this.tell(e, 'agentJoined', { agent: agent.name });
+    return result;
+  }
+
+  async sendFromAgent(conversationId: string, agent: AgentIdentity, text: string): Promise<HubMessage> {
+    const clean = text.trim().slice(0, MESSAGE_MAX);
+    if (!clean) throw new HubError('empty', 'The message is empty.');
+    const at = this.now();
+    const msg = this.message('agent', redactText(clean).text, at, agent.name);
+    const e = await this.holderUpdate(conversationId, agent, (doc) => {
+      doc.messages.push(msg);
+      return doc;
+    });
+    this.changed();
+    await this.send(e, textActivity(this.text.text('agentMessage', { agent: agent.name, text: clean }), resyncData('handoff.agentMessage')), { agentName: agent.name });
+    return msg;
+  }
+
+  async close(conversationId: string, agent: AgentIdentity): Promise<void> {
+    const at = this.now();
+    const e = await this.holderUpdate(conversationId, agent, (doc) => {
+      doc.state = 'closed';
+      doc.closedAt = at;
+      doc.messages.push(this.message('system', `${agent.name} closed the chat`, at, agent.name));
+      return doc;
+    });
+    await this.removeFromIndex(conversationId);
+    await this.clearConversation(conversationId);
+    this.changed();
+    await this.tell(e, 'agentClosed', { agent: agent.name });
+  }
+
+  async requeue(conversationId: string, agent: AgentIdentity): Promise<void> {
+    const at = this.now();
+    const e = await this.holderUpdate(conversationId, agent, (doc) => {
+      doc.state = 'queued';
+      delete doc.agentId;
+      delete doc.agentName;
+      delete doc.acceptedAt;
+      doc.messages.push(this.message('system', `${agent.name} put the conversation back in the queue`, at, agent.name));
+      return doc;
+    });
+    this.changed();
+    const position = (await this.position(conversationId)) ?? 1;
+    await this.tell(e, 'agentRequeued', { agent: agent.name, position });
+  }
+
+  async markTicketDone(id: string, agent: AgentIdentity): Promise<void> {
+    const found = await updateDoc<TicketsDoc, boolean>(this.deps.storage, HUB_KEYS.tickets, (doc) => {
+      const ticket = doc?.tickets.find((t) => t.id === id);
+      if (!doc || !ticket) return { abort: true, result: false };
+      if (ticket.status === 'done') return { abort: true, result: true };
+      ticket.status = 'done';
+      return { doc, result: true };
+    });
+    if (!found) throw new HubError('not-found', `No ticket ${id}.`);
+    this.deps.logger.info('handoff: ticket done', { ticket: id, agentId: agent.id });
+    this.changed();
+  }
+
+  /** Changes an escalation the agent holds (active, theirs), or throws HubError. */
+  private async holderUpdate(conversationId: string, agent: AgentIdentity, change: (e: Escalation) => Escalation): Promise<Escalation> {
+    let refused: HubError | undefined;
+    const e = await updateDoc<Escalation, Escalation | undefined>(this.deps.storage, HUB_KEYS.escalation(conversationId), (doc) => {
+      refused = undefined;
+      if (!doc) refused = new HubError('not-found', 'No such conversation.');
+      else if (doc.state !== 'active') refused = new HubError('not-active', 'The conversation is not active.');
+      else if (doc.agentId !== agent.id) refused = new HubError('not-yours', 'Another agent holds this conversation.');
+      if (refused || !doc) return { abort: true, result: undefined };
+      const next = change(doc);
+      return { doc: next, result: next };
+    });
+    if (refused || !e) throw refused ?? new HubError('not-found', 'No such conversation.');
+    return e;
+  }
+
+  // ---- the dialog engine's HandoffService ------------------------------------------------
+
+  async requestHandoff(context: TurnContext, record: TroubleshootingRecord): Promise<'connected' | 'unavailable'> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return 'unavailable';
+    context.turnState.set(HANDOFF_REQUESTED, true);
+    try {
+      const existing = await this.get(conversationId);
+      if (existing && (existing.state === 'queued' || existing.state === 'active')) {
+        if (existing.state === 'queued') await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel')]);
+        return 'connected';
+      }
+      const conv = await this.conversation(conversationId);
+      const problem = record.firstUtterance ?? previousText(conv.recent, context.activity.text);
+      const status = await this.currentStatus();
+      const summary = buildSummary({ record, problem, status });
+      const online = await this.agentsOnline();
+      const position = (await this.queue()).length + 1;
+      const minutes = this.estimateMinutes(position, online);
+      if (online === 0 || minutes > this.options.longWaitMinutes) {
+        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary } });
+        const key: HandoffMessageKey = online === 0 ? 'noAgent' : 'longWait';
+        await this.say(context, key, { position, minutes }, [
+          this.choice(HUB_CHOICES.wait, 'choice.wait'),
+          this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage'),
+          this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel']),
+        ]);
+        return 'connected';
+      }
+      await this.escalate(context, summary, conv);
+      return 'connected';
+    } catch (error) {
+      this.deps.logger.error('handoff: request failed', { conversationId, error });
+      return 'unavailable';
+    }
+  }
+
+  /** Sends handoff.initiate, queues the conversation and tells the person their place. */
+  private async escalate(context: TurnContext, summary: HandoffSummary, conv: ConversationDoc): Promise<void> {
+    const activity = context.activity;
+    const conversationId = activity.conversation.id;
+    const reference = TurnContext.getConversationReference(activity);
+    const activities = await this.readTranscript(activity.channelId, conversationId);
+    const transcript: Transcript = { activities: activities as Activity[] };
+    const event = EventFactory.createHandoffInitiation(context, { ...summary, conversationId }, transcript);
+    event.timestamp = this.deps.clock.now();
+    await context.sendActivity(event);
+
+    const at = this.now();
+    const escalation: Escalation = {
+      conversationId,
+      channelId: activity.channelId,
+      reference,
+      state: 'queued',
+      createdAt: at,
+      summary,
+      messages: [],
+    };
+    await updateDoc<Escalation, void>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
+      if (e && (e.state === 'queued' || e.state === 'active')) return { abort: true, result: undefined };
+      return { doc: escalation, result: undefined };
+    });
+    await updateDoc<QueueDoc, void>(this.deps.storage, HUB_KEYS.queue, (doc) => {
+      const open = doc?.open ?? [];
+      if (open.includes(conversationId)) return { abort: true, result: undefined };
+      return { doc: { open: [...open, conversationId] }, result: undefined };
+    });
+    await this.saveConversation(conversationId, { ...conv, mode: undefined, pending: undefined, ticketMessage: undefined, recent: [], sinceOffer: 0 });
+    this.changed();
+    this.deps.logger.info('handoff: queued', { conversationId, channelId: activity.channelId });
+    const online = await this.agentsOnline();
+    const position = (await this.position(conversationId)) ?? 1;
+    await this.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+  }
+
+  // ---- the bot-side gate ------------------------------------------------------------------
+
+  async run(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const activity = context.activity;
+    const conversationId = activity.conversation?.id;
+    if (!conversationId) return next();
+    if (activity.type === 'event' && activity.name === HandoffEventNames.HandoffStatus) {
+      // People's clients can send events too: a person cannot end or accept their own handoff.
+      if (activity.from?.role === 'user') return;
+      return this.onHandoffStatus(context, conversationId, (activity.value ?? {}) as HandoffStatusValue);
+    }
+    if (activity.type !== 'message') return next();
+
+    const escalation = await this.get(conversationId);
+    if (escalation && (escalation.state === 'queued' || escalation.state === 'active')) return this.fromPerson(context, escalation);
+
+    const conv = await this.conversation(conversationId);
+    const input = { text: activity.text ?? '', value: activity.value as unknown };
+    switch (conv.mode) {
+      case 'offer':
+      case 'failed': {
+        const choices = this.offerChoices(conv.mode);
+        const picked = matchChoice(choices, input, 'exact');
+        if (picked === HUB_CHOICES.wait || picked === HUB_CHOICES.tryAgain) {
+          const summary = conv.pending?.summary ?? buildSummary({ record: { steps: [] } });
+          context.turnState.set(HANDOFF_REQUESTED, true);
+          return this.escalate(context, summary, conv);
+        }
+        if (picked === HUB_CHOICES.leaveMessage) {
+          await this.saveConversation(conversationId, { ...conv, mode: 'message' });
+          await this.say(context, 'leaveMessage.prompt', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+          return;
+        }
+        if (picked === HUB_CHOICES.cancel || picked === HUB_CHOICES.noThanks) {
+          await this.saveConversation(conversationId, clearedMode(conv));
+          await this.say(context, 'offer.declined');
+          return;
+        }
+        // Something else entirely: the person moved on; the bot answers it.
+        await this.saveConversation(conversationId, clearedMode(conv));
+        return this.botTurn(context, next, clearedMode(conv));
+      }
+      case 'message': {
+        if (this.isCancel(input)) return this.cancelMessage(context, conv);
+        const message = clip(input.text);
+        if (!message) {
+          await this.say(context, 'leaveMessage.prompt', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+          return;
+        }
+        await this.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redactText(message).text });
+        await this.say(context, 'leaveMessage.contact', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+        return;
+      }
+      case 'contact': {
+        if (this.isCancel(input)) return this.cancelMessage(context, conv);
+        const contact = parseContact(input.text);
+        if (!contact) {
+          await this.say(context, 'leaveMessage.contactInvalid', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+          return;
+        }
+        const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact.contact);
+        await this.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
+        await this.say(context, 'leaveMessage.saved', { ticket: ticket.id, contact: contact.contact });
+        return;
+      }
+      case 'frustration': {
+        const choices = this.offerChoices('frustration');
+        const picked = matchChoice(choices, input, 'exact');
+        if (picked === HUB_CHOICES.keepTrying) {
+          await this.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
+          await this.say(context, 'frustration.keepTrying');
+          return;
+        }
+        const cleared = { ...clearedMode(conv), ...(picked === HUB_CHOICES.talkToPerson ? { recent: [] } : {}) };
+        await this.saveConversation(conversationId, cleared);
+        // "Talk to a person" goes on to the dialogs, which route it like any request for a person.
+        return this.botTurn(context, next, cleared, picked === HUB_CHOICES.talkToPerson);
+      }
+      default:
+        return this.botTurn(context, next, conv);
+    }
+  }
+
+  /** A turn the bot answers; afterwards, offers a person when recent messages are frustrated. */
+  private async botTurn(context: TurnContext, next: () => Promise<void>, conv: ConversationDoc, skipTracking = false): Promise<void> {
+    const conversationId = context.activity.conversation.id;
+    const text = (context.activity.text ?? '').trim();
+    if (!this.options.frustrationOffer || !text || skipTracking) return next();
+    const recent = [...conv.recent, redactText(clip(text)).text].slice(-RECENT_TEXTS);
+    const tracked: ConversationDoc = { ...conv, recent, sinceOffer: conv.sinceOffer + 1 };
+    await this.saveConversation(conversationId, tracked);
+    await next();
+    if (context.turnState.get(HANDOFF_REQUESTED)) return;
+    if (tracked.offered && tracked.sinceOffer < MESSAGES_BETWEEN_OFFERS) return;
+    if (!this.frustration.isFrustrated(recent)) return;
+    // Re-read: the turn may have changed the conversation (an offer, a ticket being left).
+    const now = await this.conversation(conversationId);
+    if (now.mode) return;
+    const escalation = await this.get(conversationId);
+    if (escalation && (escalation.state === 'queued' || escalation.state === 'active')) return;
+    await this.saveConversation(conversationId, { ...now, mode: 'frustration', sinceOffer: 0, offered: true });
+    await this.say(context, 'frustration.offer', {}, this.offerChoices('frustration'));
+  }
+
+  /** The person wrote while queued or talking with an agent: it goes to the agent, not the bot. */
+  private async fromPerson(context: TurnContext, escalation: Escalation): Promise<void> {
+    const conversationId = escalation.conversationId;
+    const input = { text: context.activity.text ?? '', value: context.activity.value as unknown };
+    if (escalation.state === 'queued' && this.isCancel(input)) {
+      const cancelled = await updateDoc<Escalation, boolean>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
+        if (!e || e.state !== 'queued') return { abort: true, result: false };
+        e.state = 'cancelled';
+        e.closedAt = this.now();
+        e.messages.push(this.message('system', 'The person stopped waiting', e.closedAt));
+        return { doc: e, result: true };
+      });
+      if (cancelled) {
+        await this.removeFromIndex(conversationId);
+        await this.clearConversation(conversationId);
+        this.changed();
+        await this.say(context, 'cancelled');
+        return;
+      }
+      // An agent accepted in the meantime: the message goes to them like any other.
+    }
+    const text = clip(context.activity.text ?? '');
+    if (!text) return;
+    const msg = this.message('user', redactText(text).text, this.now());
+    const stillOpen = await updateDoc<Escalation, Escalation['state'] | undefined>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
+      if (!e || (e.state !== 'queued' && e.state !== 'active')) return { abort: true, result: e?.state };
+      e.messages.push(msg);
+      return { doc: e, result: e.state };
+    });
+    this.changed();
+    if (stillOpen === 'queued') {
+      await this.say(context, 'waiting.ack', { position: (await this.position(conversationId)) ?? 1 }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+    }
+  }
+
+  private async onHandoffStatus(context: TurnContext, conversationId: string, value: HandoffStatusValue): Promise<void> {
+    const state = String(value.state ?? '').toLowerCase();
+    const at = this.now();
+    if (state === 'accepted') {
+      const reference = TurnContext.getConversationReference(context.activity);
+      await updateDoc<Escalation, void>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
+        const doc: Escalation = e ?? {
+          conversationId,
+          channelId: context.activity.channelId,
+          reference,
+          state: 'queued',
+          createdAt: at,
+          summary: buildSummary({ record: { steps: [] } }),
+          messages: [],
+        };
+        if (doc.state === 'active') return { abort: true, result: undefined };
+        doc.state = 'active';
+        doc.acceptedAt = at;
+        if (value.agentName) doc.agentName = String(value.agentName).slice(0, 100);
+        doc.messages.push(this.message('system', 'handoff accepted', at));
+        return { doc, result: undefined };
+      });
+      await this.addToIndex(conversationId);
+      this.changed();
+      await this.say(context, 'status.accepted');
+      return;
+    }
+    if (state === 'failed' || state === 'completed') {
+      const previous = await updateDoc<Escalation, Escalation | undefined>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
+        if (!e || (e.state !== 'queued' && e.state !== 'active')) return { abort: true, result: e };
+        e.state = state === 'failed' ? 'cancelled' : 'closed';
+        e.closedAt = at;
+        e.messages.push(this.message('system', state === 'failed' ? `handoff failed${value.message ? `: ${value.message}` : ''}` : 'handoff completed', at));
+        return { doc: e, result: e };
+      });
+      await this.removeFromIndex(conversationId);
+      this.changed();
+      const conv = await this.conversation(conversationId);
+      if (state === 'failed') {
+        const summary = previous?.summary ?? buildSummary({ record: { steps: [] } });
+        await this.saveConversation(conversationId, { ...conv, mode: 'failed', pending: { summary } });
+        await this.say(context, 'status.failed', {}, this.offerChoices('failed'));
+      } else {
+        await this.saveConversation(conversationId, clearedMode(conv));
+        await this.say(context, 'status.completed');
+      }
+      return;
+    }
+    this.deps.logger.warn('handoff: unknown handoff.status state', { conversationId, state });
+  }
+
+  // ---- tickets ----------------------------------------------------------------------------
+
+  private async createTicket(conversationId: string, channelId: string, conv: ConversationDoc, contact: string): Promise<Ticket> {
+    const ticket: Ticket = {
+      id: `T-${randomUUID().slice(0, 8).toUpperCase()}`,
+      conversationId,
+      channelId,
+      message: conv.ticketMessage ?? '',
+      contact,
+      createdAt: this.now(),
+      summary: conv.pending?.summary ?? buildSummary({ record: { steps: [] } }),
+      status: 'open',
+    };
+    await updateDoc<TicketsDoc, void>(this.deps.storage, HUB_KEYS.tickets, (doc) => {
+      const tickets = doc?.tickets ?? [];
+      if (tickets.some((t) => t.id === ticket.id)) return { abort: true, result: undefined };
+      return { doc: { tickets: [...tickets, ticket] }, result: undefined };
+    });
+    this.changed();
+    this.deps.logger.info('handoff: ticket saved', { conversationId, ticket: ticket.id });
+    return ticket;
+  }
+
+  private async cancelMessage(context: TurnContext, conv: ConversationDoc): Promise<void> {
+    await this.saveConversation(context.activity.conversation.id, clearedMode(conv));
+    await this.say(context, 'leaveMessage.cancelled');
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  private message(from: HubMessage['from'], text: string, at: string, agentName?: string): HubMessage {
+    const m: HubMessage = { id: randomUUID(), from, text, at };
+    if (agentName) m.agentName = agentName;
+    return m;
+  }
+
+  private estimateMinutes(position: number, online: number): number {
+    return Math.ceil(position / Math.max(1, online)) * this.options.minutesPerEscalation;
+  }
+
+  private async currentStatus(): Promise<string | undefined> {
+    if (!this.deps.statusFeed) return undefined;
+    return statusLine(await fetchStatus(this.deps.statusFeed, this.deps.statusTimeoutMs ?? 2000));
+  }
+
+  private choice(id: string, titleKey: HandoffMessageKey, synonymKeys: HandoffMessageKey[] = []): PromptChoice {
+    return { id, title: this.text.text(titleKey), synonyms: synonymKeys.flatMap((k) => this.text.list(k)) };
+  }
+
+  private offerChoices(mode: 'offer' | 'failed' | 'frustration'): PromptChoice[] {
+    if (mode === 'frustration') return [this.choice(HUB_CHOICES.talkToPerson, 'choice.talkToPerson'), this.choice(HUB_CHOICES.keepTrying, 'choice.keepTrying')];
+    const first = mode === 'offer' ? this.choice(HUB_CHOICES.wait, 'choice.wait') : this.choice(HUB_CHOICES.tryAgain, 'choice.tryAgain');
+    const last = mode === 'offer' ? this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel']) : this.choice(HUB_CHOICES.noThanks, 'choice.noThanks', ['synonyms.cancel']);
+    return [first, this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage'), last];
+  }
+
+  private isCancel(input: { text: string; value?: unknown }): boolean {
+    const cancel = [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
+    return matchChoice(cancel, input, 'exact') === HUB_CHOICES.cancel;
+  }
+
+  private async say(context: TurnContext, key: HandoffMessageKey, vars: Vars = {}, choices?: PromptChoice[]): Promise<void> {
+    const text = this.text.text(key, vars);
+    const activity = choices?.length ? promptActivity(context.activity.channelId, text, choices, resyncData(`handoff.${key}`, undefined, choices)) : textActivity(text, resyncData(`handoff.${key}`));
+    await context.sendActivity(activity);
+  }
+
+  /** Tells the person, outside any turn of theirs (agent actions). */
+  private async tell(e: Escalation, key: HandoffMessageKey, vars: Vars): Promise<void> {
+    await this.send(e, textActivity(this.text.text(key, vars), resyncData(`handoff.${key}`)));
+  }
+
+  private async send(e: Escalation, activity: Partial<Activity>, extra?: Record<string, unknown>): Promise<void> {
+    if (extra) activity.channelData = { ...(activity.channelData as object), handoff: extra };
+    try {
+      await this.deps.messenger.send(e.reference as Partial<ConversationReference>, activity);
+    } catch (error) {
+      this.deps.logger.error('handoff: could not reach the person', { conversationId: e.conversationId, error });
+    }
+  }
+
+  private async addToIndex(conversationId: string): Promise<void> {
+    await updateDoc<QueueDoc, void>(this.deps.storage, HUB_KEYS.queue, (doc) => {
+      const open = doc?.open ?? [];
+      if (open.includes(conversationId)) return { abort: true, result: undefined };
+      return { doc: { open: [...open, conversationId] }, result: undefined };
+    });
+  }
+
+  private async removeFromIndex(conversationId: string): Promise<void> {
+    await updateDoc<QueueDoc, void>(this.deps.storage, HUB_KEYS.queue, (doc) => {
+      if (!doc || !doc.open.includes(conversationId)) return { abort: true, result: undefined };
+      return { doc: { open: doc.open.filter((id) => id !== conversationId) }, result: undefined };
+    });
+  }
+
+  private async conversation(conversationId: string): Promise<ConversationDoc> {
+    const doc = await readDoc<ConversationDoc>(this.deps.storage, HUB_KEYS.conversation(conversationId));
+    return { recent: [], sinceOffer: 0, ...doc };
+  }
+
+  private async saveConversation(conversationId: string, doc: ConversationDoc): Promise<void> {
+    const clean = JSON.parse(JSON.stringify(doc)) as ConversationDoc;
+    await this.deps.storage.write({ [HUB_KEYS.conversation(conversationId)]: { ...clean, eTag: '*' } });
+  }
+
+  private async clearConversation(conversationId: string): Promise<void> {
+    const conv = await this.conversation(conversationId);
+    await this.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
   }
 }
-export interface HubService extends ResyncAgentHub {}
+
+function clearedMode(conv: ConversationDoc): ConversationDoc {
+  const { mode: _m, pending: _p, ticketMessage: _t, ...rest } = conv;
+  return { ...rest };
+}
+
+function clip(text: string): string {
+  return text.trim().slice(0, MESSAGE_MAX);
+}
+
+/** The person's latest earlier text (the current one, "talk to a person", says nothing about the problem). */
+function previousText(recent: readonly string[], current: string | undefined): string | undefined {
+  const now = (current ?? '').trim();
+  for (let i = recent.length - 1; i >= 0; i--) if (recent[i] !== now) return recent[i];
+  return undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * What the agent sees first about an escalation: built from the dialog engine's troubleshooting
+ * record, the status feed's one line, and the person's problem in their own words (redacted).
+ */
+import type { StatusReport } from '../status/statusFeed';
+import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
+import { redactText } from '../privacy/redact';
+import type { HandoffSummary } from './agentHub';
+
+/** Longest `oneLine` and `problem` kept. */
+export const ONE_LINE_MAX = 140;
+export const PROBLEM_MAX = 1000;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : flat.slice(0, max - 1).trimEnd() + '…';
+}
+
+export interface SummaryInput {
+  record: TroubleshootingRecord;
+  /** The person's problem in their own words (redacted here). */
+  problem?: string;
+  /** The status feed's one line; undefined when it was not asked. */
+  status?: string | null;
+}
+
+export function buildSummary({ record, problem, status }: SummaryInput): HandoffSummary {
+  const words = problem?.trim() ? clip(redactText(problem).text, PROBLEM_MAX) : undefined;
+  const steps = record.steps.map((s) => ({ playbook: s.playbook, step: s.step, outcome: s.outcome }));
+  const tried = steps.filter((s) => s.outcome === 'not-fixed' || s.outcome === 'skipped').length;
+  const parts = [record.intent ?? 'asked for a person', record.service, record.device].filter((p): p is string => Boolean(p));
+  let oneLine = parts.join(' · ');
+  if (steps.length > 0) oneLine += ` · ${tried} step${tried === 1 ? '' : 's'} tried`;
+  if (words) oneLine += ` · "${words}"`;
+  const summary: HandoffSummary = { steps, oneLine: clip(oneLine, ONE_LINE_MAX) };
+  if (record.intent) summary.intent = record.intent;
+  if (record.device) summary.device = record.device;
+  if (record.service) summary.service = record.service;
+  if (words) summary.problem = words;
+  if (status !== undefined) summary.status = status;
+  return summary;
+}
+
+/** One line for the agent: the unresolved events, or that none are reported, or why we don't know. */
+export function statusLine(report: StatusReport): string {
+  if (!report.ok) return `status feed unavailable (${report.reason})`;
+  const events: string[] = [];
+  for (const service of report.services ?? []) {
+    for (const event of service.activeEvents ?? []) {
+      const state = String(event.eventStatus ?? '').toLowerCase();
+      if (state === 'resolved' || state === 'upcoming') continue;
+      events.push(`${service.serviceName}: ${event.statusType || 'issue'}${event.start ? ` since ${event.start.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}`);
+    }
+  }
+  return events.length ? clip(events.join('; '), 300) : 'no problems reported by Apple';
+}
