@@ -170,38 +170,36 @@ export function computeMetrics(predictions: readonly Prediction[], labels: reado
 
 /**
  * Chooses the threshold and ambiguity margin from out-of-fold predictions:
- *  - threshold: the one (0.00 to 0.90, step 0.01) with the best macro-F1 over all intents, `none`
- *    included; on a tie the lowest, which answers most often.
- *  - margin: among answered in-scope predictions, the one (0.00 to 0.50) that best separates
- *    wrong answers from right ones (largest share of wrong answers flagged ambiguous minus share
- *    of right answers flagged); on a tie the smallest.
+ *  - threshold: macro-F1 over all intents (`none` included) for each value 0.00 to 0.90 (step
+ *    0.01); the HIGHEST value within 0.005 of the best, so that among equally good values the one
+ *    that says "not understood" rather than guess wins.
+ *  - margin: the largest value (0.00 to 0.50) that flags at most 5% of the right answers as
+ *    ambiguous, so the bot asks "did you mean" when unsure without nagging when it is right.
  */
 export function tuneSettings(predictions: readonly Prediction[], labels: readonly string[], base: NluSettings): { threshold: number; ambiguityMargin: number } {
-  let best = { threshold: base.threshold, f1: -1 };
+  const curve: { threshold: number; f1: number }[] = [];
   for (let t = 0; t <= 90; t++) {
     const threshold = t / 100;
-    const f1 = computeMetrics(redecide(predictions, { ...base, threshold }), labels).macroF1;
-    if (f1 > best.f1 + 1e-9) best = { threshold, f1 };
+    curve.push({ threshold, f1: computeMetrics(redecide(predictions, { ...base, threshold }), labels).macroF1 });
   }
-  const answered = redecide(predictions, { ...base, threshold: best.threshold })
-    .filter((p) => p.predicted !== NONE_INTENT)
+  const bestF1 = Math.max(...curve.map((c) => c.f1));
+  const threshold = Math.max(...curve.filter((c) => c.f1 >= bestF1 - 0.005).map((c) => c.threshold));
+  const gaps = redecide(predictions, { ...base, threshold })
+    .filter((p) => p.predicted !== NONE_INTENT && p.predicted === p.truth)
     .map((p) => {
       const inScope = p.scores.filter((s) => s.label !== NONE_INTENT);
-      return { right: p.predicted === p.truth, gap: (inScope[0]?.score ?? 0) - (inScope[1]?.score ?? 0) };
+      return (inScope[0]?.score ?? 0) - (inScope[1]?.score ?? 0);
     });
-  const wrong = answered.filter((a) => !a.right).length;
-  const right = answered.length - wrong;
-  let bestMargin = { margin: base.ambiguityMargin, j: -Infinity };
-  if (wrong > 0 && right > 0) {
-    for (let m = 0; m <= 50; m++) {
-      const margin = m / 100;
-      const flaggedWrong = answered.filter((a) => !a.right && a.gap < margin).length / wrong;
-      const flaggedRight = answered.filter((a) => a.right && a.gap < margin).length / right;
-      const j = flaggedWrong - flaggedRight;
-      if (j > bestMargin.j + 1e-9) bestMargin = { margin, j };
+  let ambiguityMargin = base.ambiguityMargin;
+  if (gaps.length > 0) {
+    ambiguityMargin = 0;
+    for (let m = 1; m <= 50; m++) {
+      const flagged = gaps.filter((g) => g < m / 100).length / gaps.length;
+      if (flagged > 0.05) break;
+      ambiguityMargin = m / 100;
     }
   }
-  return { threshold: best.threshold, ambiguityMargin: bestMargin.margin };
+  return { threshold, ambiguityMargin };
 }
 
 /** Held-out evaluation: train on every training utterance, test each intent's `heldOut`. */

@@ -47,7 +47,7 @@ describe('checkIntents on broken fixtures', () => {
   it('needs at least 25 training utterances by default', () => {
     const { problems } = checkIntents(broken('too-few'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ field: 'utterances', line: 6 }); // the list's first line
+    expect(problems[0]).toMatchObject({ field: 'utterances', line: 5 }); // the utterances: key
     expect(problems[0]!.file).toMatch(/greeting\.yaml$/);
     expect(problems[0]!.message).toMatch(/3 training utterances.*25/);
   });
