@@ -36,6 +36,8 @@ export interface TestServerOptions {
   dataDir?: string;
   runtime?: RuntimeOverrides;
   server?: ServerOptions;
+  /** Port to listen on (default: an ephemeral one). */
+  port?: number;
   /** Replace parts of the runtime after it is built (e.g. a slow bot). */
   patchRuntime?: (runtime: Runtime) => Runtime;
 }
@@ -59,7 +61,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   if (options.patchRuntime) runtime = options.patchRuntime(runtime);
   const app = createServer(runtime, options.server);
-  const url = await app.listen(0, '127.0.0.1');
+  const url = await app.listen(options.port ?? 0, '127.0.0.1');
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
