@@ -37,8 +37,8 @@ function valueChoiceId(value: unknown): string | undefined {
 
 /**
  * exact: card value, number, or the whole text equal to the title, id or a phrase.
- * loose: the text contains a title or phrase as whole words; the longest match wins, and a tie
- * between two choices is no match.
+ * loose: the text contains a title or phrase as whole words; the match with the most words wins
+ * ("no, it works now" → it works now), and a tie between two choices ("yes no") is no match.
  */
 export function matchChoice(choices: readonly PromptChoice[], input: UserInput, mode: 'exact' | 'loose'): string | undefined {
   if (choices.length === 0) return undefined;
@@ -61,10 +61,11 @@ export function matchChoice(choices: readonly PromptChoice[], input: UserInput, 
     for (const phrase of [c.title, ...c.synonyms]) {
       const p = normalise(phrase);
       if (!p || !padded.includes(` ${p} `)) continue;
-      if (!best || p.length > best.length) {
-        best = { id: c.id, length: p.length };
+      const words = p.split(' ').length;
+      if (!best || words > best.length) {
+        best = { id: c.id, length: words };
         tie = false;
-      } else if (p.length === best.length && best.id !== c.id) {
+      } else if (words === best.length && best.id !== c.id) {
         tie = true;
       }
     }
