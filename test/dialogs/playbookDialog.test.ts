@@ -5,7 +5,7 @@
  */
 import type { Content } from '../../src/content/loadContent';
 import type { Step } from '../../src/content/playbookSchema';
-import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+import { editContent, harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
 
 const content = realContent();
 const playbooks = Object.values(content.playbooks);
@@ -157,5 +157,68 @@ describe('answers to "Did that fix it?"', () => {
     const rec = await record(h);
     expect(rec.firstUtterance).toMatch(/on my iphone$/);
     expect(rec.device).toBe('iphone');
+  });
+});
+
+describe('question branches and platform skips', () => {
+  const pb = Object.values(content.playbooks).find((p) => p.steps.includes('storage') && p.steps.indexOf('storage') > 0 && content.steps[p.steps[1]].question)!;
+  /** Content where the first question step's choices and texts are edited. */
+  async function atFirstQuestion(edit?: (c: Content) => void) {
+    const c = edit ? editContent(content, edit) : content;
+    const h = harness({ content: c });
+    const replies = await h.say(`${pb.intent} on my iphone`);
+    expect(last(replies).resync?.messageKey).toBe('step.question');
+    return { h, replies, stepId: last(replies).resync!.stepId!, c };
+  }
+
+  it('a choice with action skip moves on without instructions (outcome skipped)', async () => {
+    const { h, replies, stepId } = await atFirstQuestion((c) => {
+      c.steps[pb.steps[1]].question!.choices[1].action = 'skip';
+    });
+    const choice = content.steps[stepId].question!.choices[1].id;
+    const next = await h.say(pick(replies, choice));
+    expect(next.every((r) => r.resync?.stepId !== stepId)).toBe(true);
+    expect((await record(h)).steps.pop()).toMatchObject({ step: stepId, outcome: 'skipped' });
+  });
+
+  it('a choice with action fixed wraps up at once', async () => {
+    const { h, replies, stepId } = await atFirstQuestion((c) => {
+      c.steps[pb.steps[1]].question!.choices[0].action = 'fixed';
+    });
+    const next = await h.say(pick(replies, content.steps[stepId].question!.choices[0].id));
+    expect(keys(next)).toEqual(['playbook.wrapUp', 'wrapUp.more']);
+    expect((await record(h)).steps.pop()).toMatchObject({ step: stepId, outcome: 'fixed' });
+  });
+
+  it("a choice's own instructions replace the step's", async () => {
+    const { h, replies, stepId } = await atFirstQuestion((c) => {
+      c.steps[pb.steps[1]].question!.choices[0].instructions = { ios: 'Choice text for {device}.' };
+    });
+    const next = await h.say(pick(replies, content.steps[stepId].question!.choices[0].id));
+    expect(next[0]).toMatchObject({ text: 'Choice text for iPhone.', resync: { messageKey: 'step.instructions', stepId } });
+  });
+
+  it("service overrides replace the step's text for that service", async () => {
+    const stepId = pb.steps[1];
+    const { h, replies } = await atFirstQuestion((c) => {
+      c.steps[stepId].services = { [pb.service ?? c.services[0].id]: { ios: 'Service text.' } };
+      c.playbooks[pb.id].service = pb.service ?? c.services[0].id;
+    });
+    const notSure = content.steps[stepId].question!.choices.find((x) => !x.instructions && x.action === 'continue')!;
+    const next = await h.say(pick(replies, notSure.id));
+    expect(next[0].text).toBe('Service text.');
+  });
+
+  it('a step whose text for the platform is skip is passed over (outcome skipped)', async () => {
+    const target = pb.steps[2];
+    const c = editContent(content, (x) => {
+      x.steps[target].instructions = { ...x.steps[target].instructions, ios: 'skip' };
+      if (x.steps[target].question) x.steps[target].question!.text = { all: x.steps[target].question!.text.all ?? 'Q?', ios: 'skip' };
+    });
+    const h = harness({ content: c });
+    const first = await h.say(`${pb.intent} on my iphone`);
+    const { steps } = await walk(h, first);
+    expect(steps).not.toContain(target);
+    expect((await record(h)).steps.find((s) => s.step === target)?.outcome).toBe('skipped');
   });
 });
