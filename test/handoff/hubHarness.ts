@@ -1,0 +1,106 @@
+/**
+ * A whole bot with the agent hub in front, on TestAdapter: the real content and engine, the
+ * keyword recogniser (its call count shows whether a message reached it), transcripts logged
+ * (redacted) into a memory transcript store, and a fake ProactiveMessenger that records.
+ */
+import { MemoryStorage, TestAdapter, TranscriptLoggerMiddleware, type Activity, type ConversationReference, type Storage } from 'botbuilder';
+import { ManualClock } from '../../src/clock';
+import { parseConfig } from '../../src/config/config';
+import { createBot } from '../../src/bot/createBot';
+import type { BotDeps } from '../../src/app/types';
+import { silentLogger } from '../../src/logging/logger';
+import { createAgentHub, type AgentHubOptions, type ProactiveMessenger, type ResyncAgentHub } from '../../src/handoff/agentHub';
+import { loadHandoffMessages } from '../../src/handoff/handoffMessages';
+import { RedactingTranscriptLogger } from '../../src/transcript/redactingTranscriptLogger';
+import { createMemoryTranscriptStore } from '../../src/transcript/memoryTranscriptStore';
+import type { ResyncChannelData } from '../../src/dialogs/cards';
+import { ALL_CLEAR, FixtureStatusFeed, KeywordRecognizer, NOW, realContent, type Reply } from '../dialogs/helpers';
+import type { TranscriptStore } from 'botbuilder';
+
+export const AGENT_A = { id: 'agent-a', name: 'Alice' };
+export const AGENT_B = { id: 'agent-b', name: 'Bob' };
+
+export class RecordingMessenger implements ProactiveMessenger {
+  sent: { reference: Partial<ConversationReference>; activity: Partial<Activity> }[] = [];
+  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<void> {
+    this.sent.push({ reference, activity });
+  }
+  /** Message keys sent to one conversation, in order. */
+  keys(conversationId: string): string[] {
+    return this.sent.filter((s) => s.reference.conversation?.id === conversationId).map((s) => (s.activity.channelData as { resync?: ResyncChannelData })?.resync?.messageKey ?? '?');
+  }
+  texts(conversationId: string): string[] {
+    return this.sent.filter((s) => s.reference.conversation?.id === conversationId).map((s) => s.activity.text ?? '');
+  }
+}
+
+export interface HubHarnessOptions {
+  storage?: Storage;
+  clock?: ManualClock;
+  messenger?: RecordingMessenger;
+  transcripts?: TranscriptStore;
+  hubOptions?: AgentHubOptions;
+  feed?: FixtureStatusFeed;
+}
+
+export interface Person {
+  adapter: TestAdapter;
+  conversationId: string;
+  say(input: string | Partial<Activity>): Promise<Reply[]>;
+}
+
+export interface HubHarness {
+  hub: ResyncAgentHub;
+  storage: Storage;
+  clock: ManualClock;
+  messenger: RecordingMessenger;
+  recognizer: KeywordRecognizer;
+  transcripts: TranscriptStore;
+  logger: RedactingTranscriptLogger;
+  person(conversationId: string): Person;
+}
+
+export const messages = loadHandoffMessages('dialogs');
+
+export function hubHarness(options: HubHarnessOptions = {}): HubHarness {
+  const content = realContent();
+  const storage = options.storage ?? new MemoryStorage();
+  const clock = options.clock ?? new ManualClock(NOW);
+  const messenger = options.messenger ?? new RecordingMessenger();
+  const transcripts = options.transcripts ?? createMemoryTranscriptStore();
+  const recognizer = new KeywordRecognizer(content);
+  const feed = options.feed ?? new FixtureStatusFeed(ALL_CLEAR);
+  const hub = createAgentHub({ storage, clock, messenger, logger: silentLogger, transcripts, messages, statusFeed: feed, statusTimeoutMs: 100, random: () => 0, options: options.hubOptions });
+  const config = parseConfig({ STORAGE: 'memory', STATUS_FEED_TIMEOUT_MS: '100' });
+  const deps: BotDeps = { config, logger: silentLogger, storage, recognizer, statusFeed: feed, clock, content, handoff: hub };
+  const bot = createBot(deps, { random: () => 0 });
+  const logger = new RedactingTranscriptLogger(transcripts);
+
+  const person = (conversationId: string): Person => {
+    const adapter = new TestAdapter((context) => hub.run(context, () => bot.run(context)), {
+      channelId: 'test',
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      recipient: { id: 'bot', name: 'Resync' },
+    });
+    adapter.use(new TranscriptLoggerMiddleware(logger));
+    adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
+    const say = async (input: string | Partial<Activity>): Promise<Reply[]> => {
+      const user = { id: `user-${conversationId}`, name: 'User', role: 'user' };
+      const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input, from: user } : { type: 'message', from: user, ...input };
+      await adapter.receiveActivity(activity);
+      await logger.flush();
+      return adapter.activeQueue.splice(0).map((a) => ({
+        text: a.text ?? (a.attachments?.[0]?.content as { text?: string } | undefined)?.text ?? '',
+        resync: (a.channelData as { resync?: ResyncChannelData } | undefined)?.resync,
+        activity: a,
+      }));
+    };
+    return { adapter, conversationId, say };
+  };
+  return { hub, storage, clock, messenger, recognizer, transcripts, logger, person };
+}
+
+/** The message keys of a turn's replies ('event:<name>' for events). */
+export function replyKeys(replies: Reply[]): string[] {
+  return replies.map((r) => (r.activity.type === 'event' ? `event:${r.activity.name}` : (r.resync?.messageKey ?? '?')));
+}
