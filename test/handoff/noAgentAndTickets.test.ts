@@ -1,0 +1,133 @@
+/**
+ * No agent online, or a long wait: the person is told honestly and can wait anyway, leave a
+ * message with a contact address (a ticket agents see), or cancel.
+ */
+import { HUB_CHOICES } from '../../src/handoff/hubService';
+import { parseContact } from '../../src/handoff/contactAddress';
+import { AGENT_A, hubHarness, replyKeys } from './hubHarness';
+
+const OFFER = [HUB_CHOICES.wait, HUB_CHOICES.leaveMessage, HUB_CHOICES.cancel];
+
+describe('no agent available', () => {
+  it('says so honestly and offers wait / leave a message / cancel; nothing is queued yet', async () => {
+    const h = hubHarness();
+    const p = h.person('c1');
+    const r = await p.say('human please');
+    expect(replyKeys(r)).toEqual(['handoff.noAgent']);
+    expect(r[0].resync?.choices).toEqual(OFFER);
+    expect(await h.hub.queue()).toEqual([]);
+  });
+
+  it('an agent seen too long ago does not count', async () => {
+    const h = hubHarness();
+    await h.hub.agentSeen(AGENT_A);
+    h.clock.advance(10 * 60_000);
+    const r = await h.person('c1').say('human please');
+    expect(replyKeys(r)).toEqual(['handoff.noAgent']);
+  });
+
+  it('a long wait is told with the place and minutes', async () => {
+    const h = hubHarness({ hubOptions: { minutesPerEscalation: 10, longWaitMinutes: 15 } });
+    await h.hub.agentSeen(AGENT_A);
+    expect(replyKeys(await h.person('c1').say('human please'))).toEqual(['event:handoff.initiate', 'handoff.waiting']);
+    const r = await h.person('c2').say('human please');
+    expect(replyKeys(r)).toEqual(['handoff.longWait']);
+    expect(r[0].text).toContain('number 2');
+    expect(r[0].text).toContain('20 min');
+  });
+
+  it('wait anyway: queued, with the handoff.initiate event', async () => {
+    const h = hubHarness();
+    const p = h.person('c1');
+    await p.say('photos-not-syncing on my mac');
+    await p.say('human please');
+    const r = await p.say('1');
+    expect(replyKeys(r)).toEqual(['event:handoff.initiate', 'handoff.waiting']);
+    expect((await h.hub.queue()).map((e) => e.conversationId)).toEqual(['c1']);
+  });
+
+  it('cancel: nothing queued and the bot carries on', async () => {
+    const h = hubHarness();
+    const p = h.person('c1');
+    await p.say('human please');
+    expect(replyKeys(await p.say({ text: '', value: { resyncChoice: HUB_CHOICES.cancel } }))).toEqual(['handoff.offer.declined']);
+    expect(await h.hub.queue()).toEqual([]);
+    expect(replyKeys(await p.say('hello'))).toEqual(['greeting']);
+  });
+
+  it('typing something else instead of choosing: the offer is dropped and the bot answers it', async () => {
+    const h = hubHarness();
+    const p = h.person('c1');
+    await p.say('human please');
+    expect(replyKeys(await p.say('hello'))).toEqual(['greeting']);
+  });
+
+  it('leave a message: asks the message, then a contact address (checked), then saves a ticket', async () => {
+    const h = hubHarness();
+    const p = h.person('c1');
+    await p.say('photos-not-syncing on my ipad');
+    await p.say('human please');
+    expect(replyKeys(await p.say('Leave a message'))).toEqual(['handoff.leaveMessage.prompt']);
+
+    const before = h.recognizer.calls;
+    expect(replyKeys(await p.say('Photos stopped syncing after the update. My password is Tr0ub4dor&3'))).toEqual(['handoff.leaveMessage.contact']);
+    expect(replyKeys(await p.say('call me maybe'))).toEqual(['handoff.leaveMessage.contactInvalid']);
+    const saved = await p.say('jo@example.com');
+    expect(h.recognizer.calls).toBe(before);
+    expect(replyKeys(saved)).toEqual(['handoff.leaveMessage.saved']);
+
+    const tickets = await h.hub.tickets();
+    expect(tickets).toHaveLength(1);
+    const t = tickets[0];
+    expect(saved[0].text).toContain(t.id);
+    expect(t).toMatchObject({ conversationId: 'c1', contact: 'jo@example.com', status: 'open', channelId: 'test' });
+    expect(t.message).toContain('Photos stopped syncing after the update');
+    expect(t.message).not.toContain('Tr0ub4dor');
+    expect(t.summary).toMatchObject({ intent: 'photos-not-syncing', device: 'ipad' });
+    expect((await h.hub.transcript('c1')).length).toBeGreaterThan(0);
+
+    await h.hub.markTicketDone(t.id, AGENT_A);
+    expect((await h.hub.tickets())[0].status).toBe('done');
+    await expect(h.hub.markTicketDone('T-NOPE', AGENT_A)).rejects.toMatchObject({ code: 'not-found' });
+    // Back to the bot.
+    expect(replyKeys(await p.say('hello'))).toEqual(['greeting']);
+  });
+
+  it('cancel while leaving a message saves nothing', async () => {
+    const h = hubHarness();
+    const p = h.person('c1');
+    await p.say('human please');
+    await p.say('Leave a message');
+    expect(replyKeys(await p.say('never mind'))).toEqual(['handoff.leaveMessage.cancelled']);
+    expect(await h.hub.tickets()).toEqual([]);
+  });
+
+  it('tickets from several people, newest first', async () => {
+    const h = hubHarness();
+    for (const id of ['c1', 'c2']) {
+      const p = h.person(id);
+      await p.say('human please');
+      await p.say('Leave a message');
+      await p.say(`message from ${id}`);
+      await p.say('+44 20 7946 0000');
+      h.clock.advance(1000);
+    }
+    expect((await h.hub.tickets()).map((t) => t.conversationId)).toEqual(['c2', 'c1']);
+  });
+});
+
+describe('parseContact', () => {
+  it.each([
+    ['jo@example.com', 'email'],
+    [' Jo.Smith+icloud@mail.example.co.uk ', 'email'],
+    ['+44 20 7946 0000', 'phone'],
+    ['(555) 123-4567', 'phone'],
+    ['0612345678.', 'phone'],
+  ])('accepts %s as %s', (input, kind) => {
+    expect(parseContact(input)?.kind).toBe(kind);
+  });
+
+  it.each(['call me maybe', 'jo@example', '12345', '1234567890123456789', '', 'jo@ex ample.com', '<script>@x.com'])('rejects %p', (input) => {
+    expect(parseContact(input)).toBeUndefined();
+  });
+});
