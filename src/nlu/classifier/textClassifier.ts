@@ -20,6 +20,7 @@ const optionsSchema = z
     /** Character n-gram lengths (word-boundary padded), inclusive. */
     minChar: z.number().int().min(1).max(8).default(3),
     maxChar: z.number().int().min(0).max(8).default(5),
+    charScope: z.enum(['word', 'text']).default('word'),
     /** Stemmed word pairs as features. */
     bigrams: z.boolean().default(true),
     /** Weights of the feature groups before the vector is L2-normalised. */
@@ -34,9 +35,22 @@ const optionsSchema = z
     learningRate: z.number().positive().default(1),
     decay: z.number().min(0).default(0.5),
     /** L2 penalty on the weights (applied to the rows an example touches). */
-    l2: z.number().min(0).default(1e-5),
+    l2: z.number().min(0).default(0),
+    /** Per example, classes whose gradient is smaller than this are not updated (speed). */
+    gradientFloor: z.number().min(0).max(0.1).default(1e-3),
     /** Logits are divided by this before the softmax; above 1 makes scores less sure. */
     temperature: z.number().positive().default(1),
+    /**
+     * Share of the score from the nearest-neighbour scorer (cosine to the closest training
+     * example of each label, through a softmax of sharpness `neighbourSharpness`); 0 = off.
+     */
+    neighbourWeight: z.number().min(0).max(1).default(0),
+    neighbourSharpness: z.number().positive().default(20),
+    /**
+     * Features never seen in training still count in the vector's length (at the highest idf),
+     * so text made mostly of unknown words gets smaller logits and a less sure answer.
+     */
+    unknownInNorm: z.boolean().default(false),
   })
   .strict();
 
@@ -62,18 +76,86 @@ const modelJsonSchema = z.object({
   idf: z.string(),
   weights: z.string(),
   bias: z.string(),
+  memory: z.object({ offsets: z.string(), index: z.string(), value: z.string(), targets: z.string() }).optional(),
 });
 
-function encode(values: Float32Array): string {
+function encode(values: Float32Array | Int32Array): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 }
 
-function decode(text: string, length: number, what: string): Float32Array {
+function decodeBytes(text: string, length: number | undefined, what: string): Uint8Array {
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.length !== length * 4) throw new Error(`TextClassifier.fromJSON(): ${what} has ${bytes.length / 4} values, expected ${length}`);
-  const out = new Float32Array(length);
+  if (bytes.length % 4 !== 0 || (length !== undefined && bytes.length !== length * 4)) {
+    throw new Error(`TextClassifier.fromJSON(): ${what} has ${bytes.length / 4} values, expected ${length ?? 'a whole number'}`);
+  }
+  return bytes;
+}
+
+function decode(text: string, length: number | undefined, what: string): Float32Array {
+  const bytes = decodeBytes(text, length, what);
+  const out = new Float32Array(bytes.length / 4);
   new Uint8Array(out.buffer).set(bytes);
   return out;
+}
+
+function decodeInts(text: string, length: number | undefined, what: string): Int32Array {
+  const bytes = decodeBytes(text, length, what);
+  const out = new Int32Array(bytes.length / 4);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+/**
+ * The training vectors, for the nearest-neighbour scorer: example e's features are
+ * index[offsets[e] .. offsets[e + 1]), its label targets[e]. `postings` is the inverted index.
+ */
+interface NeighbourMemory {
+  offsets: Int32Array;
+  index: Int32Array;
+  value: Float32Array;
+  targets: Int32Array;
+}
+
+interface Postings {
+  /** Feature f's examples are example[start[f] .. start[f + 1]), with weights weight[…]. */
+  start: Int32Array;
+  example: Int32Array;
+  weight: Float32Array;
+}
+
+function packMemory(vectors: SparseVector[], targets: number[]): NeighbourMemory {
+  const offsets = new Int32Array(vectors.length + 1);
+  vectors.forEach((v, e) => {
+    offsets[e + 1] = (offsets[e] as number) + v.index.length;
+  });
+  const total = offsets[vectors.length] as number;
+  const index = new Int32Array(total);
+  const value = new Float32Array(total);
+  vectors.forEach((v, e) => {
+    index.set(v.index, offsets[e]);
+    value.set(v.value, offsets[e]);
+  });
+  return { offsets, index, value, targets: Int32Array.from(targets) };
+}
+
+function invert(memory: NeighbourMemory, features: number): Postings {
+  const start = new Int32Array(features + 1);
+  for (const f of memory.index) start[f + 1] = (start[f + 1] as number) + 1;
+  for (let f = 0; f < features; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const fill = start.slice(0, features);
+  const example = new Int32Array(memory.index.length);
+  const weight = new Float32Array(memory.index.length);
+  const examples = memory.targets.length;
+  for (let e = 0; e < examples; e++) {
+    for (let j = memory.offsets[e] as number; j < (memory.offsets[e + 1] as number); j++) {
+      const f = memory.index[j] as number;
+      const at = fill[f] as number;
+      example[at] = e;
+      weight[at] = memory.value[j] as number;
+      fill[f] = at + 1;
+    }
+  }
+  return { start, example, weight };
 }
 
 /**
@@ -91,6 +173,10 @@ export class TextClassifier {
   /** Feature-major: weights[f · labels + k]. */
   private readonly weights: Float32Array;
   private readonly bias: Float32Array;
+  /** The idf of a feature seen once; unseen features count at this weight. */
+  private readonly maxIdf: number;
+  private memory: NeighbourMemory | undefined;
+  private postings: Postings | undefined;
 
   private constructor(options: ClassifierOptions, labels: string[], featureNames: string[], idf: Float32Array, weights: Float32Array, bias: Float32Array) {
     this.options = Object.freeze({ ...options });
@@ -98,6 +184,7 @@ export class TextClassifier {
     this.featureNames = featureNames;
     this.vocabulary = new Map(featureNames.map((name, i) => [name, i]));
     this.idf = idf;
+    this.maxIdf = idf.reduce((m, v) => Math.max(m, v), 1);
     this.weights = weights;
     this.bias = bias;
     this.extractor = new FeatureExtractor(options);
@@ -137,6 +224,7 @@ export class TextClassifier {
     const vectors = bags.map((bag) => model.vectorise(bag));
     const targets = examples.map((e) => labelIndex.get(e.label) as number);
     if (k > 1) model.fit(vectors, targets);
+    if (opts.neighbourWeight > 0) model.remember(packMemory(vectors, targets));
     return model;
   }
 
@@ -144,11 +232,15 @@ export class TextClassifier {
   private fit(vectors: SparseVector[], targets: number[]): void {
     const { epochs, learningRate, decay, l2, seed } = this.options;
     const k = this.labels.length;
-    const w = this.weights;
-    const b = this.bias;
+    // Trained in double precision (faster here than float32 reads), stored as float32 after.
+    const w = new Float64Array(this.weights.length);
+    const b = new Float64Array(k);
     const rng = new SeededRandom(seed);
     const order = vectors.map((_, i) => i);
     const logits = new Float64Array(k);
+    const activeClass = new Int32Array(k);
+    const activeGrad = new Float64Array(k);
+    const gradientFloor = this.options.gradientFloor;
     const n = vectors.length;
     let step = 0;
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -158,17 +250,69 @@ export class TextClassifier {
         const y = targets[i] as number;
         const lr = learningRate / (1 + (decay * step) / n);
         step++;
-        this.logitsOf(x, logits);
-        softmaxInPlace(logits, 1);
-        logits[y] = (logits[y] as number) - 1; // gradient of the loss wrt the logits: p - y
-        for (let c = 0; c < k; c++) b[c] = (b[c] as number) - lr * (logits[c] as number);
-        const shrink = 1 - lr * l2;
+        for (let c = 0; c < k; c++) logits[c] = b[c] as number;
         for (let j = 0; j < x.index.length; j++) {
           const row = (x.index[j] as number) * k;
           const xv = x.value[j] as number;
-          for (let c = 0; c < k; c++) w[row + c] = (w[row + c] as number) * shrink - lr * xv * (logits[c] as number);
+          for (let c = 0; c < k; c++) logits[c] = (logits[c] as number) + xv * (w[row + c] as number);
+        }
+        softmaxInPlace(logits, 1);
+        logits[y] = (logits[y] as number) - 1; // gradient of the loss wrt the logits: p - y
+        // Only classes with a gradient worth the work are updated (most are ~0 after a few passes).
+        let active = 0;
+        for (let c = 0; c < k; c++) {
+          const g = logits[c] as number;
+          if (g > gradientFloor || g < -gradientFloor) {
+            activeClass[active] = c;
+            activeGrad[active] = lr * g;
+            active++;
+            b[c] = (b[c] as number) - lr * g;
+          }
+        }
+        if (l2 > 0) {
+          const shrink = 1 - lr * l2;
+          for (let j = 0; j < x.index.length; j++) {
+            const row = (x.index[j] as number) * k;
+            for (let c = 0; c < k; c++) w[row + c] = (w[row + c] as number) * shrink;
+          }
+        }
+        for (let j = 0; j < x.index.length; j++) {
+          const row = (x.index[j] as number) * k;
+          const xv = x.value[j] as number;
+          for (let a = 0; a < active; a++) {
+            const c = activeClass[a] as number;
+            w[row + c] = (w[row + c] as number) - xv * (activeGrad[a] as number);
+          }
         }
       }
+    }
+    this.weights.set(w);
+    this.bias.set(b);
+  }
+
+  private remember(memory: NeighbourMemory): void {
+    this.memory = memory;
+    this.postings = invert(memory, this.featureNames.length);
+  }
+
+  /** Per label, the cosine of `x` to that label's closest training example. */
+  private neighbourScores(x: SparseVector, out: Float64Array): void {
+    out.fill(0);
+    const memory = this.memory;
+    const postings = this.postings;
+    if (!memory || !postings) return;
+    const dots = new Float32Array(memory.targets.length);
+    for (let j = 0; j < x.index.length; j++) {
+      const f = x.index[j] as number;
+      const xv = x.value[j] as number;
+      for (let p = postings.start[f] as number; p < (postings.start[f + 1] as number); p++) {
+        const e = postings.example[p] as number;
+        dots[e] = (dots[e] as number) + xv * (postings.weight[p] as number);
+      }
+    }
+    for (let e = 0; e < dots.length; e++) {
+      const c = memory.targets[e] as number;
+      if ((dots[e] as number) > (out[c] as number)) out[c] = dots[e] as number;
     }
   }
 
@@ -176,9 +320,16 @@ export class TextClassifier {
     const index: number[] = [];
     const value: number[] = [];
     let norm = 0;
+    const unseenIdf = this.maxIdf;
     for (const [name, count] of bag) {
       const f = this.vocabulary.get(name);
-      if (f === undefined) continue;
+      if (f === undefined) {
+        if (this.options.unknownInNorm) {
+          const u = (1 + Math.log(count)) * unseenIdf * groupWeight(name, this.options);
+          norm += u * u;
+        }
+        continue;
+      }
       const v = (1 + Math.log(count)) * (this.idf[f] as number) * groupWeight(name, this.options);
       if (v === 0) continue;
       index.push(f);
@@ -206,6 +357,13 @@ export class TextClassifier {
       const x = this.vectorise(this.extractor.extract(typeof text === 'string' ? text : String(text ?? '')));
       this.logitsOf(x, probs);
       softmaxInPlace(probs, this.options.temperature);
+      const a = this.options.neighbourWeight;
+      if (a > 0 && this.memory) {
+        const near = new Float64Array(k);
+        this.neighbourScores(x, near);
+        softmaxInPlace(near, 1 / this.options.neighbourSharpness);
+        for (let c = 0; c < k; c++) probs[c] = (1 - a) * (probs[c] as number) + a * (near[c] as number);
+      }
     } catch {
       probs.fill(1 / k);
     }
@@ -222,6 +380,9 @@ export class TextClassifier {
       idf: encode(this.idf),
       weights: encode(this.weights),
       bias: encode(this.bias),
+      ...(this.memory
+        ? { memory: { offsets: encode(this.memory.offsets), index: encode(this.memory.index), value: encode(this.memory.value), targets: encode(this.memory.targets) } }
+        : {}),
     };
   }
 
@@ -231,7 +392,7 @@ export class TextClassifier {
     const m = parsed.data;
     const options = TextClassifier.parseOptions(m.options);
     const k = m.labels.length;
-    return new TextClassifier(
+    const model = new TextClassifier(
       options,
       m.labels,
       m.features,
@@ -239,6 +400,22 @@ export class TextClassifier {
       decode(m.weights, m.features.length * k, 'weights'),
       decode(m.bias, k, 'bias'),
     );
+    if (m.memory) {
+      const offsets = decodeInts(m.memory.offsets, undefined, 'memory.offsets');
+      const examples = offsets.length - 1;
+      const total = offsets[examples] ?? 0;
+      const memory = {
+        offsets,
+        index: decodeInts(m.memory.index, total, 'memory.index'),
+        value: decode(m.memory.value, total, 'memory.value'),
+        targets: decodeInts(m.memory.targets, examples, 'memory.targets'),
+      };
+      if (memory.index.some((f) => f < 0 || f >= m.features.length) || memory.targets.some((t) => t < 0 || t >= k)) {
+        throw new Error('TextClassifier.fromJSON(): memory refers to unknown features or labels');
+      }
+      model.remember(memory);
+    }
+    return model;
   }
 }
 

@@ -10,6 +10,8 @@ export interface FeatureOptions {
   /** Character n-gram lengths, inclusive; minChar > maxChar turns them off. */
   minChar: number;
   maxChar: number;
+  /** Character n-grams inside each word, or across the whole text (spanning the spaces). */
+  charScope: 'word' | 'text';
   /** Stemmed word pairs. */
   bigrams: boolean;
   /** Weight of each group before the vector is normalised. */
@@ -66,7 +68,7 @@ export class FeatureExtractor {
   }
 
   extract(text: string): FeatureBag {
-    const { minChar, maxChar, bigrams, wordWeight, bigramWeight, charWeight } = this.options;
+    const { minChar, maxChar, bigrams, wordWeight, bigramWeight, charWeight, charScope } = this.options;
     const bag: FeatureBag = new Map();
     const add = (name: string) => bag.set(name, (bag.get(name) ?? 0) + 1);
     const words = tokenize(text.slice(0, MAX_CHARS)).slice(0, MAX_WORDS);
@@ -76,14 +78,17 @@ export class FeatureExtractor {
       if (wordWeight > 0) add(`w:${stem}`);
       if (bigrams && bigramWeight > 0 && previous !== undefined) add(`b:${previous} ${stem}`);
       previous = stem;
-      if (charWeight > 0 && maxChar >= minChar) {
-        const padded = ` ${word} `;
-        for (let n = minChar; n <= maxChar; n++) {
-          if (padded.length < n) break;
-          for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`);
-        }
-      }
+      if (charScope === 'word' && charWeight > 0) this.addCharGrams(` ${word} `, add);
     }
+    if (charScope === 'text' && charWeight > 0 && words.length > 0) this.addCharGrams(` ${words.join(' ')} `, add);
     return bag;
+  }
+
+  private addCharGrams(padded: string, add: (name: string) => void): void {
+    const { minChar, maxChar } = this.options;
+    for (let n = minChar; n <= maxChar; n++) {
+      if (padded.length < n) break;
+      for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`);
+    }
   }
 }
