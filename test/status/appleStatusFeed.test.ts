@@ -78,7 +78,7 @@ describe('AppleStatusFeed against a local fake feed', () => {
     const elapsed = Date.now() - started;
     expect(report).toMatchObject({ ok: false, reason: 'timeout' });
     expect(elapsed).toBeGreaterThanOrEqual(280);
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(1500); // generous for loaded machines; the feed itself would take 3000
   });
 
   it('times out even when an injected fetch ignores the abort signal', async () => {
