@@ -352,7 +352,12 @@ export class HubService implements ResyncAgentHub {
     const transcript: Transcript = { activities: activities as Activity[] };
     const event = EventFactory.createHandoffInitiation(context, { ...summary, conversationId }, transcript);
     event.timestamp = this.deps.clock.now();
-    await context.sendActivity(event);
+    try {
+      await context.sendActivity(event);
+    } catch (error) {
+      // Some channels refuse event activities from bots; the built-in hub does not need it.
+      this.deps.logger.warn('handoff: the channel refused the handoff.initiate event', { conversationId, channelId: activity.channelId, error });
+    }
 
     const at = this.now();
     const escalation: Escalation = {
@@ -506,7 +511,8 @@ export class HubService implements ResyncAgentHub {
       }
       // An agent accepted in the meantime: the message goes to them like any other.
     }
-    const text = clip(context.activity.text ?? '');
+    const attachments = (context.activity.attachments ?? []).map((a) => `[attachment${a.name ? `: ${a.name}` : ''}]`);
+    const text = clip([context.activity.text ?? '', ...attachments].filter((t) => t.trim()).join(' '));
     if (!text) return;
     const msg = this.message('user', redactText(text).text, this.now());
     const stillOpen = await updateDoc<Escalation, Escalation['state'] | undefined>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {

@@ -124,6 +124,31 @@ describe('asking for a person', () => {
     expect(replyKeys(cancelled)).toEqual(['handoff.cancelled']);
   });
 
+  it('a channel that refuses event activities: still queued and told', async () => {
+    const h = hubHarness();
+    await withAgentOnline(h);
+    const p = h.person('c1');
+    p.adapter.use(async (context, next) => {
+      context.onSendActivities(async (_c, activities, send) => {
+        if (activities.some((a) => a.type === 'event')) throw new Error('event activities are not supported');
+        return send();
+      });
+      await next();
+    });
+    const replies = await p.say('human please');
+    expect(replyKeys(replies)).toEqual(['handoff.waiting']);
+    expect((await h.hub.queue()).map((e) => e.conversationId)).toEqual(['c1']);
+  });
+
+  it('an attachment sent while waiting is noted for the agent', async () => {
+    const h = hubHarness();
+    await withAgentOnline(h);
+    const p = h.person('c1');
+    await p.say('human please');
+    await p.say({ text: '', attachments: [{ contentType: 'image/png', name: 'screenshot.png', contentUrl: 'https://example.invalid/x.png' }] });
+    expect((await h.hub.messagesSince('c1')).map((m) => m.text)).toEqual(['[attachment: screenshot.png]']);
+  });
+
   it('asking again while queued does not queue twice', async () => {
     const h = hubHarness();
     await withAgentOnline(h);
