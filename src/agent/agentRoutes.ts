@@ -212,6 +212,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): void 
     message: t.message,
     contact: t.contact,
     createdAt: t.createdAt,
+    ageSeconds: Math.max(0, Math.round((clock.now().getTime() - Date.parse(t.createdAt)) / 1000)),
     status: t.status,
     summary: summaryView(t.summary),
   });

@@ -155,8 +155,10 @@ describe('agent console: queue, conversations, live chat, tickets (HTTP)', () =>
       { id: 't1', conversationId: 'c7', message: 'Please call me back', contact: 'sam@example.com', createdAt: srv.clock.now().toISOString(), summary: { steps: [], oneLine: 'photos · iPhone' }, status: 'open' },
       { id: 't2', conversationId: 'c8', message: 'Notes gone', contact: '+44 20 7946 0000', createdAt: srv.clock.now().toISOString(), summary: { steps: [], oneLine: 'notes' }, status: 'open' },
     );
+    srv.clock.advance(90 * 1000);
     const res = await alice.request('GET', '/api/agent/tickets');
     expect(res.status).toBe(200);
+    expect(res.body.tickets[0].ageSeconds).toBe(90);
     expect(res.body.tickets.map((t: { id: string }) => t.id)).toEqual(['t2', 't1']);
     expect(res.body.tickets[1]).toMatchObject({ message: 'Please call me back', contact: 'sam@example.com', status: 'open', summary: { oneLine: 'photos · iPhone' } });
     expect((await alice.request('POST', '/api/agent/tickets/t1/done')).status).toBe(200);

@@ -34,8 +34,9 @@
     node.hidden = !visible;
   }
 
-  function since(iso) {
-    var seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  // Durations come from the server's clock (waitSeconds, ageSeconds), not the browser's.
+  function duration(seconds) {
+    seconds = Math.max(0, Math.round(seconds || 0));
     if (seconds < 60) return seconds + ' s';
     var minutes = Math.floor(seconds / 60);
     if (minutes < 60) return minutes + ' min';
@@ -154,7 +155,7 @@
     if (state.selected && state.selected.kind === 'conversation' && state.selected.id === e.conversationId) button.classList.add('selected');
     var top = el('div', 'item-top');
     top.appendChild(el('span', 'item-title', describe(e.summary) || 'Conversation'));
-    top.appendChild(el('span', 'item-wait', mine ? 'since ' + clock(e.acceptedAt) : since(e.createdAt)));
+    top.appendChild(el('span', 'item-wait', mine ? 'since ' + clock(e.acceptedAt) : duration(e.waitSeconds)));
     button.appendChild(top);
     button.appendChild(el('span', 'item-line', e.summary.oneLine));
     button.addEventListener('click', function () {
@@ -172,7 +173,7 @@
     if (state.selected && state.selected.kind === 'ticket' && state.selected.id === t.id) button.classList.add('selected');
     var top = el('div', 'item-top');
     top.appendChild(el('span', 'item-title', t.contact));
-    top.appendChild(el('span', 'item-wait', since(t.createdAt)));
+    top.appendChild(el('span', 'item-wait', duration(t.ageSeconds)));
     button.appendChild(top);
     button.appendChild(el('span', 'item-line', t.message));
     button.addEventListener('click', function () {
@@ -269,7 +270,7 @@
     show($('detail-body'), true);
     $('detail-title').textContent = e.summary.oneLine;
     $('detail-meta').textContent =
-      (e.state === 'queued' ? 'Waiting for ' + since(e.createdAt) : e.state === 'active' ? 'With ' + (e.agentName || 'an agent') : e.state) +
+      (e.state === 'queued' ? 'Waiting for ' + duration(e.waitSeconds) : e.state === 'active' ? 'With ' + (e.agentName || 'an agent') : e.state) +
       ' · ' + e.channelId;
 
     var record = $('record');
@@ -434,7 +435,7 @@
     show($('detail-empty'), false);
     show($('detail-body'), false);
     show($('ticket-body'), true);
-    $('ticket-meta').textContent = 'Left ' + since(t.createdAt) + ' ago';
+    $('ticket-meta').textContent = 'Left ' + duration(t.ageSeconds) + ' ago';
     var record = $('ticket-record');
     record.replaceChildren();
     recordRow(record, 'Message', t.message);
