@@ -25,6 +25,8 @@ export interface LocalDirectLineOptions {
   /** How long a user's post waits for the bot's turn to finish. */
   deliveryTimeoutMs?: number;
   fetch?: typeof fetch;
+  /** Adds fields (the conversation id) to the request's log line. */
+  annotate?: (req: Request, fields: Record<string, unknown>) => void;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -69,6 +71,7 @@ export class LocalDirectLine {
     const body = await readJsonBody(req, this.options.maxBodyBytes);
     const conversation = await this.options.store.createConversation(userIdFrom(body));
     const issued = await this.options.store.issueToken(conversation.id);
+    this.options.annotate?.(req, { conversationId: conversation.id });
     this.options.logger.info('directline: conversation created', { conversationId: conversation.id });
     if (conversation.userId) await this.welcome(conversation, conversation.userId);
     sendJson(res, 200, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresInSeconds });
@@ -76,6 +79,7 @@ export class LocalDirectLine {
 
   private async refreshToken(req: Request, res: Response): Promise<void> {
     const conversationId = await this.authorize(req);
+    this.options.annotate?.(req, { conversationId });
     const issued = await this.options.store.issueToken(conversationId);
     sendJson(res, 200, { conversationId, token: issued.token, expires_in: issued.expiresInSeconds });
   }
@@ -86,6 +90,7 @@ export class LocalDirectLine {
     if (token || req.headers.authorization) {
       // Token from tokens/generate: start (or resume) that conversation.
       const conversationId = await this.authorize(req);
+      this.options.annotate?.(req, { conversationId });
       const conversation = await this.requireConversation(conversationId);
       const userId = userIdFrom(body);
       if (userId && !conversation.userId) {
@@ -97,6 +102,7 @@ export class LocalDirectLine {
     }
     const conversation = await this.options.store.createConversation(userIdFrom(body));
     const issued = await this.options.store.issueToken(conversation.id);
+    this.options.annotate?.(req, { conversationId: conversation.id });
     this.options.logger.info('directline: conversation created', { conversationId: conversation.id });
     if (conversation.userId) await this.welcome(conversation, conversation.userId);
     sendJson(res, 201, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresInSeconds });

@@ -241,6 +241,7 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
       maxBodyBytes,
       deliveryTimeoutMs: options.deliveryTimeoutMs,
       fetch: options.fetch,
+      annotate,
     });
     directLine.register(server, (name, handler) =>
       wrap(name, async (req, res) => {

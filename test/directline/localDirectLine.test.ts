@@ -139,6 +139,8 @@ describe('local Direct Line', () => {
     expect(aboveDebug).not.toContain('my secret words');
     expect(logs.text()).not.toContain(token);
     expect(logs.lines.some((l) => l.conversationId === conversationId && l.level === 'info')).toBe(true);
+    const requestLines = logs.lines.filter((l) => l.msg === 'request' && String(l.path).startsWith('/v3/directline/') && l.conversationId === conversationId);
+    expect(requestLines.map((l) => l.path)).toEqual(expect.arrayContaining(['/v3/directline/tokens/generate', `/v3/directline/conversations/${conversationId}/activities`]));
   });
 });
 
