@@ -23,6 +23,7 @@ const optionsSchema = z
     charScope: z.enum(['word', 'text']).default('word'),
     /** Stemmed word pairs as features. */
     bigrams: z.boolean().default(true),
+    skipBigrams: z.boolean().default(false),
     /** Weights of the feature groups before the vector is L2-normalised. */
     wordWeight: z.number().min(0).default(1),
     bigramWeight: z.number().min(0).default(1),
@@ -31,9 +32,14 @@ const optionsSchema = z
     minDf: z.number().int().min(1).default(1),
     /** Passes of stochastic gradient descent over the training set. */
     epochs: z.number().int().min(1).max(500).default(12),
+    /**
+     * Small training sets get more passes: at least this many example updates in all
+     * (capped at 500 passes), so 30 examples are not left half-trained.
+     */
+    minUpdates: z.number().int().min(0).default(0),
     /** Initial learning rate and its decay (lr / (1 + decay · step / n)). */
-    learningRate: z.number().positive().default(1),
-    decay: z.number().min(0).default(0.5),
+    learningRate: z.number().positive().default(2),
+    decay: z.number().min(0).default(1),
     /** L2 penalty on the weights (applied to the rows an example touches). */
     l2: z.number().min(0).default(0),
     /** Per example, classes whose gradient is smaller than this are not updated (speed). */
@@ -50,7 +56,7 @@ const optionsSchema = z
      * Features never seen in training still count in the vector's length (at the highest idf),
      * so text made mostly of unknown words gets smaller logits and a less sure answer.
      */
-    unknownInNorm: z.boolean().default(false),
+    unknownInNorm: z.boolean().default(true),
   })
   .strict();
 
@@ -230,7 +236,8 @@ export class TextClassifier {
 
   /** Stochastic gradient descent on the cross-entropy, one example at a time, sparse updates. */
   private fit(vectors: SparseVector[], targets: number[]): void {
-    const { epochs, learningRate, decay, l2, seed } = this.options;
+    const { learningRate, decay, l2, seed } = this.options;
+    const epochs = Math.min(500, Math.max(this.options.epochs, Math.ceil(this.options.minUpdates / Math.max(1, vectors.length))));
     const k = this.labels.length;
     // Trained in double precision (faster here than float32 reads), stored as float32 after.
     const w = new Float64Array(this.weights.length);

@@ -14,6 +14,8 @@ export interface FeatureOptions {
   charScope: 'word' | 'text';
   /** Stemmed word pairs. */
   bigrams: boolean;
+  /** Stemmed pairs one word apart ("reset … password"), weighted as bigrams. */
+  skipBigrams: boolean;
   /** Weight of each group before the vector is normalised. */
   wordWeight: number;
   bigramWeight: number;
@@ -29,7 +31,7 @@ export function tokenize(text: string): string[] {
   return tokenizer.tokenize(normalised).filter((t) => t.length > 0);
 }
 
-/** A bag of named features: name → count. The name's first letter is its group (w, b, c). */
+/** A bag of named features: name → count. The name's first letter is its group (w, b, s, c). */
 export type FeatureBag = Map<string, number>;
 
 /** The weight of a feature's group, from its name. */
@@ -38,6 +40,7 @@ export function groupWeight(name: string, options: FeatureOptions): number {
     case 119: // w
       return options.wordWeight;
     case 98: // b
+    case 115: // s
       return options.bigramWeight;
     default:
       return options.charWeight;
@@ -73,10 +76,13 @@ export class FeatureExtractor {
     const add = (name: string) => bag.set(name, (bag.get(name) ?? 0) + 1);
     const words = tokenize(text.slice(0, MAX_CHARS)).slice(0, MAX_WORDS);
     let previous: string | undefined;
+    let beforePrevious: string | undefined;
     for (const word of words) {
       const stem = this.stem(word);
       if (wordWeight > 0) add(`w:${stem}`);
       if (bigrams && bigramWeight > 0 && previous !== undefined) add(`b:${previous} ${stem}`);
+      if (this.options.skipBigrams && bigramWeight > 0 && beforePrevious !== undefined) add(`s:${beforePrevious} ${stem}`);
+      beforePrevious = previous;
       previous = stem;
       if (charScope === 'word' && charWeight > 0) this.addCharGrams(` ${word} `, add);
     }

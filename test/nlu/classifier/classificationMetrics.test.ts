@@ -1,0 +1,44 @@
+import { accuracy, chooseThreshold, inScopeAccuracy, macroF1, outOfScopeRecall } from '../../../src/nlu/classifier/classificationMetrics';
+
+const o = (truth: string, predicted: string) => ({ truth, predicted });
+
+describe('classification metrics', () => {
+  it('accuracy is the share of right answers', () => {
+    expect(accuracy([o('a', 'a'), o('a', 'b'), o('b', 'b'), o('c', 'b')])).toBe(0.5);
+    expect(accuracy([])).toBe(0);
+  });
+
+  it('macro-F1 averages per-label F1 over true and predicted labels', () => {
+    // a: tp 1, fn 1 → F1 2/3; b: tp 1, fp 2 → F1 2/4; c: fn 1 → 0; mean = (2/3 + 1/2 + 0) / 3
+    const outcomes = [o('a', 'a'), o('a', 'b'), o('b', 'b'), o('c', 'b')];
+    expect(macroF1(outcomes)).toBeCloseTo((2 / 3 + 1 / 2) / 3, 10);
+    expect(macroF1([o('x', 'x'), o('y', 'y')])).toBe(1);
+  });
+
+  it('in-scope accuracy ignores out-of-scope items; recall counts only them', () => {
+    const outcomes = [o('a', 'a'), o('b', 'oos'), o('oos', 'oos'), o('oos', 'a'), o('oos', 'oos')];
+    expect(inScopeAccuracy(outcomes, 'oos')).toBe(0.5);
+    expect(outOfScopeRecall(outcomes, 'oos')).toBeCloseTo(2 / 3, 10);
+  });
+
+  it('chooses the threshold that best separates right in-scope answers from out-of-scope ones', () => {
+    const inScope = [
+      { score: 0.9, correct: true },
+      { score: 0.8, correct: true },
+      { score: 0.7, correct: true },
+      { score: 0.3, correct: false },
+    ];
+    const choice = chooseThreshold(inScope, [0.2, 0.4, 0.5]);
+    // Between 0.5 and 0.7 every right answer survives and every out-of-scope item is caught.
+    expect(choice.threshold).toBeGreaterThan(0.5);
+    expect(choice.threshold).toBeLessThan(0.7);
+    expect(choice.inScopeAccuracy).toBe(0.75);
+    expect(choice.outOfScopeRecall).toBe(1);
+  });
+
+  it('keeps threshold 0 when out-of-scope items score higher than the right answers', () => {
+    const choice = chooseThreshold([{ score: 0.2, correct: true }], [0.9]);
+    expect(choice.threshold).toBe(0);
+    expect(choice.inScopeAccuracy).toBe(1);
+  });
+});
