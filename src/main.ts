@@ -3,6 +3,7 @@
  * shuts down gracefully on SIGTERM/SIGINT. Everything else is built by functions that never
  * listen on import (see src/server/createServer.ts).
  */
+import './server/quietDependencies';
 import { ConfigError, loadDotEnv, parseConfig, type Config } from './config/config';
 import { createRuntime } from './app/runtime';
 import { createServer } from './server/createServer';
