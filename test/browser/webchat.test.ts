@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -38,6 +38,9 @@ describe('web chat page in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/install-chromium.sh\` (or set CHROMIUM_PATH).`);
+    }
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-browser-data-'));
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-browser-profile-'));
     server = await startTestServer({ dataDir });
