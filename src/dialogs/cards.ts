@@ -1,7 +1,10 @@
 /**
  * The one place that turns what the engine wants to say into Bot Framework activities:
  * a card with buttons where the channel shows them, numbered plain text where it does not.
- * Every activity carries `channelData.resync` (see ResyncChannelData).
+ * Microsoft Teams gets Adaptive Cards (version 1.5) with Action.Submit buttons: Teams and the
+ * Agents Playground render those everywhere, while a hero card's messageBack buttons do nothing
+ * in the Playground ("messageBack is not supported yet"). Every activity carries
+ * `channelData.resync` (see ResyncChannelData).
  */
 import { ActionTypes, CardFactory, InputHints, MessageFactory, type Activity, type CardAction } from 'botbuilder';
 import { supportsCardActions } from 'botbuilder-dialogs';
@@ -52,7 +55,9 @@ export function textActivity(text: string, resync: ResyncChannelData): Partial<A
  */
 export function promptActivity(channelId: string | undefined, text: string, choices: readonly PromptChoice[], resync: ResyncChannelData): Partial<Activity> {
   let activity: Partial<Activity>;
-  if (channelId && choices.length > 0 && supportsCardActions(channelId, choices.length)) {
+  if (channelId === TEAMS_CHANNEL_ID) {
+    activity = adaptiveCardActivity(text, choices, InputHints.ExpectingInput);
+  } else if (channelId && choices.length > 0 && supportsCardActions(channelId, choices.length)) {
     const buttons: CardAction[] = choices.map((c) => ({
       type: ActionTypes.MessageBack,
       title: c.title,
@@ -67,4 +72,84 @@ export function promptActivity(channelId: string | undefined, text: string, choi
   }
   activity.channelData = { resync };
   return activity;
+}
+
+/** Bot Framework's channel id for Microsoft Teams. */
+export const TEAMS_CHANNEL_ID = 'msteams';
+/** Highest Adaptive Card version Teams renders on every client (desktop, web, mobile). */
+export const TEAMS_CARD_VERSION = '1.5';
+/** Buttons shown on the card itself; further ones go to the card's "…" overflow menu. */
+export const TEAMS_PRIMARY_BUTTONS = 6;
+/** Message keys whose text Teams gets as a card (the step instructions people follow along). */
+const TEAMS_CARD_KEYS: ReadonlySet<string> = new Set(['step.instructions']);
+
+interface CardElement {
+  type: string;
+  [key: string]: unknown;
+}
+
+/**
+ * The body of a card for `text`: a leading `**Title**` paragraph becomes a heading, every other
+ * paragraph a wrapping TextBlock (Teams renders its bold, lists and links). No colours are set,
+ * so the text follows Teams' light, dark and high-contrast themes.
+ */
+export function adaptiveCardBody(text: string): CardElement[] {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  return paragraphs.map((p, i) => {
+    const heading = i === 0 && paragraphs.length > 1 ? /^\*\*([^*\n]+)\*\*$/.exec(p) : null;
+    if (heading) return { type: 'TextBlock', text: heading[1], weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' };
+    return { type: 'TextBlock', text: p, wrap: true, ...(i > 0 ? { spacing: 'Medium' } : {}) };
+  });
+}
+
+/**
+ * An Adaptive Card (1.5) with one Action.Submit per choice. Pressing one sends a message whose
+ * `value` is `{ resyncChoice: <choice id> }`, which every prompt understands (see answers.ts).
+ */
+export function adaptiveCard(text: string, choices: readonly PromptChoice[] = []): Record<string, unknown> {
+  const card: Record<string, unknown> = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: TEAMS_CARD_VERSION,
+    body: adaptiveCardBody(text),
+  };
+  if (choices.length > 0) {
+    card.actions = choices.map((c, i) => ({
+      type: 'Action.Submit',
+      title: c.title,
+      data: { [CHOICE_VALUE_KEY]: c.id },
+      ...(i >= TEAMS_PRIMARY_BUTTONS ? { mode: 'secondary' } : {}),
+    }));
+  }
+  const lines = choices.map((c, i) => `${i + 1}. ${c.title}`);
+  card.fallbackText = lines.length ? `${text}\n\n${lines.join('\n')}` : text;
+  return card;
+}
+
+function adaptiveCardActivity(text: string, choices: readonly PromptChoice[], inputHint: InputHints): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(adaptiveCard(text, choices)), undefined, undefined, inputHint);
+  // What Teams shows in notifications and the chat list instead of "Card".
+  activity.summary = summaryOf(text);
+  return activity;
+}
+
+function summaryOf(text: string): string {
+  const first = text.split('\n').find((l) => l.trim().length > 0) ?? '';
+  const plain = first.replace(/\*\*/g, '').trim();
+  return plain.length > 120 ? `${plain.slice(0, 119)}…` : plain;
+}
+
+/**
+ * Teams rendering of an outgoing activity built by textActivity: step instructions become an
+ * Adaptive Card (easier to follow than a long chat bubble); everything else is returned as is.
+ */
+export function renderForTeams(activity: Partial<Activity>): Partial<Activity> {
+  const resync = (activity.channelData as { resync?: ResyncChannelData } | undefined)?.resync;
+  if (activity.type !== 'message' || !resync || !TEAMS_CARD_KEYS.has(resync.messageKey)) return activity;
+  if (!activity.text || (activity.attachments?.length ?? 0) > 0) return activity;
+  const card = adaptiveCardActivity(activity.text, [], (activity.inputHint as InputHints | undefined) ?? InputHints.AcceptingInput);
+  return { ...activity, ...card, text: undefined, channelData: activity.channelData };
 }
