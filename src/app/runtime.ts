@@ -12,6 +12,14 @@ import type { BotDeps, ClosableStorage, ResyncBotApp } from './types';
 import { loadContent, type Content } from '../content/loadContent';
 import { readIntentRefs } from '../content/validate';
 import { ContentError } from '../content/problems';
+import { sqliteFile } from '../config/config';
+import { createAgentHub, type ProactiveMessenger, type ResyncAgentHub } from '../handoff/agentHub';
+import { loadHandoffMessages, type HandoffMessages } from '../handoff/handoffMessages';
+import { AdapterMessenger } from '../agent/adapterMessenger';
+import type { ClosableTranscriptStore } from '../transcript/closableTranscriptStore';
+import { SqliteTranscriptStore } from '../transcript/sqliteTranscriptStore';
+import { createMemoryTranscriptStore } from '../transcript/memoryTranscriptStore';
+import { RedactingTranscriptLogger } from '../transcript/redactingTranscriptLogger';
 
 /** Anything a test or host wants to supply instead of the configured default. */
 export interface RuntimeOverrides {
@@ -21,6 +29,12 @@ export interface RuntimeOverrides {
   statusFeed?: StatusFeed;
   clock?: Clock;
   content?: Content;
+  /** Wording of the handoff (default: DIALOGS_DIR/handoff.yaml). */
+  handoffMessages?: HandoffMessages;
+  /** Where every activity is logged, redacted (default: SQLite next to the state, or memory). */
+  transcripts?: ClosableTranscriptStore;
+  /** Proactive messages to people (default: an AdapterMessenger the server attaches its adapter to). */
+  messenger?: ProactiveMessenger;
 }
 
 /** Loads intents/ and dialogs/; throws ContentError naming every problem's file, line and field. */
@@ -33,6 +47,13 @@ export function loadConfiguredContent(config: Config): Content {
 export interface Runtime extends BotDeps {
   storage: ClosableStorage;
   bot: ResyncBotApp;
+  /** The built-in agent hub (queue, tickets, the bot-side gate). */
+  hub: ResyncAgentHub;
+  /** Proactive messages for the hub; an AdapterMessenger needs `attach(adapter, appId)` by the server. */
+  messenger: ProactiveMessenger;
+  transcripts: ClosableTranscriptStore;
+  /** For `adapter.use(new TranscriptLoggerMiddleware(runtime.transcriptLogger))`; redacts before storing. */
+  transcriptLogger: RedactingTranscriptLogger;
   /** Storage answers and the recogniser is loaded. */
   ready(): Promise<boolean>;
   close(): Promise<void>;
@@ -46,6 +67,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const logger = overrides.logger ?? createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   // Content first: invalid content stops start-up before anything opens a file or a port.
   const content = overrides.content ?? loadConfiguredContent(config);
+  const handoffMessages = overrides.handoffMessages ?? loadHandoffMessages(config.DIALOGS_DIR);
   const clock = overrides.clock ?? systemClock;
   const storage = overrides.storage ?? createStorage(config, logger);
   const recognizer =
@@ -54,13 +76,37 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const statusFeed =
     overrides.statusFeed ??
     new AppleStatusFeed({ url: config.STATUS_FEED_URL, timeoutMs: config.STATUS_FEED_TIMEOUT_MS, cacheSeconds: config.STATUS_CACHE_SECONDS, clock });
-  const deps: BotDeps = { config, logger, storage, recognizer, statusFeed, clock, content };
+  const transcripts =
+    overrides.transcripts ?? (config.STORAGE === 'sqlite' ? new SqliteTranscriptStore({ path: sqliteFile(config), clock }) : createMemoryTranscriptStore());
+  const transcriptLogger = new RedactingTranscriptLogger(transcripts, {
+    onError: (error, activity) => logger.error('transcript: could not save an activity', { error, ...activity }),
+  });
+  const messenger = overrides.messenger ?? new AdapterMessenger();
+  const hub = createAgentHub({
+    storage,
+    clock,
+    messenger,
+    logger: logger.child({ component: 'handoff' }),
+    transcripts,
+    messages: handoffMessages,
+    statusFeed,
+    statusTimeoutMs: config.STATUS_FEED_TIMEOUT_MS,
+  });
+  const deps: BotDeps = { config, logger, storage, recognizer, statusFeed, clock, content, handoff: hub, handoffGate: hub };
   const bot = createBot(deps);
   return {
     ...deps,
     storage,
     bot,
+    hub,
+    messenger,
+    transcripts,
+    transcriptLogger,
     ready: async () => storage.ping(),
-    close: async () => storage.close(),
+    close: async () => {
+      await transcriptLogger.flush();
+      await transcripts.close();
+      await storage.close();
+    },
   };
 }

@@ -26,6 +26,11 @@ export interface BotDeps {
   content: Content;
   /** Live hand-over to a person; none configured = the handoff step gives the support options. */
   handoff?: HandoffService;
+  /**
+   * Runs first in every turn (the agent hub): while a person waits for or talks with an agent it
+   * handles the turn itself and does not call `next`.
+   */
+  handoffGate?: { run(context: import('botbuilder').TurnContext, next: () => Promise<void>): Promise<void> };
 }
 
 /**

@@ -95,7 +95,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
 
   return {
     run: async (context) => {
-      await handler.run(context);
+      // The handoff gate first: while a person is with (or waiting for) an agent, it owns the turn.
+      if (deps.handoffGate) await deps.handoffGate.run(context, () => handler.run(context));
+      else await handler.run(context);
       await saveState(context);
     },
     onTurnError: async (context, error) => {

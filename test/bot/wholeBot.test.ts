@@ -68,7 +68,8 @@ describe('whole bot with the real recogniser', () => {
     const help = await say('what can you do? help');
     expect(help.map((r) => r.messageKey)).toEqual(['help', 'step.question']);
     const person = await say('can I talk to a real person please');
-    expect(person[person.length - 1]).toMatchObject({ step: 'contacts-not-syncing/contact-support', messageKey: 'step.instructions' });
+    // The handoff step asks the agent hub; with no agent signed in it says so and offers choices.
+    expect(person[person.length - 1]).toMatchObject({ messageKey: 'handoff.noAgent' });
   });
 
   it('start over ends the flow; small talk gets short replies', async () => {
