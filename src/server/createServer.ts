@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TranscriptLoggerMiddleware, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AdapterMessenger } from '../agent/adapterMessenger';
 import type { Runtime } from '../app/runtime';
 import type { Config } from '../config/config';
 import type { Logger, LogFields } from '../logging/logger';
@@ -121,6 +122,10 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
 
   const adapter = new ResyncCloudAdapter(createBotAuthentication(config));
   adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
+  // Every activity in and out (proactive ones too) is logged, redacted, to the transcript store.
+  adapter.use(new TranscriptLoggerMiddleware(runtime.transcriptLogger));
+  // The agent hub's proactive messages go out through this adapter.
+  if (runtime.messenger instanceof AdapterMessenger) runtime.messenger.attach(adapter, config.MicrosoftAppId);
 
   const server = restify.createServer({ name: 'resync', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
 
