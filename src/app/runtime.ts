@@ -8,6 +8,7 @@ import type { StatusFeed } from '../status/statusFeed';
 import { AppleStatusFeed } from '../status/appleStatusFeed';
 import { createStorage } from '../storage/createStorage';
 import { createBot } from '../bot/createBot';
+import { createTeamsAwareBot } from '../teams/teamsAwareBot';
 import type { BotDeps, ClosableStorage, ResyncBotApp } from './types';
 import { loadContent, type Content } from '../content/loadContent';
 import { readIntentRefs } from '../content/validate';
@@ -93,7 +94,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     statusTimeoutMs: config.STATUS_FEED_TIMEOUT_MS,
   });
   const deps: BotDeps = { config, logger, storage, recognizer, statusFeed, clock, content, handoff: hub, handoffGate: hub };
-  const bot = createBot(deps);
+  // Microsoft Teams: mentions, threads and install events handled around the bot (other channels pass through).
+  const bot = createTeamsAwareBot(createBot(deps), deps);
   return {
     ...deps,
     storage,
