@@ -1,3 +1,4 @@
+import { checkHandoffFile } from '../handoff/handoffMessages';
 import { checkIntents } from '../nlu/trainingData';
 import { checkDialogs, type IntentRef } from './loadContent';
 import type { ContentProblem } from './problems';
@@ -13,9 +14,10 @@ export function readIntentRefs(intentsDir: string): { intents: IntentRef[] | nul
   return { intents: data ? data.intents.map((i) => ({ id: i.id, handler: i.handler, file: i.file })) : null, problems };
 }
 
-/** Every problem in intents/ and dialogs/, each naming file, line and field. Empty = valid. */
+/** Every problem in intents/ and dialogs/ (including the hub's handoff.yaml), each naming file, line and field. Empty = valid. */
 export function validateAll(dirs: ContentDirs): ContentProblem[] {
   const intents = readIntentRefs(dirs.intentsDir);
   const dialogs = checkDialogs(dirs.dialogsDir, intents.intents);
-  return [...intents.problems, ...dialogs.problems];
+  const handoff = checkHandoffFile(dirs.dialogsDir);
+  return [...intents.problems, ...dialogs.problems, ...handoff.problems];
 }

@@ -86,13 +86,18 @@ export function checkHandoffMessages(data: unknown, file: string, lineOf: (p: re
   return problems.length ? { problems } : { messages: map as HandoffMessages, problems };
 }
 
-/** Reads `<dialogsDir>/handoff.yaml`; throws ContentError listing every problem. */
-export function loadHandoffMessages(dialogsDir: string): HandoffMessages {
+/** Reads and checks `<dialogsDir>/handoff.yaml`; never throws. */
+export function checkHandoffFile(dialogsDir: string): { messages?: HandoffMessages; problems: ContentProblem[] } {
   const absolute = path.resolve(dialogsDir, HANDOFF_FILE);
   const file = path.join(dialogsDir, HANDOFF_FILE);
   const { yaml, problems } = readYamlFile(absolute, file);
-  if (!yaml) throw new ContentError(problems);
-  const checked = checkHandoffMessages(yaml.data, file, yaml.lineOf);
+  if (!yaml) return { problems };
+  return checkHandoffMessages(yaml.data, file, yaml.lineOf);
+}
+
+/** Reads `<dialogsDir>/handoff.yaml`; throws ContentError listing every problem. */
+export function loadHandoffMessages(dialogsDir: string): HandoffMessages {
+  const checked = checkHandoffFile(dialogsDir);
   if (!checked.messages) throw new ContentError(checked.problems);
   return checked.messages;
 }
