@@ -164,7 +164,12 @@ export class LocalDirectLine {
       return;
     }
     const { id: _id, timestamp: _ts, serviceUrl: _su, conversation: _c, recipient: _r, channelId: _ch, from: _f, ...rest } = body;
-    const replyToId = typeof req.params.activityId === 'string' ? req.params.activityId : rest.replyToId;
+    // Keep replyToId only when it names an activity of this log. A proactive message replies to
+    // botbuilder's made-up continuation activity, and Web Chat would hold such a message back for
+    // seconds waiting for an activity that never comes.
+    const claimed = typeof req.params.activityId === 'string' ? req.params.activityId : rest.replyToId;
+    const replyToId = typeof claimed === 'string' && claimed.startsWith(`${conversationId}|`) ? claimed : undefined;
+    delete rest.replyToId;
     const stored = await this.options.store.appendActivity(conversationId, {
       ...rest,
       ...(replyToId ? { replyToId } : {}),

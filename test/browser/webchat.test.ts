@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DirectLineStore } from '../../src/directline/directLineStore';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 /**
@@ -117,6 +118,26 @@ describe('web chat page in Chromium', () => {
       expect.arrayContaining([expect.stringContaining('hi'), expect.stringContaining('my photos are not syncing')]),
     );
     await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('shows a proactive message (as the human handoff sends) within a few seconds', async () => {
+    const id = await conversationId();
+    const userId = await page.evaluate(() => localStorage.getItem('resync.userId'));
+    const key = await new DirectLineStore({ storage: server.runtime.storage, clock: server.runtime.clock }).connectorKey();
+    const sent = Date.now();
+    await server.app.adapter.continueConversationAsync(
+      '',
+      { channelId: 'directline', serviceUrl: `${server.url}/connector/${key}`, conversation: { id: id as string, isGroup: false, conversationType: '', name: '' }, bot: { id: 'resync-bot', name: 'Resync' }, user: { id: userId as string, name: '' } },
+      async (context) => {
+        await context.sendActivity('A proactive hello.');
+      },
+    );
+    await page.locator(BOT_BUBBLES, { hasText: 'A proactive hello.' }).last().waitFor({ timeout: 10_000 });
+    const ms = Date.now() - sent;
+    // eslint-disable-next-line no-console
+    console.log(`proactive message visible after ${ms} ms`);
+    // Polling is once a second; Web Chat must not hold the message back.
+    expect(ms).toBeLessThan(3000);
   });
 
   it('"Start over" begins a new conversation', async () => {
