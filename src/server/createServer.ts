@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TranscriptLoggerMiddleware, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AdapterMessenger } from '../agent/adapterMessenger';
+import { registerAgentRoutes } from '../agent/agentRoutes';
 import type { Runtime } from '../app/runtime';
 import type { Config } from '../config/config';
 import type { Logger, LogFields } from '../logging/logger';
@@ -285,6 +286,9 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
   server.get('/chat.js', staticFile(path.join(webDir, 'chat.js'), 'text/javascript; charset=utf-8', 300));
   server.get('/chat.css', staticFile(path.join(webDir, 'chat.css'), 'text/css; charset=utf-8', 300));
   server.get('/webchat/webchat.js', staticFile(webChatBundle, 'text/javascript; charset=utf-8', 86400));
+
+  // --- agent console: /agent and /api/agent/* (signed-in agents only; see src/agent) -------------
+  registerAgentRoutes(server, { config, hub: runtime.hub, storage: runtime.storage, clock: runtime.clock, logger: logger.child({ component: 'agent-console' }), maxBodyBytes });
 
   for (const mountRoutes of options.mount ?? []) mountRoutes(server, adapter);
 
