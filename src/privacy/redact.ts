@@ -39,6 +39,9 @@ export interface RedactionResult {
 
 const KIND_ORDER: readonly RedactionKind[] = ['password', 'code', 'card', 'iban', 'email', 'phone', 'secret'];
 
+/** Stands in for a marker already in the text while it is redacted again (see redactInto). */
+const HELD = '\uE000';
+
 export function redactionMarker(kind: RedactionKind): string {
   return `[redacted ${kind}]`;
 }
@@ -158,6 +161,7 @@ function looksLikeSecret(token: string): boolean {
 
 function redactPasswords(text: string, counter: Counter): string {
   return text.replace(PASSWORD_RE, (whole, word: string, sep: string, token: string) => {
+    if (token.startsWith(HELD)) return whole;
     const quoted = /^["'“‘]/.test(token);
     const strong = /[:=]/.test(sep);
     const wordy = !strong && sep.trim().length > 0;
@@ -259,14 +263,21 @@ function redactKnown(text: string, counter: Counter, known: readonly FoundSecret
   return out;
 }
 
+/** Markers already in the text (it was redacted before) are set aside so a second pass keeps them whole. */
+const MARKER_RE = new RegExp(String.raw`\[redacted (?:${KIND_ORDER.join('|')})\]`, 'g');
+const HELD_RE = /\uE000(\d+)\uE001/g;
+
 function redactInto(text: string, counter: Counter, known: readonly FoundSecret[] = []): string {
-  let out = text.replace(EMAIL_RE, (m) => bump(counter, 'email', m));
+  const held: string[] = [];
+  let out = text.replace(MARKER_RE, (m) => `${HELD}${held.push(m) - 1}\uE001`);
+  out = out.replace(EMAIL_RE, (m) => bump(counter, 'email', m));
   out = redactPasswords(out, counter);
   out = redactIbans(out, counter);
   out = redactCards(out, counter);
   out = redactPhones(out, counter);
   out = redactCodes(out, counter);
-  return known.length ? redactKnown(out, counter, known) : out;
+  if (known.length) out = redactKnown(out, counter, known);
+  return held.length ? out.replace(HELD_RE, (_m, i: string) => held[Number(i)]) : out;
 }
 
 export interface RedactOptions {

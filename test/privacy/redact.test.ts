@@ -139,6 +139,13 @@ describe('redactText: ordinary text stays intact', () => {
 });
 
 describe('redactText details', () => {
+  it('is idempotent: redacting redacted text changes nothing and counts nothing', () => {
+    const once = redactText('my password is hunter2! code 482913, mail a.b@c.io, pin: 1234').text;
+    const twice = redactText(once);
+    expect(twice.text).toBe(once);
+    expect(twice.redactions).toEqual([]);
+  });
+
   it('keeps the words around a secret and counts each kind', () => {
     const result = redactText('my password is hunter2! and the code is 482 913, email me at a.b@c.io or +44 7700 900123');
     expect(result.text).toBe('my password is [redacted password] and the code is [redacted code], email me at [redacted email] or [redacted phone]');
