@@ -9,6 +9,7 @@ import { ContentError, formatProblem } from '../content/problems';
 import { processIo, writeLine, type CliIo } from './cliIo';
 import { UsageError } from './commandSupport';
 import { USAGE } from './usage';
+import { AGENT_PASSWORD_USAGE } from '../agent/passwordCommand';
 
 export interface Command {
   name: string;
@@ -42,6 +43,12 @@ export const COMMANDS: readonly Command[] = [
     usage: USAGE.start,
     summary: 'start the HTTP server, as npm start does',
     run: (args, io) => (require('./startCommand') as typeof import('./startCommand')).runStart(args, io),
+  },
+  {
+    name: 'agent-password',
+    usage: AGENT_PASSWORD_USAGE,
+    summary: 'print a password hash for AGENT_ACCOUNTS (the password is read from stdin, never echoed)',
+    run: (args, io) => (require('../agent/passwordCommand') as typeof import('../agent/passwordCommand')).runAgentPassword(args, io),
   },
   { name: 'help', usage: USAGE.help, summary: 'list the commands, or show how to call one', run: runHelp },
 ];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { COMMANDS, main } from '../../src/cli';
 import { startFakeStatusFeed, type FakeStatusFeed } from '../status/fakeStatusFeedServer';
 import { testIo } from './cliTestIo';
+import { verifyPassword } from '../../src/agent/passwordHash';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -27,6 +28,15 @@ describe('resync command list', () => {
     const chat = testIo();
     expect(await main(['help', 'chat'], chat)).toBe(0);
     expect(chat.out()).toMatch(/usage: resync chat .*--json/);
+  });
+
+  it('agent-password hashes a password piped on stdin into a hash that verifies it', async () => {
+    const io = testIo('S3cret-pass-123\n');
+    expect(await main(['agent-password'], io)).toBe(0);
+    const hash = io.out().trim().split('\n').pop() ?? '';
+    expect(hash).not.toContain('S3cret-pass-123');
+    expect(await verifyPassword('S3cret-pass-123', hash)).toBe(true);
+    expect(await verifyPassword('other', hash)).toBe(false);
   });
 
   it('an unknown command prints a message and the list and exits 2', async () => {
