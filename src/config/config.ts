@@ -49,6 +49,12 @@ export const configSchema = z
     // Web chat
     DIRECT_LINE_SECRET: optionalString,
     DIRECT_LINE_ENDPOINT: z.string().url('must be a URL').default('https://directline.botframework.com'),
+    /** Sites allowed to frame the chat page (embed.js), as origins separated by commas or spaces. */
+    EMBED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(/[\s,]+/).filter((o) => o.length > 0))
+      .refine((list) => list.every((o) => /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i.test(o)), 'must be origins like https://www.example.com (scheme, host and optional port; no path), separated by commas'),
 
     // Content
     INTENTS_DIR: z.string().min(1).default('intents'),

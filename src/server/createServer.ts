@@ -263,7 +263,9 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
     res.statusCode = 200;
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Security-Policy', pageContentSecurityPolicy(nonce));
+    res.setHeader('Content-Security-Policy', pageContentSecurityPolicy(nonce, config.EMBED_ORIGINS));
+    // X-Frame-Options cannot list origins; the CSP's frame-ancestors says who may frame the page.
+    if (config.EMBED_ORIGINS.length) res.removeHeader('X-Frame-Options');
     res.end(html);
   };
   server.get('/', wrap('page', async (_req, res) => page(res)));
@@ -286,6 +288,15 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
   server.get('/chat.js', staticFile(path.join(webDir, 'chat.js'), 'text/javascript; charset=utf-8', 300));
   server.get('/chat.css', staticFile(path.join(webDir, 'chat.css'), 'text/css; charset=utf-8', 300));
   server.get('/webchat/webchat.js', staticFile(webChatBundle, 'text/javascript; charset=utf-8', 86400));
+  // The launcher other sites load with a <script> tag: it must be loadable cross-origin.
+  server.get(
+    '/embed.js',
+    (req: Request, res: Response, next: restify.Next) => {
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      next();
+    },
+    staticFile(path.join(webDir, 'embed.js'), 'text/javascript; charset=utf-8', 300),
+  );
 
   // --- agent console: /agent and /api/agent/* (signed-in agents only; see src/agent) -------------
   registerAgentRoutes(server, { config, hub: runtime.hub, storage: runtime.storage, clock: runtime.clock, logger: logger.child({ component: 'agent-console' }), maxBodyBytes });

@@ -17,9 +17,10 @@ const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 /**
  * The chat page's policy: scripts, connections and images from this origin only. Web Chat
- * injects its styles at run time; they carry `nonce`, so no 'unsafe-inline' is needed.
+ * injects its styles at run time; they carry `nonce`, so no 'unsafe-inline' is needed. Only the
+ * origins in EMBED_ORIGINS may frame it (embed.js); with none, nobody may.
  */
-export function pageContentSecurityPolicy(nonce: string): string {
+export function pageContentSecurityPolicy(nonce: string, embedOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -33,6 +34,6 @@ export function pageContentSecurityPolicy(nonce: string): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    embedOrigins.length ? `frame-ancestors 'self' ${embedOrigins.join(' ')}` : "frame-ancestors 'none'",
   ].join('; ');
 }
