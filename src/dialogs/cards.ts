@@ -80,6 +80,12 @@ export const TEAMS_CHANNEL_ID = 'msteams';
 export const TEAMS_CARD_VERSION = '1.5';
 /** Buttons shown on the card itself; further ones go to the card's "…" overflow menu. */
 export const TEAMS_PRIMARY_BUTTONS = 6;
+/**
+ * Extra keys in a Teams button's data: the button's title and the question, so the card can be
+ * replaced by its answered form once pressed (Teams does not show a card press in the chat).
+ */
+export const TEAMS_ANSWER_KEY = 'resyncAnswer';
+export const TEAMS_PROMPT_KEY = 'resyncPrompt';
 /** Message keys whose text Teams gets as a card (the step instructions people follow along). */
 const TEAMS_CARD_KEYS: ReadonlySet<string> = new Set(['step.instructions']);
 
@@ -120,13 +126,41 @@ export function adaptiveCard(text: string, choices: readonly PromptChoice[] = []
     card.actions = choices.map((c, i) => ({
       type: 'Action.Submit',
       title: c.title,
-      data: { [CHOICE_VALUE_KEY]: c.id },
+      data: { [CHOICE_VALUE_KEY]: c.id, [TEAMS_ANSWER_KEY]: c.title, [TEAMS_PROMPT_KEY]: text },
       ...(i >= TEAMS_PRIMARY_BUTTONS ? { mode: 'secondary' } : {}),
     }));
   }
   const lines = choices.map((c, i) => `${i + 1}. ${c.title}`);
   card.fallbackText = lines.length ? `${text}\n\n${lines.join('\n')}` : text;
   return card;
+}
+
+/**
+ * The answered form of a question card: the question as it was, then the chosen answer, and no
+ * buttons (so an old question cannot be answered again by mistake).
+ */
+export function answeredCard(prompt: string, answer: string): Record<string, unknown> {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: TEAMS_CARD_VERSION,
+    body: [...adaptiveCardBody(prompt), { type: 'TextBlock', text: `\u2713 ${answer}`, wrap: true, weight: 'Bolder', spacing: 'Medium' }],
+    fallbackText: `${prompt}\n\n\u2713 ${answer}`,
+  };
+}
+
+/** An update for the card message `id`: its answered form. */
+export function answeredCardActivity(id: string, prompt: string, answer: string): Partial<Activity> {
+  return { type: 'message', id, attachments: [CardFactory.adaptiveCard(answeredCard(prompt, answer))], summary: summaryOf(prompt) };
+}
+
+/** The question and answer carried by a Teams button press, when the press came from one of our cards. */
+export function answeredFromValue(value: unknown): { prompt: string; answer: string } | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const prompt = v[TEAMS_PROMPT_KEY];
+  const answer = v[TEAMS_ANSWER_KEY];
+  return typeof prompt === 'string' && typeof answer === 'string' && typeof v[CHOICE_VALUE_KEY] === 'string' ? { prompt, answer } : undefined;
 }
 
 function adaptiveCardActivity(text: string, choices: readonly PromptChoice[], inputHint: InputHints): Partial<Activity> {

@@ -8,12 +8,14 @@
  *   thread is its own conversation (its own troubleshooting state);
  * - installing the app in a personal chat gets a short welcome; adding it to a team or group chat
  *   gets none, nor do people joining a team (conversationUpdate);
- * - outgoing step instructions are rendered as Adaptive Cards (see renderForTeams in cards.ts).
+ * - outgoing step instructions are rendered as Adaptive Cards (see renderForTeams in cards.ts);
+ * - a question card whose button was pressed (and understood) is replaced by its answered form:
+ *   the question, the answer, no buttons.
  */
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import type { ResyncBotApp } from '../app/types';
 import type { Content } from '../content/loadContent';
-import { renderForTeams, resyncData, textActivity, TEAMS_CHANNEL_ID } from '../dialogs/cards';
+import { answeredCardActivity, answeredFromValue, renderForTeams, resyncData, textActivity, TEAMS_CHANNEL_ID, type ResyncChannelData } from '../dialogs/cards';
 import { Messages } from '../dialogs/messages';
 import type { Logger } from '../logging/logger';
 import { isCardSubmit, mentionsBot, teamsScope, textWithoutBotMention, threadConversationId, type TeamsScope } from './teamsActivities';
@@ -34,6 +36,9 @@ export type TeamsDecision =
 
 /** Key in turnState where the layer leaves its decision for the turn. */
 export const TEAMS_DECISION_KEY = Symbol('resync.teams.decision');
+
+/** Replies that mean the person's answer was not understood (the pressed card then keeps its buttons). */
+const NOT_UNDERSTOOD_KEYS: ReadonlySet<string> = new Set(['answer.notUnderstood', 'notUnderstood']);
 
 export function createTeamsAwareBot(bot: ResyncBotApp, deps: TeamsLayerDeps): ResyncBotApp {
   const messages = new Messages(deps.content.messages);
@@ -86,8 +91,11 @@ export function createTeamsAwareBot(bot: ResyncBotApp, deps: TeamsLayerDeps): Re
         const threadId = threadConversationId(activity);
         if (threadId) activity.conversation = { ...activity.conversation, id: threadId };
       }
+      let understood = true;
       context.onSendActivities(async (_ctx, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>) => {
         for (let i = 0; i < activities.length; i++) {
+          const key = (activities[i].channelData as { resync?: ResyncChannelData } | undefined)?.resync?.messageKey;
+          if (key && NOT_UNDERSTOOD_KEYS.has(key)) understood = false;
           const rendered = renderForTeams(activities[i]);
           if (scope === 'channel' && activity.id && rendered.type === 'message' && !rendered.replyToId) rendered.replyToId = activity.id;
           activities[i] = rendered;
@@ -97,7 +105,17 @@ export function createTeamsAwareBot(bot: ResyncBotApp, deps: TeamsLayerDeps): Re
       const decision = await decide(context, scope);
       context.turnState.set(TEAMS_DECISION_KEY, decision);
       deps.logger.debug('teams activity', { type: activity.type, scope, decision, conversationId: activity.conversation?.id });
-      if (decision === 'run') await bot.run(context);
+      if (decision !== 'run') return;
+      await bot.run(context);
+      const answered = activity.type === 'message' && activity.replyToId ? answeredFromValue(activity.value) : undefined;
+      if (answered && understood) {
+        try {
+          await context.updateActivity(answeredCardActivity(activity.replyToId!, answered.prompt, answered.answer));
+        } catch (error) {
+          // Cosmetic only: the conversation has already moved on.
+          deps.logger.warn('teams: could not mark the pressed card as answered', { conversationId: activity.conversation?.id, error });
+        }
+      }
     },
     onTurnError: (context, error) => bot.onTurnError(context, error),
   };

@@ -14,7 +14,7 @@ import { ALL_CLEAR, FixtureStatusFeed, realContent } from '../dialogs/helpers';
  * Drives the Microsoft 365 Agents Playground (a Teams-like client, channel `msteams`) in Debian's
  * Chromium against the running bot: the real recogniser, SQLite state in a temp dir, an offline
  * status feed. Personal chat: a problem in plain words starts the contacts playbook and its card
- * buttons work. Channel: an @mention gets a threaded reply, a post without one gets none.
+ * buttons work (the pressed card turns into its answered form). Channel: an @mention gets a threaded reply, a post without one gets none.
  * Needs /usr/bin/chromium (scripts/install-chromium.sh) or CHROMIUM_PATH.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -188,6 +188,10 @@ describe('Microsoft Teams (Agents Playground) in Chromium', () => {
     const afterFirst = sent.length;
     await page.getByRole('button', { name: step.question!.choices[0].title, exact: true }).last().click();
     const nextPrompt = await waitForPrompt(afterFirst);
+    // The pressed card now shows the answer and has no buttons left.
+    const picked = step.question!.choices[0].title;
+    await page.getByText(`\u2713 ${picked}`, { exact: true }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: picked, exact: true }).count()).toBe(0);
     expect(nextPrompt.resync?.messageKey).not.toBe('answer.notUnderstood');
     expect(`${nextPrompt.resync?.step}:${nextPrompt.resync?.messageKey}`).not.toBe(`${firstPrompt.resync?.step}:${firstPrompt.resync?.messageKey}`);
     const nextChoices = nextPrompt.resync!.choices!;

@@ -89,6 +89,29 @@ describe('personal chat', () => {
     expect(adaptiveCardOf(lastPrompt(replies).activity)?.actions?.length).toBeGreaterThan(1);
   });
 
+  it('a pressed and understood card is replaced by its answered form (question, answer, no buttons)', async () => {
+    const h = teamsHarness();
+    const prompt = lastPrompt(await h.send(personalMessage(CONTACTS)));
+    const card = adaptiveCardOf(prompt.activity)!;
+    const update = jest.spyOn(h.adapter, 'updateActivity');
+    const press = { ...cardSubmit(card.actions![1].data, personalMessage('')), replyToId: 'card-activity-7' };
+    await h.send(press);
+    expect(update).toHaveBeenCalledTimes(1);
+    const updated = update.mock.calls[0][1];
+    expect(updated.id).toBe('card-activity-7');
+    expect(updated.conversation?.id).toBe(PERSONAL_CONVERSATION);
+    const answered = adaptiveCardOf(updated)!;
+    expect(answered.actions ?? []).toEqual([]);
+    const texts = answered.body.map((b) => b.text).join('\n');
+    expect(texts).toContain(card.body.map((b) => b.text).join('\n'));
+    expect(texts).toContain(card.actions![1].title);
+
+    // A press the bot does not understand (a stale or foreign value) leaves the card as it was.
+    update.mockClear();
+    await h.send({ ...cardSubmit({ [CHOICE_VALUE_KEY]: 'no-such-choice', resyncAnswer: 'Old', resyncPrompt: 'Old question' }, personalMessage('')), replyToId: 'card-activity-8' });
+    expect(update).not.toHaveBeenCalled();
+  });
+
   it('typing the answer still works', async () => {
     const h = teamsHarness();
     const prompt = lastPrompt(await h.send(personalMessage(CONTACTS)));
