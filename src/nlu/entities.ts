@@ -1,4 +1,3 @@
-import { DamerauLevenshteinDistance } from 'natural';
 import type { Entity } from './recognizer';
 import type { Gazetteer } from './trainingData';
 import { maskMarkup } from './textCleaning';
@@ -50,6 +49,9 @@ const NEVER_FUZZY = new Set([
   'calendars',
 ]);
 
+/** Lookups remembered per extractor at most (then the memo starts again). */
+const MAX_MEMO = 50_000;
+
 /** Gaps allowed between the words of one phrase: spaces and joining punctuation. */
 const PHRASE_GAP = /^[\s\-._/]{1,3}$/;
 
@@ -68,6 +70,8 @@ export class EntityExtractor {
   private readonly byFirstLetter = new Map<string, Term[]>();
   private readonly maxPhraseTokens: number;
   private readonly maxCompactLength: number;
+  /** Lookups already made (words repeat a lot); bounded, and per extractor. */
+  private readonly memo = new Map<string, { term: Term; distance: number } | null>();
 
   constructor(gazetteer: Gazetteer) {
     let maxTokens = 1;
@@ -131,6 +135,16 @@ export class EntityExtractor {
   }
 
   private lookup(compact: string, singleWord: string | null): { term: Term; distance: number } | null {
+    const key = singleWord === null ? `p:${compact}` : `w:${singleWord.toLowerCase()}:${compact}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const found = this.search(compact, singleWord);
+    if (this.memo.size >= MAX_MEMO) this.memo.clear();
+    this.memo.set(key, found);
+    return found;
+  }
+
+  private search(compact: string, singleWord: string | null): { term: Term; distance: number } | null {
     const exact = this.exact.get(compact);
     if (exact) return { term: exact[0]!, distance: 0 };
     // Plural: "iphones", "macs".
@@ -149,11 +163,40 @@ export class EntityExtractor {
       // A typo is forgiven in a term only, never in what is a different, shorter word.
       const allowed = Math.min(term.maxDistance, maxDistanceFor(compact.length));
       if (allowed === 0) continue;
-      const distance = DamerauLevenshteinDistance(compact, term.compact, { restricted: true });
+      const distance = boundedTypoDistance(compact, term.compact, allowed);
       if (distance <= allowed && (!best || distance < best.distance)) best = { term, distance };
     }
     return best;
   }
+}
+
+/**
+ * Restricted Damerau-Levenshtein distance (edits, and swaps of neighbouring letters, each
+ * letter edited once), or `max + 1` as soon as it must exceed `max`: the rows of the table
+ * stop early, so comparing a word with a long list of terms stays cheap.
+ */
+export function boundedTypoDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const m = b.length;
+  let before = new Int32Array(m + 1);
+  let previous = new Int32Array(m + 1);
+  let current = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, (before[j - 2] as number) + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return Math.min(previous[m] as number, max + 1);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,5 +1,5 @@
 import { TextClassifier, type LabelScore } from './classifier/textClassifier';
-import { classifierInput, decide, NaturalRecognizer, trainingExamples } from './naturalRecognizer';
+import { ClassifierReader, decide, NaturalRecognizer, trainingExamples } from './naturalRecognizer';
 import { NONE_INTENT } from './recognizer';
 import type { IntentData, IntentDefinition, NluSettings } from './trainingData';
 
@@ -84,10 +84,12 @@ export function stratifiedFolds(intents: readonly IntentDefinition[], k: number,
 
 type DecideSettings = Pick<NluSettings, 'threshold' | 'ambiguityMargin' | 'maxAlternatives' | 'minAlternativeConfidence'>;
 
-function predictAll(classifier: TextClassifier, items: { text: string; truth: string }[], settings: NluSettings): Prediction[] {
+function predictAll(classifier: TextClassifier, items: { text: string; truth: string }[], data: Pick<IntentData, 'gazetteer' | 'settings'>): Prediction[] {
+  const settings = data.settings;
+  const reader = new ClassifierReader(data.gazetteer, settings.maxChars);
   return items.map(({ text, truth }) => {
-    const input = classifierInput(text, settings.maxChars);
-    const scores = input ? classifier.predict(input) : [];
+    const input = reader.read(text);
+    const scores = input ? classifier.predict(input.text, input.tags) : [];
     return { text, truth, scores, predicted: scores.length ? decide(scores, settings).intent : NONE_INTENT };
   });
 }
@@ -102,9 +104,9 @@ export function crossValidate(data: IntentData, k: number, seed: number): Predic
       ...intent,
       utterances: folds.flatMap((fold, g) => (g === f ? [] : fold[idx]!.utterances)),
     }));
-    const classifier = TextClassifier.train(trainingExamples({ intents: train }, data.settings.maxChars), data.settings.classifier);
+    const classifier = TextClassifier.train(trainingExamples({ intents: train, gazetteer: data.gazetteer }, data.settings.maxChars), data.settings.classifier);
     const test = folds[f]!.flatMap((intent) => intent.utterances.map((text) => ({ text, truth: intent.id })));
-    out.push(...predictAll(classifier, test, data.settings));
+    out.push(...predictAll(classifier, test, data));
   }
   return out;
 }
@@ -208,7 +210,7 @@ export function evaluateHeldOut(data: IntentData): { predictions: Prediction[]; 
   const recognizer = NaturalRecognizer.train(data);
   const trainMs = performance.now() - started;
   const items = data.intents.flatMap((intent) => intent.heldOut.map((text) => ({ text, truth: intent.id })));
-  return { predictions: predictAll(recognizer.classifier, items, data.settings), trainMs };
+  return { predictions: predictAll(recognizer.classifier, items, data), trainMs };
 }
 
 export function evaluate(data: IntentData, options: { folds?: number; seed?: number } = {}): EvaluationReport {

@@ -48,12 +48,55 @@ export function classifierInput(text: string, maxChars: number): string {
   return plain;
 }
 
-export function trainingExamples(data: Pick<IntentData, 'intents'>, maxChars: number): TrainingExample[] {
+/** The classifier's tag for an entity: "service:photos". */
+export function entityTag(entity: Pick<Entity, 'type' | 'value'>): string {
+  return `${entity.type}:${entity.value}`;
+}
+
+/** The entities' tags, each once, in order. */
+export function entityTags(entities: readonly Entity[]): string[] {
+  return [...new Set(entities.map(entityTag))];
+}
+
+/**
+ * Reads a message the way the classifier is trained and asked: the cleaned text and the tags of
+ * the gazetteer entities found in it, so a typo the gazetteer forgives ("fotos", "conatcts")
+ * reads like the word it stands for. Training and prediction use the same reader.
+ */
+export class ClassifierReader {
+  private readonly extractor: EntityExtractor;
+
+  constructor(
+    gazetteer: Gazetteer,
+    private readonly maxChars: number,
+  ) {
+    this.extractor = new EntityExtractor(gazetteer);
+  }
+
+  /** The entities in the (cut) message; never throws. */
+  entities(text: string): Entity[] {
+    try {
+      return this.extractor.extract(text.slice(0, this.maxChars));
+    } catch {
+      return [];
+    }
+  }
+
+  /** Null when there is nothing to read (empty, emoji only, another script). */
+  read(text: string, entities: readonly Entity[] = this.entities(text)): { text: string; tags: string[] } | null {
+    const input = classifierInput(text, this.maxChars);
+    if (!input) return null;
+    return { text: input, tags: entityTags(entities) };
+  }
+}
+
+export function trainingExamples(data: Pick<IntentData, 'intents' | 'gazetteer'>, maxChars: number): TrainingExample[] {
+  const reader = new ClassifierReader(data.gazetteer, maxChars);
   const examples: TrainingExample[] = [];
   for (const intent of data.intents) {
     for (const u of intent.utterances) {
-      const text = classifierInput(u, maxChars);
-      if (text) examples.push({ text, label: intent.id });
+      const input = reader.read(u);
+      if (input) examples.push({ ...input, label: intent.id });
     }
   }
   return examples;
@@ -74,12 +117,12 @@ export class NaturalRecognizer implements Recognizer {
   readonly intents: readonly string[];
   readonly settings: NluSettings;
   readonly classifier: TextClassifier;
-  private readonly extractor: EntityExtractor;
+  private readonly reader: ClassifierReader;
 
   constructor(options: NaturalRecognizerOptions) {
     this.classifier = options.classifier;
     this.settings = options.settings;
-    this.extractor = new EntityExtractor(options.gazetteer);
+    this.reader = new ClassifierReader(options.gazetteer, options.settings.maxChars);
     this.intents = this.classifier.labels.filter((l) => l !== NONE_INTENT);
   }
 
@@ -91,23 +134,18 @@ export class NaturalRecognizer implements Recognizer {
   }
 
   /** The classifier's probabilities for a message (best first); empty for text it cannot read. */
-  scores(text: string): LabelScore[] {
-    const input = classifierInput(typeof text === 'string' ? text : '', this.settings.maxChars);
+  scores(text: string, entities?: readonly Entity[]): LabelScore[] {
+    const input = this.reader.read(typeof text === 'string' ? text : '', entities);
     if (!input) return [];
-    return this.classifier.predict(input);
+    return this.classifier.predict(input.text, input.tags);
   }
 
   recognize(text: string): Recognition {
     const original = typeof text === 'string' ? text : '';
-    let entities: Entity[] = [];
+    const entities = this.reader.entities(original);
     let decision: Decision = { intent: NONE_INTENT, confidence: 0, alternatives: [], ambiguous: false };
     try {
-      entities = this.extractor.extract(original.slice(0, this.settings.maxChars));
-    } catch {
-      entities = [];
-    }
-    try {
-      const scores = this.scores(original);
+      const scores = this.scores(original, entities);
       if (scores.length > 0) decision = decide(scores, this.settings);
     } catch {
       // A recogniser failure is "not understood", never a crashed turn.

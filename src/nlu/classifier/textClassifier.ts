@@ -5,6 +5,8 @@ import { SeededRandom } from './seededRandom';
 export interface TrainingExample {
   text: string;
   label: string;
+  /** Features found in the text by other means (e.g. entities); given to `predict` alike. */
+  tags?: readonly string[];
 }
 
 /** A label and its probability; over all labels they sum to 1. */
@@ -28,6 +30,7 @@ const optionsSchema = z
     wordWeight: z.number().min(0).default(1),
     bigramWeight: z.number().min(0).default(1),
     charWeight: z.number().min(0).default(1),
+    tagWeight: z.number().min(0).default(3),
     /** Features seen in fewer training texts than this are dropped. */
     minDf: z.number().int().min(1).default(1),
     /** Passes of stochastic gradient descent over the training set. */
@@ -36,7 +39,7 @@ const optionsSchema = z
      * Small training sets get more passes: at least this many example updates in all
      * (capped at 500 passes), so 30 examples are not left half-trained.
      */
-    minUpdates: z.number().int().min(0).default(0),
+    minUpdates: z.number().int().min(0).default(20_000),
     /** Initial learning rate and its decay (lr / (1 + decay · step / n)). */
     learningRate: z.number().positive().default(2),
     decay: z.number().min(0).default(1),
@@ -51,6 +54,14 @@ const optionsSchema = z
      * example of each label, through a softmax of sharpness `neighbourSharpness`); 0 = off.
      */
     neighbourWeight: z.number().min(0).max(1).default(0),
+    /**
+     * Weight of the nearest-centroid scorer added to the logits: cosine of the text to each
+     * label's mean training vector, times this. A linear model too, so it is folded into the
+     * weights and costs nothing at prediction; it helps labels with few examples. 0 = off.
+     */
+    centroidWeight: z.number().min(0).default(0),
+    /** Averaged SGD: the model is the mean of the weights over all updates (steadier). */
+    averaged: z.boolean().default(false),
     neighbourSharpness: z.number().positive().default(20),
     /**
      * Features never seen in training still count in the vector's length (at the highest idf),
@@ -211,7 +222,7 @@ export class TextClassifier {
     const labels = [...new Set(examples.map((e) => e.label))];
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
     const extractor = new FeatureExtractor(opts);
-    const bags = examples.map((e) => extractor.extract(e.text));
+    const bags = examples.map((e) => extractor.extract(e.text, e.tags));
 
     // Vocabulary in first-seen order (deterministic), document frequencies, smoothed idf.
     const df = new Map<string, number>();
@@ -230,6 +241,7 @@ export class TextClassifier {
     const vectors = bags.map((bag) => model.vectorise(bag));
     const targets = examples.map((e) => labelIndex.get(e.label) as number);
     if (k > 1) model.fit(vectors, targets);
+    if (k > 1 && opts.centroidWeight > 0) model.addCentroids(vectors, targets);
     if (opts.neighbourWeight > 0) model.remember(packMemory(vectors, targets));
     return model;
   }
@@ -249,6 +261,10 @@ export class TextClassifier {
     const activeGrad = new Float64Array(k);
     const gradientFloor = this.options.gradientFloor;
     const n = vectors.length;
+    // Averaged SGD: u accumulates step · update, the mean of the weights over steps is w - u / steps.
+    const averaged = this.options.averaged && l2 === 0;
+    const uw = averaged ? new Float64Array(w.length) : undefined;
+    const ub = averaged ? new Float64Array(k) : undefined;
     let step = 0;
     for (let epoch = 0; epoch < epochs; epoch++) {
       rng.shuffle(order);
@@ -274,6 +290,7 @@ export class TextClassifier {
             activeGrad[active] = lr * g;
             active++;
             b[c] = (b[c] as number) - lr * g;
+            if (ub) ub[c] = (ub[c] as number) - step * lr * g;
           }
         }
         if (l2 > 0) {
@@ -289,12 +306,36 @@ export class TextClassifier {
           for (let a = 0; a < active; a++) {
             const c = activeClass[a] as number;
             w[row + c] = (w[row + c] as number) - xv * (activeGrad[a] as number);
+            if (uw) uw[row + c] = (uw[row + c] as number) - step * xv * (activeGrad[a] as number);
           }
         }
       }
     }
+    if (uw && ub && step > 0) {
+      for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) - (uw[i] as number) / step;
+      for (let c = 0; c < k; c++) b[c] = (b[c] as number) - (ub[c] as number) / step;
+    }
     this.weights.set(w);
     this.bias.set(b);
+  }
+
+  /** Adds `centroidWeight` × each label's unit-length mean training vector to the weights. */
+  private addCentroids(vectors: SparseVector[], targets: number[]): void {
+    const k = this.labels.length;
+    const sums = new Float64Array(this.weights.length);
+    vectors.forEach((x, i) => {
+      const c = targets[i] as number;
+      for (let j = 0; j < x.index.length; j++) {
+        const at = (x.index[j] as number) * k + c;
+        sums[at] = (sums[at] as number) + (x.value[j] as number);
+      }
+    });
+    const norms = new Float64Array(k);
+    for (let i = 0; i < sums.length; i++) norms[i % k] = (norms[i % k] as number) + (sums[i] as number) ** 2;
+    const scale = Array.from(norms, (v) => (v > 0 ? this.options.centroidWeight / Math.sqrt(v) : 0));
+    for (let i = 0; i < sums.length; i++) {
+      if (sums[i] !== 0) this.weights[i] = (this.weights[i] as number) + (sums[i] as number) * (scale[i % k] as number);
+    }
   }
 
   private remember(memory: NeighbourMemory): void {
@@ -357,11 +398,11 @@ export class TextClassifier {
     }
   }
 
-  predict(text: string): LabelScore[] {
+  predict(text: string, tags: readonly string[] = []): LabelScore[] {
     const k = this.labels.length;
     const probs = new Float64Array(k);
     try {
-      const x = this.vectorise(this.extractor.extract(typeof text === 'string' ? text : String(text ?? '')));
+      const x = this.vectorise(this.extractor.extract(typeof text === 'string' ? text : String(text ?? ''), Array.isArray(tags) ? tags : []));
       this.logitsOf(x, probs);
       softmaxInPlace(probs, this.options.temperature);
       const a = this.options.neighbourWeight;

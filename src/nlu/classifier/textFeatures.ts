@@ -20,6 +20,8 @@ export interface FeatureOptions {
   wordWeight: number;
   bigramWeight: number;
   charWeight: number;
+  /** Weight of the caller's tags (e.g. the entities found in the text). */
+  tagWeight: number;
 }
 
 const tokenizer = new RegexpTokenizer({ pattern: /[^\p{L}\p{N}]+/u });
@@ -31,7 +33,7 @@ export function tokenize(text: string): string[] {
   return tokenizer.tokenize(normalised).filter((t) => t.length > 0);
 }
 
-/** A bag of named features: name → count. The name's first letter is its group (w, b, s, c). */
+/** A bag of named features: name → count. The name's first letter is its group (w, b, s, c, t). */
 export type FeatureBag = Map<string, number>;
 
 /** The weight of a feature's group, from its name. */
@@ -42,6 +44,8 @@ export function groupWeight(name: string, options: FeatureOptions): number {
     case 98: // b
     case 115: // s
       return options.bigramWeight;
+    case 116: // t
+      return options.tagWeight;
     default:
       return options.charWeight;
   }
@@ -70,10 +74,15 @@ export class FeatureExtractor {
     return s;
   }
 
-  extract(text: string): FeatureBag {
-    const { minChar, maxChar, bigrams, wordWeight, bigramWeight, charWeight, charScope } = this.options;
+  /**
+   * `tags` are features the caller found in the text by other means (the recogniser passes the
+   * entities it found: a typo such as "fotos" then reads as the photos service).
+   */
+  extract(text: string, tags: readonly string[] = []): FeatureBag {
+    const { bigrams, wordWeight, bigramWeight, charWeight, charScope, tagWeight } = this.options;
     const bag: FeatureBag = new Map();
     const add = (name: string) => bag.set(name, (bag.get(name) ?? 0) + 1);
+    if (tagWeight > 0) for (const tag of tags.slice(0, MAX_WORDS)) add(`t:${tag}`);
     const words = tokenize(text.slice(0, MAX_CHARS)).slice(0, MAX_WORDS);
     let previous: string | undefined;
     let beforePrevious: string | undefined;
