@@ -8,6 +8,7 @@ import { hashPassword } from '../../src/agent/passwordHash';
 import { registerAgentRoutes, type AgentRouteDeps } from '../../src/agent/agentRoutes';
 import type { AgentHub } from '../../src/handoff/agentHub';
 import { FakeHub } from './fakeHub';
+import { jsonRequest } from '../helpers/testServer';
 
 export const PASSWORDS = { alice: 'alice-correct-horse', bob: 'bob-battery-staple' };
 
@@ -74,15 +75,7 @@ export class ConsoleClient {
     if (this.cookie && !('Cookie' in headers)) all.Cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('X-CSRF-Token' in headers)) all['X-CSRF-Token'] = this.csrf;
     for (const [k, v] of Object.entries(all)) if (v === '') delete all[k];
-    const res = await fetch(this.base + path, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // HTML page
-    }
-    return { status: res.status, body: parsed, headers: res.headers };
+    return jsonRequest(this.base + path, { method, headers: all, body });
   }
 
   async login(username: string, password: string) {

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { launchChromiumContext } from '../helpers/chromium';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 /**
@@ -11,8 +12,6 @@ import { startTestServer, type TestServer } from '../helpers/testServer';
  * launcher opens the chat page in a frame, and a person chats through it. A site that is not in
  * EMBED_ORIGINS gets no chat (the browser refuses the frame).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SENDBOX = '[data-id="webchat-sendbox-input"]';
 const BOT_BUBBLES = '.webchat__bubble:not(.webchat__bubble--from-user)';
 
@@ -52,14 +51,13 @@ describe('embedding Resync in another site (Chromium)', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/install-chromium.sh\`.`);
     let resyncUrl = '';
     allowed = await startHostSite(() => resyncUrl);
     other = await startHostSite(() => resyncUrl);
     resync = await startTestServer({ env: { EMBED_ORIGINS: allowed.origin } });
     resyncUrl = resync.url;
     profile = mkdtempSync(path.join(os.tmpdir(), 'resync-embed-profile-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1000, height: 800 } });
+    context = await launchChromiumContext(profile, { width: 1000, height: 800 });
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromiumContext } from '../helpers/chromium';
 import { PASSWORDS, startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
 import type { FakeHub } from '../agent/fakeHub';
 
@@ -10,9 +11,7 @@ import type { FakeHub } from '../agent/fakeHub';
  * real Chromium) shows markup-laden messages in the queue, record, transcript, live chat and
  * tickets, and nothing in them executes, loads or opens a dialog.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/agent-console.png';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const IMG = '<img src="/xss-probe-img.png" onerror="window.__xss=(window.__xss||0)+1;alert(\'img\')">';
 const SCRIPT = '<script>window.__xss=(window.__xss||0)+1;alert("script")</script>';
@@ -44,7 +43,7 @@ describe('agent console shows what people type as text (Chromium)', () => {
     hub.ticketList.push({ id: 't-xss', conversationId: 'c-old', message: IMG, contact: SCRIPT, createdAt: srv.clock.now().toISOString(), summary: { steps: [], oneLine: SVG }, status: 'open' });
 
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-agent-profile-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1360, height: 900 } });
+    context = await launchChromiumContext(userDataDir, { width: 1360, height: 900 });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

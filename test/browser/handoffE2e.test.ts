@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { loadRecognizer } from '../../src/nlu';
 import type { Recognizer } from '../../src/nlu/recognizer';
@@ -16,8 +17,6 @@ import { PASSWORDS, testAccounts } from '../agent/consoleServer';
  * The server is the real one (createServer: hub in the runtime, console routes, transcripts logged
  * on the adapter) with the real recogniser trained from intents/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SENDBOX = '[data-id="webchat-sendbox-input"]';
 const BOT_BUBBLES = '.webchat__bubble:not(.webchat__bubble--from-user)';
 const USER_BUBBLES = '.webchat__bubble.webchat__bubble--from-user';
@@ -48,7 +47,7 @@ describe('human handoff end to end (Chromium: person in the web widget, agent in
     recognizer = await loadRecognizer({ intentsDir: path.resolve(__dirname, '../../intents'), cacheDir: path.join(dataDir, 'nlu-cache'), logger: silentLogger });
     figures.recogniserLoad = Date.now() - t0;
     server = await start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     personContext = await browser.newContext({ viewport: { width: 720, height: 820 } });
     agentContext = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     person = await personContext.newPage();

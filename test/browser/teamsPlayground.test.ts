@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromiumContext } from '../helpers/chromium';
 import type { Activity } from 'botbuilder';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
 import { loadRecognizer } from '../../src/nlu';
@@ -17,10 +18,8 @@ import { ALL_CLEAR, FixtureStatusFeed, realContent } from '../dialogs/helpers';
  * buttons work (the pressed card turns into its answered form). Channel: an @mention gets a threaded reply, a post without one gets none.
  * Needs /usr/bin/chromium (scripts/install-chromium.sh) or CHROMIUM_PATH.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PLAYGROUND = path.resolve(__dirname, '../../node_modules/@microsoft/m365agentsplayground/cli.js');
 const SCREENSHOT_DIR = os.tmpdir();
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** The Playground's editors (chat box, new post, thread replies) are Lexical contenteditables. */
 const EDITOR = '[data-lexical-editor="true"]';
 /** The Playground's name for the bot (mention picker, message author). */
@@ -120,7 +119,6 @@ describe('Microsoft Teams (Agents Playground) in Chromium', () => {
   const contacts = content.playbooks['contacts-not-syncing'];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/install-chromium.sh\` (or set CHROMIUM_PATH).`);
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-teams-data-'));
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-teams-profile-'));
     const recognizer = await loadRecognizer({ intentsDir: path.resolve(__dirname, '../../intents') });
@@ -144,7 +142,7 @@ describe('Microsoft Teams (Agents Playground) in Chromium', () => {
       },
     });
     playground = await startPlayground(`${server.url}/api/messages`);
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1400, height: 900 } });
+    context = await launchChromiumContext(userDataDir, { width: 1400, height: 900 });
     // Only loopback: the Playground's UI pulls fonts and telemetry from CDNs, which are refused here.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
     page = context.pages()[0] ?? (await context.newPage());

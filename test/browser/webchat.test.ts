@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromiumContext } from '../helpers/chromium';
 import { DirectLineStore } from '../../src/directline/directLineStore';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
@@ -10,18 +11,7 @@ import { startTestServer, type TestServer } from '../helpers/testServer';
  * (polling) and the bot over the Bot Framework HTTP path, with SQLite state in a temp dir.
  * Needs /usr/bin/chromium (scripts/install-chromium.sh) or CHROMIUM_PATH.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/resync-webchat.png';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const SENDBOX = '[data-id="webchat-sendbox-input"]';
 const BOT_BUBBLES = '.webchat__bubble:not(.webchat__bubble--from-user)';
@@ -39,18 +29,10 @@ describe('web chat page in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium not found at ${CHROMIUM}: run \`bash scripts/install-chromium.sh\` (or set CHROMIUM_PATH).`);
-    }
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-browser-data-'));
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-browser-profile-'));
     server = await startTestServer({ dataDir });
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 900, height: 760 },
-    });
+    context = await launchChromiumContext(userDataDir, { width: 900, height: 760 });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
