@@ -27,7 +27,7 @@ const optionsSchema = z
     bigrams: z.boolean().default(true),
     skipBigrams: z.boolean().default(false),
     /** Weights of the feature groups before the vector is L2-normalised. */
-    wordWeight: z.number().min(0).default(1),
+    wordWeight: z.number().min(0).default(2),
     bigramWeight: z.number().min(0).default(1),
     charWeight: z.number().min(0).default(1),
     tagWeight: z.number().min(0).default(3),
@@ -56,10 +56,17 @@ const optionsSchema = z
     neighbourWeight: z.number().min(0).max(1).default(0),
     /**
      * Weight of the nearest-centroid scorer added to the logits: cosine of the text to each
-     * label's mean training vector, times this. A linear model too, so it is folded into the
-     * weights and costs nothing at prediction; it helps labels with few examples. 0 = off.
+     * label's mean training vector, times this divided by the mean number of training examples
+     * per label (a fixed rule: it matters with a handful of examples a label, where the softmax
+     * model has little to go on, and fades with more). A linear model too, so it is folded into
+     * the weights and costs nothing at prediction. 0 = off.
      */
-    centroidWeight: z.number().min(0).default(0),
+    centroidWeight: z.number().min(0).default(150),
+    /**
+     * Each example's update is scaled by (mean label size / its label's size) ^ this: 0 treats
+     * every example alike, 1 every label alike (a large catch-all label then weighs no more).
+     */
+    balance: z.number().min(0).max(1).default(0),
     /** Averaged SGD: the model is the mean of the weights over all updates (steadier). */
     averaged: z.boolean().default(false),
     neighbourSharpness: z.number().positive().default(20),
@@ -265,13 +272,16 @@ export class TextClassifier {
     const averaged = this.options.averaged && l2 === 0;
     const uw = averaged ? new Float64Array(w.length) : undefined;
     const ub = averaged ? new Float64Array(k) : undefined;
+    const sizes = new Float64Array(k);
+    for (const y of targets) sizes[y] = (sizes[y] as number) + 1;
+    const classWeight = Array.from(sizes, (size) => (size > 0 ? (n / k / size) ** this.options.balance : 1));
     let step = 0;
     for (let epoch = 0; epoch < epochs; epoch++) {
       rng.shuffle(order);
       for (const i of order) {
         const x = vectors[i] as SparseVector;
         const y = targets[i] as number;
-        const lr = learningRate / (1 + (decay * step) / n);
+        const lr = (learningRate / (1 + (decay * step) / n)) * (classWeight[y] as number);
         step++;
         for (let c = 0; c < k; c++) logits[c] = b[c] as number;
         for (let j = 0; j < x.index.length; j++) {
@@ -332,7 +342,8 @@ export class TextClassifier {
     });
     const norms = new Float64Array(k);
     for (let i = 0; i < sums.length; i++) norms[i % k] = (norms[i % k] as number) + (sums[i] as number) ** 2;
-    const scale = Array.from(norms, (v) => (v > 0 ? this.options.centroidWeight / Math.sqrt(v) : 0));
+    const weight = this.options.centroidWeight / (vectors.length / k);
+    const scale = Array.from(norms, (v) => (v > 0 ? weight / Math.sqrt(v) : 0));
     for (let i = 0; i < sums.length; i++) {
       if (sums[i] !== 0) this.weights[i] = (this.weights[i] as number) + (sums[i] as number) * (scale[i % k] as number);
     }
