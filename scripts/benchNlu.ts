@@ -160,11 +160,14 @@ async function runEngine(engine: EngineName, corpus: Corpus): Promise<Run> {
 
   let threshold: number | undefined;
   if (corpus.outOfScope && engine === 'resync') {
-    // The threshold comes from validation data only: val (in scope) + oos_val.
+    // The threshold comes from validation data only: val (in scope) + oos_val, and is the one
+    // with the best accuracy over both, out of scope counted as one more label (the rule was
+    // fixed before the test set was read; it weighs every item alike, as the overall accuracy does).
     const { answers } = await predictAll(predictor, corpus.validation ?? []);
     const choice = chooseThreshold(
       answers.filter((a) => a.truth !== OUT_OF_SCOPE).map((a) => ({ score: a.score, correct: a.label === a.truth })),
       answers.filter((a) => a.truth === OUT_OF_SCOPE).map((a) => a.score),
+      'pooled',
     );
     threshold = choice.threshold;
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { EntityExtractor } from '../../src/nlu/entities';
+import { DamerauLevenshteinDistance } from 'natural';
+import { boundedTypoDistance, EntityExtractor } from '../../src/nlu/entities';
 import { loadIntents, type Gazetteer } from '../../src/nlu/trainingData';
 
 const gazetteer: Gazetteer = {
@@ -116,3 +117,40 @@ describe('EntityExtractor on the real intents/entities.yaml', () => {
     expect(values(text)).toEqual(expected);
   });
 });
+
+describe('boundedTypoDistance', () => {
+  it.each([
+    ['iphne', 'iphone', 1],
+    ['ipohne', 'iphone', 1], // neighbouring letters swapped: one edit
+    ['conatcts', 'contacts', 1],
+    ['fotos', 'photos', 2],
+    ['abc', 'abc', 0],
+    ['', 'abc', 3],
+  ])('%p to %p is %p', (a, b, d) => {
+    expect(boundedTypoDistance(a, b, 3)).toBe(d);
+  });
+
+  it('stops at max + 1 and agrees with natural\'s restricted Damerau-Levenshtein below it', () => {
+    const words = ['iphone', 'iphne', 'photos', 'fotos', 'windows', 'widnows', 'calendar', 'calender', 'macbook', 'mackbook', 'notes', 'nots', 'ab', 'ba', 'x', ''];
+    for (const a of words) {
+      for (const b of words) {
+        for (const max of [0, 1, 2]) {
+          const expected = Math.min(DamerauLevenshteinDistance(a, b, { restricted: true }), max + 1);
+          expect([a, b, max, boundedTypoDistance(a, b, max)]).toEqual([a, b, max, expected]);
+        }
+      }
+    }
+  });
+});
+
+describe('EntityExtractor memo', () => {
+  it('gives the same answers the second time (the memo is keyed by word and context)', () => {
+    const fresh = () => new EntityExtractor(gazetteer);
+    const warm = fresh();
+    const texts = ['my macbok and my iphne', 'Pictures on the macbook pro', 'driver', 'wi fi on my ipad mini', 'macbok'];
+    const first = texts.map((t) => warm.extract(t));
+    expect(texts.map((t) => warm.extract(t))).toEqual(first);
+    expect(texts.map((t) => fresh().extract(t))).toEqual(first);
+  });
+});
+

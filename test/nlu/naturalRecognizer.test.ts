@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { decide, NaturalRecognizer } from '../../src/nlu/naturalRecognizer';
+import { ClassifierReader, decide, NaturalRecognizer } from '../../src/nlu/naturalRecognizer';
 import { NONE_INTENT, type Recognition } from '../../src/nlu/recognizer';
 import { DEFAULT_NLU_SETTINGS, loadIntents } from '../../src/nlu/trainingData';
 
@@ -93,6 +93,18 @@ describe('NaturalRecognizer on the real intents/', () => {
     wellFormed(r);
     expect(r.intent).toBe(NONE_INTENT);
     expect(r.ambiguous).toBe(false);
+  });
+
+  it('reads entities as classifier features, so a gazetteer typo counts as the word', () => {
+    const reader = new ClassifierReader(data.gazetteer, data.settings.maxChars);
+    expect(reader.read('my fotos wont sync to my macbok')).toEqual({ text: 'my fotos wont sync to my macbok', tags: ['service:photos', 'device:mac'] });
+    expect(reader.read('🙂🙂')).toBeNull();
+    // The recogniser uses the tags: without them the typo is just an unknown word.
+    const typo = 'my conatcts are gone from my iphone';
+    expect(recognizer.recognize(typo).intent).toBe('contacts-not-syncing');
+    const tagged = recognizer.scores(typo).find((s) => s.label === 'contacts-not-syncing')!.score;
+    const untagged = recognizer.scores(typo, []).find((s) => s.label === 'contacts-not-syncing')!.score;
+    expect(tagged).toBeGreaterThan(untagged);
   });
 
   it('answers none to out-of-scope questions', () => {

@@ -62,20 +62,36 @@ export interface ThresholdChoice {
 }
 
 /**
- * The confidence threshold (answers below it are "out of scope") that maximises in-scope accuracy
- * plus out-of-scope recall on validation items; ties go to the lowest threshold. Candidates are
- * the midpoints between neighbouring observed scores, so the result does not depend on a grid.
+ * What a threshold is chosen to maximise:
+ *  - `balanced`: in-scope accuracy + out-of-scope recall (both sets weigh the same, whatever
+ *    their sizes);
+ *  - `pooled`: accuracy over all items with out-of-scope as one more label (every item weighs
+ *    the same, as in the benchmark's overall accuracy).
  */
-export function chooseThreshold(inScope: readonly ScoredAnswer[], outOfScope: readonly number[]): ThresholdChoice {
+export type ThresholdRule = 'balanced' | 'pooled';
+
+/**
+ * The confidence threshold (answers below it are "out of scope") that maximises `rule` on
+ * validation items; ties go to the lowest threshold. Candidates are the midpoints between
+ * neighbouring observed scores, so the result does not depend on a grid.
+ */
+export function chooseThreshold(inScope: readonly ScoredAnswer[], outOfScope: readonly number[], rule: ThresholdRule = 'balanced'): ThresholdChoice {
   const scores = [...new Set([...inScope.map((a) => a.score), ...outOfScope])].sort((a, b) => a - b);
   const candidates = [0];
   for (let i = 0; i + 1 < scores.length; i++) candidates.push(((scores[i] as number) + (scores[i + 1] as number)) / 2);
   candidates.push(1.000001);
+  const objective = (acc: number, recall: number) =>
+    rule === 'balanced' ? acc + recall : (acc * inScope.length + recall * outOfScope.length) / Math.max(1, inScope.length + outOfScope.length);
   let best: ThresholdChoice = { threshold: 0, inScopeAccuracy: -1, outOfScopeRecall: -1 };
+  let bestValue = -Infinity;
   for (const threshold of candidates) {
     const acc = inScope.length === 0 ? 0 : inScope.filter((a) => a.correct && a.score >= threshold).length / inScope.length;
     const recall = outOfScope.length === 0 ? 0 : outOfScope.filter((s) => s < threshold).length / outOfScope.length;
-    if (acc + recall > best.inScopeAccuracy + best.outOfScopeRecall) best = { threshold, inScopeAccuracy: acc, outOfScopeRecall: recall };
+    const value = objective(acc, recall);
+    if (value > bestValue) {
+      best = { threshold, inScopeAccuracy: acc, outOfScopeRecall: recall };
+      bestValue = value;
+    }
   }
   return best;
 }

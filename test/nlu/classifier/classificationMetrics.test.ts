@@ -41,4 +41,17 @@ describe('classification metrics', () => {
     expect(choice.threshold).toBe(0);
     expect(choice.inScopeAccuracy).toBe(1);
   });
+
+  it('with the pooled rule weighs every item alike, with the balanced rule each set alike', () => {
+    // One right in-scope answer at 0.3, three out-of-scope items at 0.4.
+    const inScope = [{ score: 0.3, correct: true }];
+    const outOfScope = [0.4, 0.4, 0.4];
+    // Pooled: above 0.4, three of four items are right (below 0.3, one of four).
+    const pooled = chooseThreshold(inScope, outOfScope, 'pooled');
+    expect(pooled.threshold).toBeGreaterThan(0.4);
+    expect(pooled).toMatchObject({ inScopeAccuracy: 0, outOfScopeRecall: 1 });
+    // Balanced: 1 + 0 at threshold 0 ties with 0 + 1 above 0.4; the tie goes to the lower one.
+    expect(chooseThreshold(inScope, outOfScope, 'balanced').threshold).toBe(0);
+    expect(chooseThreshold(inScope, outOfScope).threshold).toBe(0);
+  });
 });

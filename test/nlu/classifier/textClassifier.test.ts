@@ -130,4 +130,59 @@ describe('TextClassifier', () => {
     const json = classifier.toJSON() as Record<string, unknown>;
     expect(() => TextClassifier.fromJSON({ ...json, bias: Buffer.from([1, 2, 3, 4]).toString('base64') })).toThrow(/bias/);
   });
+
+  it('reads tags given with the text, in training and prediction alike', () => {
+    // Two labels that only the tags tell apart: the words are the same.
+    const tagged: TrainingExample[] = [];
+    for (let i = 0; i < 6; i++) {
+      tagged.push({ text: `it does not sync ${i}`, label: 'photos', tags: ['service:photos'] });
+      tagged.push({ text: `it does not sync ${i}`, label: 'notes', tags: ['service:notes'] });
+    }
+    const model = TextClassifier.train(tagged);
+    expect(model.predict('it does not sync', ['service:photos'])[0]!.label).toBe('photos');
+    expect(model.predict('it does not sync', ['service:notes'])[0]!.label).toBe('notes');
+    const untagged = model.predict('it does not sync');
+    expect(Math.abs(untagged[0]!.score - untagged[1]!.score)).toBeLessThan(0.2);
+    // Tags are ignored with tag weight 0.
+    const blind = TextClassifier.train(tagged, { tagWeight: 0 });
+    expect(blind.predict('it does not sync', ['service:photos'])).toEqual(blind.predict('it does not sync'));
+    // A saved model reads tags the same way.
+    const copy = TextClassifier.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    expect(copy.predict('it does not sync', ['service:notes'])).toEqual(model.predict('it does not sync', ['service:notes']));
+  });
+
+  it('never throws on odd tags', () => {
+    expect(() => classifier.predict('photos', null as never)).not.toThrow();
+    expect(() => classifier.predict('photos', [''] as never)).not.toThrow();
+  });
+
+  it('folds the centroid scorer into the weights: stronger with fewer examples per label', () => {
+    const without = TextClassifier.train(TRAINING, { centroidWeight: 0 });
+    const withCentroids = TextClassifier.train(TRAINING, { centroidWeight: 150 });
+    const text = 'pictures photos library';
+    // The centroid term adds to the right label's logit, so it is surer.
+    const score = (m: TextClassifier) => m.predict(text).find((s) => s.label === 'photos')!.score;
+    expect(score(withCentroids)).toBeGreaterThan(score(without));
+    // Same size of model and exact round trip (nothing extra is stored).
+    const json = withCentroids.toJSON() as { weights: string };
+    expect(json.weights.length).toBe((without.toJSON() as { weights: string }).weights.length);
+    expect(TextClassifier.fromJSON(JSON.parse(JSON.stringify(json))).predict(text)).toEqual(withCentroids.predict(text));
+    // The rule divides by examples per label: twice the data per label, half the pull.
+    const doubled = TextClassifier.train([...TRAINING, ...TRAINING], { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9 });
+    const single = TextClassifier.train(TRAINING, { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9 });
+    const logitGap = (m: TextClassifier) => {
+      const [a, b] = m.predict(text);
+      return Math.log(a!.score / b!.score);
+    };
+    expect(logitGap(single) / logitGap(doubled)).toBeCloseTo(2, 1);
+  });
+
+  it('trains with averaged SGD and class balance, still classifying the easy cases', () => {
+    for (const options of [{ averaged: true }, { balance: 1 }]) {
+      const model = TextClassifier.train(TRAINING, options);
+      expect(model.predict('reset my apple id password')[0]!.label).toBe('password');
+      expect(model.predict('icloud storage full')[0]!.label).toBe('storage');
+    }
+    expect(JSON.stringify(TextClassifier.train(TRAINING, { averaged: true }).toJSON())).not.toBe(JSON.stringify(classifier.toJSON()));
+  });
 });
