@@ -75,6 +75,17 @@ const optionsSchema = z
      * so text made mostly of unknown words gets smaller logits and a less sure answer.
      */
     unknownInNorm: z.boolean().default(true),
+    /**
+     * Weight of a second model averaged in by log-probability: multinomial naive Bayes over the
+     * raw counts of the stemmed words (and word pairs when `nbBigrams`), Laplace smoothing
+     * `nbAlpha`, its log-likelihood divided by the number of counted words (so long texts are
+     * not surer). The answer's log-probability is (1 - w) · softmax + w · naive Bayes. 0 = off.
+     */
+    nbWeight: z.number().min(0).max(1).default(0.5),
+    nbAlpha: z.number().positive().default(0.1),
+    nbBigrams: z.boolean().default(false),
+    /** Multiplies the naive-Bayes log-likelihood (per word) before it is averaged in. */
+    nbScale: z.number().positive().default(1),
   })
   .strict();
 
@@ -85,6 +96,8 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = optionsSchema.parse
 interface SparseVector {
   index: Int32Array;
   value: Float32Array;
+  /** Raw counts of the features in `index` (for naive Bayes). */
+  count?: Float32Array;
 }
 
 const FORMAT = 'resync-text-classifier';
@@ -101,6 +114,8 @@ const modelJsonSchema = z.object({
   weights: z.string(),
   bias: z.string(),
   memory: z.object({ offsets: z.string(), index: z.string(), value: z.string(), targets: z.string() }).optional(),
+  /** The naive-Bayes log-likelihoods, feature-major like `weights` (when `nbWeight` > 0). */
+  naiveBayes: z.string().optional(),
 });
 
 function encode(values: Float32Array | Int32Array): string {
@@ -201,6 +216,8 @@ export class TextClassifier {
   private readonly maxIdf: number;
   private memory: NeighbourMemory | undefined;
   private postings: Postings | undefined;
+  /** Naive Bayes: log P(feature | label), feature-major; 0 for features it does not read. */
+  private naiveBayes: Float32Array | undefined;
 
   private constructor(options: ClassifierOptions, labels: string[], featureNames: string[], idf: Float32Array, weights: Float32Array, bias: Float32Array) {
     this.options = Object.freeze({ ...options });
@@ -250,6 +267,7 @@ export class TextClassifier {
     if (k > 1) model.fit(vectors, targets);
     if (k > 1 && opts.centroidWeight > 0) model.addCentroids(vectors, targets);
     if (opts.neighbourWeight > 0) model.remember(packMemory(vectors, targets));
+    if (k > 1 && opts.nbWeight > 0) model.naiveBayes = model.fitNaiveBayes(bags, targets);
     return model;
   }
 
@@ -349,6 +367,58 @@ export class TextClassifier {
     }
   }
 
+  /** Whether naive Bayes reads this feature (by its group letter). */
+  private nbReads(name: string): boolean {
+    const g = name.charCodeAt(0);
+    return g === 119 /* w */ || (this.options.nbBigrams && g === 98) /* b */;
+  }
+
+  /** Multinomial naive Bayes on raw counts: log((count + alpha) / (total + alpha · features)). */
+  private fitNaiveBayes(bags: FeatureBag[], targets: number[]): Float32Array {
+    const k = this.labels.length;
+    const counts = new Float64Array(this.weights.length);
+    const totals = new Float64Array(k);
+    let read = 0;
+    const reads = this.featureNames.map((name) => this.nbReads(name));
+    for (const r of reads) if (r) read++;
+    bags.forEach((bag, i) => {
+      const c = targets[i] as number;
+      for (const [name, count] of bag) {
+        const f = this.vocabulary.get(name);
+        if (f === undefined || !reads[f]) continue;
+        counts[f * k + c] = (counts[f * k + c] as number) + count;
+        totals[c] = (totals[c] as number) + count;
+      }
+    });
+    const alpha = this.options.nbAlpha;
+    const out = new Float32Array(this.weights.length);
+    for (let f = 0; f < this.featureNames.length; f++) {
+      if (!reads[f]) continue;
+      for (let c = 0; c < k; c++) out[f * k + c] = Math.log(((counts[f * k + c] as number) + alpha) / ((totals[c] as number) + alpha * read));
+    }
+    return out;
+  }
+
+  /**
+   * Per label, naive Bayes's mean log-likelihood per counted word of `x` (0 with none); the
+   * features naive Bayes does not read have log-likelihood rows of 0 and are not counted.
+   */
+  private naiveBayesScores(x: SparseVector, out: Float64Array): void {
+    out.fill(0);
+    const nb = this.naiveBayes;
+    if (!nb || !x.count) return;
+    const k = this.labels.length;
+    let words = 0;
+    for (let j = 0; j < x.index.length; j++) {
+      const row = (x.index[j] as number) * k;
+      if (nb[row] === 0) continue;
+      const count = x.count[j] as number;
+      words += count;
+      for (let c = 0; c < k; c++) out[c] = (out[c] as number) + count * (nb[row + c] as number);
+    }
+    if (words > 0) for (let c = 0; c < k; c++) out[c] = ((out[c] as number) / words) * this.options.nbScale;
+  }
+
   private remember(memory: NeighbourMemory): void {
     this.memory = memory;
     this.postings = invert(memory, this.featureNames.length);
@@ -378,6 +448,7 @@ export class TextClassifier {
   private vectorise(bag: FeatureBag): SparseVector {
     const index: number[] = [];
     const value: number[] = [];
+    const counts: number[] = [];
     let norm = 0;
     const unseenIdf = this.maxIdf;
     for (const [name, count] of bag) {
@@ -393,10 +464,11 @@ export class TextClassifier {
       if (v === 0) continue;
       index.push(f);
       value.push(v);
+      counts.push(count);
       norm += v * v;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    return { index: Int32Array.from(index), value: Float32Array.from(value, (v) => v * scale) };
+    return { index: Int32Array.from(index), value: Float32Array.from(value, (v) => v * scale), count: Float32Array.from(counts) };
   }
 
   private logitsOf(x: SparseVector, out: Float64Array): void {
@@ -415,6 +487,13 @@ export class TextClassifier {
     try {
       const x = this.vectorise(this.extractor.extract(typeof text === 'string' ? text : String(text ?? ''), Array.isArray(tags) ? tags : []));
       this.logitsOf(x, probs);
+      const w = this.options.nbWeight;
+      if (w > 0 && this.naiveBayes) {
+        // Averaged log-probabilities; each model's normaliser is a constant across labels.
+        const nb = new Float64Array(k);
+        this.naiveBayesScores(x, nb);
+        for (let c = 0; c < k; c++) probs[c] = (1 - w) * (probs[c] as number) + w * (nb[c] as number);
+      }
       softmaxInPlace(probs, this.options.temperature);
       const a = this.options.neighbourWeight;
       if (a > 0 && this.memory) {
@@ -442,6 +521,7 @@ export class TextClassifier {
       ...(this.memory
         ? { memory: { offsets: encode(this.memory.offsets), index: encode(this.memory.index), value: encode(this.memory.value), targets: encode(this.memory.targets) } }
         : {}),
+      ...(this.naiveBayes ? { naiveBayes: encode(this.naiveBayes) } : {}),
     };
   }
 
@@ -474,6 +554,7 @@ export class TextClassifier {
       }
       model.remember(memory);
     }
+    if (m.naiveBayes) model.naiveBayes = decode(m.naiveBayes, m.features.length * k, 'naiveBayes');
     return model;
   }
 }

@@ -168,13 +168,32 @@ describe('TextClassifier', () => {
     expect(json.weights.length).toBe((without.toJSON() as { weights: string }).weights.length);
     expect(TextClassifier.fromJSON(JSON.parse(JSON.stringify(json))).predict(text)).toEqual(withCentroids.predict(text));
     // The rule divides by examples per label: twice the data per label, half the pull.
-    const doubled = TextClassifier.train([...TRAINING, ...TRAINING], { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9 });
-    const single = TextClassifier.train(TRAINING, { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9 });
+    // (naive Bayes off: its log-likelihoods would add to the gap.)
+    const doubled = TextClassifier.train([...TRAINING, ...TRAINING], { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9, nbWeight: 0 });
+    const single = TextClassifier.train(TRAINING, { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9, nbWeight: 0 });
     const logitGap = (m: TextClassifier) => {
       const [a, b] = m.predict(text);
       return Math.log(a!.score / b!.score);
     };
     expect(logitGap(single) / logitGap(doubled)).toBeCloseTo(2, 1);
+  });
+
+  it('averages in a naive-Bayes model over word counts by log-probability, saved and restored exactly', () => {
+    const softmaxOnly = TextClassifier.train(TRAINING, { nbWeight: 0 });
+    const withNb = TextClassifier.train(TRAINING, { nbWeight: 0.5 });
+    expect((softmaxOnly.toJSON() as { naiveBayes?: string }).naiveBayes).toBeUndefined();
+    const json = withNb.toJSON() as { naiveBayes?: string; weights: string };
+    expect(json.naiveBayes?.length).toBe(json.weights.length);
+    const text = 'pictures photos library';
+    expect(withNb.predict(text)).not.toEqual(softmaxOnly.predict(text));
+    expect(withNb.predict(text)[0]!.label).toBe('photos');
+    expect(TextClassifier.fromJSON(JSON.parse(JSON.stringify(json))).predict(text)).toEqual(withNb.predict(text));
+    // With only naive Bayes's vote (weight 1), a text of known words goes to the label whose
+    // training texts use those words, and a text of unknown words gets every label alike.
+    const nbOnly = TextClassifier.train(TRAINING, { nbWeight: 1 });
+    expect(nbOnly.predict(text)[0]!.label).toBe('photos');
+    const flat = nbOnly.predict('zzqx wvvy');
+    expect(flat[0]!.score).toBeCloseTo(flat[flat.length - 1]!.score, 6);
   });
 
   it('trains with averaged SGD and class balance, still classifying the easy cases', () => {
