@@ -13,13 +13,11 @@ import type { BotDeps, ClosableStorage, ResyncBotApp } from './types';
 import { loadContent, type Content } from '../content/loadContent';
 import { readIntentRefs } from '../content/validate';
 import { ContentError } from '../content/problems';
-import { sqliteFile } from '../config/config';
 import { createAgentHub, type ProactiveMessenger, type ResyncAgentHub } from '../handoff/agentHub';
 import { loadHandoffMessages, type HandoffMessages } from '../handoff/handoffMessages';
 import { AdapterMessenger } from '../agent/adapterMessenger';
 import type { ClosableTranscriptStore } from '../transcript/closableTranscriptStore';
-import { SqliteTranscriptStore } from '../transcript/sqliteTranscriptStore';
-import { createMemoryTranscriptStore } from '../transcript/memoryTranscriptStore';
+import { createTranscriptStore } from '../transcript/createTranscriptStore';
 import { RedactingTranscriptLogger } from '../transcript/redactingTranscriptLogger';
 
 /** Anything a test or host wants to supply instead of the configured default. */
@@ -32,7 +30,7 @@ export interface RuntimeOverrides {
   content?: Content;
   /** Wording of the handoff (default: DIALOGS_DIR/handoff.yaml). */
   handoffMessages?: HandoffMessages;
-  /** Where every activity is logged, redacted (default: SQLite next to the state, or memory). */
+  /** Where every activity is logged, redacted (default: next to the state: SQLite, Azure Blob or memory). */
   transcripts?: ClosableTranscriptStore;
   /** Proactive messages to people (default: an AdapterMessenger the server attaches its adapter to). */
   messenger?: ProactiveMessenger;
@@ -77,8 +75,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const statusFeed =
     overrides.statusFeed ??
     new AppleStatusFeed({ url: config.STATUS_FEED_URL, timeoutMs: config.STATUS_FEED_TIMEOUT_MS, cacheSeconds: config.STATUS_CACHE_SECONDS, clock });
-  const transcripts =
-    overrides.transcripts ?? (config.STORAGE === 'sqlite' ? new SqliteTranscriptStore({ path: sqliteFile(config), clock }) : createMemoryTranscriptStore());
+  const transcripts = overrides.transcripts ?? createTranscriptStore(config, clock);
   const transcriptLogger = new RedactingTranscriptLogger(transcripts, {
     onError: (error, activity) => logger.error('transcript: could not save an activity', { error, ...activity }),
   });
