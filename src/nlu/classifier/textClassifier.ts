@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FeatureExtractor, groupWeight, type FeatureBag } from './textFeatures';
+import { FeatureExtractor, groupWeight, tokenize, type FeatureBag } from './textFeatures';
+import { buildSynonymTable, type SynonymTable } from './wordnetSynonyms';
 import { SeededRandom } from './seededRandom';
 
 export interface TrainingExample {
@@ -86,6 +87,13 @@ const optionsSchema = z
     nbBigrams: z.boolean().default(false),
     /** Multiplies the naive-Bayes log-likelihood (per word) before it is averaged in. */
     nbScale: z.number().positive().default(1),
+    /**
+     * Weight of WordNet synset features: each word also counts as its synsets (the first
+     * `synonymSenses` senses of each part of speech), through a table built from the training
+     * vocabulary and stored in the model (see wordnetSynonyms.ts). 0 = off.
+     */
+    synonymWeight: z.number().min(0).default(0),
+    synonymSenses: z.number().int().min(1).max(10).default(2),
   })
   .strict();
 
@@ -116,6 +124,8 @@ const modelJsonSchema = z.object({
   memory: z.object({ offsets: z.string(), index: z.string(), value: z.string(), targets: z.string() }).optional(),
   /** The naive-Bayes log-likelihoods, feature-major like `weights` (when `nbWeight` > 0). */
   naiveBayes: z.string().optional(),
+  /** The WordNet synonym table (word → synset ids), when `synonymWeight` > 0. */
+  synonyms: z.record(z.array(z.string())).optional(),
 });
 
 function encode(values: Float32Array | Int32Array): string {
@@ -246,6 +256,13 @@ export class TextClassifier {
     const labels = [...new Set(examples.map((e) => e.label))];
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
     const extractor = new FeatureExtractor(opts);
+    let synonyms: SynonymTable | undefined;
+    if (opts.synonymWeight > 0) {
+      const vocabulary = new Set<string>();
+      for (const e of examples) for (const word of tokenize(e.text)) vocabulary.add(word);
+      synonyms = buildSynonymTable(vocabulary, opts.synonymSenses);
+      extractor.synonyms = synonyms;
+    }
     const bags = examples.map((e) => extractor.extract(e.text, e.tags));
 
     // Vocabulary in first-seen order (deterministic), document frequencies, smoothed idf.
@@ -262,6 +279,7 @@ export class TextClassifier {
     const weights = new Float32Array(featureNames.length * k);
     const bias = new Float32Array(k);
     const model = new TextClassifier(opts, labels, featureNames, idf, weights, bias);
+    model.extractor.synonyms = synonyms;
     const vectors = bags.map((bag) => model.vectorise(bag));
     const targets = examples.map((e) => labelIndex.get(e.label) as number);
     if (k > 1) model.fit(vectors, targets);
@@ -522,6 +540,7 @@ export class TextClassifier {
         ? { memory: { offsets: encode(this.memory.offsets), index: encode(this.memory.index), value: encode(this.memory.value), targets: encode(this.memory.targets) } }
         : {}),
       ...(this.naiveBayes ? { naiveBayes: encode(this.naiveBayes) } : {}),
+      ...(this.extractor.synonyms ? { synonyms: Object.fromEntries(this.extractor.synonyms) } : {}),
     };
   }
 
@@ -554,6 +573,7 @@ export class TextClassifier {
       }
       model.remember(memory);
     }
+    if (m.synonyms) model.extractor.synonyms = new Map(Object.entries(m.synonyms));
     if (m.naiveBayes) model.naiveBayes = decode(m.naiveBayes, m.features.length * k, 'naiveBayes');
     return model;
   }

@@ -1,4 +1,5 @@
 import { PorterStemmer, RegexpTokenizer } from 'natural';
+import { lookUpSynsets, type SynonymTable } from './wordnetSynonyms';
 
 /**
  * Turns text into the sparse features the classifier reads: stemmed words, stemmed word pairs
@@ -22,6 +23,8 @@ export interface FeatureOptions {
   charWeight: number;
   /** Weight of the caller's tags (e.g. the entities found in the text). */
   tagWeight: number;
+  /** Weight of the WordNet synset features (only with a synonym table). */
+  synonymWeight?: number;
 }
 
 const tokenizer = new RegexpTokenizer({ pattern: /[^\p{L}\p{N}]+/u });
@@ -33,7 +36,7 @@ export function tokenize(text: string): string[] {
   return tokenizer.tokenize(normalised).filter((t) => t.length > 0);
 }
 
-/** A bag of named features: name → count. The name's first letter is its group (w, b, s, c, t). */
+/** A bag of named features: name → count. The name's first letter is its group (w, b, s, c, t, y). */
 export type FeatureBag = Map<string, number>;
 
 /** The weight of a feature's group, from its name. */
@@ -46,6 +49,8 @@ export function groupWeight(name: string, options: FeatureOptions): number {
       return options.bigramWeight;
     case 116: // t
       return options.tagWeight;
+    case 121: // y
+      return options.synonymWeight ?? 0;
     default:
       return options.charWeight;
   }
@@ -62,6 +67,8 @@ const MAX_CHARS = 20_000;
  */
 export class FeatureExtractor {
   private readonly stems = new Map<string, string>();
+  /** WordNet synsets of the training vocabulary (see wordnetSynonyms.ts); none = no `y:` features. */
+  synonyms: SynonymTable | undefined;
 
   constructor(readonly options: FeatureOptions) {}
 
@@ -94,6 +101,7 @@ export class FeatureExtractor {
       beforePrevious = previous;
       previous = stem;
       if (charScope === 'word' && charWeight > 0) this.addCharGrams(` ${word} `, add);
+      if (this.synonyms && (this.options.synonymWeight ?? 0) > 0) for (const id of lookUpSynsets(this.synonyms, word)) add(`y:${id}`);
     }
     if (charScope === 'text' && charWeight > 0 && words.length > 0) this.addCharGrams(` ${words.join(' ')} `, add);
     return bag;
