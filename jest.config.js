@@ -13,5 +13,7 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/browser/', '/test/azure/'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
+    // Azure Blob (STORAGE=blob) against Azurite, which the tests start themselves on loopback.
+    { ...base, displayName: 'azure', testMatch: ['<rootDir>/test/azure/**/*.test.ts'] },
   ],
 };
