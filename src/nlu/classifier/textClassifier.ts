@@ -78,13 +78,15 @@ const optionsSchema = z
     unknownInNorm: z.boolean().default(true),
     /**
      * Weight of a second model averaged in by log-probability: multinomial naive Bayes over the
-     * raw counts of the stemmed words (and word pairs when `nbBigrams`), Laplace smoothing
+     * raw counts of the stemmed words (and word pairs when `nbBigrams`, character n-grams when `nbChars`), Laplace smoothing
      * `nbAlpha`, its log-likelihood divided by the number of counted words (so long texts are
      * not surer). The answer's log-probability is (1 - w) · softmax + w · naive Bayes. 0 = off.
      */
     nbWeight: z.number().min(0).max(1).default(0.5),
     nbAlpha: z.number().positive().default(0.1),
-    nbBigrams: z.boolean().default(false),
+    nbBigrams: z.boolean().default(true),
+    /** Naive Bayes also reads the character n-grams. */
+    nbChars: z.boolean().default(false),
     /** Multiplies the naive-Bayes log-likelihood (per word) before it is averaged in. */
     nbScale: z.number().positive().default(1),
     /**
@@ -388,7 +390,7 @@ export class TextClassifier {
   /** Whether naive Bayes reads this feature (by its group letter). */
   private nbReads(name: string): boolean {
     const g = name.charCodeAt(0);
-    return g === 119 /* w */ || (this.options.nbBigrams && g === 98) /* b */;
+    return g === 119 /* w */ || (this.options.nbBigrams && g === 98) /* b */ || (this.options.nbChars && g === 99) /* c */;
   }
 
   /** Multinomial naive Bayes on raw counts: log((count + alpha) / (total + alpha · features)). */
