@@ -253,7 +253,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const context = dc.context;
     if (this.engine.handoff) {
       const record = await this.engine.getRecord(context);
-      const result = await this.engine.handoff.requestHandoff(context, record);
+      const result = await this.engine.handoff.requestHandoff(context, record, this.ref(state));
       if (result === 'connected') {
         await this.recordOutcome(dc, state, 'handed-off');
         return dc.endDialog({ outcome: 'handed-off' });

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { HandoffEventNames, EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
-import { promptActivity, resyncData, textActivity } from '../dialogs/cards';
+import { promptActivity, resyncData, textActivity, type StepRef } from '../dialogs/cards';
 import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
 import { redactActivity, redactText } from '../privacy/redact';
@@ -308,14 +308,14 @@ export class HubService implements ResyncAgentHub {
 
   // ---- the dialog engine's HandoffService ------------------------------------------------
 
-  async requestHandoff(context: TurnContext, record: TroubleshootingRecord): Promise<'connected' | 'unavailable'> {
+  async requestHandoff(context: TurnContext, record: TroubleshootingRecord, step?: StepRef): Promise<'connected' | 'unavailable'> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return 'unavailable';
     context.turnState.set(HANDOFF_REQUESTED, true);
     try {
       const existing = await this.get(conversationId);
       if (existing && (existing.state === 'queued' || existing.state === 'active')) {
-        if (existing.state === 'queued') await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel')]);
+        if (existing.state === 'queued') await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel')], step);
         return 'connected';
       }
       const conv = await this.conversation(conversationId);
@@ -332,10 +332,10 @@ export class HubService implements ResyncAgentHub {
           this.choice(HUB_CHOICES.wait, 'choice.wait'),
           this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage'),
           this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel']),
-        ]);
+        ], step);
         return 'connected';
       }
-      await this.escalate(context, summary, conv);
+      await this.escalate(context, summary, conv, step);
       return 'connected';
     } catch (error) {
       this.deps.logger.error('handoff: request failed', { conversationId, error });
@@ -344,7 +344,7 @@ export class HubService implements ResyncAgentHub {
   }
 
   /** Sends handoff.initiate, queues the conversation and tells the person their place. */
-  private async escalate(context: TurnContext, summary: HandoffSummary, conv: ConversationDoc): Promise<void> {
+  private async escalate(context: TurnContext, summary: HandoffSummary, conv: ConversationDoc, step?: StepRef): Promise<void> {
     const activity = context.activity;
     const conversationId = activity.conversation.id;
     const reference = TurnContext.getConversationReference(activity);
@@ -383,7 +383,7 @@ export class HubService implements ResyncAgentHub {
     this.deps.logger.info('handoff: queued', { conversationId, channelId: activity.channelId });
     const online = await this.agentsOnline();
     const position = (await this.position(conversationId)) ?? 1;
-    await this.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+    await this.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])], step);
   }
 
   // ---- the bot-side gate ------------------------------------------------------------------
@@ -642,9 +642,10 @@ export class HubService implements ResyncAgentHub {
     return matchChoice(cancel, input, 'exact') === HUB_CHOICES.cancel;
   }
 
-  private async say(context: TurnContext, key: HandoffMessageKey, vars: Vars = {}, choices?: PromptChoice[]): Promise<void> {
+  /** Says a hub message; `step` tags it as part of a playbook step (the contact-support step asking). */
+  private async say(context: TurnContext, key: HandoffMessageKey, vars: Vars = {}, choices?: PromptChoice[], step?: StepRef): Promise<void> {
     const text = this.text.text(key, vars);
-    const activity = choices?.length ? promptActivity(context.activity.channelId, text, choices, resyncData(`handoff.${key}`, undefined, choices)) : textActivity(text, resyncData(`handoff.${key}`));
+    const activity = choices?.length ? promptActivity(context.activity.channelId, text, choices, resyncData(`handoff.${key}`, step, choices)) : textActivity(text, resyncData(`handoff.${key}`, step));
     await context.sendActivity(activity);
   }
 
