@@ -27,7 +27,7 @@ import { randomUUID } from 'node:crypto';
 import { BlobsTranscriptStore, type BlobsTranscriptStoreOptions } from 'botbuilder-azure-blobs';
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import { systemClock, type Clock } from '../clock';
-import type { ClosableTranscriptStore } from './closableTranscriptStore';
+import { checkCall, type ClosableTranscriptStore } from './closableTranscriptStore';
 
 export interface BlobTranscriptStoreOptions {
   connectionString: string;
@@ -104,8 +104,7 @@ export class BlobTranscriptStore implements ClosableTranscriptStore {
   }
 
   async logActivity(activity: Activity): Promise<void> {
-    this.assertOpen('logActivity');
-    if (!activity) throw new Error('BlobTranscriptStore.logActivity(): activity is required');
+    checkCall('BlobTranscriptStore', 'logActivity', this.closed, { activity });
     const conversationId = activity.conversation?.id;
     if (!activity.channelId || !conversationId) {
       throw new Error('BlobTranscriptStore.logActivity(): activity needs channelId and conversation.id');
@@ -125,9 +124,7 @@ export class BlobTranscriptStore implements ClosableTranscriptStore {
     continuationToken?: string,
     startDate?: Date,
   ): Promise<PagedResult<Activity>> {
-    this.assertOpen('getTranscriptActivities');
-    if (!channelId) throw new Error('BlobTranscriptStore.getTranscriptActivities(): channelId is required');
-    if (!conversationId) throw new Error('BlobTranscriptStore.getTranscriptActivities(): conversationId is required');
+    checkCall('BlobTranscriptStore', 'getTranscriptActivities', this.closed, { channelId, conversationId });
     const after = decodeToken(continuationToken, 'getTranscriptActivities');
     const all = await this.conversationActivities(channelId, conversationId);
     const from = startDate?.getTime();
@@ -143,8 +140,7 @@ export class BlobTranscriptStore implements ClosableTranscriptStore {
   }
 
   async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
-    this.assertOpen('listTranscripts');
-    if (!channelId) throw new Error('BlobTranscriptStore.listTranscripts(): channelId is required');
+    checkCall('BlobTranscriptStore', 'listTranscripts', this.closed, { channelId });
     const after = decodeToken(continuationToken, 'listTranscripts');
     // BlobsTranscriptStore lists every activity of the channel (all pages at once): one id per blob.
     const ids = new Set<string>();
@@ -173,9 +169,7 @@ export class BlobTranscriptStore implements ClosableTranscriptStore {
   }
 
   async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
-    this.assertOpen('deleteTranscript');
-    if (!channelId) throw new Error('BlobTranscriptStore.deleteTranscript(): channelId is required');
-    if (!conversationId) throw new Error('BlobTranscriptStore.deleteTranscript(): conversationId is required');
+    checkCall('BlobTranscriptStore', 'deleteTranscript', this.closed, { channelId, conversationId });
     await this.inner.deleteTranscript(channelId, storedConversationId(conversationId));
   }
 
@@ -202,9 +196,6 @@ export class BlobTranscriptStore implements ClosableTranscriptStore {
     return out.map((a, i) => ({ a, i, k: orderKey(a) })).sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : x.i - y.i)).map((x) => x.a);
   }
 
-  private assertOpen(method: string): void {
-    if (this.closed) throw new Error(`BlobTranscriptStore.${method}(): the store is closed`);
-  }
 }
 
 function revive(activity: Activity, conversationId: string): Activity {

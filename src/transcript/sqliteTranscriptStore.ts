@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import type { Activity, PagedResult, TranscriptInfo } from 'botbuilder';
 import type { Clock } from '../clock';
 import { systemClock } from '../clock';
-import type { ClosableTranscriptStore } from './closableTranscriptStore';
+import { checkCall, type ClosableTranscriptStore } from './closableTranscriptStore';
 
 export const TRANSCRIPT_TABLE = 'transcript_activities';
 
@@ -119,14 +119,10 @@ export class SqliteTranscriptStore implements ClosableTranscriptStore {
     this.deleteBefore = this.db.prepare(`DELETE FROM ${TRANSCRIPT_TABLE} WHERE timestamp_ms < ?`);
   }
 
-  private assertOpen(method: string): void {
-    if (this.closed) throw new Error(`SqliteTranscriptStore.${method}(): the store is closed`);
-  }
 
   /** Saves one activity. The write is done when the promise resolves (it is synchronous underneath). */
   async logActivity(activity: Activity): Promise<void> {
-    this.assertOpen('logActivity');
-    if (!activity) throw new Error('SqliteTranscriptStore.logActivity(): activity is required');
+    checkCall('SqliteTranscriptStore', 'logActivity', this.closed, { activity });
     const channelId = activity.channelId;
     const conversationId = activity.conversation?.id;
     if (!channelId || !conversationId) {
@@ -143,9 +139,7 @@ export class SqliteTranscriptStore implements ClosableTranscriptStore {
     continuationToken?: string,
     startDate?: Date,
   ): Promise<PagedResult<Activity>> {
-    this.assertOpen('getTranscriptActivities');
-    if (!channelId) throw new Error('SqliteTranscriptStore.getTranscriptActivities(): channelId is required');
-    if (!conversationId) throw new Error('SqliteTranscriptStore.getTranscriptActivities(): conversationId is required');
+    checkCall('SqliteTranscriptStore', 'getTranscriptActivities', this.closed, { channelId, conversationId });
     const after = parseToken(continuationToken, 'getTranscriptActivities');
     const from = startDate ? startDate.getTime() : Number.MIN_SAFE_INTEGER;
     const rows = this.selectActivities.all(channelId, conversationId, after, from, this.pageSize + 1) as ActivityRow[];
@@ -158,8 +152,7 @@ export class SqliteTranscriptStore implements ClosableTranscriptStore {
   }
 
   async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
-    this.assertOpen('listTranscripts');
-    if (!channelId) throw new Error('SqliteTranscriptStore.listTranscripts(): channelId is required');
+    checkCall('SqliteTranscriptStore', 'listTranscripts', this.closed, { channelId });
     const after = parseToken(continuationToken, 'listTranscripts');
     const rows = this.selectTranscripts.all(channelId, after, this.pageSize + 1) as TranscriptRow[];
     const page = rows.slice(0, this.pageSize);
@@ -171,21 +164,19 @@ export class SqliteTranscriptStore implements ClosableTranscriptStore {
   }
 
   async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
-    this.assertOpen('deleteTranscript');
-    if (!channelId) throw new Error('SqliteTranscriptStore.deleteTranscript(): channelId is required');
-    if (!conversationId) throw new Error('SqliteTranscriptStore.deleteTranscript(): conversationId is required');
+    checkCall('SqliteTranscriptStore', 'deleteTranscript', this.closed, { channelId, conversationId });
     this.deleteConversation.run(channelId, conversationId);
   }
 
   /** Retention: deletes every activity older than `cutoff`; returns how many were removed. */
   async deleteActivitiesBefore(cutoff: Date): Promise<number> {
-    this.assertOpen('deleteActivitiesBefore');
+    checkCall('SqliteTranscriptStore', 'deleteActivitiesBefore', this.closed);
     return this.deleteBefore.run(cutoff.getTime()).changes;
   }
 
   /** Copies the write-ahead log into the main file and empties it. */
   checkpoint(): void {
-    this.assertOpen('checkpoint');
+    checkCall('SqliteTranscriptStore', 'checkpoint', this.closed);
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
