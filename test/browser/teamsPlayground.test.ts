@@ -252,10 +252,12 @@ describe('Microsoft Teams (Agents Playground) in Chromium', () => {
     for (const r of replies) expect(r.conversationId).toMatch(/;messageid=.+/);
     expect(new Set(replies.map((r) => r.conversationId)).size).toBe(1);
     expect(prompt.resync?.playbook).toBe(contacts.id);
-    // Page side: the replies sit in the post's thread.
+    // Page side: the replies sit in the post's thread (the prompt card renders after the server has sent it).
+    const title = content.steps[prompt.resync!.stepId!].title;
+    await page.getByText(title).first().waitFor({ timeout: 20_000 });
     const thread = await threadText(mentioned);
     expect(thread).toContain(contacts.intro);
-    expect(thread).toContain(content.steps[prompt.resync!.stepId!].title);
+    expect(thread).toContain(title);
 
     const beforeQuiet = sent.length;
     const quiet = 'contacts broken again, no mention this time';
