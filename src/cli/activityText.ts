@@ -3,6 +3,7 @@
  * suggested actions, and the one-JSON-line-per-activity form of `resync chat --json`.
  */
 import type { Activity, CardAction } from 'botbuilder';
+import { markdownLine, PLAIN, type TerminalStyle } from './terminalMarkdown';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const BUTTON_CARDS = new Set([
@@ -127,9 +128,10 @@ export function buttonsOf(activity: Partial<Activity>): Button[] {
 
 /**
  * The activity as terminal lines. Buttons are numbered from `firstNumber` so numbers run on
- * across the replies of one turn.
+ * across the replies of one turn. Markdown in texts is rendered for a terminal (`style` says
+ * whether bold may use ANSI codes); button titles are shown as they are.
  */
-export function renderActivity(activity: Partial<Activity>, firstNumber: number): RenderedActivity {
+export function renderActivity(activity: Partial<Activity>, firstNumber: number, style: TerminalStyle = PLAIN): RenderedActivity {
   const lines: string[] = [];
   const buttons: Button[] = [];
   const addButtons = (list: Button[]) => {
@@ -153,15 +155,16 @@ export function renderActivity(activity: Partial<Activity>, firstNumber: number)
       return { lines, buttons }; // typing, delay, trace and the like are not shown as text
   }
 
-  if (activity.text) lines.push(...splitLines(activity.text));
+  const addText = (text: string) => lines.push(...splitLines(text).map((line) => markdownLine(line, style)));
+  if (activity.text) addText(activity.text);
   for (const attachment of activity.attachments ?? []) {
     const content = attachment.content as unknown;
     if (attachment.contentType === ADAPTIVE_CARD && isObject(content)) {
       const card = adaptiveCard(content);
-      lines.push(...card.lines);
+      lines.push(...card.lines.map((line) => markdownLine(line, style)));
       addButtons(card.buttons);
     } else if (BUTTON_CARDS.has(attachment.contentType) && isObject(content)) {
-      for (const key of ['title', 'subtitle', 'text'] as const) if (str(content[key])) lines.push(...splitLines(String(content[key])));
+      for (const key of ['title', 'subtitle', 'text'] as const) if (str(content[key])) addText(String(content[key]));
       const actions = Array.isArray(content.buttons) ? (content.buttons as Partial<CardAction>[]) : [];
       addButtons(actions.map(cardActionButton));
     } else {

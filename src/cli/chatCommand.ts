@@ -9,6 +9,7 @@ import { createRuntime, type Runtime, type RuntimeOverrides } from '../app/runti
 import { loadDotEnv, parseConfig, type Config } from '../config/config';
 import { createLogger } from '../logging/logger';
 import { activityRecord, buttonsOf, renderActivity } from './activityText';
+import { ANSI, PLAIN } from './terminalMarkdown';
 import { ChatSession, type TurnResult } from './chatSession';
 import { writeLine, type CliIo } from './cliIo';
 import { UsageError, configFromEnv } from './commandSupport';
@@ -81,7 +82,7 @@ export async function runChat(args: string[], io: CliIo, deps: ChatDeps = {}): P
           await sleep(Math.min(Number(reply.value) || 0, MAX_DELAY_MS));
           continue;
         }
-        const rendered = renderActivity(reply, numbered + 1);
+        const rendered = renderActivity(reply, numbered + 1, interactive && !process.env.NO_COLOR ? ANSI : PLAIN);
         numbered += rendered.buttons.length;
         rendered.lines.forEach((line, i) => writeLine(io.stdout, (i === 0 ? BOT_PREFIX : INDENT) + line));
       }
