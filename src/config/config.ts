@@ -56,6 +56,16 @@ export const configSchema = z
       .transform((v) => (v ?? '').split(/[\s,]+/).filter((o) => o.length > 0))
       .refine((list) => list.every((o) => /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i.test(o)), 'must be origins like https://www.example.com (scheme, host and optional port; no path), separated by commas'),
 
+    // Built-in Direct Line (local mode) and client addressing
+    /** Reverse proxies in front of the service whose X-Forwarded-For entries are trusted (0 = none). */
+    TRUST_PROXY_HOPS: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(10, 'must be at most 10').default(0),
+    /** New conversations and tokens per client address per minute (0 = no limit). */
+    DIRECTLINE_CONVERSATIONS_PER_MINUTE: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(100000, 'must be at most 100000').default(30),
+    /** Activities a client may post per conversation per minute (0 = no limit). */
+    DIRECTLINE_MESSAGES_PER_MINUTE: z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(100000, 'must be at most 100000').default(60),
+    /** Conversations idle longer than this are deleted with their activities. */
+    DIRECTLINE_RETENTION_HOURS: z.coerce.number({ invalid_type_error: 'must be a number' }).min(1, 'must be at least 1').max(8760, 'must be at most 8760').default(24),
+
     // Content
     INTENTS_DIR: z.string().min(1).default('intents'),
     DIALOGS_DIR: z.string().min(1).default('dialogs'),
