@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 
 /** The session cookie's name: `__Host-` (Secure, Path=/, no Domain) when served over https. */
 export function sessionCookieName(secure: boolean): string {
@@ -59,7 +60,44 @@ export function isSameOrigin(req: IncomingMessage, publicUrl: string | undefined
   return allowed.has(origin.toLowerCase());
 }
 
-/** The client's address as this server saw it (a proxy's forwarding headers are not trusted). */
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/**
+ * The client's address. With `trustProxyHops` = 0 (the default) it is the socket's peer address and
+ * forwarding headers are ignored. Behind N reverse proxies (N > 0) every client arrives from the
+ * nearest proxy's address, so the client is read from `X-Forwarded-For`: each proxy appends the
+ * address it was called from, which makes the N-th entry from the right the one the outermost
+ * trusted proxy saw. Entries further left were sent by the client and are never used. A missing
+ * header, one with fewer than N entries, or a malformed trusted entry falls back to the socket
+ * address (the conservative choice: every such client then shares one address).
+ *
+ * Only for counting and logging. Never use it to decide that a caller is trusted: a client chooses
+ * what it puts in the header.
+ */
+export function clientAddress(req: IncomingMessage, trustProxyHops = 0): string {
+  const socketAddress = req.socket.remoteAddress ?? 'unknown';
+  if (!(trustProxyHops > 0)) return socketAddress;
+  const entries = forwardedFor(req);
+  if (entries.length < trustProxyHops) return socketAddress;
+  const trusted = entries.slice(entries.length - trustProxyHops).map(forwardedAddress);
+  if (trusted.some((address) => address === undefined)) return socketAddress;
+  return trusted[0] as string;
+}
+
+/** Every X-Forwarded-For entry in order (repeated headers joined as one list). */
+function forwardedFor(req: IncomingMessage): string[] {
+  const raw = req.headers['x-forwarded-for'];
+  const headers = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  return headers.flatMap((h) => h.split(',')).map((entry) => entry.trim());
+}
+
+/**
+ * One X-Forwarded-For entry as a plain IP address, or undefined when it is not one. Azure's front
+ * ends write IPv4 as `a.b.c.d:port` and may bracket IPv6 (`[2001:db8::1]:port`).
+ */
+export function forwardedAddress(entry: string): string | undefined {
+  let address = entry.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(address);
+  if (bracketed) address = bracketed[1] as string;
+  else if (/^[\d.]+:\d{1,5}$/.test(address)) address = address.slice(0, address.lastIndexOf(':'));
+  if (isIP(address) === 0) return undefined;
+  return address.toLowerCase();
 }
