@@ -5,7 +5,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Config } from '../config/config';
-import type { AgentHub, AgentIdentity, Escalation, HandoffSummary, Ticket } from '../handoff/agentHub';
+import type { AgentHub, AgentIdentity, Escalation, HandoffSummary, Ticket, TicketCursor, TicketStatus } from '../handoff/agentHub';
 import { HubError } from '../handoff/hubError';
 import type { Logger } from '../logging/logger';
 import { DEFAULT_MAX_BODY_BYTES, HttpError, readJsonBody, sendError, sendJson } from '../server/httpJson';
@@ -74,6 +74,74 @@ const loginBody = z.object({
 const messageBody = z.object({ text: z.string().trim().min(1, 'must not be empty').max(4000, 'must be at most 4000 characters') });
 const CONVERSATION_ID = /^[^\u0000-\u001f]{1,512}$/;
 const TICKET_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** Tickets per page of `GET /tickets`: default and most. */
+export const TICKETS_PAGE_DEFAULT = 50;
+export const TICKETS_PAGE_MAX = 200;
+
+/** The opaque `cursor` of the tickets list: base64url of [status, at, id] of the last ticket shown. */
+export function encodeTicketCursor(status: TicketStatus, cursor: TicketCursor): string {
+  return Buffer.from(JSON.stringify([status, cursor.at, cursor.id]), 'utf8').toString('base64url');
+}
+
+function decodeTicketCursor(text: string): { status: TicketStatus; cursor: TicketCursor } | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 3) return undefined;
+    const [status, at, id] = value as unknown[];
+    if ((status !== 'open' && status !== 'done') || typeof at !== 'string' || typeof id !== 'string') return undefined;
+    if (Number.isNaN(Date.parse(at)) || !TICKET_ID.test(id)) return undefined;
+    return { status, cursor: { at, id } };
+  } catch {
+    return undefined;
+  }
+}
+
+const ticketsQuery = z
+  .object({
+    status: z.enum(['open', 'done'], { errorMap: () => ({ message: "must be 'open' or 'done'" }) }).default('open'),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be at least 1').max(TICKETS_PAGE_MAX, `must be at most ${TICKETS_PAGE_MAX}`))
+      .default(String(TICKETS_PAGE_DEFAULT)),
+    cursor: z
+      .string()
+      .max(1024, 'is too long')
+      .transform((text, ctx) => {
+        const decoded = decodeTicketCursor(text);
+        if (!decoded) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a cursor this list gave out' });
+          return z.NEVER;
+        }
+        return decoded;
+      })
+      .optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.month !== undefined && q.status !== 'done') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['month'], message: 'is only for status=done' });
+    if (q.cursor && q.cursor.status !== q.status) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['cursor'], message: `belongs to the ${q.cursor.status} list` });
+  });
+
+/** The query of `GET /tickets` (each parameter once; unknown ones are ignored). */
+function parseTicketsQuery(url: string | undefined) {
+  const params = new URL(url ?? '/', 'http://local').searchParams;
+  const raw: Record<string, string> = {};
+  for (const name of ['status', 'month', 'limit', 'cursor']) {
+    const values = params.getAll(name);
+    if (values.length > 1) throw new HttpError(400, 'BadRequest', `Invalid request: ${name} is given more than once.`);
+    if (values.length === 1) raw[name] = values[0]!;
+  }
+  const result = ticketsQuery.safeParse(raw);
+  if (result.success) return result.data;
+  const reason = result.error.issues.map((i) => `${i.path.join('.') || 'query'} ${i.message}`).join('; ');
+  throw new HttpError(400, 'BadRequest', `Invalid request: ${reason}.`);
+}
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
@@ -214,6 +282,8 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): void 
     createdAt: t.createdAt,
     ageSeconds: Math.max(0, Math.round((clock.now().getTime() - Date.parse(t.createdAt)) / 1000)),
     status: t.status,
+    doneAt: t.doneAt ?? null,
+    doneBy: t.doneBy?.name ?? null,
     summary: summaryView(t.summary),
   });
 
@@ -391,8 +461,15 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): void 
   // --- tickets (messages left when nobody could take the conversation) ---------------------------
   server.get(
     `${AGENT_API_BASE}/tickets`,
-    authed('agent.tickets', false, async (_req, res) => {
-      noStore(res, 200, { tickets: (await hub.tickets()).map(ticketView) });
+    authed('agent.tickets', false, async (req, res) => {
+      const query = parseTicketsQuery(req.url);
+      const page = await hub.tickets({ status: query.status, month: query.month, limit: query.limit, after: query.cursor?.cursor });
+      noStore(res, 200, {
+        status: page.status,
+        month: page.month ?? null,
+        tickets: page.tickets.map(ticketView),
+        next: page.next ? encodeTicketCursor(page.status, page.next) : null,
+      });
     }),
   );
 

@@ -56,6 +56,8 @@ export interface Escalation {
   messages: HubMessage[];
 }
 
+export type TicketStatus = 'open' | 'done';
+
 export interface Ticket {
   id: string;
   conversationId: string;
@@ -63,9 +65,40 @@ export interface Ticket {
   contact: string;
   createdAt: string;
   summary: HandoffSummary;
-  status: 'open' | 'done';
+  status: TicketStatus;
   /** The channel of the conversation (to read its transcript). */
   channelId?: string;
+  /** ISO time it was marked done (absent on tickets marked done before this was recorded). */
+  doneAt?: string;
+  /** Who marked it done. */
+  doneBy?: AgentIdentity;
+}
+
+/** Where a page of tickets ended: the last ticket's sort time (createdAt when open, doneAt when done) and id. */
+export interface TicketCursor {
+  at: string;
+  id: string;
+}
+
+export interface TicketQuery {
+  /** Default 'open'. */
+  status?: TicketStatus;
+  /** YYYY-MM (UTC) of the month done tickets were marked done; default the current month. Only for 'done'. */
+  month?: string;
+  /** Default 50, at most 200. */
+  limit?: number;
+  /** Continue after this ticket (the `next` of the previous page). */
+  after?: TicketCursor;
+}
+
+export interface TicketPage {
+  /** Newest first (by createdAt when open, by doneAt when done). */
+  tickets: Ticket[];
+  status: TicketStatus;
+  /** The month listed, for done tickets. */
+  month?: string;
+  /** Present when there may be more: pass it as `after` for the next page. */
+  next?: TicketCursor;
 }
 
 export interface AgentIdentity {
@@ -93,8 +126,9 @@ export interface AgentHub {
   requeue(conversationId: string, agent: AgentIdentity): Promise<void>;
   /** Messages after the one with id `afterId` (all when absent or unknown). */
   messagesSince(conversationId: string, afterId?: string): Promise<HubMessage[]>;
-  /** Newest first. */
-  tickets(): Promise<Ticket[]>;
+  /** One page of open tickets, or of the tickets done in one month; newest first. */
+  tickets(query?: TicketQuery): Promise<TicketPage>;
+  /** Moves an open ticket to its month's done list; done twice is a no-op; unknown id: HubError('not-found'). */
   markTicketDone(id: string, agent: AgentIdentity): Promise<void>;
   /** Presence heartbeat from the console. */
   agentSeen(agent: AgentIdentity): Promise<void>;

@@ -3,7 +3,9 @@
  *
  *   handoff/escalation/<conversationId>    one Escalation (the live chat is in it)
  *   handoff/queue                          { open: conversationId[] } queued or active ones
- *   handoff/tickets                        { tickets: Ticket[] }
+ *   handoff/ticket/<id>                    one Ticket (a message left), with small indexes:
+ *   handoff/tickets/open                   the open ones, and handoff/tickets/done/<yyyy-mm>
+ *                                          the ones done each month (ticketStore.ts)
  *   handoff/agents                         { agents: { [id]: { name, seenAt } } } presence
  *   handoff/conversation/<conversationId>  the bot side of one conversation: an offer waiting
  *                                          for an answer, a message being left, recent texts
@@ -20,18 +22,23 @@ import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
 import { redactActivity, redactText } from '../privacy/redact';
 import { createFrustrationDetector, type FrustrationDetector } from './frustration';
-import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessage, ResyncAgentHub, Ticket } from './agentHub';
+import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessage, ResyncAgentHub, Ticket, TicketPage, TicketQuery } from './agentHub';
 import { HubError } from './hubError';
 import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
 import { parseContact } from './contactAddress';
 import { readDoc, updateDoc } from './storageDocs';
+import { TICKET_KEYS, TicketStore } from './ticketStore';
 import type { Vars } from '../dialogs/messages';
 
 export const HUB_KEYS = {
   escalation: (conversationId: string) => `handoff/escalation/${conversationId}`,
   queue: 'handoff/queue',
-  tickets: 'handoff/tickets',
+  ticket: TICKET_KEYS.ticket,
+  openTickets: TICKET_KEYS.open,
+  doneTickets: TICKET_KEYS.done,
+  /** The old single tickets document, moved to the layout above on first use. */
+  legacyTickets: TICKET_KEYS.legacy,
   agents: 'handoff/agents',
   conversation: (conversationId: string) => `handoff/conversation/${conversationId}`,
 } as const;
@@ -56,6 +63,8 @@ export interface ConversationDoc {
   pending?: { summary: HandoffSummary };
   /** The message being left (redacted), while the contact address is asked for. */
   ticketMessage?: string;
+  /** The conversation's channel, kept once a ticket was left (to read its transcript later). */
+  channelId?: string;
   /** The person's recent texts (redacted), oldest first, for frustration detection. */
   recent: string[];
   /** Person's messages since the last frustration offer. */
@@ -66,9 +75,6 @@ export interface ConversationDoc {
 
 interface QueueDoc {
   open: string[];
-}
-interface TicketsDoc {
-  tickets: Ticket[];
 }
 interface AgentsDoc {
   agents: Record<string, { name: string; seenAt: string }>;
@@ -96,6 +102,7 @@ export class HubService implements ResyncAgentHub {
   private readonly text: HandoffText;
   private readonly options: typeof DEFAULTS;
   private readonly frustration: FrustrationDetector;
+  private readonly ticketStore: TicketStore;
   private version = 0;
   private readonly waiters = new Set<() => void>();
 
@@ -103,6 +110,7 @@ export class HubService implements ResyncAgentHub {
     this.text = new HandoffText(deps.messages, deps.random);
     this.options = { ...DEFAULTS, ...deps.options };
     this.frustration = deps.frustration ?? createFrustrationDetector();
+    this.ticketStore = new TicketStore({ storage: deps.storage, clock: deps.clock, logger: deps.logger });
   }
 
   // ---- reading --------------------------------------------------------------------------
@@ -150,7 +158,7 @@ export class HubService implements ResyncAgentHub {
     const store = this.deps.transcripts;
     if (!store) return [];
     const e = await this.get(conversationId);
-    const channelId = e?.channelId ?? (await this.tickets()).find((t) => t.conversationId === conversationId)?.channelId;
+    const channelId = e?.channelId ?? (await this.conversation(conversationId)).channelId;
     if (!channelId) return [];
     return this.readTranscript(channelId, conversationId);
   }
@@ -173,9 +181,9 @@ export class HubService implements ResyncAgentHub {
     return out;
   }
 
-  async tickets(): Promise<Ticket[]> {
-    const doc = await readDoc<TicketsDoc>(this.deps.storage, HUB_KEYS.tickets);
-    return [...(doc?.tickets ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  async tickets(query?: TicketQuery): Promise<TicketPage> {
+    await this.ticketStore.migrateLegacy();
+    return this.ticketStore.list(query);
   }
 
   async agentsOnline(): Promise<number> {
@@ -278,14 +286,9 @@ export class HubService implements ResyncAgentHub {
   }
 
   async markTicketDone(id: string, agent: AgentIdentity): Promise<void> {
-    const found = await updateDoc<TicketsDoc, boolean>(this.deps.storage, HUB_KEYS.tickets, (doc) => {
-      const ticket = doc?.tickets.find((t) => t.id === id);
-      if (!doc || !ticket) return { abort: true, result: false };
-      if (ticket.status === 'done') return { abort: true, result: true };
-      ticket.status = 'done';
-      return { doc, result: true };
-    });
-    if (!found) throw new HubError('not-found', `No ticket ${id}.`);
+    await this.ticketStore.migrateLegacy();
+    const { changed } = await this.ticketStore.markDone(id, agent);
+    if (!changed) return;
     this.deps.logger.info('handoff: ticket done', { ticket: id, agentId: agent.id });
     this.changed();
   }
@@ -447,7 +450,7 @@ export class HubService implements ResyncAgentHub {
           return;
         }
         const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact.contact);
-        await this.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
+        await this.saveConversation(conversationId, { ...clearedMode(conv), channelId: activity.channelId, recent: [], sinceOffer: 0 });
         await this.say(context, 'leaveMessage.saved', { ticket: ticket.id, contact: contact.contact });
         return;
       }
@@ -580,21 +583,22 @@ export class HubService implements ResyncAgentHub {
   // ---- tickets ----------------------------------------------------------------------------
 
   private async createTicket(conversationId: string, channelId: string, conv: ConversationDoc, contact: string): Promise<Ticket> {
-    const ticket: Ticket = {
-      id: `T-${randomUUID().slice(0, 8).toUpperCase()}`,
+    const base = {
       conversationId,
       channelId,
       message: conv.ticketMessage ?? '',
       contact,
       createdAt: this.now(),
       summary: conv.pending?.summary ?? buildSummary({ record: { steps: [] } }),
-      status: 'open',
+      status: 'open' as const,
     };
-    await updateDoc<TicketsDoc, void>(this.deps.storage, HUB_KEYS.tickets, (doc) => {
-      const tickets = doc?.tickets ?? [];
-      if (tickets.some((t) => t.id === ticket.id)) return { abort: true, result: undefined };
-      return { doc: { tickets: [...tickets, ticket] }, result: undefined };
-    });
+    let ticket: Ticket | undefined;
+    // Ids are short (people are told them); on the rare clash with an existing ticket, draw again.
+    for (let attempt = 0; attempt < 5 && !ticket; attempt++) {
+      const candidate: Ticket = { id: `T-${randomUUID().slice(0, 8).toUpperCase()}`, ...base };
+      if (await this.ticketStore.create(candidate)) ticket = candidate;
+    }
+    if (!ticket) throw new Error('HubService.createTicket(): no free ticket id after 5 attempts');
     this.changed();
     this.deps.logger.info('handoff: ticket saved', { conversationId, ticket: ticket.id });
     return ticket;

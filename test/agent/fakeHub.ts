@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../../src/clock';
-import type { AgentHub, AgentIdentity, Escalation, HubMessage, Ticket } from '../../src/handoff/agentHub';
+import type { AgentHub, AgentIdentity, Escalation, HubMessage, Ticket, TicketPage, TicketQuery } from '../../src/handoff/agentHub';
 import { HubError } from '../../src/handoff/hubError';
 
 /**
@@ -90,13 +90,29 @@ export class FakeHub implements AgentHub {
     const index = afterId ? messages.findIndex((m) => m.id === afterId) : -1;
     return messages.slice(index + 1);
   }
-  async tickets(): Promise<Ticket[]> {
-    return [...this.ticketList].reverse();
+  /** Same order and paging as the real hub: newest first by (createdAt | doneAt, id). */
+  async tickets(query: TicketQuery = {}): Promise<TicketPage> {
+    const status = query.status ?? 'open';
+    const month = status === 'done' ? (query.month ?? this.clock.now().toISOString().slice(0, 7)) : undefined;
+    const at = (t: Ticket) => (status === 'done' ? (t.doneAt ?? t.createdAt) : t.createdAt);
+    const before = (a: { at: string; id: string }, b: { at: string; id: string }) => a.at < b.at || (a.at === b.at && a.id < b.id);
+    let list = this.ticketList
+      .filter((t) => t.status === status && (month === undefined || at(t).slice(0, 7) === month))
+      .sort((a, b) => (before({ at: at(a), id: a.id }, { at: at(b), id: b.id }) ? 1 : -1));
+    if (query.after) list = list.filter((t) => before({ at: at(t), id: t.id }, query.after!));
+    const limit = query.limit ?? 50;
+    const tickets = list.slice(0, limit).map((t) => structuredClone(t));
+    const page: TicketPage = { tickets, status };
+    if (month) page.month = month;
+    const last = tickets[tickets.length - 1];
+    if (list.length > limit && last) page.next = { at: at(last), id: last.id };
+    return page;
   }
-  async markTicketDone(id: string): Promise<void> {
+  async markTicketDone(id: string, agent: AgentIdentity): Promise<void> {
     const t = this.ticketList.find((x) => x.id === id);
     if (!t) throw new HubError('not-found', 'no ticket');
-    t.status = 'done';
+    if (t.status === 'done') return;
+    Object.assign(t, { status: 'done', doneAt: this.clock.now().toISOString(), doneBy: agent });
   }
   async agentSeen(agent: AgentIdentity): Promise<void> {
     this.seen.set(agent.id, this.clock.now().getTime());

@@ -76,7 +76,7 @@ describe('no agent available', () => {
     expect(h.recognizer.calls).toBe(before);
     expect(replyKeys(saved)).toEqual(['handoff.leaveMessage.saved']);
 
-    const tickets = await h.hub.tickets();
+    const { tickets } = await h.hub.tickets();
     expect(tickets).toHaveLength(1);
     const t = tickets[0];
     expect(saved[0].text).toContain(t.id);
@@ -86,8 +86,16 @@ describe('no agent available', () => {
     expect(t.summary).toMatchObject({ intent: 'photos-not-syncing', device: 'ipad' });
     expect((await h.hub.transcript('c1')).length).toBeGreaterThan(0);
 
+    h.clock.advance(60_000);
     await h.hub.markTicketDone(t.id, AGENT_A);
-    expect((await h.hub.tickets())[0].status).toBe('done');
+    expect((await h.hub.tickets()).tickets).toEqual([]);
+    const done = await h.hub.tickets({ status: 'done' });
+    expect(done.month).toBe(h.clock.now().toISOString().slice(0, 7));
+    expect(done.tickets).toMatchObject([{ id: t.id, status: 'done', doneAt: h.clock.now().toISOString(), doneBy: AGENT_A }]);
+    // Done twice: nothing changes (the first agent and time stay).
+    h.clock.advance(60_000);
+    await h.hub.markTicketDone(t.id, { id: 'agent-b', name: 'Bob' });
+    expect((await h.hub.tickets({ status: 'done' })).tickets).toEqual(done.tickets);
     await expect(h.hub.markTicketDone('T-NOPE', AGENT_A)).rejects.toMatchObject({ code: 'not-found' });
     // Back to the bot.
     expect(replyKeys(await p.say('hello'))).toEqual(['greeting']);
@@ -99,7 +107,7 @@ describe('no agent available', () => {
     await p.say('human please');
     await p.say('Leave a message');
     expect(replyKeys(await p.say('never mind'))).toEqual(['handoff.leaveMessage.cancelled']);
-    expect(await h.hub.tickets()).toEqual([]);
+    expect((await h.hub.tickets()).tickets).toEqual([]);
   });
 
   it('tickets from several people, newest first', async () => {
@@ -112,7 +120,7 @@ describe('no agent available', () => {
       await p.say('+44 20 7946 0000');
       h.clock.advance(1000);
     }
-    expect((await h.hub.tickets()).map((t) => t.conversationId)).toEqual(['c2', 'c1']);
+    expect((await h.hub.tickets()).tickets.map((t) => t.conversationId)).toEqual(['c2', 'c1']);
   });
 });
 
