@@ -1,15 +1,23 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { Clock } from '../clock';
+import { ExpiryIndex, isETagConflict } from './expiryIndex';
+import { FixedWindowLimiter } from './fixedWindowLimiter';
 
 /**
  * The built-in Direct Line's data, kept only through botbuilder `Storage` so a restarted process
  * (or another instance on the same store) continues every conversation:
  *
  *   directline/server-secret            random secret (connector capability key)
- *   directline/conversations/<id>       { createdAt, userId, activityCount }
+ *   directline/conversations/<id>       { createdAt, lastActivityAt, userId, activityCount }
  *   directline/activities/<id>/<n>      the n-th activity of the conversation (n = watermark)
  *   directline/tokens/<sha256(token)>   { conversationId, expiresAt }: tokens are stored hashed
+ *   directline/rate/<name>/<sha256(subject)>   a rate limiter's window (see FixedWindowLimiter)
+ *   directline/expiry/...               which of the above may be deleted when (see ExpiryIndex)
+ *
+ * Conversations, tokens and limiter windows are filed in the expiry index when written; `sweep()`
+ * deletes expired tokens and windows, and conversations (with their activities) idle longer than
+ * the retention. A conversation active since it was filed is filed again for later instead.
  */
 
 export interface StoredConversation {
@@ -38,11 +46,28 @@ export interface DirectLineStoreOptions {
   /** Token lifetime (Direct Line's is 30 minutes). */
   tokenTtlSeconds?: number;
   random?: (bytes: number) => Buffer;
+  /** Conversations idle this long are deleted by `sweep()` (default 24 hours). */
+  retentionHours?: number;
+  /** Width of the expiry index's buckets (default one hour; tests use other widths). */
+  expiryBucketMs?: number;
+  /** How long a cached server secret is trusted before it is read again (default one minute). */
+  secretRecheckMs?: number;
+}
+
+export interface SweepReport {
+  buckets: number;
+  conversations: number;
+  activities: number;
+  tokens: number;
+  windows: number;
+  /** Items not due yet (a conversation active since it was filed), filed again for later. */
+  refiled: number;
 }
 
 const PREFIX = 'directline';
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_APPEND_ATTEMPTS = 20;
+const DELETE_BATCH = 100;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -53,13 +78,28 @@ export class DirectLineStore {
   private readonly clock: Clock;
   private readonly random: (bytes: number) => Buffer;
   readonly tokenTtlSeconds: number;
+  readonly retentionMs: number;
+  private readonly expiry: ExpiryIndex;
+  private readonly secretRecheckMs: number;
   private secret?: Promise<Buffer>;
+  private secretReadAt = 0;
 
   constructor(options: DirectLineStoreOptions) {
     this.storage = options.storage;
     this.clock = options.clock;
     this.random = options.random ?? randomBytes;
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? 1800;
+    this.retentionMs = (options.retentionHours ?? 24) * 3_600_000;
+    this.secretRecheckMs = options.secretRecheckMs ?? 60_000;
+    this.expiry = new ExpiryIndex({ storage: this.storage, clock: this.clock, prefix: `${PREFIX}/expiry`, bucketMs: options.expiryBucketMs });
+  }
+
+  /**
+   * A fixed-window counter in this store's storage (`directline/rate/<name>/...`), its windows filed
+   * for the sweep. `limit` 0 means no limit.
+   */
+  limiter(name: string, limit: number, windowMs = 60_000): FixedWindowLimiter {
+    return new FixedWindowLimiter({ storage: this.storage, clock: this.clock, index: this.expiry, prefix: `${PREFIX}/rate/${name}`, limit, windowMs });
   }
 
   static isConversationId(id: string): boolean {
@@ -68,9 +108,12 @@ export class DirectLineStore {
 
   async createConversation(userId?: string): Promise<StoredConversation> {
     const id = this.random(18).toString('base64url');
-    const conversation: StoredConversation = { id, createdAt: this.clock.now().toISOString(), activityCount: 0 };
+    const now = this.clock.now();
+    const conversation: StoredConversation = { id, createdAt: now.toISOString(), activityCount: 0 };
     if (userId) conversation.userId = userId;
-    await this.storage.write({ [this.conversationKey(id)]: { ...conversation } });
+    // Filed first: if filing fails, nothing is left behind that the sweep would never find.
+    await this.expiry.file(this.conversationKey(id), now.getTime() + this.retentionMs);
+    await this.storage.write({ [this.conversationKey(id)]: { ...conversation, lastActivityAt: conversation.createdAt } });
     return conversation;
   }
 
@@ -99,8 +142,9 @@ export class DirectLineStore {
   /** A new random token for a conversation; only its hash is stored. */
   async issueToken(conversationId: string): Promise<IssuedToken> {
     const token = this.random(32).toString('base64url');
-    const expiresAt = new Date(this.clock.now().getTime() + this.tokenTtlSeconds * 1000).toISOString();
-    await this.storage.write({ [this.tokenKey(token)]: { conversationId, expiresAt } });
+    const expiresAt = this.clock.now().getTime() + this.tokenTtlSeconds * 1000;
+    await this.expiry.file(this.tokenKey(token), expiresAt);
+    await this.storage.write({ [this.tokenKey(token)]: { conversationId, expiresAt: new Date(expiresAt).toISOString() } });
     return { token, conversationId, expiresInSeconds: this.tokenTtlSeconds };
   }
 
@@ -128,7 +172,7 @@ export class DirectLineStore {
       if (!item.eTag) throw new Error('DirectLineStore.appendActivity(): the storage returned no eTag');
       const index = Number(item.activityCount) || 0;
       try {
-        await this.storage.write({ [key]: { ...item, activityCount: index + 1 } });
+        await this.storage.write({ [key]: { ...item, activityCount: index + 1, lastActivityAt: this.clock.now().toISOString() } });
       } catch (error) {
         if (isETagConflict(error)) continue;
         throw error;
@@ -165,24 +209,107 @@ export class DirectLineStore {
     return { activities, watermark: next };
   }
 
-  /** A stable secret key (persisted in storage) for the connector's capability URL. */
-  async connectorKey(): Promise<string> {
-    const secret = await this.serverSecret();
-    return createHmac('sha256', secret).update('resync-directline-connector').digest('base64url').slice(0, 32);
+  /**
+   * Deletes what the expiry index says is due: expired tokens and limiter windows, and conversations
+   * idle longer than the retention with all their activities. An item not due any more (a
+   * conversation active since it was filed) is filed again for later. Safe to run on several
+   * instances at once: an item deleted twice is simply gone.
+   */
+  async sweep(): Promise<SweepReport> {
+    const report: SweepReport = { buckets: 0, conversations: 0, activities: 0, tokens: 0, windows: 0, refiled: 0 };
+    report.buckets = await this.expiry.sweep(async ({ keys }) => {
+      for (let i = 0; i < keys.length; i += DELETE_BATCH) {
+        const batch = keys.slice(i, i + DELETE_BATCH);
+        const items = await this.storage.read(batch);
+        const now = this.clock.now().getTime();
+        for (const key of batch) {
+          const item = items[key];
+          if (!item) continue; // already gone (an expired token read, another instance's sweep)
+          const due = this.dueTime(key, item);
+          if (due === undefined) continue; // not ours to judge
+          if (due > now) {
+            await this.expiry.file(key, due);
+            report.refiled++;
+          } else if (key.startsWith(`${PREFIX}/conversations/`)) {
+            report.activities += await this.deleteConversation(key, Number(item.activityCount) || 0);
+            report.conversations++;
+          } else {
+            await this.storage.delete([key]);
+            if (key.startsWith(`${PREFIX}/tokens/`)) report.tokens++;
+            else report.windows++;
+          }
+        }
+      }
+    });
+    return report;
   }
 
-  private serverSecret(): Promise<Buffer> {
-    this.secret ??= (async () => {
-      const key = `${PREFIX}/server-secret`;
-      const existing = (await this.storage.read([key]))[key];
-      if (existing && typeof existing.secret === 'string') return Buffer.from(existing.secret, 'base64');
-      await this.storage.write({ [key]: { secret: this.random(32).toString('base64') } });
-      // Read back: if another instance wrote at the same moment, both use the stored one.
-      const stored = (await this.storage.read([key]))[key];
-      return Buffer.from(String(stored?.secret), 'base64');
-    })();
-    this.secret.catch(() => (this.secret = undefined));
-    return this.secret;
+  /** When a filed item may go (ms since the epoch); undefined for a key this store does not file. */
+  private dueTime(key: string, item: Record<string, unknown>): number | undefined {
+    if (key.startsWith(`${PREFIX}/conversations/`)) {
+      const last = Date.parse(String(item.lastActivityAt ?? item.createdAt));
+      return Number.isNaN(last) ? 0 : last + this.retentionMs;
+    }
+    if (key.startsWith(`${PREFIX}/tokens/`) || key.startsWith(`${PREFIX}/rate/`)) {
+      const expires = typeof item.expiresAt === 'number' ? item.expiresAt : Date.parse(String(item.expiresAt));
+      return Number.isNaN(expires) ? 0 : expires;
+    }
+    return undefined;
+  }
+
+  /** The conversation first (so it reads as gone at once), then its activities. Resolves with how many. */
+  private async deleteConversation(key: string, activityCount: number): Promise<number> {
+    await this.storage.delete([key]);
+    const id = key.slice(`${PREFIX}/conversations/`.length);
+    for (let from = 0; from < activityCount; from += DELETE_BATCH) {
+      const keys: string[] = [];
+      for (let i = from; i < Math.min(activityCount, from + DELETE_BATCH); i++) keys.push(this.activityKey(id, i));
+      await this.storage.delete(keys);
+    }
+    return activityCount;
+  }
+
+  /** A stable secret key (persisted in storage) for the connector's capability URL. */
+  async connectorKey(): Promise<string> {
+    return keyFromSecret(await this.serverSecret());
+  }
+
+  /**
+   * Whether `given` is the connector key. On a mismatch the stored secret is read once more before
+   * saying no: another instance may have stored its secret after this one cached its own.
+   */
+  async isConnectorKey(given: string): Promise<boolean> {
+    if (sameText(given, await this.connectorKey())) return true;
+    return sameText(given, keyFromSecret(await this.serverSecret(true)));
+  }
+
+  /**
+   * The secret shared by every instance on this storage. Two brand-new instances on an empty store
+   * may both write one (a write cannot be made conditional on the key being absent); each reads
+   * back what is stored and adopts it, and the cached copy is read again after `secretRecheckMs`
+   * (and on a connector key mismatch), so instances converge on the one that was stored last.
+   */
+  private serverSecret(reread = false): Promise<Buffer> {
+    const now = this.clock.now().getTime();
+    if (this.secret && !reread && now - this.secretReadAt < this.secretRecheckMs) return this.secret;
+    this.secretReadAt = now;
+    const loading = this.loadSecret();
+    this.secret = loading;
+    loading.catch(() => {
+      if (this.secret === loading) this.secret = undefined;
+    });
+    return loading;
+  }
+
+  private async loadSecret(): Promise<Buffer> {
+    const key = `${PREFIX}/server-secret`;
+    const existing = (await this.storage.read([key]))[key];
+    if (existing && typeof existing.secret === 'string') return Buffer.from(existing.secret, 'base64');
+    await this.storage.write({ [key]: { secret: this.random(32).toString('base64') } });
+    // Read back: if another instance wrote at the same moment, both use the stored one.
+    const stored = (await this.storage.read([key]))[key];
+    if (!stored || typeof stored.secret !== 'string') throw new Error('DirectLineStore: the server secret was not stored');
+    return Buffer.from(stored.secret, 'base64');
   }
 
   private conversationKey(id: string): string {
@@ -198,6 +325,13 @@ export class DirectLineStore {
   }
 }
 
-function isETagConflict(error: unknown): boolean {
-  return error instanceof Error && /eTag conflict/i.test(error.message);
+function keyFromSecret(secret: Buffer): string {
+  return createHmac('sha256', secret).update('resync-directline-connector').digest('base64url').slice(0, 32);
+}
+
+/** Constant-time comparison of two strings. */
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

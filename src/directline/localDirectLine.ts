@@ -1,9 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Server, Request, Response } from 'restify';
+import { clientAddress } from '../agent/requestSecurity';
 import type { Logger } from '../logging/logger';
 import { bearerToken, HttpError, isObject, readJsonBody, sendJson } from '../server/httpJson';
 import { DirectLineStore, type DirectLineActivity, type StoredConversation } from './directLineStore';
+import { DirectLineSweeper } from './directLineSweeper';
+import type { FixedWindowLimiter } from './fixedWindowLimiter';
 
 /**
  * A Direct Line 3.0 REST endpoint (polling, no WebSocket) for local mode, so Web Chat talks to
@@ -27,6 +29,14 @@ export interface LocalDirectLineOptions {
   fetch?: typeof fetch;
   /** Adds fields (the conversation id) to the request's log line. */
   annotate?: (req: Request, fields: Record<string, unknown>) => void;
+  /** Reverse proxies trusted to report the client's address (config TRUST_PROXY_HOPS; default 0). */
+  trustProxyHops?: number;
+  /** New conversations and tokens per client address per minute (DIRECTLINE_CONVERSATIONS_PER_MINUTE; default 30, 0 = no limit). */
+  conversationsPerMinute?: number;
+  /** Activities a client may post per conversation per minute (DIRECTLINE_MESSAGES_PER_MINUTE; default 60, 0 = no limit). */
+  messagesPerMinute?: number;
+  /** Time between sweeps of expired tokens and idle conversations (default 10 minutes); `false`: no timer. */
+  sweepIntervalMs?: number | false;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -40,13 +50,29 @@ const TRANSIENT_TYPES = new Set(['typing', 'trace']);
 export class LocalDirectLine {
   private readonly fetchImpl: typeof fetch;
   private readonly deliveryTimeoutMs: number;
+  private readonly perAddress: FixedWindowLimiter;
+  private readonly perConversation: FixedWindowLimiter;
+  /** Deletes expired tokens and idle conversations; started by `register`, stopped when the server closes. */
+  readonly sweeper: DirectLineSweeper;
 
   constructor(private readonly options: LocalDirectLineOptions) {
     this.fetchImpl = options.fetch ?? fetch;
     this.deliveryTimeoutMs = options.deliveryTimeoutMs ?? 15000;
+    this.perAddress = options.store.limiter('address', options.conversationsPerMinute ?? 30);
+    this.perConversation = options.store.limiter('conversation', options.messagesPerMinute ?? 60);
+    this.sweeper = new DirectLineSweeper({ store: options.store, logger: options.logger, intervalMs: options.sweepIntervalMs || undefined });
+  }
+
+  /** Stops the sweeper (also done when the server closes). */
+  close(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   register(server: Server, wrap: (name: string, handler: Handler) => Handler): void {
+    if (this.options.sweepIntervalMs !== false) {
+      this.sweeper.start();
+      server.server.once('close', () => void this.sweeper.stop());
+    }
     const dl = DIRECT_LINE_BASE;
     server.post(`${dl}/tokens/generate`, wrap('directline.tokens.generate', (req, res) => this.generateToken(req, res)));
     server.post(`${dl}/tokens/refresh`, wrap('directline.tokens.refresh', (req, res) => this.refreshToken(req, res)));
@@ -68,6 +94,7 @@ export class LocalDirectLine {
   // --- Direct Line: tokens and conversations ---------------------------------------------------
 
   private async generateToken(req: Request, res: Response): Promise<void> {
+    await this.limit(req, this.perAddress, clientAddress(req, this.options.trustProxyHops ?? 0), 'conversations');
     const body = await readJsonBody(req, this.options.maxBodyBytes);
     const conversation = await this.options.store.createConversation(userIdFrom(body));
     const issued = await this.options.store.issueToken(conversation.id);
@@ -78,6 +105,7 @@ export class LocalDirectLine {
   }
 
   private async refreshToken(req: Request, res: Response): Promise<void> {
+    await this.limit(req, this.perAddress, clientAddress(req, this.options.trustProxyHops ?? 0), 'conversations');
     const conversationId = await this.authorize(req);
     this.options.annotate?.(req, { conversationId });
     const issued = await this.options.store.issueToken(conversationId);
@@ -100,6 +128,7 @@ export class LocalDirectLine {
       sendJson(res, 201, { conversationId, token, expires_in: this.options.store.tokenTtlSeconds });
       return;
     }
+    await this.limit(req, this.perAddress, clientAddress(req, this.options.trustProxyHops ?? 0), 'conversations');
     const conversation = await this.options.store.createConversation(userIdFrom(body));
     const issued = await this.options.store.issueToken(conversation.id);
     this.options.annotate?.(req, { conversationId: conversation.id });
@@ -118,6 +147,7 @@ export class LocalDirectLine {
 
   private async postActivity(req: Request, res: Response): Promise<void> {
     const conversationId = await this.authorize(req, req.params.conversationId);
+    await this.limit(req, this.perConversation, conversationId, 'messages');
     const body = await readJsonBody(req, this.options.maxBodyBytes);
     if (!isObject(body) || typeof body.type !== 'string' || body.type === '') {
       throw new HttpError(400, 'BadArgument', 'The activity must be a JSON object with a "type".');
@@ -181,15 +211,21 @@ export class LocalDirectLine {
   }
 
   private async authorizeConnector(req: Request): Promise<void> {
-    const expected = Buffer.from(await this.options.store.connectorKey());
-    const given = Buffer.from(String(req.params.key ?? ''));
-    const keyOk = given.length === expected.length && timingSafeEqual(given, expected);
-    if (!keyOk || !isFromThisHost(req)) {
+    if (!isFromThisHost(req) || !(await this.options.store.isConnectorKey(String(req.params.key ?? '')))) {
       throw new HttpError(403, 'Forbidden', 'Only this bot may post to its connector.');
     }
   }
 
   // --- helpers -------------------------------------------------------------------------------------
+
+  /** Counts the request against a limiter; 429 with Retry-After once the window is full. */
+  private async limit(req: Request, limiter: FixedWindowLimiter, subject: string, what: 'conversations' | 'messages'): Promise<void> {
+    const decision = await limiter.take(subject);
+    if (decision.allowed) return;
+    req.resume(); // the body is not read; let the client finish sending it and read the answer
+    const message = what === 'messages' ? `More than ${limiter.limit} activities a minute in this conversation.` : `More than ${limiter.limit} new conversations or tokens a minute from this address.`;
+    throw new HttpError(429, 'TooManyRequests', `${message} Try again in ${decision.retryAfterSeconds} s.`, { 'Retry-After': String(decision.retryAfterSeconds) });
+  }
 
   /** The conversation the bearer token belongs to; 401 without a valid token, 403 for another conversation. */
   private async authorize(req: Request, conversationId?: string): Promise<string> {
@@ -264,8 +300,14 @@ function userIdFrom(body: unknown): string | undefined {
   return id && id.length <= 128 ? id : undefined;
 }
 
-/** A caller on this machine: loopback, or the server's own address calling itself. */
-function isFromThisHost(req: IncomingMessage): boolean {
+/**
+ * A caller on this machine: loopback, or the server's own address calling itself. Decided by the
+ * socket's addresses only, never by X-Forwarded-For or any other header (whatever TRUST_PROXY_HOPS
+ * says): a header is whatever the caller wrote, so a forged "X-Forwarded-For: 127.0.0.1" gains
+ * nothing here. The capability key in the connector's URL is the main guard; this check is the
+ * second one (a reverse proxy on this same machine would make every caller look local).
+ */
+export function isFromThisHost(req: IncomingMessage): boolean {
   const remote = req.socket.remoteAddress ?? '';
   const local = req.socket.localAddress ?? '';
   const normalise = (a: string) => a.replace(/^::ffff:/, '');
