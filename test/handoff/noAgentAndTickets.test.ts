@@ -2,7 +2,9 @@
  * No agent online, or a long wait: the person is told honestly and can wait anyway, leave a
  * message with a contact address (a ticket agents see), or cancel.
  */
-import { HUB_CHOICES } from '../../src/handoff/hubService';
+import { MemoryStorage } from 'botbuilder';
+import { HUB_CHOICES, HUB_KEYS } from '../../src/handoff/hubService';
+import { readDoc } from '../../src/handoff/storageDocs';
 import { parseContact } from '../../src/handoff/contactAddress';
 import { AGENT_A, hubHarness, replyKeys } from './hubHarness';
 
@@ -121,6 +123,51 @@ describe('no agent available', () => {
       h.clock.advance(1000);
     }
     expect((await h.hub.tickets()).tickets.map((t) => t.conversationId)).toEqual(['c2', 'c1']);
+  });
+
+  it('two instances, six people leaving messages at once: six tickets, each its own document, none lost', async () => {
+    const storage = new MemoryStorage();
+    const one = hubHarness({ storage });
+    const two = hubHarness({ storage, clock: one.clock });
+    const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    await Promise.all(
+      ids.map(async (id, i) => {
+        const p = (i % 2 ? one : two).person(id);
+        await p.say('human please');
+        await p.say('Leave a message');
+        await p.say(`message from ${id}`);
+        expect(replyKeys(await p.say(`${id}@example.com`))).toEqual(['handoff.leaveMessage.saved']);
+      }),
+    );
+    const { tickets } = await one.hub.tickets();
+    expect(tickets.map((t) => t.conversationId).sort()).toEqual(ids);
+    const open = await readDoc<{ entries: { id: string }[] }>(storage, HUB_KEYS.openTickets);
+    expect(open?.entries.map((e) => e.id).sort()).toEqual(tickets.map((t) => t.id).sort());
+    for (const t of tickets) expect(await readDoc(storage, HUB_KEYS.ticket(t.id))).toEqual(t);
+    expect(await readDoc(storage, HUB_KEYS.legacyTickets)).toBeUndefined();
+    // Both instances close the same ticket at once: one change, in one month.
+    await Promise.all([one.hub.markTicketDone(tickets[0].id, AGENT_A), two.hub.markTicketDone(tickets[0].id, AGENT_A)]);
+    expect((await two.hub.tickets()).tickets).toHaveLength(5);
+    expect((await two.hub.tickets({ status: 'done' })).tickets.map((t) => t.id)).toEqual([tickets[0].id]);
+  });
+
+  it('tickets in the old single document are moved on first use, then it is deleted; marking one done works', async () => {
+    const h = hubHarness();
+    const summary = { steps: [], oneLine: 'photos · iphone' };
+    const old = [
+      { id: 'T-0LD00001', conversationId: 'old-1', message: 'first', contact: 'a@example.com', createdAt: '2026-02-01T10:00:00.000Z', summary, status: 'open', channelId: 'test' },
+      { id: 'T-0LD00002', conversationId: 'old-2', message: 'second', contact: 'b@example.com', createdAt: '2026-02-02T10:00:00.000Z', summary, status: 'done', channelId: 'test' },
+    ];
+    await h.storage.write({ [HUB_KEYS.legacyTickets]: { tickets: old } });
+    expect((await h.hub.tickets()).tickets.map((t) => t.id)).toEqual(['T-0LD00001']);
+    expect(await readDoc(h.storage, HUB_KEYS.legacyTickets)).toBeUndefined();
+    expect((await h.hub.tickets({ status: 'done', month: '2026-02' })).tickets.map((t) => t.id)).toEqual(['T-0LD00002']);
+
+    // Another instance still on the old code appends to the old document: moved by the next call.
+    await h.storage.write({ [HUB_KEYS.legacyTickets]: { tickets: [{ ...old[0], id: 'T-0LD00003', conversationId: 'old-3' }] } });
+    await h.hub.markTicketDone('T-0LD00003', AGENT_A);
+    expect(await readDoc(h.storage, HUB_KEYS.legacyTickets)).toBeUndefined();
+    expect((await h.hub.tickets({ status: 'done' })).tickets.map((t) => t.id)).toEqual(['T-0LD00003']);
   });
 });
 
