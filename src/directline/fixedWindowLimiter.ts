@@ -13,6 +13,9 @@ import { isETagConflict, type ExpiryIndex } from './expiryIndex';
  * read-modify-write, retried when another writer got in first. Each new window files the document
  * in the expiry index so the sweep deletes it once the subject has gone quiet.
  *
+ * A request that loses the eTag race too many times in a row is refused (retry after 1 s). If
+ * filing a new window fails after it was written, that document is never swept (a small leak).
+ *
  * The first write of a document cannot be guarded (storage has no "create if absent"): it carries a
  * random marker and is read back, and a writer whose creation was replaced counts again against
  * the document that won. Only a creation replaced after its writer read it back (a window of a
@@ -36,7 +39,7 @@ interface WindowDocument {
   count?: unknown;
 }
 
-const MAX_ATTEMPTS = 20;
+const MAX_ATTEMPTS = 40;
 
 export class FixedWindowLimiter {
   constructor(private readonly options: FixedWindowLimiterOptions) {}
@@ -60,27 +63,31 @@ export class FixedWindowLimiter {
       if (count >= limit) {
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
       }
-      // Filed before writing, so a written window is always findable by the sweep (a repeat filing
-      // in the same bucket is only a read).
-      if (!sameWindow) await index.file(key, windowEnd);
       const next = { windowStart, count: count + 1, expiresAt: windowEnd };
+      const allowed: RateDecision = { allowed: true, remaining: limit - count - 1 };
       if (current) {
         try {
           await storage.write({ [key]: { ...next, eTag: current.eTag } });
-          return { allowed: true, remaining: limit - count - 1 };
         } catch (error) {
           if (!isETagConflict(error)) throw error;
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 3 * (attempt + 1)));
           continue;
         }
+      } else {
+        // A creation cannot be guarded: mark it, read it back, and count again (now guarded by the
+        // eTag) when another writer's creation replaced ours. Nothing is awaited between the read
+        // above and this write, to keep that window small.
+        const writer = randomBytes(8).toString('hex');
+        await storage.write({ [key]: { ...next, writer } });
+        const back = (await storage.read([key]))[key];
+        if (back?.writer !== writer) continue;
       }
-      // A creation cannot be guarded: mark it, read it back, and count again (now guarded by the
-      // eTag) when another writer's creation replaced ours.
-      const writer = randomBytes(8).toString('hex');
-      await storage.write({ [key]: { ...next, writer } });
-      const back = (await storage.read([key]))[key];
-      if (back?.writer === writer) return { allowed: true, remaining: limit - count - 1 };
+      // A new window is filed for the sweep (filing the same key again in one bucket is only a read).
+      if (!sameWindow) await index.file(key, windowEnd);
+      return allowed;
     }
-    throw new Error(`FixedWindowLimiter.take(): gave up on ${this.options.prefix} after ${MAX_ATTEMPTS} conflicting writes`);
+    // So many writers on one subject at once that this one never got its turn: that is a burst
+    // too, so it is refused rather than failed.
+    return { allowed: false, retryAfterSeconds: 1 };
   }
 }
