@@ -6,6 +6,7 @@
   var API = '/api/agent';
   var QUEUE_REFRESH_MS = 2000;
   var LONG_POLL_SECONDS = 20;
+  var TICKET_PAGE = 50;
 
   var state = {
     agent: null,
@@ -17,6 +18,17 @@
     poll: null, // AbortController of the live-chat long poll
     timer: null,
     tickets: [],
+    // Which tickets the panel shows: open ones, or those done in one month (YYYY-MM, UTC).
+    ticketView: {
+      status: 'open',
+      month: null, // null until the server names the current month
+      currentMonth: null,
+      next: null, // cursor of the next page
+      extended: false, // more than the first page is shown: the periodic refresh leaves it alone
+      switching: false, // the list was just switched (status or month) and its first page is on its way
+      loading: false,
+      request: 0,
+    },
   };
 
   function $(id) {
@@ -203,14 +215,93 @@
         $('online-count').textContent = data.agentsOnline + ' online';
       })
       .catch(function () {});
-    api('GET', '/tickets')
+    if (!state.ticketView.extended && !state.ticketView.loading) loadTickets(false);
+  }
+
+  // --- tickets list: open / done by month, a page at a time --------------------------------------
+
+  function shiftMonth(month, delta) {
+    var year = Number(month.slice(0, 4));
+    var index = Number(month.slice(5, 7)) - 1 + delta;
+    year += Math.floor(index / 12);
+    index = ((index % 12) + 12) % 12;
+    return String(year) + '-' + (index < 9 ? '0' : '') + String(index + 1);
+  }
+
+  function monthLabel(month) {
+    var date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+    return date.toLocaleDateString([], { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  function ticketPath(cursor) {
+    var view = state.ticketView;
+    var query = ['limit=' + TICKET_PAGE];
+    if (view.status === 'done') {
+      query.push('status=done');
+      if (view.month) query.push('month=' + encodeURIComponent(view.month));
+    }
+    if (cursor) query.push('cursor=' + encodeURIComponent(cursor));
+    return '/tickets?' + query.join('&');
+  }
+
+  function renderTicketControls() {
+    var view = state.ticketView;
+    var done = view.status === 'done';
+    $('tickets-open').setAttribute('aria-pressed', String(!done));
+    $('tickets-done').setAttribute('aria-pressed', String(done));
+    show($('ticket-month-picker'), done);
+    var label = $('ticket-month');
+    label.dataset.month = view.month || '';
+    label.textContent = view.month ? monthLabel(view.month) : '';
+    $('ticket-month-next').disabled = !view.month || !view.currentMonth || view.month >= view.currentMonth;
+    $('ticket-month-prev').disabled = !view.month;
+    $('ticket-empty').textContent = done ? 'No messages were marked done in this month.' : 'No open messages.';
+  }
+
+  function renderTickets() {
+    var view = state.ticketView;
+    fillList('ticket-list', 'ticket-empty', 'ticket-count', state.tickets, ticketItem);
+    // While a switched list loads, say nothing rather than "none".
+    show($('ticket-empty'), state.tickets.length === 0 && !view.switching);
+    $('ticket-count').textContent = view.switching ? '…' : String(state.tickets.length) + (view.next ? '+' : '');
+    show($('ticket-more'), Boolean(view.next));
+    renderTicketControls();
+  }
+
+  // The first page (more = false) or the next one; an answer to an older request is dropped.
+  function loadTickets(more) {
+    var view = state.ticketView;
+    var token = ++view.request;
+    view.loading = true;
+    return api('GET', ticketPath(more ? view.next : null))
       .then(function (data) {
-        state.tickets = data.tickets.filter(function (t) {
-          return t.status === 'open';
-        });
-        fillList('ticket-list', 'ticket-empty', 'ticket-count', state.tickets, ticketItem);
+        if (token !== view.request) return;
+        if (data.month) {
+          view.month = data.month;
+          if (!view.currentMonth) view.currentMonth = data.month;
+        }
+        state.tickets = more ? state.tickets.concat(data.tickets) : data.tickets;
+        view.next = data.next;
+        view.extended = more;
+        view.switching = false;
+        renderTickets();
       })
-      .catch(function () {});
+      .catch(function () {})
+      .then(function () {
+        if (token === view.request) view.loading = false;
+      });
+  }
+
+  function showTickets(status, month) {
+    var view = state.ticketView;
+    view.status = status;
+    if (month !== undefined) view.month = month;
+    view.next = null;
+    view.extended = false;
+    view.switching = true;
+    state.tickets = [];
+    renderTickets();
+    return loadTickets(false);
   }
 
   // --- one conversation -------------------------------------------------------------------------
@@ -435,7 +526,8 @@
     show($('detail-empty'), false);
     show($('detail-body'), false);
     show($('ticket-body'), true);
-    $('ticket-meta').textContent = 'Left ' + duration(t.ageSeconds) + ' ago';
+    $('ticket-meta').textContent =
+      'Left ' + duration(t.ageSeconds) + ' ago' + (t.status === 'done' ? ' · done' + (t.doneBy ? ' by ' + t.doneBy : '') + (t.doneAt ? ' ' + new Date(t.doneAt).toLocaleString() : '') : '');
     var record = $('ticket-record');
     record.replaceChildren();
     recordRow(record, 'Message', t.message);
@@ -445,6 +537,7 @@
     recordRow(record, 'Device', t.summary.device);
     recordRow(record, 'Service', t.summary.service);
     $('ticket-done').disabled = t.status !== 'open';
+    show($('ticket-done'), t.status === 'open');
   }
 
   function onTicketDone() {
@@ -454,7 +547,8 @@
         state.selected = null;
         show($('ticket-body'), false);
         show($('detail-empty'), true);
-        refresh();
+        state.ticketView.extended = false;
+        loadTickets(false);
       })
       .catch(function (err) {
         $('ticket-meta').textContent = err.message;
@@ -480,6 +574,22 @@
       if (event.key === 'Enter' && !event.shiftKey) onSend(event);
     });
     $('ticket-done').addEventListener('click', onTicketDone);
+    $('tickets-open').addEventListener('click', function () {
+      if (state.ticketView.status !== 'open') showTickets('open');
+    });
+    $('tickets-done').addEventListener('click', function () {
+      if (state.ticketView.status !== 'done') showTickets('done');
+    });
+    $('ticket-month-prev').addEventListener('click', function () {
+      if (state.ticketView.month) showTickets('done', shiftMonth(state.ticketView.month, -1));
+    });
+    $('ticket-month-next').addEventListener('click', function () {
+      var view = state.ticketView;
+      if (view.month && view.currentMonth && view.month < view.currentMonth) showTickets('done', shiftMonth(view.month, 1));
+    });
+    $('ticket-more').addEventListener('click', function () {
+      if (state.ticketView.next) loadTickets(true);
+    });
 
     if (document.body.dataset.configured !== 'true') {
       show($('not-configured'), true);
