@@ -3,13 +3,63 @@ import type { StepRef } from './cards';
 import type { TroubleshootingRecord } from './troubleshootingRecord';
 
 /**
- * A live hand-over to a person (a later feature). When one is configured the handoff step asks it
- * first; when none is, or it cannot connect, the step gives the support options from its content.
+ * What a request for a person did (see src/handoff/README.md, "What requestHandoff answers"):
+ *
+ * - `connected`: a person from the support team already has this conversation (it was accepted
+ *   earlier); the hub owns the conversation, the person's messages go to them.
+ * - `queued`: the person is in the queue and an agent is online; the hub told them their place
+ *   and the wait. Nobody has accepted yet: this is not a handoff that happened.
+ * - `offered`: nobody can take the conversation now (no agent online, no agent accounts at all,
+ *   or a long wait); the hub said so and offered its choices (wait anyway, leave a message,
+ *   cancel). Nothing is connected; the dialog should still give its own support options.
+ * - `unavailable`: the hub could not do anything and said nothing; the dialog gives its support
+ *   options.
+ */
+export type HandoffResult = 'connected' | 'queued' | 'offered' | 'unavailable';
+
+export interface HandoffRequestOptions {
+  /**
+   * The asking dialog keeps its step open while the hub's offer is pending. The person's answer
+   * to the offer is then handed back to the dialogs (the hub calls the rest of the turn) with
+   * `handoffAnswer(context)` set, so the dialog can carry on, re-ask its step, or end quietly.
+   * Without it the hub answers the offer itself and the dialogs never see that turn.
+   */
+  resumeStep?: boolean;
+}
+
+/**
+ * How the person answered the hub's offer, on the one turn the hub hands back to a dialog that
+ * asked with `resumeStep` (see HandoffRequestOptions):
+ *
+ * - `declined`: no person for now ("Cancel", "no"); the hub said "OK, no person for now. Let's
+ *   carry on where we were."; the dialog should ask its step again.
+ * - `goodbye`: they are leaving ("no thanks, bye"); the hub said goodbye; end without a word.
+ * - `waiting`: they chose to wait; the hub queued them (their messages now go to the hub); end quietly.
+ * - `message`: they chose to leave a message; the hub asks for it (its next turns are the hub's); end quietly.
+ */
+export type HandoffAnswer = 'declined' | 'goodbye' | 'waiting' | 'message';
+
+const HANDOFF_ANSWER = Symbol.for('resync.handoffAnswer');
+
+/** The person's answer to the hub's offer on this turn, when the hub handed the turn back. */
+export function handoffAnswer(context: TurnContext): HandoffAnswer | undefined {
+  return context.turnState.get(HANDOFF_ANSWER) as HandoffAnswer | undefined;
+}
+
+/** Marks this turn as the answer to the hub's offer (the hub calls it before handing the turn back). */
+export function setHandoffAnswer(context: TurnContext, answer: HandoffAnswer): void {
+  context.turnState.set(HANDOFF_ANSWER, answer);
+}
+
+/**
+ * A live hand-over to a person. When one is configured the handoff step asks it first; when none
+ * is, or it cannot connect, the step gives the support options from its content.
  */
 export interface HandoffService {
   /**
-   * Tries to connect the person to an agent; `connected` means the service now owns the conversation.
+   * Asks for a person; the answer says truthfully what happened (HandoffResult): only
+   * `connected` means a person has the conversation.
    * `step` is the playbook step asking (its messages carry it in `channelData.resync.step`).
    */
-  requestHandoff(context: TurnContext, record: TroubleshootingRecord, step?: StepRef): Promise<'connected' | 'unavailable'>;
+  requestHandoff(context: TurnContext, record: TroubleshootingRecord, step?: StepRef, options?: HandoffRequestOptions): Promise<HandoffResult>;
 }

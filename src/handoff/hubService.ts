@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { HandoffEventNames, EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
+import { setHandoffAnswer, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
 import { promptActivity, resyncData, textActivity, type StepRef } from '../dialogs/cards';
 import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
@@ -28,6 +29,7 @@ import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
 import { parseContact } from './contactAddress';
 import { readDoc, updateDoc } from './storageDocs';
+import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
 import { TICKET_KEYS, TicketStore } from './ticketStore';
 import type { Vars } from '../dialogs/messages';
 
@@ -54,13 +56,18 @@ export const HUB_CHOICES = {
   keepTrying: 'handoff.keepTrying',
 } as const;
 
-/** Bot-side modes: waiting for an answer to an offer, or for a message / contact address. */
-export type ConversationMode = 'offer' | 'failed' | 'message' | 'contact' | 'frustration';
+/**
+ * Bot-side modes: waiting for an answer to an offer, or for a message / contact address; or, for
+ * one turn after a declined offer / a saved message, ready to answer a goodbye fittingly.
+ */
+export type ConversationMode = 'offer' | 'failed' | 'message' | 'contact' | 'frustration' | 'declined' | 'saved';
 
 export interface ConversationDoc {
   mode?: ConversationMode;
   /** The summary to escalate with or attach to a ticket once the person has chosen. */
   pending?: { summary: HandoffSummary };
+  /** The offer came from a dialog step that stays open: its answer is handed back to the dialogs. */
+  resume?: boolean;
   /** The message being left (redacted), while the contact address is asked for. */
   ticketMessage?: string;
   /** The conversation's channel, kept once a ticket was left (to read its transcript later). */
@@ -91,6 +98,15 @@ export const MESSAGE_MAX = 4000;
 
 const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true };
 
+/** The hub's dependencies, plus what only the built-in hub needs to know. */
+export interface HubServiceDeps extends AgentHubDeps {
+  /**
+   * Whether any agent account exists (AGENT_ACCOUNTS). When false nobody can ever pick up a live
+   * chat: the person is offered to leave a message or cancel, never to wait. Default true.
+   */
+  agentsConfigured?: boolean;
+}
+
 /** The `value` of a handoff.status event. */
 interface HandoffStatusValue {
   state?: string;
@@ -106,7 +122,7 @@ export class HubService implements ResyncAgentHub {
   private version = 0;
   private readonly waiters = new Set<() => void>();
 
-  constructor(private readonly deps: AgentHubDeps) {
+  constructor(private readonly deps: HubServiceDeps) {
     this.text = new HandoffText(deps.messages, deps.random);
     this.options = { ...DEFAULTS, ...deps.options };
     this.frustration = deps.frustration ?? createFrustrationDetector();
@@ -311,39 +327,53 @@ export class HubService implements ResyncAgentHub {
 
   // ---- the dialog engine's HandoffService ------------------------------------------------
 
-  async requestHandoff(context: TurnContext, record: TroubleshootingRecord, step?: StepRef): Promise<'connected' | 'unavailable'> {
+  /**
+   * Asks for a person and says truthfully what happened (HandoffResult, src/dialogs/handoffService.ts):
+   * `connected` only when a person already has the conversation, `queued` when it waits in the
+   * queue with someone online, `offered` when nobody can take it now and the choices were offered.
+   */
+  async requestHandoff(context: TurnContext, record: TroubleshootingRecord, step?: StepRef, options: HandoffRequestOptions = {}): Promise<HandoffResult> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return 'unavailable';
     context.turnState.set(HANDOFF_REQUESTED, true);
     try {
       const existing = await this.get(conversationId);
       if (existing && (existing.state === 'queued' || existing.state === 'active')) {
-        if (existing.state === 'queued') await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel')], step);
-        return 'connected';
+        if (existing.state === 'active') return 'connected';
+        await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel')], step);
+        return 'queued';
       }
       const conv = await this.conversation(conversationId);
       const problem = record.firstUtterance ?? previousText(conv.recent, context.activity.text);
       const status = await this.currentStatus();
       const summary = buildSummary({ record, problem, status });
+      const resume = options.resumeStep === true;
+      if (!this.agentsConfigured) {
+        // Nobody can ever answer a live chat here: a message (ticket) or nothing.
+        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume });
+        await this.say(context, 'noAccounts', {}, this.offerChoices('offer'), step);
+        return 'offered';
+      }
       const online = await this.agentsOnline();
       const position = (await this.queue()).length + 1;
       const minutes = this.estimateMinutes(position, online);
       if (online === 0 || minutes > this.options.longWaitMinutes) {
-        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary } });
+        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume });
         const key: HandoffMessageKey = online === 0 ? 'noAgent' : 'longWait';
-        await this.say(context, key, { position, minutes }, [
-          this.choice(HUB_CHOICES.wait, 'choice.wait'),
-          this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage'),
-          this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel']),
-        ], step);
-        return 'connected';
+        await this.say(context, key, { position, minutes }, this.offerChoices('offer'), step);
+        return 'offered';
       }
       await this.escalate(context, summary, conv, step);
-      return 'connected';
+      return 'queued';
     } catch (error) {
       this.deps.logger.error('handoff: request failed', { conversationId, error });
       return 'unavailable';
     }
+  }
+
+  /** False when no agent account exists: nobody can ever take a live chat. */
+  private get agentsConfigured(): boolean {
+    return this.deps.agentsConfigured !== false;
   }
 
   /** Sends handoff.initiate, queues the conversation and tells the person their place. */
@@ -381,12 +411,15 @@ export class HubService implements ResyncAgentHub {
       if (open.includes(conversationId)) return { abort: true, result: undefined };
       return { doc: { open: [...open, conversationId] }, result: undefined };
     });
-    await this.saveConversation(conversationId, { ...conv, mode: undefined, pending: undefined, ticketMessage: undefined, recent: [], sinceOffer: 0 });
+    await this.saveConversation(conversationId, { ...conv, mode: undefined, pending: undefined, ticketMessage: undefined, resume: undefined, recent: [], sinceOffer: 0 });
     this.changed();
     this.deps.logger.info('handoff: queued', { conversationId, channelId: activity.channelId });
     const online = await this.agentsOnline();
     const position = (await this.position(conversationId)) ?? 1;
-    await this.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])], step);
+    const cancel = [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
+    // With nobody signed in any estimate would be made up (and contradict "I can't say when").
+    if (online === 0) await this.say(context, 'waiting.noEstimate', { position }, cancel, step);
+    else await this.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, cancel, step);
   }
 
   // ---- the bot-side gate ------------------------------------------------------------------
@@ -409,30 +442,14 @@ export class HubService implements ResyncAgentHub {
     const input = { text: activity.text ?? '', value: activity.value as unknown };
     switch (conv.mode) {
       case 'offer':
-      case 'failed': {
-        const choices = this.offerChoices(conv.mode);
-        const picked = matchChoice(choices, input, 'exact');
-        if (picked === HUB_CHOICES.wait || picked === HUB_CHOICES.tryAgain) {
-          const summary = conv.pending?.summary ?? buildSummary({ record: { steps: [] } });
-          context.turnState.set(HANDOFF_REQUESTED, true);
-          return this.escalate(context, summary, conv);
-        }
-        if (picked === HUB_CHOICES.leaveMessage) {
-          await this.saveConversation(conversationId, { ...conv, mode: 'message' });
-          await this.say(context, 'leaveMessage.prompt', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
-          return;
-        }
-        if (picked === HUB_CHOICES.cancel || picked === HUB_CHOICES.noThanks) {
-          await this.saveConversation(conversationId, clearedMode(conv));
-          await this.say(context, 'offer.declined');
-          return;
-        }
-        // Something else entirely: the person moved on; the bot answers it.
-        await this.saveConversation(conversationId, clearedMode(conv));
-        return this.botTurn(context, next, clearedMode(conv));
-      }
+      case 'failed':
+        return this.onOfferAnswer(context, next, conv, conv.mode, input);
       case 'message': {
         if (this.isCancel(input)) return this.cancelMessage(context, conv);
+        if (this.isHelp(input)) {
+          await this.say(context, 'leaveMessage.help', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+          return;
+        }
         const message = clip(input.text);
         if (!message) {
           await this.say(context, 'leaveMessage.prompt', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
@@ -446,30 +463,98 @@ export class HubService implements ResyncAgentHub {
         if (this.isCancel(input)) return this.cancelMessage(context, conv);
         const contact = parseContact(input.text);
         if (!contact) {
-          await this.say(context, 'leaveMessage.contactInvalid', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+          const key: HandoffMessageKey = this.isHelp(input) ? 'leaveMessage.contactHelp' : 'leaveMessage.contactInvalid';
+          await this.say(context, key, {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
           return;
         }
         const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact.contact);
-        await this.saveConversation(conversationId, { ...clearedMode(conv), channelId: activity.channelId, recent: [], sinceOffer: 0 });
+        await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'saved', channelId: activity.channelId, recent: [], sinceOffer: 0 });
         await this.say(context, 'leaveMessage.saved', { ticket: ticket.id, contact: contact.contact });
         return;
       }
       case 'frustration': {
         const choices = this.offerChoices('frustration');
-        const picked = matchChoice(choices, input, 'exact');
+        const answer = this.readAnswer(choices, input, [HUB_CHOICES.talkToPerson]);
+        const picked = answer.kind === 'choice' ? answer.id : answer.kind === 'no' ? HUB_CHOICES.keepTrying : undefined;
         if (picked === HUB_CHOICES.keepTrying) {
           await this.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
           await this.say(context, 'frustration.keepTrying');
           return;
         }
+        if (answer.kind === 'unclear') {
+          await this.say(context, 'offer.unclear', { options: this.optionList(choices) }, choices);
+          return;
+        }
         const cleared = { ...clearedMode(conv), ...(picked === HUB_CHOICES.talkToPerson ? { recent: [] } : {}) };
         await this.saveConversation(conversationId, cleared);
-        // "Talk to a person" goes on to the dialogs, which route it like any request for a person.
+        // "Talk to a person" goes on to the dialogs, which route it like any request for a person; a
+        // typed "yes please" is passed on as the button's title so they read it the same way.
+        if (picked === HUB_CHOICES.talkToPerson && matchChoice(choices, input, 'exact') === undefined) activity.text = this.text.text('choice.talkToPerson');
         return this.botTurn(context, next, cleared, picked === HUB_CHOICES.talkToPerson);
+      }
+      case 'declined':
+      case 'saved': {
+        // The turn right after a declined offer or a saved message: a goodbye gets a fitting one.
+        const cleared = clearedMode(conv);
+        await this.saveConversation(conversationId, cleared);
+        const answer = this.readAnswer([], input, []);
+        if (answer.kind === 'goodbye' || answer.kind === 'no') {
+          await this.say(context, conv.mode === 'saved' ? 'leaveMessage.goodbye' : 'offer.goodbye');
+          return;
+        }
+        return this.botTurn(context, next, cleared);
       }
       default:
         return this.botTurn(context, next, conv);
     }
+  }
+
+  /** The person answered "Wait anyway / Leave a message / Cancel" or "Try again / Leave a message / No thanks". */
+  private async onOfferAnswer(context: TurnContext, next: () => Promise<void>, conv: ConversationDoc, mode: 'offer' | 'failed', input: { text: string; value?: unknown }): Promise<void> {
+    const conversationId = context.activity.conversation.id;
+    const choices = this.offerChoices(mode);
+    const positive = choices.filter((c) => c.id !== HUB_CHOICES.cancel && c.id !== HUB_CHOICES.noThanks).map((c) => c.id);
+    const answer = this.readAnswer(choices, input, positive);
+    const picked = answer.kind === 'choice' ? answer.id : undefined;
+    // Handing the turn back to the dialog step that asked (it re-asks its step, or ends quietly).
+    const handBack = async (value: HandoffAnswer): Promise<void> => {
+      if (!conv.resume) return;
+      setHandoffAnswer(context, value);
+      await next();
+    };
+    if (picked === HUB_CHOICES.wait || picked === HUB_CHOICES.tryAgain) {
+      const summary = conv.pending?.summary ?? buildSummary({ record: { steps: [] } });
+      context.turnState.set(HANDOFF_REQUESTED, true);
+      await this.escalate(context, summary, conv);
+      return handBack('waiting');
+    }
+    if (picked === HUB_CHOICES.leaveMessage) {
+      await this.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined });
+      await this.say(context, 'leaveMessage.prompt', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+      return handBack('message');
+    }
+    if (answer.kind === 'goodbye') {
+      await this.saveConversation(conversationId, clearedMode(conv));
+      await this.say(context, 'offer.goodbye');
+      return handBack('goodbye');
+    }
+    if (picked === HUB_CHOICES.cancel || picked === HUB_CHOICES.noThanks || answer.kind === 'no') {
+      if (conv.resume) {
+        await this.saveConversation(conversationId, clearedMode(conv));
+        await this.say(context, 'offer.declinedResume');
+        return handBack('declined');
+      }
+      await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'declined' });
+      await this.say(context, 'offer.declined');
+      return;
+    }
+    if (answer.kind === 'unclear') {
+      await this.say(context, 'offer.unclear', { options: this.optionList(choices) }, choices);
+      return;
+    }
+    // Something else entirely: the person moved on; the bot answers it.
+    await this.saveConversation(conversationId, clearedMode(conv));
+    return this.botTurn(context, next, clearedMode(conv));
   }
 
   /** A turn the bot answers; afterwards, offers a person when recent messages are frustrated. */
@@ -507,7 +592,7 @@ export class HubService implements ResyncAgentHub {
       });
       if (cancelled) {
         await this.removeFromIndex(conversationId);
-        await this.clearConversation(conversationId);
+        await this.clearConversation(conversationId, 'declined');
         this.changed();
         await this.say(context, 'cancelled');
         return;
@@ -605,7 +690,7 @@ export class HubService implements ResyncAgentHub {
   }
 
   private async cancelMessage(context: TurnContext, conv: ConversationDoc): Promise<void> {
-    await this.saveConversation(context.activity.conversation.id, clearedMode(conv));
+    await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'declined' });
     await this.say(context, 'leaveMessage.cancelled');
   }
 
@@ -634,11 +719,30 @@ export class HubService implements ResyncAgentHub {
     return { id, title: this.text.text(titleKey), synonyms: synonymKeys.flatMap((k) => this.text.list(k)) };
   }
 
+  /**
+   * The buttons of an offer. Without agent accounts nobody can ever take a live chat, so there is
+   * no "Wait anyway" / "Try again": only leaving a message or not.
+   */
   private offerChoices(mode: 'offer' | 'failed' | 'frustration'): PromptChoice[] {
     if (mode === 'frustration') return [this.choice(HUB_CHOICES.talkToPerson, 'choice.talkToPerson'), this.choice(HUB_CHOICES.keepTrying, 'choice.keepTrying')];
-    const first = mode === 'offer' ? this.choice(HUB_CHOICES.wait, 'choice.wait') : this.choice(HUB_CHOICES.tryAgain, 'choice.tryAgain');
+    const first = mode === 'offer' ? this.choice(HUB_CHOICES.wait, 'choice.wait', ['synonyms.wait']) : this.choice(HUB_CHOICES.tryAgain, 'choice.tryAgain', ['synonyms.wait']);
     const last = mode === 'offer' ? this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel']) : this.choice(HUB_CHOICES.noThanks, 'choice.noThanks', ['synonyms.cancel']);
-    return [first, this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage'), last];
+    const leave = this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage', ['synonyms.leaveMessage']);
+    return this.agentsConfigured ? [first, leave, last] : [leave, last];
+  }
+
+  private readAnswer(choices: PromptChoice[], input: { text: string; value?: unknown }, positive: string[]): OfferAnswer {
+    return readOfferAnswer(choices, input, { yes: this.text.list('synonyms.yes'), no: this.text.list('synonyms.no'), goodbye: this.text.list('synonyms.goodbye') }, positive);
+  }
+
+  /** "Wait anyway, Leave a message or Cancel" for offer.unclear. */
+  private optionList(choices: PromptChoice[]): string {
+    const titles = choices.map((c) => c.title);
+    return titles.length <= 1 ? titles.join('') : `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}`;
+  }
+
+  private isHelp(input: { text: string; value?: unknown }): boolean {
+    return matchChoice([{ id: 'help', title: '', synonyms: this.text.list('synonyms.help') }], input, 'exact') === 'help';
   }
 
   private isCancel(input: { text: string; value?: unknown }): boolean {
@@ -692,14 +796,15 @@ export class HubService implements ResyncAgentHub {
     await this.deps.storage.write({ [HUB_KEYS.conversation(conversationId)]: { ...clean, eTag: '*' } });
   }
 
-  private async clearConversation(conversationId: string): Promise<void> {
+  /** Clears any mode; `then` sets the one-turn mode for a fitting goodbye. */
+  private async clearConversation(conversationId: string, then?: 'declined'): Promise<void> {
     const conv = await this.conversation(conversationId);
-    await this.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
+    await this.saveConversation(conversationId, { ...clearedMode(conv), ...(then ? { mode: then } : {}), recent: [], sinceOffer: 0 });
   }
 }
 
 function clearedMode(conv: ConversationDoc): ConversationDoc {
-  const { mode: _m, pending: _p, ticketMessage: _t, ...rest } = conv;
+  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, ...rest } = conv;
   return { ...rest };
 }
 
