@@ -24,7 +24,7 @@ import { clientAddress, isSameOrigin, readCookies, sessionCookie, sessionCookieN
  */
 export type AgentConsoleConfig = Pick<
   Config,
-  'AGENT_ACCOUNTS' | 'AGENT_SESSION_HOURS' | 'AGENT_LOGIN_ATTEMPTS' | 'AGENT_LOGIN_WINDOW_MINUTES' | 'PUBLIC_URL'
+  'AGENT_ACCOUNTS' | 'AGENT_SESSION_HOURS' | 'AGENT_LOGIN_ATTEMPTS' | 'AGENT_LOGIN_WINDOW_MINUTES' | 'PUBLIC_URL' | 'TRUST_PROXY_HOPS'
 >;
 
 export interface AgentRouteDeps {
@@ -319,7 +319,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): void 
       if (!isSameOrigin(req, config.PUBLIC_URL)) throw new HttpError(403, 'CrossOrigin', 'Cross-site requests are refused.');
       if (!configured) throw new HttpError(503, 'AgentsNotConfigured', 'No agent accounts are configured (AGENT_ACCOUNTS).');
       const { username, password } = parseBody(loginBody, await readJsonBody(req, maxBodyBytes));
-      const ip = clientAddress(req);
+      const ip = clientAddress(req, config.TRUST_PROXY_HOPS);
       const allowance = await limiter.check(username, ip);
       if (!allowance.allowed) {
         logger.warn('agent console: sign-in rate limited', { retryAfterSeconds: allowance.retryAfterSeconds });

@@ -238,7 +238,12 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
   }
 
   if (mode.mode === 'local') {
-    const store = new DirectLineStore({ storage: runtime.storage, clock: runtime.clock, tokenTtlSeconds: options.tokenTtlSeconds });
+    const store = new DirectLineStore({
+      storage: runtime.storage,
+      clock: runtime.clock,
+      tokenTtlSeconds: options.tokenTtlSeconds,
+      retentionHours: config.DIRECTLINE_RETENTION_HOURS,
+    });
     const directLine = new LocalDirectLine({
       store,
       logger,
@@ -248,6 +253,9 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
       deliveryTimeoutMs: options.deliveryTimeoutMs,
       fetch: options.fetch,
       annotate,
+      trustProxyHops: config.TRUST_PROXY_HOPS,
+      conversationsPerMinute: config.DIRECTLINE_CONVERSATIONS_PER_MINUTE,
+      messagesPerMinute: config.DIRECTLINE_MESSAGES_PER_MINUTE,
     });
     directLine.register(server, (name, handler) =>
       wrap(name, async (req, res) => {

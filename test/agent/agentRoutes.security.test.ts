@@ -242,6 +242,25 @@ describe('agent console security', () => {
       }
     });
 
+    test('behind TRUST_PROXY_HOPS proxies the address is the forwarded one; without the setting the header is ignored', async () => {
+      const login = (client: ConsoleClient, name: string, password: string, forwardedFor: string) =>
+        client.request('POST', '/api/agent/login', { username: name, password }, { 'X-Forwarded-For': forwardedFor });
+      await srv.close();
+      srv = await startConsoleServer({ env: { TRUST_PROXY_HOPS: '1' } });
+      const client = new ConsoleClient(srv.url);
+      for (const name of ['a1', 'a2', 'a3', 'a4', 'a5']) expect((await login(client, name, 'guess-guess', '203.0.113.5:51000')).status).toBe(401);
+      expect((await login(client, 'alice', PASSWORDS.alice, '203.0.113.5:51001')).status).toBe(429);
+      // Another client behind the same proxy is not held by the first one's failures.
+      expect((await login(client, 'alice', PASSWORDS.alice, '198.51.100.7')).status).toBe(200);
+
+      await srv.close();
+      srv = await startConsoleServer();
+      const direct = new ConsoleClient(srv.url);
+      for (const [i, name] of ['b1', 'b2', 'b3', 'b4', 'b5'].entries()) expect((await login(direct, name, 'guess-guess', `203.0.113.${i}`)).status).toBe(401);
+      // Not trusted: a forged header does not give each try a fresh address.
+      expect((await login(new ConsoleClient(srv.url), 'alice', PASSWORDS.alice, '198.51.100.7')).status).toBe(429);
+    });
+
     test('a successful sign-in resets the account counter', async () => {
       const client = new ConsoleClient(srv.url);
       for (let i = 0; i < 3; i++) await client.login('alice', `wrong-${i}`);

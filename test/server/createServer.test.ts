@@ -248,3 +248,24 @@ describe('HTTP server with a Direct Line secret (Azure mode)', () => {
     }
   });
 });
+
+describe('HTTP server: the built-in Direct Line takes its limits from the configuration', () => {
+  let server: TestServer;
+  afterEach(async () => server?.dispose());
+
+  it('DIRECTLINE_CONVERSATIONS_PER_MINUTE and DIRECTLINE_MESSAGES_PER_MINUTE reach the endpoint', async () => {
+    server = await startTestServer({ env: { DIRECTLINE_CONVERSATIONS_PER_MINUTE: '2', DIRECTLINE_MESSAGES_PER_MINUTE: '1' } });
+    const generate = () => jsonRequest(`${server.url}/v3/directline/tokens/generate`, { body: { user: { id: 'dl_limits' } } });
+    const first = await generate();
+    expect(first.status).toBe(200);
+    expect((await generate()).status).toBe(200);
+    const third = await generate();
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const { conversationId, token } = first.body as { conversationId: string; token: string };
+    const post = (text: string) => jsonRequest(`${server.url}/v3/directline/conversations/${conversationId}/activities`, { token, body: { type: 'message', text, from: { id: 'dl_limits' } } });
+    expect((await post('hello')).status).toBe(200);
+    expect((await post('again')).status).toBe(429);
+  });
+});
