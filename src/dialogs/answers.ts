@@ -36,9 +36,41 @@ function valueChoiceId(value: unknown): string | undefined {
 }
 
 /**
+ * Words that negate a phrase right after them ("not sure", "it isn't working now", "I don't think it
+ * works now"). A bare "no" is not one: "no, it works now" answers the question, then corrects it.
+ */
+const NEGATORS = new Set([
+  'not', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', 'hardly', 'barely',
+  'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'hasnt', 'havent',
+]);
+/** How many words before a phrase a negator still applies to it. */
+const NEGATION_WINDOW = 3;
+/** Words after which the rest of the message is what counts ("yes, but only some photos"). */
+const CONTRAST = new Set(['but', 'except', 'though', 'although', 'however']);
+
+function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((w, j) => words[i + j] === w)) out.push(i);
+  }
+  return out;
+}
+
+/** True when a negator stands in the few words before position `at` (a contrast word ends the look-back). */
+function negatedAt(words: readonly string[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - NEGATION_WINDOW); i--) {
+    if (CONTRAST.has(words[i])) return false;
+    if (NEGATORS.has(words[i])) return true;
+  }
+  return false;
+}
+
+/**
  * exact: card value, number, or the whole text equal to the title, id or a phrase.
- * loose: the text contains a title or phrase as whole words; the match with the most words wins
- * ("no, it works now" → it works now), and a tie between two choices ("yes no") is no match.
+ * loose: the text contains a title or phrase as whole words, and no negator stands just before it
+ * ("not sure" does not pick "sure"). Of several matches, one after the last contrast word wins
+ * ("it works, but only on Wi-Fi" → the "but only" phrase), then the one with the most words
+ * ("no, it works now" → it works now); a tie between two choices ("yes no") is no match.
  */
 export function matchChoice(choices: readonly PromptChoice[], input: UserInput, mode: 'exact' | 'loose'): string | undefined {
   if (choices.length === 0) return undefined;
@@ -54,21 +86,59 @@ export function matchChoice(choices: readonly PromptChoice[], input: UserInput, 
     const hit = choices.find((c) => [c.title, c.id, ...c.synonyms].some((p) => normalise(p) === text));
     return hit?.id;
   }
-  const padded = ` ${text} `;
-  let best: { id: string; length: number } | undefined;
+  const words = text.split(' ');
+  let lastContrast = -1;
+  words.forEach((w, i) => {
+    if (CONTRAST.has(w)) lastContrast = i;
+  });
+  let best: { id: string; rank: number } | undefined;
   let tie = false;
   for (const c of choices) {
     for (const phrase of [c.title, ...c.synonyms]) {
       const p = normalise(phrase);
-      if (!p || !padded.includes(` ${p} `)) continue;
-      const words = p.split(' ').length;
-      if (!best || words > best.length) {
-        best = { id: c.id, length: words };
-        tie = false;
-      } else if (words === best.length && best.id !== c.id) {
-        tie = true;
+      if (!p) continue;
+      const pw = p.split(' ');
+      for (const at of occurrences(words, pw)) {
+        if (negatedAt(words, at)) continue;
+        // After the last contrast word first, then longer phrases.
+        const rank = (lastContrast >= 0 && at >= lastContrast ? 1000 : 0) + pw.length;
+        if (!best || rank > best.rank) {
+          best = { id: c.id, rank };
+          tie = false;
+        } else if (rank === best.rank && best.id !== c.id) {
+          tie = true;
+        }
       }
     }
   }
   return best && !tie ? best.id : undefined;
+}
+
+/**
+ * The choice whose phrase the text holds only negated ("it isn't working now" holds "working now"
+ * after "isn't"): the person is answering, but not with that choice. Undefined when none is.
+ */
+export function negatedChoice(choices: readonly PromptChoice[], input: UserInput): string | undefined {
+  const text = normalise(input.text);
+  if (!text) return undefined;
+  const words = text.split(' ');
+  for (const c of choices) {
+    for (const phrase of [c.title, ...c.synonyms]) {
+      const p = normalise(phrase);
+      if (p && occurrences(words, p.split(' ')).some((at) => negatedAt(words, at))) return c.id;
+    }
+  }
+  return undefined;
+}
+
+/** True when the text equals one of the phrases, or contains one as whole words (not negated) when `contains`. */
+export function mentionsPhrase(phrases: readonly string[], text: string, contains: boolean): boolean {
+  const t = normalise(text);
+  if (!t) return false;
+  if (!contains) return phrases.some((p) => normalise(p) === t);
+  const words = t.split(' ');
+  return phrases.some((phrase) => {
+    const p = normalise(phrase);
+    return p !== '' && occurrences(words, p.split(' ')).some((at) => !negatedAt(words, at));
+  });
 }

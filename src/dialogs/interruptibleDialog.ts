@@ -4,13 +4,60 @@
  * everywhere — help, cancel / start over, talk to a person, a device correction, a different
  * problem — in the spirit of core-bot's CancelAndHelpDialog. Subclasses say what their prompt
  * offers and what each answer does.
+ *
+ * An answer beats a guess. Inside a question people answer in their own words, and those words
+ * often sound like a command to the recogniser ("restarted it, still not syncing" reads as
+ * cancel). So, in order:
+ *  1. a blank message is ignored (as at the top level);
+ *  2. a button, number, or the whole text equal to a choice is the answer;
+ *  3. a command typed as such is obeyed at once: the whole text is one of the command phrases of
+ *     messages.yaml (`synonyms.help`, `synonyms.person`, `synonyms.stop`, `synonyms.startOver`), or
+ *     it contains one and the recogniser agrees with confidence ("no, cancel");
+ *  4. a device named that is news is a correction;
+ *  5. a choice's phrase in the text, not negated ("not sure" is not "sure"), is the answer;
+ *  6. help or a person recognised with confidence and no doubt is obeyed; a recognised cancel that
+ *     was not typed as a command is confirmed first, because it throws the place away;
+ *  7. a different problem (confident) is offered as a switch;
+ *  8. a non-answer ("ok", "not sure", "later"), or one that only negates a choice's phrase ("it
+ *     isn't working now"), gets a short clarification;
+ *  9. a clear goodbye is left to the subclass;
+ * 10. otherwise "didn't catch that"; from the second miss in a row on, a hint that names the
+ *     buttons and says how to get help, a person or out.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Device } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice, type PromptChoice } from './answers';
+import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
+import type { MessageKey } from './messages';
+
+/** Not-understood answers in a row before the hint with the buttons, help and a person. */
+export const MISSES_BEFORE_HINT = 2;
+
+/** The handler kinds that interrupt a question, and the messages.yaml phrase lists that command them. */
+const COMMAND_PHRASES: Record<'help' | 'agent' | 'cancel', MessageKey[]> = {
+  help: ['synonyms.help'],
+  agent: ['synonyms.person'],
+  cancel: ['synonyms.stop', 'synonyms.startOver'],
+};
+type Command = keyof typeof COMMAND_PHRASES;
+
+/** Choice ids of the "stop here?" confirmation (the engine's own prompt). */
+const CONFIRM = { stop: 'confirm-stop', stay: 'confirm-stay' } as const;
+
+/** Where this base keeps its own bookkeeping inside the dialog's state (botbuilder state, not memory). */
+const TRACKING_KEY = 'resyncPrompt';
+interface PromptTracking {
+  /** Not-understood answers in a row to the pending prompt. */
+  misses: number;
+  /** A recognised cancel is waiting for "yes, stop" / "no, carry on". */
+  confirmingCancel?: boolean;
+}
+
+function isCommand(handler: string): handler is Command {
+  return handler in COMMAND_PHRASES;
+}
 
 export abstract class InterruptibleDialog<S extends object> extends Dialog {
   constructor(
@@ -34,7 +81,7 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   protected abstract onCancel(dc: DialogContext, state: S): Promise<void>;
   /** A different problem was recognised with enough confidence; return undefined to ignore it. */
   protected abstract onOtherProblem(dc: DialogContext, state: S, recognition: Recognition): Promise<DialogTurnResult | undefined>;
-  /** The person said goodbye; return undefined when that means nothing here. */
+  /** The person said goodbye (recognised with confidence, no doubt); return undefined when that means nothing here. */
   protected abstract onGoodbye(dc: DialogContext, state: S): Promise<DialogTurnResult | undefined>;
   /** Runs first on every turn (for example to notice changed content). */
   protected async beforeTurn(_dc: DialogContext, _state: S): Promise<DialogTurnResult | undefined> {
@@ -43,44 +90,160 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as S;
-    const early = await this.beforeTurn(dc, state);
-    if (early) return early;
-
     const input = this.engine.input(dc.context);
+    if (!input.text.trim() && input.value === undefined) return Dialog.EndOfTurn;
+
+    const tracking = this.tracking(state);
+    const confirming = tracking.confirmingCancel === true;
+    tracking.confirmingCancel = undefined;
+
+    const early = await this.beforeTurn(dc, state);
+    if (early) {
+      tracking.misses = 0;
+      return early;
+    }
+    if (confirming) {
+      const handled = await this.onCancelConfirmation(dc, state, input);
+      if (handled) return handled;
+    }
+    return this.understand(dc, state, input, tracking);
+  }
+
+  /** Understands one message at the pending prompt (see the order at the top of this file). */
+  private async understand(dc: DialogContext, state: S, input: UserInput, tracking: PromptTracking): Promise<DialogTurnResult> {
+    const e = this.engine;
     const choices = this.choicesFor(state);
     const exact = matchChoice(choices, input, 'exact');
-    if (exact !== undefined) return this.onAnswer(dc, state, exact);
+    if (exact !== undefined) return this.answered(dc, state, tracking, exact);
 
-    const recognition = this.engine.recognize(dc.context);
-    const device = this.engine.deviceIn(recognition);
+    const recognition = e.recognize(dc.context);
+    const handler = e.handlerOf(recognition.intent);
+    const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence;
+
+    const typed = this.typedCommand(input, handler, clear);
+    if (typed) return this.obey(dc, state, tracking, typed);
+
+    const device = e.deviceIn(recognition);
     if (device) {
       const handled = await this.onDevice(dc, state, device);
-      if (handled) return handled;
+      if (handled) {
+        tracking.misses = 0;
+        return handled;
+      }
     }
-    const handler = this.engine.handlerOf(recognition.intent);
-    if (handler === 'help') {
-      await this.engine.say(dc.context, 'help', {}, this.stepRef(state));
-      return this.reprompt(dc, state);
-    }
-    if (handler === 'cancel') {
-      await this.onCancel(dc, state);
-      await this.engine.say(dc.context, 'cancel.done');
-      return dc.cancelAllDialogs();
-    }
-    if (handler === 'agent') return this.onAgent(dc, state);
 
     const loose = matchChoice(choices, input, 'loose');
-    if (loose !== undefined) return this.onAnswer(dc, state, loose);
+    if (loose !== undefined) return this.answered(dc, state, tracking, loose);
 
-    if (handler === 'playbook' && !recognition.ambiguous && recognition.confidence >= this.engine.switchConfidence) {
+    if (clear && isCommand(handler)) {
+      if (handler !== 'cancel') return this.obey(dc, state, tracking, handler);
+      tracking.misses = 0;
+      tracking.confirmingCancel = true;
+      await e.ask(dc.context, 'cancel.confirm', this.confirmChoices(), {}, this.stepRef(state));
+      return Dialog.EndOfTurn;
+    }
+    if (handler === 'playbook' && clear) {
       const handled = await this.onOtherProblem(dc, state, recognition);
-      if (handled) return handled;
+      if (handled) {
+        tracking.misses = 0;
+        return handled;
+      }
     }
-    if (handler === 'goodbye') {
+    if (mentionsPhrase(e.messages.list('synonyms.unclear'), input.text, true) || negatedChoice(choices, input) !== undefined) {
+      return this.notUnderstood(dc, state, tracking, 'answer.unclear');
+    }
+    if (handler === 'goodbye' && clear) {
       const handled = await this.onGoodbye(dc, state);
-      if (handled) return handled;
+      if (handled) {
+        tracking.misses = 0;
+        return handled;
+      }
     }
-    await this.engine.say(dc.context, 'answer.notUnderstood', {}, this.stepRef(state));
+    return this.notUnderstood(dc, state, tracking, 'answer.notUnderstood');
+  }
+
+  /**
+   * The command the person typed as such: the whole text is one of its phrases, or the text holds
+   * one and the recogniser, clear about it, reads the same command.
+   */
+  private typedCommand(input: UserInput, handler: string, clear: boolean): Command | undefined {
+    const messages = this.engine.messages;
+    const phrases = (command: Command) => COMMAND_PHRASES[command].flatMap((k) => messages.list(k));
+    const commands = Object.keys(COMMAND_PHRASES) as Command[];
+    const whole = commands.find((c) => mentionsPhrase(phrases(c), input.text, false));
+    if (whole) return whole;
+    if (clear && isCommand(handler) && mentionsPhrase(phrases(handler), input.text, true)) return handler;
+    return undefined;
+  }
+
+  private async obey(dc: DialogContext, state: S, tracking: PromptTracking, command: Command): Promise<DialogTurnResult> {
+    tracking.misses = 0;
+    switch (command) {
+      case 'help':
+        await this.engine.say(dc.context, 'help', {}, this.stepRef(state));
+        return this.reprompt(dc, state);
+      case 'agent':
+        return this.onAgent(dc, state);
+      case 'cancel':
+        return this.cancelAll(dc, state);
+    }
+  }
+
+  private async cancelAll(dc: DialogContext, state: S): Promise<DialogTurnResult> {
+    await this.onCancel(dc, state);
+    await this.engine.say(dc.context, 'cancel.done');
+    return dc.cancelAllDialogs();
+  }
+
+  private confirmChoices(): PromptChoice[] {
+    const e = this.engine;
+    return [
+      e.choice(CONFIRM.stop, 'cancel.confirmYes', ['synonyms.yes', 'synonyms.stop']),
+      e.choice(CONFIRM.stay, 'cancel.confirmNo', ['synonyms.no', 'synonyms.carryOn']),
+    ];
+  }
+
+  /**
+   * The answer to "stop here?": yes stops, no carries on with the prompt. Anything else is read
+   * as an answer to the prompt that was pending (undefined: go on understanding it).
+   */
+  private async onCancelConfirmation(dc: DialogContext, state: S, input: UserInput): Promise<DialogTurnResult | undefined> {
+    const choices = this.confirmChoices();
+    const picked = matchChoice(choices, input, 'exact') ?? matchChoice(choices, input, 'loose');
+    if (picked === CONFIRM.stop) return this.cancelAll(dc, state);
+    if (picked === CONFIRM.stay) {
+      await this.engine.say(dc.context, 'cancel.declined', {}, this.stepRef(state));
+      return this.reprompt(dc, state);
+    }
+    return undefined;
+  }
+
+  private async answered(dc: DialogContext, state: S, tracking: PromptTracking, choiceId: string): Promise<DialogTurnResult> {
+    tracking.misses = 0;
+    return this.onAnswer(dc, state, choiceId);
+  }
+
+  /** A message that answers nothing: say so (with the hint from the second time on) and ask again. */
+  private async notUnderstood(dc: DialogContext, state: S, tracking: PromptTracking, key: MessageKey): Promise<DialogTurnResult> {
+    tracking.misses++;
+    const titles = this.choicesFor(state)
+      .map((c, i) => (c.title.trim() ? `${i + 1}. ${c.title.trim()}` : ''))
+      .filter((t) => t !== '');
+    if (tracking.misses >= MISSES_BEFORE_HINT && titles.length > 0) {
+      tracking.misses = 0;
+      await this.engine.say(dc.context, 'answer.hint', { choices: titles.join('; ') }, this.stepRef(state));
+    } else {
+      await this.engine.say(dc.context, key, {}, this.stepRef(state));
+    }
     return this.reprompt(dc, state);
+  }
+
+  private tracking(state: S): PromptTracking {
+    const bag = state as Record<string, unknown>;
+    const current = bag[TRACKING_KEY] as PromptTracking | undefined;
+    if (current && typeof current.misses === 'number') return current;
+    const fresh: PromptTracking = { misses: 0 };
+    bag[TRACKING_KEY] = fresh;
+    return fresh;
   }
 }

@@ -19,6 +19,14 @@ export const ENGINE_MESSAGES = {
   'choice.somethingElse': [],
   'choice.agent': [],
   'answer.notUnderstood': [],
+  // Inside a question: a non-answer ("ok", "not sure"), and the hint after two misses in a row
+  'answer.unclear': [],
+  'answer.hint': ['choices'],
+  // A recognised cancel that was not typed as a command: stop here? (yes / no)
+  'cancel.confirm': [],
+  'cancel.confirmYes': [],
+  'cancel.confirmNo': [],
+  'cancel.declined': [],
   // Device
   'device.question': [],
   'device.changed': ['device'],
@@ -44,6 +52,12 @@ export const ENGINE_MESSAGES = {
   'synonyms.no': [],
   'synonyms.fixed': [],
   'synonyms.notFixed': [],
+  // Inside a question: non-answers, and commands typed as such (src/dialogs/interruptibleDialog.ts)
+  'synonyms.unclear': [],
+  'synonyms.carryOn': [],
+  'synonyms.stop': [],
+  'synonyms.help': [],
+  'synonyms.person': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageKey = keyof typeof ENGINE_MESSAGES;
