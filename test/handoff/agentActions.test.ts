@@ -76,7 +76,9 @@ describe('agent actions', () => {
 
     const again = await p.say('hello');
     expect(h.recognizer.calls).toBeGreaterThan(before);
-    expect(replyKeys(again)).toEqual(['greeting']);
+    // The dialogs answer (the person was mid-playbook: whether they resume the step is theirs to decide).
+    expect(replyKeys(again).length).toBeGreaterThan(0);
+    expect(replyKeys(again).filter((k) => k.startsWith('handoff.'))).toEqual([]);
   });
 
   it('the proactive messages use the stored conversation reference', async () => {

@@ -3,7 +3,7 @@
  * "Talk to a person" / "Keep trying"; not repeated at once; never on top of a request for a person.
  */
 import { HUB_CHOICES, HUB_KEYS, type ConversationDoc } from '../../src/handoff/hubService';
-import { AGENT_A, hubHarness, replyKeys } from './hubHarness';
+import { AGENT_A, hubHarness, hubKeys, replyKeys, replyWith } from './hubHarness';
 
 async function inPlaybook() {
   const h = hubHarness();
@@ -42,7 +42,7 @@ describe('frustration offer', () => {
     const { h, p } = await inPlaybook();
     await p.say('this is useless, NOTHING WORKS!!');
     const r = await p.say({ text: 'Talk to a person', value: { resyncChoice: HUB_CHOICES.talkToPerson } });
-    expect(replyKeys(r)).toEqual(['event:handoff.initiate', 'handoff.waiting']);
+    expect(hubKeys(r)).toEqual(['event:handoff.initiate', 'handoff.waiting']);
     expect((await h.hub.get('c1'))?.summary.intent).toBe('photos-not-syncing');
   });
 
@@ -63,7 +63,7 @@ describe('frustration offer', () => {
   it('is not offered on top of a request for a person', async () => {
     const { p } = await inPlaybook();
     const r = await p.say('this is useless!! get me a human');
-    expect(replyKeys(r)).toEqual(['event:handoff.initiate', 'handoff.waiting']);
+    expect(hubKeys(r)).toEqual(['event:handoff.initiate', 'handoff.waiting']);
   });
 
   it('can be turned off', async () => {

@@ -104,3 +104,16 @@ export function hubHarness(options: HubHarnessOptions = {}): HubHarness {
 export function replyKeys(replies: Reply[]): string[] {
   return replies.map((r) => (r.activity.type === 'event' ? `event:${r.activity.name}` : (r.resync?.messageKey ?? '?')));
 }
+
+/**
+ * Only the hub's own replies (handoff.* keys and events): the dialogs may put their own support
+ * options around a request for a person; these tests are about what the hub said.
+ */
+export function hubKeys(replies: Reply[]): string[] {
+  return replyKeys(replies).filter((k) => k.startsWith('handoff.') || k.startsWith('event:'));
+}
+
+/** The first reply with this message key. */
+export function replyWith(replies: Reply[], key: string): Reply | undefined {
+  return replies.find((r) => r.resync?.messageKey === key);
+}
