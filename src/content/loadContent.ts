@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   devicesFileSchema,
   messagesFileSchema,
+  OPTIONAL_STEP_MESSAGES,
   playbookSchema,
   servicesFileSchema,
   stepSchema,
@@ -75,9 +76,13 @@ function stepTexts(step: Step): { field: (string | number)[]; text: string; extr
     });
   }
   for (const [svc, o] of Object.entries(step.services)) addPlatformTexts(o, ['services', svc]);
-  const kindMessages = STEP_KIND_MESSAGES[step.kind];
-  for (const [k, v] of Object.entries(step.messages)) out.push({ field: ['messages', k], text: v, extra: kindMessages[k] ?? [] });
+  for (const [k, v] of Object.entries(step.messages)) out.push({ field: ['messages', k], text: v, extra: stepMessagePlaceholders(step.kind, k) ?? [] });
   return out;
+}
+
+/** The extra placeholders of a step message key, or undefined when the kind has no such message. */
+function stepMessagePlaceholders(kind: Step['kind'], key: string): readonly string[] | undefined {
+  return STEP_KIND_MESSAGES[kind][key] ?? OPTIONAL_STEP_MESSAGES[kind][key];
 }
 
 /**
@@ -198,6 +203,18 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
     for (const key of Object.keys(needed)) {
       if (step.messages[key] === undefined) problem(yaml, file, ['messages'], `missing message '${key}' (a ${step.kind} step needs it)`);
     }
+    for (const [svc, platforms] of Object.entries(step.unavailableOn ?? {})) {
+      if (!serviceIds.has(svc) && services.length > 0) problem(yaml, file, ['unavailableOn', svc], `unknown service id '${svc}' (not in services.yaml)`);
+      for (const platform of platforms) {
+        const said = step.services[svc]?.[platform] ?? step.services[svc]?.all ?? step.instructions[platform] ?? step.instructions.all;
+        if (said === undefined || said === 'skip') {
+          problem(yaml, file, ['unavailableOn', svc], `'${svc}' is unavailable on '${platform}', so the step needs a text for it there that says so (not skip)`);
+        }
+      }
+      for (const key of ['elsewhereQuestion', 'elsewhereStop', 'elsewhereStopped']) {
+        if (step.messages[key] === undefined) problem(yaml, file, ['messages'], `missing message '${key}' (unavailableOn needs it)`);
+      }
+    }
     if (step.question) {
       const seen = new Set<string>();
       step.question.choices.forEach((c, i) => {
@@ -257,7 +274,39 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
       }
     });
     const last = steps[pb.steps[pb.steps.length - 1]];
-    if (last && last.kind !== 'handoff') problem(yaml, file, ['steps', pb.steps.length - 1], `the last step must be a handoff step, '${last.id}' is kind '${last.kind}'`);
+    if (pb.handoff === false) {
+      pb.steps.forEach((sid, i) => {
+        if (steps[sid]?.kind === 'handoff') problem(yaml, file, ['steps', i], `handoff step '${sid}' in a playbook with handoff: false`);
+      });
+    } else if (last && last.kind !== 'handoff') {
+      problem(yaml, file, ['steps', pb.steps.length - 1], `the last step must be a handoff step, '${last.id}' is kind '${last.kind}'`);
+    }
+    for (const [sid, options] of Object.entries(pb.stepOptions ?? {})) {
+      const at = ['stepOptions', sid];
+      const step = steps[sid];
+      if (!pb.steps.includes(sid)) {
+        problem(yaml, file, at, `step '${sid}' is not one of this playbook's steps`);
+        continue;
+      }
+      if (!step) continue;
+      if (options.answer !== undefined) {
+        if (!step.question) problem(yaml, file, [...at, 'answer'], `step '${sid}' has no question to answer`);
+        else if (!step.question.choices.some((c) => c.id === options.answer)) {
+          problem(yaml, file, [...at, 'answer'], `unknown choice '${options.answer}' (step '${sid}' has ${step.question.choices.map((c) => c.id).join(', ')})`);
+        }
+      }
+      if (options.statusScope !== undefined && step.kind !== 'status') problem(yaml, file, [...at, 'statusScope'], `statusScope is for status steps; '${sid}' is kind '${step.kind}'`);
+      for (const [key, value] of Object.entries(options.messages ?? {})) {
+        const extra = stepMessagePlaceholders(step.kind, key);
+        if (extra === undefined) {
+          problem(yaml, file, [...at, 'messages', key], `unknown message '${key}' for a ${step.kind} step`);
+          continue;
+        }
+        for (const name of placeholdersIn(value)) {
+          if (!extra.includes(name) && !(STEP_PLACEHOLDERS as readonly string[]).includes(name)) problem(yaml, file, [...at, 'messages', key], `unknown placeholder {${name}}`);
+        }
+      }
+    }
     for (const t of placeholdersIn(pb.intro + ' ' + pb.wrapUp)) {
       if (!(STEP_PLACEHOLDERS as readonly string[]).includes(t)) problem(yaml, file, [pb.intro.includes(`{${t}}`) ? 'intro' : 'wrapUp'], `unknown placeholder {${t}}`);
     }

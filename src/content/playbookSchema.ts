@@ -100,9 +100,50 @@ export const stepSchema = z
     services: z.record(id, serviceOverrideSchema).default({}),
     /** Messages used by `status` and `handoff` steps; keys documented in dialogs/README.md. */
     messages: z.record(z.string(), text).default({}),
+    /**
+     * Services that do not exist on some platforms (service id → platforms). This step's text for
+     * them says so; then, instead of going on with device checks that cannot help, the bot offers
+     * to carry on with a device where the service exists, or to stop (messages `elsewhereQuestion`,
+     * `elsewhereStop`, `elsewhereStopped`).
+     */
+    unavailableOn: z.record(id, z.array(z.enum(PLATFORMS)).min(1)).optional(),
   })
   .strict();
 export type Step = z.infer<typeof stepSchema>;
+
+/**
+ * Step messages a step may give besides the ones its kind needs (src/dialogs/stepMessages.ts),
+ * with the extra placeholders of each. The engine falls back when one is missing.
+ */
+export const OPTIONAL_STEP_MESSAGES: Record<'instruction' | 'status' | 'handoff', Record<string, readonly string[]>> = {
+  instruction: { elsewhereQuestion: [], elsewhereStop: [], elsewhereStopped: [] },
+  status: {
+    /** An event without a start time (instead of `eventLine`). */
+    eventLineNoStart: ['serviceName', 'statusType', 'usersAffected', 'message'],
+  },
+  handoff: {},
+};
+
+/** How one playbook uses one of its steps. */
+export const stepOptionsSchema = z
+  .object({
+    /**
+     * The answer this playbook already implies to the step's question (a choice id): the question
+     * is not asked and the step goes on as if it had been picked. Example: `storage-full` answers
+     * "Does iCloud say your storage is full?" with `full`.
+     */
+    answer: id.optional(),
+    /**
+     * Status steps: `service` (the default) reports events of the playbook's service and
+     * services.yaml `alwaysCheck`; `all` reports every active event of every iCloud service in
+     * services.yaml (the named service's first).
+     */
+    statusScope: z.enum(['service', 'all']).optional(),
+    /** This playbook's own wording for some of the step's `messages`. */
+    messages: z.record(z.string(), text).optional(),
+  })
+  .strict();
+export type StepOptions = z.infer<typeof stepOptionsSchema>;
 
 export const playbookSchema = z
   .object({
@@ -115,10 +156,22 @@ export const playbookSchema = z
     service: id.optional(),
     /** Said once when the playbook starts. */
     intro: text,
-    /** Step ids from dialogs/steps/, in the guide's order; must end with the handoff step. */
+    /** Step ids from dialogs/steps/, in the guide's order; must end with the handoff step (unless `handoff: false`). */
     steps: z.array(id).min(1, 'a playbook needs at least one step'),
     /** Said when a step fixed the problem. */
     wrapUp: text,
+    /**
+     * false: the steps do not depend on the device, so the bot does not ask which one it is
+     * (the status-only "Is iCloud down?"). Default true.
+     */
+    askDevice: z.boolean().optional(),
+    /**
+     * false: the playbook ends after its last step without the handoff step (it answers a
+     * question rather than fixing something). Default true: the last step must be the handoff step.
+     */
+    handoff: z.boolean().optional(),
+    /** Per step id (one of `steps`): how this playbook uses that step. */
+    stepOptions: z.record(id, stepOptionsSchema).optional(),
   })
   .strict();
 export type Playbook = z.infer<typeof playbookSchema>;

@@ -43,6 +43,8 @@ export const ENGINE_MESSAGES = {
   'switch.declined': [],
   // Content changed under a running conversation
   'playbook.changed': ['problem'],
+  // Goodbye or thanks in the middle of a playbook (not fixed, not pretending it is)
+  'playbook.goodbye': [],
   // Service label when none is known
   'service.generic': [],
   // Status events without a start time

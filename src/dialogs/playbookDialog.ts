@@ -2,16 +2,19 @@
  * PlaybookDialog: one generic dialog that runs any playbook from content. Its state says which
  * step it is on and what it is waiting for; nothing here knows a playbook, intent or sentence.
  *
- * Per step: an optional question with choices (continue / skip / fixed), then the instructions for
- * the person's platform and service, then "Did that fix it?". Status steps ask the status feed;
- * the handoff step gives the support options and ends the playbook.
+ * Per step: an optional question with choices (continue / skip / fixed; a playbook may answer it
+ * already through `stepOptions`), then the instructions for the person's platform and service, then
+ * "Did that fix it?". Status steps ask the status feed; the handoff step always gives Apple's own
+ * support options, then asks our agent hub. Asking for a person mid-way keeps the place: when the
+ * hub gives the conversation back (offer declined, waiting cancelled), the step is asked again.
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { createHash } from 'node:crypto';
 import type { LoadedPlaybook } from '../content/loadContent';
-import type { Device, Platform, Step } from '../content/playbookSchema';
+import type { Device, Platform, Step, StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import type { PromptChoice } from './answers';
+import { redactText } from '../privacy/redact';
+import { matchChoice, type PromptChoice } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { InterruptibleDialog } from './interruptibleDialog';
@@ -24,8 +27,12 @@ export function playbookDialogId(playbookId: string): string {
   return PLAYBOOK_DIALOG_PREFIX + playbookId;
 }
 
-/** What the dialog is waiting for. */
-export type Phase = 'device' | 'question' | 'fixed' | 'statusPause' | 'switch';
+/**
+ * What the dialog is waiting for. `elsewhere`: the service does not exist on this device, carry on
+ * with which one? `handoff`: the agent hub has the conversation for now (`handoffFrom` is the
+ * prompt to go back to when it gives it back).
+ */
+export type Phase = 'device' | 'question' | 'fixed' | 'statusPause' | 'switch' | 'elsewhere' | 'handoff';
 
 export interface PlaybookState {
   playbookId: string;
@@ -38,14 +45,18 @@ export interface PlaybookState {
   service?: string;
   /** The answer to the current step's question. */
   choiceId?: string;
-  /** A different problem the person mentioned, offered as a switch. */
+  /** A different problem the person mentioned, offered as a switch (the words redacted). */
   switchTo?: { playbookId: string; utterance: string; service?: string };
   /** The phase to return to when the switch is declined. */
   resumePhase?: Phase;
+  /** The phase to return to when the agent hub gives the conversation back. */
+  handoffFrom?: Phase;
+  /** Instruction steps already gone through on this device without a fix (not repeated after a switch). */
+  tried?: string[];
 }
 
 export interface PlaybookOptions {
-  /** The utterance that started this playbook. */
+  /** The utterance that started this playbook (stored redacted). */
   utterance?: string;
   /** Device id named in the utterance (wins over the remembered one). */
   device?: string;
@@ -53,16 +64,31 @@ export interface PlaybookOptions {
   service?: string;
   /** Start at the handoff step (someone asked for a person). */
   startAtHandoff?: boolean;
+  /** Steps already tried on this device in the playbook switched from. */
+  tried?: string[];
 }
 
 /** Internal choice ids of the engine's own prompts (not content). */
 const FIXED = { yes: 'fixed', no: 'not-fixed', agent: 'agent' } as const;
 const PAUSE = { go: 'continue', stop: 'stop' } as const;
 const SWITCH = { yes: 'switch', no: 'stay' } as const;
+const ELSEWHERE_STOP = 'elsewhere-stop';
+
+/**
+ * Answers of HandoffService.requestHandoff that mean a person has taken the conversation (recorded
+ * as handed-off). `unavailable` means no hub could take it; any other answer (an offer made, a
+ * place in the queue) means the hub deals with the person for now and may give the turn back.
+ */
+const PERSON_TOOK_IT: ReadonlySet<string> = new Set(['accepted', 'active', 'agent']);
 
 function platformText(texts: Partial<Record<Platform | 'all', string>> | undefined, platform: Platform): string | undefined {
   if (!texts) return undefined;
   return texts[platform] ?? texts.all;
+}
+
+/** Text a person typed, fit to keep in state: secrets and contact details replaced by markers. */
+function redacted(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : redactText(text).text;
 }
 
 export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
@@ -101,6 +127,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       phase: 'fixed',
       device,
       service: opts.service ?? this.playbook.service ?? (this.handoffOnly ? record.service : undefined),
+      tried: [...(opts.tried ?? [])],
     };
     Object.assign(dc.activeDialog!.state, state);
     const live = dc.activeDialog!.state as PlaybookState;
@@ -109,14 +136,14 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (!this.handoffOnly) {
       record.intent = this.playbook.intent;
       record.service = live.service;
-      if (opts.utterance && !record.firstUtterance) record.firstUtterance = opts.utterance;
+      if (opts.utterance && !record.firstUtterance) record.firstUtterance = redacted(opts.utterance);
     }
     if (live.device) record.device = live.device;
 
     if (!this.handoffOnly && !opts.startAtHandoff) {
       await this.engine.sendText(context, fill(this.playbook.intro, this.vars(live)), 'playbook.intro', { playbook: this.playbook.id, stepId: live.stepId });
     }
-    if (!live.device && !this.handoffOnly && !opts.startAtHandoff) {
+    if (!live.device && !this.handoffOnly && !opts.startAtHandoff && this.playbook.askDevice !== false) {
       live.phase = 'device';
       return this.reprompt(dc, live);
     }
@@ -129,8 +156,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.engine.content.steps[state.stepId];
   }
 
-  private ref(state: PlaybookState): StepRef {
-    return { playbook: this.playbook.id, stepId: state.stepId };
+  /** How this playbook uses a step (playbook `stepOptions`). */
+  private options(stepId: string): StepOptions | undefined {
+    return this.playbook.stepOptions?.[stepId];
+  }
+
+  /** A step message, in this playbook's own words when it gives them. */
+  private stepMessage(step: Step, key: string): string | undefined {
+    return this.options(step.id)?.messages?.[key] ?? step.messages[key];
+  }
+
+  private ref(state: PlaybookState, stepId = state.stepId): StepRef {
+    return { playbook: this.playbook.id, stepId };
   }
 
   private platform(state: PlaybookState): Platform {
@@ -154,9 +191,33 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return undefined;
   }
 
-  private async recordOutcome(dc: DialogContext, state: PlaybookState, outcome: StepOutcome): Promise<void> {
+  /** True when the step says the person's service does not exist on their device. */
+  private unavailableHere(step: Step, state: PlaybookState): boolean {
+    return Boolean(state.service && step.unavailableOn?.[state.service]?.includes(this.platform(state)));
+  }
+
+  /** Devices to carry on with when the service does not exist on this one: where it exists, and the browser. */
+  private elsewhereDevices(state: PlaybookState): Device[] {
+    const missing = (state.service && this.step(state).unavailableOn?.[state.service]) || [];
+    return this.engine.content.devices.filter(
+      (d) => (d.ask || d.platform === 'web') && d.platform !== 'other' && !missing.includes(d.platform) && d.id !== state.device,
+    );
+  }
+
+  /** A step tried in the playbook switched from, whose text is the same for this service: not repeated. */
+  private alreadyTried(state: PlaybookState, step: Step): boolean {
+    if (step.kind !== 'instruction' || !state.tried?.includes(step.id)) return false;
+    return !(state.service && (step.services[state.service] || step.unavailableOn?.[state.service]));
+  }
+
+  private markTried(state: PlaybookState): void {
+    if (this.step(state)?.kind !== 'instruction') return;
+    state.tried = [...(state.tried ?? []).filter((id) => id !== state.stepId), state.stepId];
+  }
+
+  private async recordOutcome(dc: DialogContext, state: PlaybookState, outcome: StepOutcome, stepId = state.stepId): Promise<void> {
     const record = await this.engine.getRecord(dc.context);
-    record.steps.push({ playbook: this.playbook.id, step: state.stepId, outcome, at: this.engine.clock.now().toISOString() });
+    record.steps.push({ playbook: this.playbook.id, step: stepId, outcome, at: this.engine.clock.now().toISOString() });
   }
 
   // ---- the flow -------------------------------------------------------------------------
@@ -169,6 +230,11 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.stepId = stepId;
       state.choiceId = undefined;
       const step = this.step(state);
+      if (this.alreadyTried(state, step)) {
+        await this.recordOutcome(dc, state, 'skipped');
+        state.stepIndex++;
+        continue;
+      }
       if (step.kind === 'status') {
         const waiting = await this.runStatus(dc, state, step);
         if (waiting) return waiting;
@@ -182,6 +248,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           state.stepIndex++;
           continue;
         }
+        const implied = step.question.choices.find((c) => c.id === this.options(step.id)?.answer);
+        if (implied) {
+          const waiting = await this.applyChoice(dc, state, step, implied.id, true);
+          if (waiting) return waiting;
+          continue;
+        }
         state.phase = 'question';
         await this.askQuestion(dc, state, step, true);
         return Dialog.EndOfTurn;
@@ -191,13 +263,31 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
   }
 
+  /** Acts on an answer to the step's question; undefined when the flow goes on to the next step. */
+  private async applyChoice(dc: DialogContext, state: PlaybookState, step: Step, choiceId: string, withTitle: boolean): Promise<DialogTurnResult | undefined> {
+    const choice = step.question?.choices.find((c) => c.id === choiceId);
+    if (!choice) return this.reprompt(dc, state);
+    if (choice.action === 'fixed') return this.finishFixed(dc, state);
+    if (choice.action === 'skip') {
+      this.markTried(state);
+      await this.recordOutcome(dc, state, 'skipped');
+      state.stepIndex++;
+      return undefined;
+    }
+    state.choiceId = choice.id;
+    return this.showInstructions(dc, state, step, withTitle);
+  }
+
   private async askQuestion(dc: DialogContext, state: PlaybookState, step: Step, withTitle: boolean): Promise<void> {
     const question = platformText(step.question!.text, this.platform(state)) ?? '';
     const text = fill(question, this.vars(state));
     await this.engine.sendPrompt(dc.context, withTitle ? `**${step.title}**\n\n${text}` : text, this.choicesFor(state), 'step.question', this.ref(state));
   }
 
-  /** Shows the instructions and asks whether they fixed it; undefined when the step is skipped. */
+  /**
+   * Shows the instructions and asks whether they fixed it (or, when the service does not exist on
+   * this device, which device to carry on with); undefined when the step is skipped.
+   */
   private async showInstructions(dc: DialogContext, state: PlaybookState, step: Step, withTitle: boolean): Promise<DialogTurnResult | undefined> {
     const text = this.instructionText(step, state);
     if (text === undefined || text === 'skip') {
@@ -207,64 +297,89 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
     const body = fill(text, this.vars(state));
     await this.engine.sendText(dc.context, withTitle ? `**${step.title}**\n\n${body}` : body, 'step.instructions', this.ref(state));
-    state.phase = 'fixed';
+    state.phase = this.unavailableHere(step, state) ? 'elsewhere' : 'fixed';
     return this.reprompt(dc, state);
   }
 
   private async runStatus(dc: DialogContext, state: PlaybookState, step: Step): Promise<DialogTurnResult | undefined> {
     const context = dc.context;
-    const m = step.messages;
+    const m = (key: string) => this.stepMessage(step, key) ?? '';
+    /** Nothing follows this step: report and end, never pause or promise device checks. */
+    const last = state.stepIndex >= this.playbook.steps.length - 1;
     const report = await fetchStatus(this.engine.statusFeed, this.engine.statusTimeoutMs);
     if (!report.ok) {
       this.engine.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
-      await this.engine.sendText(context, fill(m.unavailable, this.vars(state)), 'status.unavailable', this.ref(state));
+      await this.engine.sendText(context, fill(m('unavailable'), this.vars(state)), 'status.unavailable', this.ref(state));
       await this.recordOutcome(dc, state, 'skipped');
       state.stepIndex++;
       return undefined;
     }
-    const service = this.engine.content.services.find((s) => s.id === state.service);
-    const names = [...(service?.statusNames ?? []), ...this.engine.content.alwaysCheck];
-    const events = relevantEvents(report, names);
+    const events = relevantEvents(report, this.statusNames(state, step));
     if (events.length === 0) {
-      await this.engine.sendText(context, fill(m.allClear, this.vars(state)), 'status.allClear', this.ref(state));
+      await this.engine.sendText(context, fill(m('allClear'), this.vars(state)), 'status.allClear', this.ref(state));
       await this.recordOutcome(dc, state, 'not-fixed');
       state.stepIndex++;
       return undefined;
     }
     const now = this.engine.clock.now();
-    const lines = events.map(({ serviceName, event }) =>
-      fill(
-        m.eventLine,
-        this.vars(state, {
-          serviceName,
-          statusType: event.statusType,
-          since: formatSince(event.start, now) ?? this.engine.messages.text('status.sinceUnknown'),
-          usersAffected: event.usersAffected,
-          message: event.message,
-        }),
-      ),
-    );
-    await this.engine.sendText(context, [fill(m.outageIntro, this.vars(state)), ...lines].join('\n'), 'status.outageIntro', this.ref(state));
+    const lines = events.map(({ serviceName, event }) => {
+      const since = formatSince(event.start, now);
+      const vars = this.vars(state, { serviceName, statusType: event.statusType, usersAffected: event.usersAffected, message: event.message });
+      if (since === undefined && this.stepMessage(step, 'eventLineNoStart')) return fill(m('eventLineNoStart'), vars);
+      return fill(m('eventLine'), { ...vars, since: since ?? this.engine.messages.text('status.sinceUnknown') });
+    });
+    await this.engine.sendText(context, [fill(m('outageIntro'), this.vars(state)), ...lines].join('\n'), 'status.outageIntro', this.ref(state));
+    if (last) {
+      await this.engine.sendText(context, fill(m('stopped'), this.vars(state)), 'status.stopped', this.ref(state));
+      await this.recordOutcome(dc, state, 'not-fixed');
+      state.stepIndex++;
+      return undefined;
+    }
     state.phase = 'statusPause';
     return this.reprompt(dc, state);
   }
 
-  private async runHandoff(dc: DialogContext, state: PlaybookState, step: Step): Promise<DialogTurnResult> {
+  /** Status-feed names to look up: the service's and alwaysCheck, or (scope `all`) every iCloud service's too. */
+  private statusNames(state: PlaybookState, step: Step): string[] {
+    const services = this.engine.content.services;
+    const named = services.find((s) => s.id === state.service)?.statusNames ?? [];
+    const names = [...named, ...this.engine.content.alwaysCheck];
+    if (this.options(step.id)?.statusScope === 'all') names.push(...services.flatMap((s) => s.statusNames));
+    return [...new Set(names)];
+  }
+
+  /**
+   * The handoff step: Apple's own support options for this device, always; then our agent hub, when
+   * there is one. `resumeFrom`: asked for mid-way, so the place is kept for when the hub gives the
+   * conversation back (offer declined, waiting cancelled).
+   */
+  private async runHandoff(dc: DialogContext, state: PlaybookState, step: Step, resumeFrom?: Phase): Promise<DialogTurnResult> {
     const context = dc.context;
+    const ref = this.ref(state, step.id);
+    const text = platformText(state.service ? step.services[state.service] : undefined, this.platform(state)) ?? platformText(step.instructions, this.platform(state));
+    if (text !== undefined && text !== 'skip') await this.engine.sendText(context, fill(text, this.vars(state)), 'step.instructions', ref);
+    await this.recordOutcome(dc, state, 'support-options', step.id);
+    let result = 'unavailable';
     if (this.engine.handoff) {
       const record = await this.engine.getRecord(context);
-      const result = await this.engine.handoff.requestHandoff(context, record, this.ref(state));
-      if (result === 'connected') {
-        await this.recordOutcome(dc, state, 'handed-off');
-        return dc.endDialog({ outcome: 'handed-off' });
-      }
+      result = String(await this.engine.handoff.requestHandoff(context, record, ref));
     }
-    const text = this.instructionText(step, state);
-    if (text !== undefined && text !== 'skip') {
-      await this.engine.sendText(context, fill(text, this.vars(state)), 'step.instructions', this.ref(state));
+    if (PERSON_TOOK_IT.has(result)) {
+      await this.recordOutcome(dc, state, 'handed-off', step.id);
+      return dc.endDialog({ outcome: 'handed-off' });
     }
-    await this.recordOutcome(dc, state, 'support-options');
+    if (resumeFrom !== undefined) {
+      state.phase = 'handoff';
+      state.handoffFrom = resumeFrom;
+      return Dialog.EndOfTurn;
+    }
     return dc.endDialog({ outcome: 'support-options' });
+  }
+
+  /** The handoff step for "talk to a person" in this playbook: its own, or the content's. */
+  private handoffStep(): Step | undefined {
+    const own = this.engine.content.steps[this.playbook.steps[this.playbook.steps.length - 1]];
+    return own?.kind === 'handoff' ? own : this.engine.handoffStep();
   }
 
   private async finishFixed(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
@@ -282,10 +397,43 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   private async setDevice(dc: DialogContext, state: PlaybookState, device: Device): Promise<void> {
     state.device = device.id;
+    // Steps tried so far were for the other device.
+    state.tried = [];
     const profile = await this.engine.getProfile(dc.context);
     profile.device = device.id;
     const record = await this.engine.getRecord(dc.context);
     record.device = device.id;
+  }
+
+  /** The current step again for a new device: its instructions when its question was answered, else from its start. */
+  private async rerunCurrent(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
+    const step = this.step(state);
+    if (state.phase === 'fixed' && step.question && state.choiceId) {
+      const question = platformText(step.question.text, this.platform(state));
+      if (question !== undefined && question !== 'skip') return (await this.showInstructions(dc, state, step, true)) ?? this.runFrom(dc, state);
+    }
+    return this.runFrom(dc, state);
+  }
+
+  /**
+   * The first turn the agent hub gives back after "talk to a person" mid-way: an old button or a
+   * clear request (cancel, help, a person, goodbye, another problem, a device) is handled as usual;
+   * anything else ("ok let's keep going") gets "let's carry on where we were" and the step again.
+   */
+  private async backFromHandoff(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
+    state.phase = state.handoffFrom ?? 'fixed';
+    state.handoffFrom = undefined;
+    const e = this.engine;
+    const input = e.input(dc.context);
+    if (matchChoice(this.choicesFor(state), input, 'exact') !== undefined) return undefined;
+    if (input.text.trim()) {
+      const r = e.recognize(dc.context);
+      const handler = e.handlerOf(r.intent);
+      const clear = !r.ambiguous && r.confidence >= e.switchConfidence && handler !== 'none' && handler !== 'greeting';
+      if (clear || e.deviceIn(r)) return undefined;
+    }
+    await e.say(dc.context, 'switch.declined', {}, this.ref(state));
+    return this.reprompt(dc, state);
   }
 
   // ---- InterruptibleDialog --------------------------------------------------------------
@@ -304,14 +452,21 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           e.choice(FIXED.agent, 'fixed.agent'),
         ];
       case 'statusPause': {
-        const m = this.step(state).messages;
+        const step = this.step(state);
         return [
-          { id: PAUSE.go, title: m.continueButton, synonyms: e.messages.list('synonyms.yes') },
-          { id: PAUSE.stop, title: m.stopButton, synonyms: e.messages.list('synonyms.no') },
+          { id: PAUSE.go, title: this.stepMessage(step, 'continueButton') ?? '', synonyms: e.messages.list('synonyms.yes') },
+          { id: PAUSE.stop, title: this.stepMessage(step, 'stopButton') ?? '', synonyms: e.messages.list('synonyms.no') },
         ];
       }
       case 'switch':
         return [e.choice(SWITCH.yes, 'switch.yes', ['synonyms.yes']), e.choice(SWITCH.no, 'switch.no', ['synonyms.no'])];
+      case 'elsewhere':
+        return [
+          ...this.elsewhereDevices(state).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] })),
+          { id: ELSEWHERE_STOP, title: this.stepMessage(this.step(state), 'elsewhereStop') ?? '', synonyms: e.messages.list('synonyms.no') },
+        ];
+      case 'handoff':
+        return [];
     }
   }
 
@@ -333,13 +488,20 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         await e.ask(dc.context, 'fixed.question', choices, {}, this.ref(state));
         break;
       case 'statusPause':
-        await e.sendPrompt(dc.context, fill(this.step(state).messages.pauseQuestion, this.vars(state)), choices, 'status.pauseQuestion', this.ref(state));
+        await e.sendPrompt(dc.context, fill(this.stepMessage(this.step(state), 'pauseQuestion') ?? '', this.vars(state)), choices, 'status.pauseQuestion', this.ref(state));
         break;
       case 'switch': {
         const target = state.switchTo ? e.content.playbooks[state.switchTo.playbookId] : undefined;
         await e.ask(dc.context, 'switch.offer', choices, { problem: target?.title ?? '' }, this.ref(state));
         break;
       }
+      case 'elsewhere':
+        await e.sendPrompt(dc.context, fill(this.stepMessage(this.step(state), 'elsewhereQuestion') ?? '', this.vars(state)), choices, 'step.elsewhere', this.ref(state));
+        break;
+      case 'handoff':
+        state.phase = state.handoffFrom ?? 'fixed';
+        state.handoffFrom = undefined;
+        return this.reprompt(dc, state);
     }
     return Dialog.EndOfTurn;
   }
@@ -351,29 +513,23 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         if (device) await this.setDevice(dc, state, device);
         return this.runFrom(dc, state);
       }
-      case 'question': {
-        const step = this.step(state);
-        const choice = step.question?.choices.find((c) => c.id === choiceId);
-        if (!choice) return this.reprompt(dc, state);
-        if (choice.action === 'fixed') return this.finishFixed(dc, state);
-        if (choice.action === 'skip') return this.next(dc, state, 'skipped');
-        state.choiceId = choice.id;
-        return (await this.showInstructions(dc, state, step, false)) ?? this.runFrom(dc, state);
-      }
+      case 'question':
+        return (await this.applyChoice(dc, state, this.step(state), choiceId, false)) ?? this.runFrom(dc, state);
       case 'fixed':
         if (choiceId === FIXED.yes) return this.finishFixed(dc, state);
         if (choiceId === FIXED.agent) return this.onAgent(dc, state);
+        this.markTried(state);
         return this.next(dc, state, 'not-fixed');
       case 'statusPause':
         if (choiceId === PAUSE.go) return this.next(dc, state, 'not-fixed');
-        await this.engine.sendText(dc.context, fill(this.step(state).messages.stopped, this.vars(state)), 'status.stopped', this.ref(state));
+        await this.engine.sendText(dc.context, fill(this.stepMessage(this.step(state), 'stopped') ?? '', this.vars(state)), 'status.stopped', this.ref(state));
         await this.recordOutcome(dc, state, 'user-left');
         return dc.endDialog({ outcome: 'stopped' });
       case 'switch': {
         const target = state.switchTo;
         if (choiceId === SWITCH.yes && target && this.engine.content.playbooks[target.playbookId]) {
           await this.recordOutcome(dc, state, 'user-left');
-          const options: PlaybookOptions = { utterance: target.utterance, device: state.device, service: target.service };
+          const options: PlaybookOptions = { utterance: target.utterance, device: state.device, service: target.service, tried: state.tried };
           return dc.replaceDialog(playbookDialogId(target.playbookId), options);
         }
         state.phase = state.resumePhase ?? 'fixed';
@@ -382,23 +538,51 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         await this.engine.say(dc.context, 'switch.declined', {}, this.ref(state));
         return this.reprompt(dc, state);
       }
+      case 'elsewhere': {
+        if (choiceId === ELSEWHERE_STOP) {
+          await this.engine.sendText(dc.context, fill(this.stepMessage(this.step(state), 'elsewhereStopped') ?? '', this.vars(state)), 'step.elsewhereStopped', this.ref(state));
+          await this.recordOutcome(dc, state, 'user-left');
+          return dc.endDialog({ outcome: 'stopped' });
+        }
+        const device = this.elsewhereDevices(state).find((d) => d.id === choiceId);
+        if (!device) return this.reprompt(dc, state);
+        await this.setDevice(dc, state, device);
+        await this.engine.say(dc.context, 'device.changed', { device: device.label }, this.ref(state));
+        return this.runFrom(dc, state);
+      }
+      case 'handoff':
+        return this.reprompt(dc, state);
     }
   }
 
   protected async onDevice(dc: DialogContext, state: PlaybookState, device: Device): Promise<DialogTurnResult | undefined> {
     if (state.phase === 'device') return this.onAnswer(dc, state, device.id);
-    if (device.id === state.device || state.phase === 'switch') return undefined;
+    if (state.phase === 'elsewhere') {
+      return this.elsewhereDevices(state).some((d) => d.id === device.id) ? this.onAnswer(dc, state, device.id) : undefined;
+    }
+    if (device.id === state.device || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     await this.setDevice(dc, state, device);
     await this.engine.say(dc.context, 'device.changed', { device: device.label }, this.ref(state));
     if (state.phase === 'statusPause') return this.reprompt(dc, state);
-    // Show the current step again, for the new device.
-    return this.runFrom(dc, state);
+    // The current step again, for the new device (not the steps before it).
+    return this.rerunCurrent(dc, state);
   }
 
   protected async onAgent(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
-    if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
-    state.stepIndex = this.playbook.steps.length - 1;
-    return this.runFrom(dc, state);
+    const step = this.handoffStep();
+    if (this.handoffOnly || !step) {
+      state.stepIndex = this.playbook.steps.length - 1;
+      return this.runFrom(dc, state);
+    }
+    let resumeFrom: Phase;
+    if (state.phase === 'handoff') resumeFrom = state.handoffFrom ?? 'fixed';
+    else if (state.phase === 'switch') resumeFrom = state.resumePhase ?? 'fixed';
+    else resumeFrom = state.phase;
+    state.switchTo = undefined;
+    state.resumePhase = undefined;
+    // At the handoff step itself there is nothing to come back to.
+    if (this.step(state)?.kind === 'handoff') return this.runHandoff(dc, state, step);
+    return this.runHandoff(dc, state, step, resumeFrom);
   }
 
   protected async onCancel(dc: DialogContext, state: PlaybookState): Promise<void> {
@@ -410,22 +594,43 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (!target || target.id === this.playbook.id || this.handoffOnly) return undefined;
     if (state.phase !== 'switch') state.resumePhase = state.phase;
     state.phase = 'switch';
-    state.switchTo = { playbookId: target.id, utterance: recognition.text, service: this.engine.serviceIn(recognition) };
+    state.switchTo = { playbookId: target.id, utterance: redacted(recognition.text) ?? '', service: this.engine.serviceIn(recognition) };
     return this.reprompt(dc, state);
   }
 
+  /**
+   * Goodbye or thanks in the middle: end politely, without claiming it is fixed (an answer that
+   * says so, "it works now, thanks", is taken as the answer before this). Only a clear goodbye:
+   * an unsure recognition is "didn't catch that" as any other answer.
+   */
   protected async onGoodbye(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
-    return state.phase === 'fixed' ? this.finishFixed(dc, state) : undefined;
+    const r = this.engine.recognize(dc.context);
+    if (r.ambiguous || r.confidence < this.engine.switchConfidence) return undefined;
+    if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
+    await this.engine.say(dc.context, 'playbook.goodbye', {}, this.ref(state));
+    return dc.endDialog({ outcome: 'left' });
   }
 
   /**
    * Content changed under a running conversation: carry on at the same step id when it still
-   * exists, otherwise start this playbook again with a short note.
+   * exists, otherwise start this playbook again with a short note. After that, the first turn the
+   * agent hub gives back resumes the step the person was on.
    */
   protected override async beforeTurn(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
+    const changed = await this.onContentChange(dc, state);
+    if (changed) return changed;
+    if (state.phase === 'handoff') return this.backFromHandoff(dc, state);
+    return undefined;
+  }
+
+  private async onContentChange(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
     if (state.version === this.playbook.contentVersion) return undefined;
     state.version = this.playbook.contentVersion;
     state.switchTo = undefined;
+    if (state.phase === 'handoff') {
+      state.phase = state.handoffFrom ?? 'fixed';
+      state.handoffFrom = undefined;
+    }
     const index = this.playbook.steps.indexOf(state.stepId);
     const step = this.engine.content.steps[state.stepId];
     if (index >= 0 && step) {
@@ -436,14 +641,16 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         phase === 'device' ||
         (phase === 'question' && step.question !== undefined && (!state.choiceId || step.question.choices.some((c) => c.id === state.choiceId))) ||
         (phase === 'fixed' && step.kind === 'instruction') ||
-        (phase === 'statusPause' && step.kind === 'status');
+        (phase === 'statusPause' && step.kind === 'status') ||
+        (phase === 'elsewhere' && step.kind === 'instruction' && this.unavailableHere(step, state));
       this.engine.logger.info('playbook changed during conversation; continuing at the same step', { playbook: this.playbook.id, step: state.stepId, stillValid });
       return stillValid ? undefined : this.runFrom(dc, state);
     }
     this.engine.logger.info('playbook changed during conversation; restarting it', { playbook: this.playbook.id, step: state.stepId });
     await this.engine.say(dc.context, 'playbook.changed', { problem: this.playbook.title });
     state.stepIndex = 0;
-    if (!state.device && !this.handoffOnly) {
+    state.tried = [];
+    if (!state.device && !this.handoffOnly && this.playbook.askDevice !== false) {
       state.phase = 'device';
       return this.reprompt(dc, state);
     }

@@ -28,25 +28,31 @@ export async function fetchStatus(feed: StatusFeed, timeoutMs: number): Promise<
 
 /**
  * Events that matter for the given status-feed names (case-insensitive): every event that is not
- * resolved and not merely scheduled for later.
+ * resolved and not merely scheduled for later, in the order of `names` (then the feed's order).
  */
 export function relevantEvents(report: StatusReport & { ok: true }, names: readonly string[]): RelevantEvent[] {
-  const wanted = new Set(names.map((n) => n.trim().toLowerCase()));
-  const out: RelevantEvent[] = [];
+  const wanted = names.map((n) => n.trim().toLowerCase());
+  const out: { rank: number; item: RelevantEvent }[] = [];
   for (const service of report.services) {
-    if (!service || typeof service.serviceName !== 'string' || !wanted.has(service.serviceName.trim().toLowerCase())) continue;
+    if (!service || typeof service.serviceName !== 'string') continue;
+    const rank = wanted.indexOf(service.serviceName.trim().toLowerCase());
+    if (rank < 0) continue;
     for (const event of service.activeEvents ?? []) {
       const status = String(event.eventStatus ?? '').toLowerCase();
       if (status === 'resolved' || status === 'upcoming') continue;
-      out.push({ serviceName: service.serviceName, event });
+      out.push({ rank, item: { serviceName: service.serviceName, event } });
     }
   }
-  return out;
+  return out.sort((a, b) => a.rank - b.rank).map((x) => x.item);
 }
 
-/** "14:05" when the start is today (UTC), else "2026-01-01"; undefined without a valid start. */
+/**
+ * When an event started, always with its time zone: "14:05 UTC" when it started today (UTC),
+ * "2026-01-01 14:05 UTC" otherwise; undefined without a valid start (say it without a time then).
+ */
 export function formatSince(start: Date | null, now: Date): string | undefined {
   if (!start || Number.isNaN(start.getTime())) return undefined;
   const iso = start.toISOString();
-  return iso.slice(0, 10) === now.toISOString().slice(0, 10) ? iso.slice(11, 16) : iso.slice(0, 10);
+  const time = `${iso.slice(11, 16)} UTC`;
+  return iso.slice(0, 10) === now.toISOString().slice(0, 10) ? time : `${iso.slice(0, 10)} ${time}`;
 }

@@ -1,7 +1,8 @@
 /**
- * The handoff step: with no HandoffService it gives the support options; a configured service is
- * asked first and, when it connects, the step records the hand-over instead.
+ * The handoff step: Apple's support options always come first; a configured hub is asked after
+ * them, and only an answer saying a person took the conversation is recorded as handed-off.
  */
+import type { TurnContext } from 'botbuilder';
 import type { HandoffService } from '../../src/dialogs/handoffService';
 import type { TroubleshootingRecord } from '../../src/dialogs/troubleshootingRecord';
 import { harness, keys, last, realContent, record } from './helpers';
@@ -10,12 +11,16 @@ const content = realContent();
 const playbook = Object.values(content.playbooks)[0];
 const handoffStep = playbook.steps[playbook.steps.length - 1];
 
+type HandoffAnswer = Awaited<ReturnType<HandoffService['requestHandoff']>>;
+
+/** A hub that answers with a fixed value and says something, as the real hub's offer does. */
 class FakeHandoff implements HandoffService {
   seen: TroubleshootingRecord[] = [];
-  constructor(private readonly result: 'connected' | 'unavailable') {}
-  async requestHandoff(_context: unknown, rec: TroubleshootingRecord) {
+  constructor(private readonly result: string) {}
+  async requestHandoff(context: TurnContext, rec: TroubleshootingRecord) {
     this.seen.push(JSON.parse(JSON.stringify(rec)));
-    return this.result;
+    if (this.result !== 'unavailable') await context.sendActivity({ type: 'message', text: 'hub', channelData: { resync: { messageKey: 'hub.reply' } } });
+    return this.result as HandoffAnswer;
   }
 }
 
@@ -27,16 +32,26 @@ describe('handoff step', () => {
     expect(last(replies).resync).toMatchObject({ step: `${playbook.id}/${handoffStep}`, messageKey: 'step.instructions' });
   });
 
-  it('a connected hand-over gets the record and replaces the options', async () => {
-    const handoff = new FakeHandoff('connected');
+  it.each(['connected', 'queued', 'offered'])("a hub answering %s: Apple's options first, then the hub; not recorded as handed-off", async (answer) => {
+    const handoff = new FakeHandoff(answer);
     const h = harness({ handoff });
     await h.say(`${playbook.intent} on my mac`);
     const replies = await h.say('talk to a person');
-    expect(keys(replies)).not.toContain('step.instructions');
+    expect(keys(replies)).toEqual(['step.instructions', 'hub.reply']);
+    expect(replies[0].resync?.step).toBe(`${playbook.id}/${handoffStep}`);
     expect(handoff.seen[0]).toMatchObject({ intent: playbook.intent, device: 'mac' });
     expect(handoff.seen[0].firstUtterance).toContain(playbook.intent);
     const rec = await record(h);
-    expect(rec.steps[rec.steps.length - 1]).toMatchObject({ step: handoffStep, outcome: 'handed-off' });
+    expect(rec.steps[rec.steps.length - 1]).toMatchObject({ step: handoffStep, outcome: 'support-options' });
+    expect(rec.steps.some((x) => x.outcome === 'handed-off')).toBe(false);
+  });
+
+  it('a hub answering that a person took the conversation is recorded as handed-off', async () => {
+    const h = harness({ handoff: new FakeHandoff('accepted') });
+    await h.say(`${playbook.intent} on my mac`);
+    const replies = await h.say('talk to a person');
+    expect(keys(replies)).toEqual(['step.instructions', 'hub.reply']);
+    expect((await record(h)).steps.map((x) => x.outcome).slice(-2)).toEqual(['support-options', 'handed-off']);
   });
 
   it('an unavailable hand-over falls back to the options', async () => {

@@ -8,7 +8,8 @@ import type { Step } from '../../src/content/playbookSchema';
 import { editContent, harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
 
 const content = realContent();
-const playbooks = Object.values(content.playbooks);
+/** Playbooks that end at the handoff step (not the status-only answer, tested in statusPlaybook.test.ts). */
+const playbooks = Object.values(content.playbooks).filter((p) => p.handoff !== false);
 const askDevices = content.devices.filter((d) => d.ask).map((d) => d.id);
 
 
@@ -40,6 +41,9 @@ async function walk(h: BotHarness, first: Reply[], fixAt?: string): Promise<{ st
       answer = pick(replies, stepId === fixAt ? 'fixed' : 'not-fixed');
     } else if (key === 'status.pauseQuestion') {
       answer = pick(replies, 'continue');
+    } else if (key === 'step.elsewhere') {
+      // The service does not exist on this device: carry on with the first device offered.
+      answer = '1';
     } else {
       return { steps, replies: all };
     }
@@ -70,7 +74,8 @@ describe.each(playbooks.map((p) => [p.id, p] as const))('playbook %s', (id, play
     expect(end.resync).toMatchObject({ step: `${id}/${handoffStep}`, messageKey: 'step.instructions' });
     const rec = await record(h);
     expect(rec.intent).toBe(playbook.intent);
-    expect(rec.device).toBe(device);
+    const movedTo = replies.find((r) => r.resync?.messageKey === 'step.elsewhere')?.resync?.choices?.[0];
+    expect(rec.device).toBe(movedTo ?? device);
     expect(rec.steps.map((s) => s.step)).toEqual(playbook.steps);
     expect(rec.steps[rec.steps.length - 1].outcome).toBe('support-options');
     expect(rec.steps.some((s) => s.outcome === 'fixed')).toBe(false);
@@ -124,7 +129,6 @@ describe('answers to "Did that fix it?"', () => {
     ['it works now', 'fixed'],
     ['1', 'fixed'],
     [yes, 'fixed'],
-    ['bye', 'fixed'],
     ['nope still broken', 'not-fixed'],
     ['2', 'not-fixed'],
     [no, 'not-fixed'],
@@ -137,13 +141,14 @@ describe('answers to "Did that fix it?"', () => {
     else expect(replies.some((r) => r.resync?.stepId && r.resync.stepId !== stepId)).toBe(true);
   });
 
-  it('"3" hands over to contact support', async () => {
+  it('"3" gives the contact-support options and keeps the place (the step is not recorded as left)', async () => {
     const { h, stepId } = await atFixedPrompt();
+    const before = (await record(h)).steps.length;
     const replies = await h.say('3');
     expect(last(replies).resync?.stepId).toBe('contact-support');
     const rec = await record(h);
-    expect(rec.steps.map((s) => s.outcome).slice(-2)).toEqual(['user-left', 'support-options']);
-    expect(rec.steps[rec.steps.length - 2].step).toBe(stepId);
+    expect(rec.steps.slice(before)).toEqual([expect.objectContaining({ step: 'contact-support', outcome: 'support-options' })]);
+    expect(rec.steps.some((s) => s.step === stepId)).toBe(false);
   });
 
   it('a card button value is understood', async () => {

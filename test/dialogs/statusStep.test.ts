@@ -40,7 +40,7 @@ describe('status step', () => {
     expect(keys(replies)).toEqual(['playbook.intro', 'status.outageIntro', 'status.pauseQuestion']);
     const report = replies[1].text;
     expect(report).toContain(service.statusNames[0]);
-    expect(report).toContain('13:05'); // started today: HH:MM
+    expect(report).toContain('13:05 UTC'); // started today: HH:MM and the zone
     expect(report).toContain('Users may be unable to sync.');
     expect(last(replies).resync?.choices).toEqual(['continue', 'stop']);
     const after = await h.say(pick(replies, 'continue'));
@@ -103,10 +103,10 @@ describe('statusCheck helpers', () => {
     expect(relevantEvents(report, ['photos', 'iCloud Drive']).map((e) => e.event.message)).toEqual(['a']);
   });
 
-  it('formats since as HH:MM today, a date otherwise, nothing without a start', () => {
+  it('formats since as HH:MM UTC today, a date and time otherwise, nothing without a start', () => {
     const now = new Date(NOW);
-    expect(formatSince(new Date('2026-03-10T08:07:00Z'), now)).toBe('08:07');
-    expect(formatSince(new Date('2026-02-28T08:07:00Z'), now)).toBe('2026-02-28');
+    expect(formatSince(new Date('2026-03-10T08:07:00Z'), now)).toBe('08:07 UTC');
+    expect(formatSince(new Date('2026-02-28T08:07:00Z'), now)).toBe('2026-02-28 08:07 UTC');
     expect(formatSince(null, now)).toBeUndefined();
   });
 });
