@@ -1,0 +1,144 @@
+/**
+ * The real troubleshooting content (dialogs/ and intents/entities.yaml) against what the
+ * exploratory test report found: the sign-in playbook must fit people who cannot sign in, the
+ * network question must not offer a cable to an iPhone, the Apple Watch texts must speak only
+ * about the watch, and every entity value must name a device or service the dialogs know.
+ * Conversations run through the whole bot (TestAdapter, keyword recogniser) and assert step ids,
+ * choice ids and message keys; wording is only checked where it is the point (a URL, a menu name).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { PLATFORMS, type Platform, type PlatformText, type Step } from '../../src/content/playbookSchema';
+import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from '../dialogs/helpers';
+
+const content = realContent();
+const ROOT = path.join(__dirname, '..', '..');
+
+/** The text a person on `platform` reads for a step, after picking `choiceId` (if any). */
+function textFor(step: Step, platform: Platform, choiceId?: string): string {
+  const choice = choiceId ? step.question?.choices.find((c) => c.id === choiceId) : undefined;
+  if (choiceId && !choice) throw new Error(`no choice ${choiceId} in ${step.id}`);
+  for (const layer of [choice?.instructions, step.instructions] as (Partial<PlatformText> | undefined)[]) {
+    const t = layer?.[platform] ?? layer?.all;
+    if (t !== undefined) return t;
+  }
+  throw new Error(`no text for ${platform} in ${step.id}`);
+}
+
+/** Answers "not fixed" / the first choice until the prompt is a question of `stepId`. */
+async function untilQuestion(h: BotHarness, first: Reply[], stepId: string): Promise<Reply[]> {
+  let replies = first;
+  for (let turn = 0; turn < 20; turn++) {
+    const prompt = last(replies);
+    const key = prompt.resync?.messageKey;
+    if (key === 'step.question' && prompt.resync?.stepId === stepId) return replies;
+    if (key === 'step.question') replies = await h.say('1');
+    else if (key === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
+    else if (key === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
+    else throw new Error(`stuck at ${key} (${keys(replies).join(', ')})`);
+  }
+  throw new Error(`never reached ${stepId}`);
+}
+
+describe('sign-in playbook: for people who cannot sign in', () => {
+  const playbook = content.playbooks['sign-in-problem'];
+
+  it('does not use the "same account on every device" step, and checks Apple first', () => {
+    expect(playbook.steps).not.toContain('apple-id');
+    expect(content.steps[playbook.steps[0]].kind).toBe('status');
+    expect(playbook.steps).toContain('account-access');
+  });
+
+  it('asks what stops the sign-in: forgotten password, a code that never comes, a locked account', async () => {
+    const h = harness();
+    const first = await h.say('sign-in-problem on my iphone');
+    const replies = await untilQuestion(h, first, 'account-access');
+    expect(last(replies).resync?.choices).toEqual(expect.arrayContaining(['forgot-password', 'no-code', 'locked']));
+    const seen = (await record(h)).steps.map((s) => s.step);
+    expect(seen).not.toContain('apple-id');
+  });
+
+  it('a forgotten password gets the reset, not "sign out", and the step is recorded', async () => {
+    const h = harness();
+    const replies = await untilQuestion(h, await h.say('sign-in-problem on my mac'), 'account-access');
+    const answer = await h.say(pick(replies, 'forgot-password'));
+    const shown = answer.find((r) => r.resync?.messageKey === 'step.instructions');
+    expect(shown?.resync?.stepId).toBe('account-access');
+    expect(shown?.text).toMatch(/iforgot\.apple\.com/);
+    expect(shown?.text).not.toMatch(/sign out/i);
+    expect(last(answer).resync?.messageKey).toBe('fixed.question');
+  });
+
+  it.each(PLATFORMS)('on %s: reset at iforgot.apple.com, "Didn\'t get a verification code", unlocking, and no sign-out', (platform) => {
+    const step = content.steps['account-access'];
+    expect(textFor(step, platform, 'forgot-password')).toMatch(/iforgot\.apple\.com/);
+    expect(textFor(step, platform, 'locked')).toMatch(/iforgot\.apple\.com/);
+    expect(textFor(step, platform, 'no-code')).toMatch(/Didn't get a verification code/);
+    expect(textFor(step, platform)).toMatch(/iforgot\.apple\.com/);
+    for (const choice of [undefined, ...step.question!.choices.map((c) => c.id)]) {
+      expect(textFor(step, platform, choice)).not.toMatch(/sign out/i);
+    }
+  });
+
+  it('the account check of the sync playbooks tells iPhone and Mac users how to reset a password and get a code', () => {
+    const step = content.steps['apple-id'];
+    for (const platform of ['ios', 'mac', 'windows', 'web'] as const) expect(textFor(step, platform)).toMatch(/iforgot\.apple\.com/);
+    for (const platform of ['ios', 'mac'] as const) expect(textFor(step, platform)).toMatch(/Didn't get a verification code/);
+  });
+});
+
+describe('network question', () => {
+  it('offers no cable to anyone (its buttons are the same on an iPhone and a Mac)', () => {
+    const titles = content.steps.network.question!.choices.map((c) => `${c.id} ${c.title}`);
+    expect(titles.filter((t) => /cable|ethernet/i.test(t))).toEqual([]);
+  });
+
+  it('still understands "ethernet" typed on a Mac', async () => {
+    const h = harness();
+    const replies = await untilQuestion(h, await h.say('photos-not-syncing on my mac'), 'network');
+    const answer = await h.say('ethernet');
+    expect(keys(answer)).not.toContain('answer.notUnderstood');
+    expect(answer.find((r) => r.resync?.messageKey === 'step.instructions')?.resync?.stepId).toBe('network');
+    expect(last(replies).resync?.choices).not.toContain('cable');
+  });
+});
+
+describe('Apple Watch texts (platform "other")', () => {
+  const files = ['apple-id', 'network', 'restart', 'software-update', 'storage', 'account-access'];
+  const watchTexts = (step: Step): string[] => {
+    const out = [step.instructions.other, step.question?.text.other];
+    for (const c of step.question?.choices ?? []) out.push(c.instructions?.other);
+    for (const s of Object.values(step.services)) out.push(s.other);
+    return out.filter((t): t is string => typeof t === 'string' && t !== 'skip');
+  };
+
+  it.each(files)('%s speaks about the watch only, never "on another device"', (id) => {
+    const texts = watchTexts(content.steps[id]);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).not.toMatch(/on another device|(?:^|\. )other devices?:|any other device/im);
+  });
+
+  it('the "other" device is the one for non-Apple devices, read with the web instructions', () => {
+    const other = content.devices.find((d) => d.id === 'other')!;
+    expect(other.platform).toBe('web');
+    expect(content.devices.filter((d) => d.platform === 'other').map((d) => d.id)).toEqual(['apple-watch']);
+  });
+});
+
+describe('devices and services', () => {
+  it('device buttons are capitalised like the rest ("iPhone", "Mac", "Other device")', () => {
+    const labels = content.devices.filter((d) => d.ask).map((d) => d.label);
+    expect(labels.filter((l) => !/^(?:[A-Z]|i[A-Z])/.test(l))).toEqual([]);
+  });
+
+  it('every device and service the recogniser can find is one the dialogs know', () => {
+    const file = parse(readFileSync(path.join(ROOT, 'intents', 'entities.yaml'), 'utf8')) as { entities: Record<string, { value: string }[]> };
+    const deviceIds = content.devices.map((d) => d.id);
+    const serviceIds = content.services.map((s) => s.id);
+    expect(file.entities.device.map((e) => e.value).filter((v) => !deviceIds.includes(v))).toEqual([]);
+    expect(file.entities.service.map((e) => e.value).filter((v) => !serviceIds.includes(v))).toEqual([]);
+    for (const id of ['messages', 'mail', 'keychain', 'safari']) expect(serviceIds).toContain(id);
+    expect(file.entities.device.map((e) => e.value)).toContain('other');
+  });
+});
