@@ -1,0 +1,97 @@
+/**
+ * The exploratory tester's answers at "Did that fix it?", through createRuntime with the real
+ * recogniser and content: the recogniser reads several of them as cancel or goodbye, and the
+ * dialog must still take them as answers (or ask again), never stop or claim a fix.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { createRuntime, type Runtime } from '../../src/app/runtime';
+import { ManualClock } from '../../src/clock';
+import { parseConfig } from '../../src/config/config';
+import type { ResyncChannelData } from '../../src/dialogs/cards';
+import { silentLogger } from '../../src/logging/logger';
+import { ALL_CLEAR, FixtureStatusFeed, NOW, realContent } from './helpers';
+
+const content = realContent();
+let dataDir: string;
+let runtime: Runtime;
+let n = 0;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-answers-'));
+  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: new FixtureStatusFeed(ALL_CLEAR), clock: new ManualClock(NOW) });
+}, 120_000);
+
+afterAll(async () => {
+  await runtime?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Say = (text: string) => Promise<ResyncChannelData[]>;
+
+function conversation(): Say {
+  const id = `answers-${++n}`;
+  const adapter = new TestAdapter((context) => runtime.bot.run(context), {
+    channelId: 'test',
+    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: `user-${id}`, name: 'User' },
+    recipient: { id: 'bot', name: 'Resync' },
+  });
+  adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
+  return async (text) => {
+    await adapter.receiveActivity({ type: 'message', text });
+    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => (a.channelData as { resync: ResyncChannelData }).resync);
+  };
+}
+
+/** "My photos aren't syncing on my iPhone", then the first step's continue answer: at "Did that fix it?". */
+async function atFixedPrompt(): Promise<{ say: Say; stepId: string }> {
+  const say = conversation();
+  let replies = await say('photos not syncing on my iphone');
+  for (let i = 0; i < 4 && replies[replies.length - 1].messageKey === 'step.question'; i++) {
+    const prompt = replies[replies.length - 1];
+    const step = content.steps[prompt.stepId!];
+    const go = step.question!.choices.findIndex((c) => c.action === 'continue');
+    replies = await say(String(go + 1));
+  }
+  const prompt = replies[replies.length - 1];
+  expect(prompt.messageKey).toBe('fixed.question');
+  return { say, stepId: prompt.stepId! };
+}
+
+describe('answers the recogniser misreads', () => {
+  it.each(['restarted it, still not syncing', 'did the restart, no luck', 'restart didnt help', 'stopped and restarted, same problem'])(
+    '"%s" is "not fixed", not cancel',
+    async (text) => {
+      const { say, stepId } = await atFixedPrompt();
+      const replies = await say(text);
+      const keys = replies.map((r) => r.messageKey);
+      expect(keys).not.toContain('cancel.done');
+      expect(keys).not.toContain('cancel.confirm');
+      expect(replies.some((r) => r.stepId !== undefined && r.stepId !== stepId)).toBe(true);
+    },
+    30_000,
+  );
+
+  it.each(['not sure', 'ok', 'ok done that', 'later', 'i dont know', 'nothing works!!!', 'it works but only on wifi', 'yes but only some photos'])(
+    '"%s" is never taken as fixed',
+    async (text) => {
+      const { say } = await atFixedPrompt();
+      const keys = (await say(text)).map((r) => r.messageKey);
+      expect(keys).not.toContain('playbook.wrapUp');
+      expect(keys).not.toContain('help');
+      expect(keys).not.toContain('cancel.done');
+    },
+    30_000,
+  );
+
+  it('plain commands still work inside a question', async () => {
+    const stop = await atFixedPrompt();
+    expect((await stop.say('cancel')).map((r) => r.messageKey)).toContain('cancel.done');
+    const help = await atFixedPrompt();
+    expect((await help.say('help')).map((r) => r.messageKey)).toEqual(['help', 'fixed.question']);
+  }, 30_000);
+});
