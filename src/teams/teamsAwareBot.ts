@@ -38,7 +38,7 @@ export type TeamsDecision =
 export const TEAMS_DECISION_KEY = Symbol('resync.teams.decision');
 
 /** Replies that mean the person's answer was not understood (the pressed card then keeps its buttons). */
-const NOT_UNDERSTOOD_KEYS: ReadonlySet<string> = new Set(['answer.notUnderstood', 'notUnderstood']);
+const NOT_UNDERSTOOD_KEYS: ReadonlySet<string> = new Set(['answer.notUnderstood', 'answer.unclear', 'answer.hint', 'notUnderstood']);
 
 export function createTeamsAwareBot(bot: ResyncBotApp, deps: TeamsLayerDeps): ResyncBotApp {
   const messages = new Messages(deps.content.messages);
