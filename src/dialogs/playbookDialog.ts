@@ -529,6 +529,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         const target = state.switchTo;
         if (choiceId === SWITCH.yes && target && this.engine.content.playbooks[target.playbookId]) {
           await this.recordOutcome(dc, state, 'user-left');
+          // A step whose instructions were already shown counts as tried too.
+          if (state.resumePhase === 'fixed') this.markTried(state);
           const options: PlaybookOptions = { utterance: target.utterance, device: state.device, service: target.service, tried: state.tried };
           return dc.replaceDialog(playbookDialogId(target.playbookId), options);
         }
