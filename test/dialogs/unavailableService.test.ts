@@ -1,0 +1,84 @@
+/**
+ * A service that does not exist on the person's device (step `unavailableOn`): after the step says
+ * so, the bot does not go on with device checks that cannot help; it offers the devices where the
+ * service exists (and iCloud.com when it is there), or to stop.
+ */
+import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+
+const content = realContent();
+const toggles = Object.values(content.steps).find((s) => s.unavailableOn && Object.keys(s.unavailableOn).length > 0)!;
+const notes = Object.values(content.playbooks).find((p) => p.service === 'notes')!;
+const backup = Object.values(content.playbooks).find((p) => p.service === 'backup')!;
+
+/** Answers every prompt ("continue", "still not") until the bot asks where to carry on. */
+async function untilElsewhere(h: BotHarness, replies: Reply[]): Promise<Reply[]> {
+  for (let i = 0; i < 20; i++) {
+    const p = last(replies).resync!;
+    if (p.messageKey === 'step.elsewhere') return replies;
+    if (p.messageKey === 'step.question') {
+      const step = content.steps[p.stepId!];
+      replies = await h.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
+    } else if (p.messageKey === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
+    else if (p.messageKey === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
+    else throw new Error(`unexpected prompt ${p.messageKey} at ${p.stepId}`);
+  }
+  throw new Error('never asked where to carry on');
+}
+
+describe('a service that is not on this device', () => {
+  it('notes on Windows: says so, then offers the devices that have Notes and iCloud.com, or stop', async () => {
+    const h = harness();
+    const replies = await untilElsewhere(h, await h.say(`${notes.intent} on my windows`));
+    const prompt = last(replies);
+    expect(prompt.resync?.stepId).toBe(toggles.id);
+    expect(replies[replies.length - 2].resync).toMatchObject({ stepId: toggles.id, messageKey: 'step.instructions' });
+    const choices = prompt.resync!.choices!;
+    expect(choices).toEqual(expect.arrayContaining(['iphone', 'mac', 'web', 'elsewhere-stop']));
+    expect(choices).not.toContain('windows');
+    // No later device step was shown.
+    const after = toggles.order;
+    expect(replies.some((r) => r.resync?.stepId && (content.steps[r.resync.stepId]?.order ?? 0) > after)).toBe(false);
+  });
+
+  it('carrying on with iCloud.com shows the same step for the browser, then goes on from there', async () => {
+    const h = harness();
+    const replies = await untilElsewhere(h, await h.say(`${notes.intent} on my windows`));
+    const moved = await h.say(pick(replies, 'web'));
+    expect(keys(moved)).toEqual(['device.changed', 'step.instructions', 'fixed.question']);
+    expect(moved[1].resync?.stepId).toBe(toggles.id);
+    expect(moved[1].text).toContain('icloud.com/notes');
+    expect((await record(h)).device).toBe('web');
+  });
+
+  it('stop ends the playbook there', async () => {
+    const h = harness();
+    const replies = await untilElsewhere(h, await h.say(`${notes.intent} on my windows`));
+    const stopped = await h.say(pick(replies, 'elsewhere-stop'));
+    expect(keys(stopped)).toEqual(['step.elsewhereStopped']);
+    expect((await record(h)).steps.pop()).toMatchObject({ step: toggles.id, outcome: 'user-left' });
+    expect(keys(await h.say('hello'))).toEqual(['greeting']);
+  });
+
+  it.each(['mac', 'web'])('backup on %s: offers only the iPhone and iPad (or stop)', async (device) => {
+    const h = harness();
+    const replies = await untilElsewhere(h, await h.say(`${backup.intent} on my ${device}`));
+    expect(last(replies).resync?.choices).toEqual(['iphone', 'ipad', 'elsewhere-stop']);
+    expect(replies[replies.length - 2].resync).toMatchObject({ stepId: toggles.id, messageKey: 'step.instructions' });
+  });
+
+  it('on a device that has the service, nothing changes', async () => {
+    const h = harness();
+    let replies = await h.say(`${notes.intent} on my mac`);
+    for (let i = 0; i < 20 && last(replies).resync?.stepId !== toggles.id; i++) replies = await untilStep(h, replies);
+    expect(last(replies).resync?.messageKey).toBe('fixed.question');
+  });
+});
+
+async function untilStep(h: BotHarness, replies: Reply[]): Promise<Reply[]> {
+  const p = last(replies).resync!;
+  if (p.messageKey === 'step.question') {
+    const step = content.steps[p.stepId!];
+    return h.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
+  }
+  return h.say(pick(replies, 'not-fixed'));
+}
