@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { computeMetrics, evaluateHeldOut, seededRandom, stratifiedFolds, tuneSettings, type Prediction } from '../../src/nlu/evaluation';
+import { NaturalRecognizer } from '../../src/nlu/naturalRecognizer';
 import { NONE_INTENT } from '../../src/nlu/recognizer';
 import { DEFAULT_NLU_SETTINGS, loadIntents, type IntentDefinition } from '../../src/nlu/trainingData';
 
@@ -79,7 +80,7 @@ describe('tuneSettings', () => {
 describe('held-out quality on the real intents/', () => {
   const data = loadIntents(path.join(__dirname, '..', '..', 'intents'));
   const labels = data.intents.map((i) => i.id);
-  const { predictions, trainMs } = evaluateHeldOut(data);
+  const { predictions } = evaluateHeldOut(data);
   const metrics = computeMetrics(predictions, labels);
   const failures = predictions.filter((x) => x.truth !== x.predicted).map((x) => `${x.truth} -> ${x.predicted}: ${x.text}`);
 
@@ -97,7 +98,12 @@ describe('held-out quality on the real intents/', () => {
     expect(metrics.outOfScopeRecall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('trains in under 2 seconds', () => {
-    expect(trainMs).toBeLessThan(2000);
+  it('trains in under 2 seconds of CPU time', () => {
+    // CPU time of this process, so other jobs on a busy machine do not count.
+    const before = process.cpuUsage();
+    NaturalRecognizer.train(data);
+    const used = process.cpuUsage(before);
+    const cpuMs = (used.user + used.system) / 1000;
+    expect(cpuMs).toBeLessThan(2000);
   });
 });
