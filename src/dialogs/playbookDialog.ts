@@ -196,12 +196,24 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return Boolean(state.service && step.unavailableOn?.[state.service]?.includes(this.platform(state)));
   }
 
-  /** Devices to carry on with when the service does not exist on this one: where it exists, and the browser. */
+  /**
+   * Devices to carry on with when the service does not exist on this one: one button per platform
+   * where it exists (the `other` platform is a watch's: not a place to fix a service) — the devices
+   * asked about at the device question, or, when content names that platform with a device of its
+   * own that is not asked about (the browser, iCloud.com), that device.
+   */
   private elsewhereDevices(state: PlaybookState): Device[] {
-    const missing = (state.service && this.step(state).unavailableOn?.[state.service]) || [];
-    return this.engine.content.devices.filter(
-      (d) => (d.ask || d.platform === 'web') && d.platform !== 'other' && !missing.includes(d.platform) && d.id !== state.device,
-    );
+    const missing: Platform[] = (state.service && this.step(state).unavailableOn?.[state.service]) || [];
+    const devices = this.engine.content.devices.filter((d) => d.platform !== 'other' && !missing.includes(d.platform) && d.id !== state.device);
+    return devices.filter((d) => {
+      const named = devices.some((x) => x.platform === d.platform && !x.ask);
+      return named ? !d.ask : d.ask;
+    });
+  }
+
+  /** A device named at the "carry on with which device?" prompt: any device of a platform offered there. */
+  private elsewhereDevice(state: PlaybookState, device: Device): Device | undefined {
+    return this.elsewhereDevices(state).some((d) => d.platform === device.platform) && device.id !== state.device ? device : undefined;
   }
 
   /** A step tried in the playbook switched from, whose text is the same for this service: not repeated. */
@@ -546,7 +558,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           await this.recordOutcome(dc, state, 'user-left');
           return dc.endDialog({ outcome: 'stopped' });
         }
-        const device = this.elsewhereDevices(state).find((d) => d.id === choiceId);
+        const named = this.engine.device(choiceId);
+        const device = named && this.elsewhereDevice(state, named);
         if (!device) return this.reprompt(dc, state);
         await this.setDevice(dc, state, device);
         await this.engine.say(dc.context, 'device.changed', { device: device.label }, this.ref(state));
@@ -560,7 +573,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected async onDevice(dc: DialogContext, state: PlaybookState, device: Device): Promise<DialogTurnResult | undefined> {
     if (state.phase === 'device') return this.onAnswer(dc, state, device.id);
     if (state.phase === 'elsewhere') {
-      return this.elsewhereDevices(state).some((d) => d.id === device.id) ? this.onAnswer(dc, state, device.id) : undefined;
+      return this.elsewhereDevice(state, device) ? this.onAnswer(dc, state, device.id) : undefined;
     }
     if (device.id === state.device || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     await this.setDevice(dc, state, device);

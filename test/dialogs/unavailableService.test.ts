@@ -82,3 +82,25 @@ async function untilStep(h: BotHarness, replies: Reply[]): Promise<Reply[]> {
   }
   return h.say(pick(replies, 'not-fixed'));
 }
+
+describe('the devices offered', () => {
+  it('one button for the browser (the device content names for it), none for the watch platform', async () => {
+    const h = harness();
+    const replies = await untilElsewhere(h, await h.say(`${notes.intent} on my windows`));
+    const choices = last(replies).resync!.choices!;
+    const platforms = choices.filter((c) => c !== 'elsewhere-stop').map((id) => content.devices.find((d) => d.id === id)!.platform);
+    expect(platforms.filter((p) => p === 'web')).toHaveLength(1);
+    expect(platforms).not.toContain('other');
+    expect(platforms).not.toContain('windows');
+  });
+
+  it('typing a device of an offered platform that has no button of its own is understood', async () => {
+    const h = harness();
+    const replies = await untilElsewhere(h, await h.say(`${backup.intent} on my mac`));
+    const ipad = content.devices.find((d) => d.id === 'ipad')!;
+    expect(last(replies).resync!.choices).toContain('iphone');
+    const moved = await h.say(`on my ${ipad.id} then`);
+    expect(keys(moved)[0]).toBe('device.changed');
+    expect((await record(h)).device).toBe('ipad');
+  });
+});
