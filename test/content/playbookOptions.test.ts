@@ -1,0 +1,95 @@
+/**
+ * The playbook options (askDevice, handoff, stepOptions) and a step's unavailableOn are checked
+ * across files: each mistake is one problem naming the file and field.
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { checkDialogs } from '../../src/content/loadContent';
+import { readIntentRefs } from '../../src/content/validate';
+import { makeTempDir } from '../helpers/tempDir';
+
+const intents = readIntentRefs('intents').intents!;
+let temp: ReturnType<typeof makeTempDir>;
+let dir: string;
+
+beforeEach(() => {
+  temp = makeTempDir('resync-options-');
+  dir = path.join(temp.dir, 'dialogs');
+  cpSync('dialogs', dir, { recursive: true });
+});
+afterEach(() => temp.remove());
+
+function edit(file: string, change: (doc: Record<string, unknown>) => void): void {
+  const full = path.join(dir, file);
+  const doc = parse(readFileSync(full, 'utf8')) as Record<string, unknown>;
+  change(doc);
+  writeFileSync(full, stringify(doc));
+}
+
+function problems(): { file: string; field: string; message: string }[] {
+  return checkDialogs(dir, intents).problems.map((p) => ({ file: path.relative(dir, p.file), field: p.field, message: p.message }));
+}
+
+describe('playbook options', () => {
+  it('the real content is valid', () => {
+    expect(problems()).toEqual([]);
+  });
+
+  it('stepOptions for a step the playbook does not have', () => {
+    edit('playbooks/storage-full.yaml', (d) => {
+      d.stepOptions = { network: { answer: 'wifi' } };
+    });
+    expect(problems()).toEqual([{ file: 'playbooks/storage-full.yaml', field: 'stepOptions.network', message: "step 'network' is not one of this playbook's steps" }]);
+  });
+
+  it('an answer that is not a choice of the question, and an answer for a step without a question', () => {
+    edit('playbooks/photos-not-syncing.yaml', (d) => {
+      d.stepOptions = { storage: { answer: 'maybe-full' }, restart: { answer: 'done' } };
+    });
+    expect(problems().map((p) => [p.field, p.message])).toEqual([
+      ['stepOptions.storage.answer', expect.stringContaining("unknown choice 'maybe-full'")],
+      ['stepOptions.restart.answer', "step 'restart' has no question to answer"],
+    ]);
+  });
+
+  it('statusScope on a step that is not a status step; a message the step kind does not have; an unknown placeholder', () => {
+    edit('playbooks/photos-not-syncing.yaml', (d) => {
+      d.stepOptions = { restart: { statusScope: 'all' }, 'system-status': { messages: { nope: 'x', allClear: 'All fine with {problem}.' } } };
+    });
+    expect(problems().map((p) => [p.field, p.message])).toEqual([
+      ['stepOptions.restart.statusScope', "statusScope is for status steps; 'restart' is kind 'instruction'"],
+      ['stepOptions.system-status.messages.nope', "unknown message 'nope' for a status step"],
+      ['stepOptions.system-status.messages.allClear', 'unknown placeholder {problem}'],
+    ]);
+  });
+
+  it('handoff: false with a handoff step; without it, a playbook not ending at the handoff step', () => {
+    edit('playbooks/notes-not-syncing.yaml', (d) => {
+      d.handoff = false;
+    });
+    edit('playbooks/service-status.yaml', (d) => {
+      delete d.handoff;
+    });
+    expect(problems().map((p) => [p.file, p.message])).toEqual([
+      ['playbooks/notes-not-syncing.yaml', expect.stringContaining("in a playbook with handoff: false")],
+      ['playbooks/service-status.yaml', expect.stringContaining('the last step must be a handoff step')],
+    ]);
+  });
+
+  it('unavailableOn needs a text that says so (not skip) and the elsewhere messages', () => {
+    edit('steps/service-toggles.yaml', (d) => {
+      (d.services as Record<string, Record<string, string>>).backup.web = 'skip';
+      delete (d.messages as Record<string, string>).elsewhereStop;
+      (d.unavailableOn as Record<string, string[]>).nosuch = ['web'];
+    });
+    const found = problems().map((p) => [p.field, p.message]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['unavailableOn.backup', expect.stringContaining("'backup' is unavailable on 'web'")],
+        ['messages', "missing message 'elsewhereStop' (unavailableOn needs it)"],
+        ['unavailableOn.nosuch', "unknown service id 'nosuch' (not in services.yaml)"],
+      ]),
+    );
+  });
+});
