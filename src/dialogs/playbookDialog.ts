@@ -17,6 +17,7 @@ import { redactText } from '../privacy/redact';
 import { matchChoice, type PromptChoice } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
+import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { fill, type Vars } from './messages';
 import { fetchStatus, formatSince, relevantEvents } from './statusCheck';
@@ -74,12 +75,6 @@ const PAUSE = { go: 'continue', stop: 'stop' } as const;
 const SWITCH = { yes: 'switch', no: 'stay' } as const;
 const ELSEWHERE_STOP = 'elsewhere-stop';
 
-/**
- * Answers of HandoffService.requestHandoff that mean a person has taken the conversation (recorded
- * as handed-off). `unavailable` means no hub could take it; any other answer (an offer made, a
- * place in the queue) means the hub deals with the person for now and may give the turn back.
- */
-const PERSON_TOOK_IT: ReadonlySet<string> = new Set(['accepted', 'active', 'agent']);
 
 function platformText(texts: Partial<Record<Platform | 'all', string>> | undefined, platform: Platform): string | undefined {
   if (!texts) return undefined;
@@ -371,12 +366,14 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const text = platformText(state.service ? step.services[state.service] : undefined, this.platform(state)) ?? platformText(step.instructions, this.platform(state));
     if (text !== undefined && text !== 'skip') await this.engine.sendText(context, fill(text, this.vars(state)), 'step.instructions', ref);
     await this.recordOutcome(dc, state, 'support-options', step.id);
+    // The hub's answer (src/dialogs/handoffService.ts): only `connected` means a person has the
+    // conversation; `queued` and `offered` leave the hub dealing with the person for now.
     let result = 'unavailable';
     if (this.engine.handoff) {
       const record = await this.engine.getRecord(context);
-      result = String(await this.engine.handoff.requestHandoff(context, record, ref));
+      result = await this.engine.handoff.requestHandoff(context, record, ref, { resumeStep: resumeFrom !== undefined });
     }
-    if (PERSON_TOOK_IT.has(result)) {
+    if (result === 'connected') {
       await this.recordOutcome(dc, state, 'handed-off', step.id);
       return dc.endDialog({ outcome: 'handed-off' });
     }
@@ -433,6 +430,22 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * anything else ("ok let's keep going") gets "let's carry on where we were" and the step again.
    */
   private async backFromHandoff(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
+    // The hub handed back the person's answer to its offer (it has already replied to it).
+    switch (handoffAnswer(dc.context)) {
+      case 'waiting':
+      case 'message':
+        // In the queue or leaving a message: the hub has the next turns; keep the place quietly.
+        return Dialog.EndOfTurn;
+      case 'goodbye':
+        await this.recordOutcome(dc, state, 'user-left');
+        return dc.endDialog({ outcome: 'left' });
+      case 'declined':
+        state.phase = state.handoffFrom ?? 'fixed';
+        state.handoffFrom = undefined;
+        return this.reprompt(dc, state);
+      default:
+        break;
+    }
     state.phase = state.handoffFrom ?? 'fixed';
     state.handoffFrom = undefined;
     const e = this.engine;

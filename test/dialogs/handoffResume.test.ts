@@ -41,13 +41,16 @@ describe('asking for a person mid-way, nobody online', () => {
     expect(last(replies).resync?.choices?.length).toBeGreaterThan(0);
   });
 
-  it('cancelling the offer, then "ok lets keep going then": carries on at the same question', async () => {
+  it('cancelling the offer carries on at the same question at once', async () => {
     const h = hubHarness();
     const { p, question } = await atFirstQuestion(h);
     await p.say('Talk to a person');
-    await p.say('Cancel');
-    const back = await p.say('ok lets keep going then');
-    expect(replyKeys(back)).toEqual(['switch.declined', 'step.question']);
+    const back = await p.say('Cancel');
+    const keys = replyKeys(back);
+    // The hub's one line ("no person for now, let's carry on"), then the step's question again: one open prompt.
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^handoff\./);
+    expect(keys[1]).toBe('step.question');
     expect(last(back).resync).toMatchObject({ stepId: question.resync!.stepId, choices: question.resync!.choices });
     // And the flow goes on from there.
     const step = content.steps[question.resync!.stepId!];
@@ -58,15 +61,23 @@ describe('asking for a person mid-way, nobody online', () => {
     expect(rec.steps.filter((s) => s.step === contactSupport.id).map((s) => s.outcome)).toEqual(['support-options']);
   });
 
-  it('an old button of the step pressed after the offer is taken as its answer', async () => {
+  it('an old button of the step pressed instead of answering the offer is taken as its answer', async () => {
     const h = hubHarness();
     const { p, question } = await atFirstQuestion(h);
     await p.say('Talk to a person');
-    await p.say('Cancel');
     const step = content.steps[question.resync!.stepId!];
     const after = await p.say({ text: step.question!.choices[0].title, value: { resyncChoice: step.question!.choices[0].id } });
     expect(replyKeys(after)).not.toContain('switch.declined');
     expect(after[0].resync).toMatchObject({ stepId: step.id, messageKey: 'step.instructions' });
+  });
+
+  it('something else instead of an answer to the offer: "let\'s carry on where we were" and the question again', async () => {
+    const h = hubHarness();
+    const { p, question } = await atFirstQuestion(h);
+    await p.say('Talk to a person');
+    const back = await p.say('ok lets keep going then');
+    expect(replyKeys(back).slice(-2)).toEqual(['switch.declined', 'step.question']);
+    expect(last(back).resync?.stepId).toBe(question.resync!.stepId);
   });
 
   it('cancel after coming back still stops everything', async () => {
@@ -75,6 +86,19 @@ describe('asking for a person mid-way, nobody online', () => {
     await p.say('Talk to a person');
     await p.say('Cancel');
     expect(replyKeys(await p.say('cancel'))).toEqual(['cancel.done']);
+  });
+
+  it('choosing to leave a message keeps the place quietly; after the message is saved the next message carries on', async () => {
+    const h = hubHarness();
+    const { p, question } = await atFirstQuestion(h);
+    const offer = await p.say('Talk to a person');
+    const leave = await p.say(pick(offer, 'handoff.leaveMessage'));
+    expect(replyKeys(leave).every((k) => k.startsWith('handoff.'))).toBe(true);
+    await p.say('my photos stopped syncing last week');
+    await p.say('jane@example.com');
+    const back = await p.say('ok what now');
+    expect(replyKeys(back).slice(-2)).toEqual(['switch.declined', 'step.question']);
+    expect(last(back).resync?.stepId).toBe(question.resync!.stepId);
   });
 });
 
@@ -89,6 +113,7 @@ describe('asking for a person mid-way, an agent online', () => {
     await p.say('cancel');
     expect((await h.hub.get('c1'))?.state).not.toBe('queued');
     const back = await p.say('ok lets keep going then');
+    expect(replyKeys(back)).not.toContain('cancel.done');
     expect(replyKeys(back)).toEqual(['switch.declined', 'step.question']);
     expect(last(back).resync?.stepId).toBe(question.resync!.stepId);
     expect((await recordOf(h)).steps.map((s) => s.outcome)).not.toContain('handed-off');
