@@ -16,6 +16,7 @@ import { ContentError } from '../content/problems';
 import { createAgentHub, type ProactiveMessenger, type ResyncAgentHub } from '../handoff/agentHub';
 import { loadHandoffMessages, type HandoffMessages } from '../handoff/handoffMessages';
 import { AdapterMessenger } from '../agent/adapterMessenger';
+import { parseAgentAccounts } from '../agent/agentAccounts';
 import type { ClosableTranscriptStore } from '../transcript/closableTranscriptStore';
 import { createTranscriptStore } from '../transcript/createTranscriptStore';
 import { RedactingTranscriptLogger } from '../transcript/redactingTranscriptLogger';
@@ -89,6 +90,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     messages: handoffMessages,
     statusFeed,
     statusTimeoutMs: config.STATUS_FEED_TIMEOUT_MS,
+    agentsConfigured: parseAgentAccounts(config.AGENT_ACCOUNTS).accounts.length > 0,
   });
   const deps: BotDeps = { config, logger, storage, recognizer, statusFeed, clock, content, handoff: hub, handoffGate: hub };
   // Microsoft Teams: mentions, threads and install events handled around the bot (other channels pass through).

@@ -177,6 +177,11 @@ export interface AgentHubDeps {
   statusTimeoutMs?: number;
   /** Frustration detector for the offer of a person (default: createFrustrationDetector()). */
   frustration?: FrustrationDetector;
+  /**
+   * Whether any agent account exists (AGENT_ACCOUNTS). When false nobody can ever pick up a live
+   * chat: the person is offered to leave a message or cancel, never to wait. Default true.
+   */
+  agentsConfigured?: boolean;
   /** Picks among message variants (tests pass a fixed one). */
   random?: () => number;
 }

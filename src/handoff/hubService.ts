@@ -98,14 +98,8 @@ export const MESSAGE_MAX = 4000;
 
 const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true };
 
-/** The hub's dependencies, plus what only the built-in hub needs to know. */
-export interface HubServiceDeps extends AgentHubDeps {
-  /**
-   * Whether any agent account exists (AGENT_ACCOUNTS). When false nobody can ever pick up a live
-   * chat: the person is offered to leave a message or cancel, never to wait. Default true.
-   */
-  agentsConfigured?: boolean;
-}
+/** The hub's dependencies (`agentsConfigured` among them: see AgentHubDeps). */
+export type HubServiceDeps = AgentHubDeps;
 
 /** The `value` of a handoff.status event. */
 interface HandoffStatusValue {

@@ -68,8 +68,9 @@ describe('whole bot with the real recogniser', () => {
     const help = await say('what can you do? help');
     expect(help.map((r) => r.messageKey)).toEqual(['help', 'step.question']);
     const person = await say('can I talk to a real person please');
-    // The handoff step asks the agent hub; with no agent signed in it says so and offers choices.
-    expect(person[person.length - 1]).toMatchObject({ messageKey: 'handoff.noAgent' });
+    // The handoff step asks the agent hub; with no agent account configured nobody could ever take
+    // the chat, so it says so and offers to leave a message (no "wait").
+    expect(person[person.length - 1]).toMatchObject({ messageKey: 'handoff.noAccounts' });
   });
 
   it('start over ends the flow; small talk gets short replies', async () => {

@@ -6,6 +6,7 @@
 import { DirectLineStore } from '../../src/directline/directLineStore';
 import { jsonRequest, startTestServer, type TestServer } from '../helpers/testServer';
 import { KeywordRecognizer, realContent } from '../dialogs/helpers';
+import { testAccounts } from '../agent/consoleServer';
 
 const ALICE = { id: 'alice', name: 'Alice' };
 
@@ -21,7 +22,8 @@ async function texts(server: TestServer, conversationId: string): Promise<string
 describe('handoff through the server', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ runtime: { recognizer: new KeywordRecognizer(realContent()) } });
+    // An agent account exists (otherwise nobody could ever take the chat and the hub offers only a message).
+    server = await startTestServer({ env: { AGENT_ACCOUNTS: await testAccounts() }, runtime: { recognizer: new KeywordRecognizer(realContent()) } });
   });
   afterAll(async () => server.dispose());
 
