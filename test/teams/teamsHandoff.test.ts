@@ -7,6 +7,7 @@
 import type { Activity } from 'botbuilder';
 import { startCaptureServer, type CaptureServer, type CapturedRequest } from '../helpers/captureServer';
 import { jsonRequest, startTestServer, type TestServer } from '../helpers/testServer';
+import { testAccounts } from '../agent/consoleServer';
 import { KeywordRecognizer, realContent } from '../dialogs/helpers';
 import { CHANNEL_ID, channelPost, personalMessage, PERSONAL_CONVERSATION } from './teamsHarness';
 
@@ -17,7 +18,8 @@ describe('handoff in Teams', () => {
   let teams: CaptureServer;
   beforeAll(async () => {
     teams = await startCaptureServer();
-    server = await startTestServer({ runtime: { recognizer: new KeywordRecognizer(realContent()) } });
+    // An agent account exists, so the person is queued for a person (without one the hub offers only a message).
+    server = await startTestServer({ env: { AGENT_ACCOUNTS: await testAccounts() }, runtime: { recognizer: new KeywordRecognizer(realContent()) } });
   });
   afterAll(async () => {
     await server.dispose();
