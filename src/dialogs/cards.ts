@@ -42,19 +42,86 @@ export function resyncData(messageKey: string, step?: StepRef, choices?: readonl
   return data;
 }
 
-/** A plain message. */
-export function textActivity(text: string, resync: ResyncChannelData): Partial<Activity> {
-  const activity = MessageFactory.text(text, undefined, InputHints.AcceptingInput);
+/**
+ * A plain message. With a channel id, Markdown is kept only where that channel renders it (see
+ * rendersMarkdown); elsewhere the text goes out as plain text.
+ */
+export function textActivity(text: string, resync: ResyncChannelData, channelId?: string): Partial<Activity> {
+  const activity = MessageFactory.text(textFor(channelId, text), undefined, InputHints.AcceptingInput);
   activity.channelData = { resync };
   return activity;
 }
 
 /**
+ * Channels whose clients render the Markdown our texts use (bold, italics, lists, links): Web Chat
+ * (also over Direct Line and Direct Line Speech), Microsoft Teams and the Bot Framework Emulator.
+ * The terminal chat (`resync chat`) talks as `webchat` and renders Markdown itself. `test` is
+ * Bot Framework's TestAdapter channel: no client shows it, and tests compare texts with the
+ * content as written. Every other channel id, known (sms, email, slack, telegram, facebook, …)
+ * or not, gets plain text.
+ */
+export const MARKDOWN_CHANNELS: ReadonlySet<string> = new Set(['webchat', 'directline', 'directlinespeech', 'msteams', 'emulator', 'test']);
+
+/** True when the channel shows our Markdown formatted; an unknown or missing id does not. */
+export function rendersMarkdown(channelId: string | undefined): boolean {
+  return channelId !== undefined && MARKDOWN_CHANNELS.has(channelId);
+}
+
+/** The text as the channel should get it: unchanged where Markdown renders, plain otherwise. */
+export function textFor(channelId: string | undefined, text: string): string {
+  return channelId === undefined || rendersMarkdown(channelId) ? text : plainText(text);
+}
+
+/** Characters a backslash may escape in Markdown. */
+const MD_ESCAPE = /\\([\\`*_{}[\]()#+\-.!>|~])/g;
+const SLOT = '\u0000';
+const SLOT_BACK = /\u0000(\d+)\u0000/g;
+
+/**
+ * The Markdown subset our texts use, as plain text for channels that show it literally:
+ * `**bold**`, `__bold__`, `*italics*` and `_italics_` lose their markers; `[text](url)` becomes
+ * "text (url)" (just the url when the text is the url); `<https://…>` becomes the url; headings
+ * lose their `#`; `*` and `+` bullets become `-` bullets (numbered lists already read as text);
+ * inline code loses its backticks; backslash escapes become the character. Line breaks stay.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => plainLine(line))
+    .join('\n');
+}
+
+function plainLine(line: string): string {
+  const held: string[] = [];
+  const hold = (s: string) => `${SLOT}${held.push(s) - 1}${SLOT}`;
+  let out = line.replace(MD_ESCAPE, (_m, ch: string) => hold(ch));
+  out = out.replace(/`([^`]+)`/g, (_m, code: string) => hold(code));
+  out = out
+    .replace(/^(\s*)#{1,6}\s+(.*?)\s*#*\s*$/, '$1$2')
+    .replace(/^(\s*)[*+](\s+)/, '$1-$2')
+    .replace(/!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_m, label: string, url: string) =>
+      label.trim() && label.trim() !== url ? `${label.trim()} (${hold(url)})` : hold(url),
+    )
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, (_m, url: string) => hold(url))
+    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__/g, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '')
+    .replace(/(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w])_(?=\S)([^_]+?)(?<=\S)_(?!\w)/g, '$1$2');
+  // A held piece may itself hold an escape (a url with `\_`): restore until none is left.
+  for (let i = 0; i < 3 && out.includes(SLOT); i++) out = out.replace(SLOT_BACK, (_m, n: string) => held[Number(n)] ?? '');
+  return out;
+}
+
+/**
  * A question with choices. Channels with card actions get a HeroCard whose buttons send the
  * title as text and the choice id as value; others (and unknown channel ids) get numbered text.
+ * Channels that do not render Markdown get the question and titles as plain text.
  */
 export function promptActivity(channelId: string | undefined, text: string, choices: readonly PromptChoice[], resync: ResyncChannelData): Partial<Activity> {
   let activity: Partial<Activity>;
+  if (channelId !== undefined && !rendersMarkdown(channelId)) {
+    text = plainText(text);
+    choices = choices.map((c) => ({ ...c, title: plainText(c.title) }));
+  }
   if (channelId === TEAMS_CHANNEL_ID) {
     activity = adaptiveCardActivity(text, choices, InputHints.ExpectingInput);
   } else if (channelId && choices.length > 0 && supportsCardActions(channelId, choices.length)) {

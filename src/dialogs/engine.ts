@@ -124,14 +124,20 @@ export class Engine {
     return id === undefined ? undefined : this.content.devices.find((d) => d.id === id);
   }
 
-  /** The device named in a recognition, if any. */
+  /** The device named in a recognition, if any (the first one when several are named: see devicesIn). */
   deviceIn(r: Recognition): Device | undefined {
-    for (const e of r.entities) {
-      if (e.type !== 'device') continue;
+    return this.devicesIn(r)[0];
+  }
+
+  /** Every different device named in a recognition, in the order they were mentioned. */
+  devicesIn(r: Recognition): Device[] {
+    const out: Device[] = [];
+    const entities = r.entities.filter((e) => e.type === 'device').sort((a, b) => a.start - b.start);
+    for (const e of entities) {
       const d = this.deviceFromEntity(e.value);
-      if (d) return d;
+      if (d && !out.some((x) => x.id === d.id)) out.push(d);
     }
-    return undefined;
+    return out;
   }
 
   serviceIn(r: Recognition): string | undefined {
@@ -143,9 +149,9 @@ export class Engine {
     return this.content.services.find((s) => s.id === id)?.label ?? this.messages.text('service.generic');
   }
 
-  /** Sends a messages.yaml text. */
+  /** Sends a messages.yaml text (plain text on channels that do not render Markdown, as every send here). */
   async say(context: TurnContext, key: MessageKey, vars: Vars = {}, step?: StepRef): Promise<void> {
-    await context.sendActivity(textActivity(this.messages.text(key, vars), resyncData(key, step)));
+    await context.sendActivity(textActivity(this.messages.text(key, vars), resyncData(key, step), context.activity.channelId));
   }
 
   /** Sends a messages.yaml question with choices. */
@@ -154,7 +160,7 @@ export class Engine {
   }
 
   async sendText(context: TurnContext, text: string, messageKey: string, step?: StepRef): Promise<void> {
-    await context.sendActivity(textActivity(text, resyncData(messageKey, step)));
+    await context.sendActivity(textActivity(text, resyncData(messageKey, step), context.activity.channelId));
   }
 
   async sendPrompt(context: TurnContext, text: string, choices: readonly PromptChoice[], messageKey: string, step?: StepRef): Promise<void> {

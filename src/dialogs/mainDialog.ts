@@ -3,12 +3,22 @@
  * its intent (from intents/<id>.yaml), never by intent name: playbook → that playbook; greeting,
  * help, goodbye → a short reply; cancel → ends cleanly; agent → the handoff step; none → "sorry",
  * and after two misses in a row the help menu and a person; ambiguous → "Did you mean …?".
+ *
+ * It remembers, in its dialog state, the question it (or the playbook that just ended) left open,
+ * so a short answer is read against it: "no" after "anything else?" says goodbye, "yes" asks what;
+ * a device picked after "which device?" starts the waiting problem there. "Start over" (phrases in
+ * messages.yaml `synonyms.startOver`, said as a cancel) clears the troubleshooting and asks what
+ * isn't syncing, also when a playbook cancelled the whole stack (the cancel event stops here).
+ * Nothing the person typed is kept raw: the utterance handed to a playbook is redacted first.
  */
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice, type PromptChoice } from './answers';
+import { redactText } from '../privacy/redact';
+import { matchChoice, type PromptChoice, type UserInput } from './answers';
 import type { Engine } from './engine';
+import type { MessageKey } from './messages';
 import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
+import { emptyRecord } from './troubleshootingRecord';
 
 export const MAIN_DIALOG_ID = 'resync.main';
 /** Not-understood turns in a row before the help menu and a person are offered. */
@@ -20,12 +30,45 @@ export const DID_YOU_MEAN_MAX = 3;
 const AGENT_CHOICE = 'agent';
 const SOMETHING_ELSE_CHOICE = 'something-else';
 const INTENT_CHOICE_PREFIX = 'intent:';
+/** Answers to "Is there anything else that isn't syncing?". */
+const MORE = { yes: 'more-yes', no: 'more-no' } as const;
+/** How many times "which device?" is asked before the playbook asks with every device. */
+const WHICH_DEVICE_TRIES = 2;
+
+/** A problem waiting for the person to say which of the devices they named has it. */
+interface PendingStart {
+  intent: string;
+  /** Redacted (see startIntent). */
+  utterance: string;
+  service?: string;
+  /** Device ids named, in the order mentioned. */
+  devices: string[];
+  /** Times "which device?" has been asked. */
+  tries: number;
+}
+
+/** The question left open at the end of the last turn, to read a short answer against. */
+type OpenQuestion = { kind: 'more' } | { kind: 'device'; pending: PendingStart };
 
 interface MainState {
   /** Not-understood turns in a row. */
   misses: number;
-  /** The menu offered last turn (did-you-mean or help menu), so a button, number or title picks from it. */
+  /** The menu offered last turn (did-you-mean, help or problem menu), so a button, number or title picks from it. */
   menu?: PromptChoice[];
+  /** The question left open last turn, if any. */
+  open?: OpenQuestion;
+}
+
+/** Outcome a playbook ends with after it asked "Is there anything else that isn't syncing?". */
+const FIXED_OUTCOME = 'fixed';
+
+/**
+ * A choice picked by its phrases only: for questions shown without buttons, where a bare number
+ * ("1") names no choice and must not pick one by position.
+ */
+function phraseChoice(choices: readonly PromptChoice[], input: UserInput, mode: 'exact' | 'loose'): string | undefined {
+  if (/^\s*\d+\s*$/.test(input.text)) return undefined;
+  return matchChoice(choices, input, mode);
 }
 
 export class MainDialog extends Dialog {
@@ -46,9 +89,26 @@ export class MainDialog extends Dialog {
     return this.route(dc);
   }
 
-  /** A child (playbook) finished: wait for the next message. */
-  override async resumeDialog(): Promise<DialogTurnResult> {
+  /**
+   * A child (playbook) finished: wait for the next message. A playbook that ended fixed has just
+   * asked "Is there anything else that isn't syncing?": remember it, so "no" and "yes" make sense.
+   */
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as MainState;
+    state.menu = undefined;
+    state.open = (result as { outcome?: unknown } | undefined)?.outcome === FIXED_OUTCOME ? { kind: 'more' } : undefined;
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * A playbook cancelled everything (the person said cancel or start over). The cancel event
+   * reaches this dialog once the playbook has ended; for "start over" it is handled here (the
+   * cancel stops at this dialog) and the person is asked straight away what isn't syncing.
+   */
+  protected override async onPreBubbleEvent(dc: DialogContext, e: DialogEvent): Promise<boolean> {
+    if (e.name !== DialogEvents.cancelDialog || !this.isStartOver(this.engine.input(dc.context))) return false;
+    await this.startOver(dc, dc.activeDialog!.state as MainState);
+    return true;
   }
 
   private async route(dc: DialogContext): Promise<DialogTurnResult> {
@@ -59,11 +119,22 @@ export class MainDialog extends Dialog {
     if (!input.text.trim() && input.value === undefined) return Dialog.EndOfTurn;
 
     const menu = state.menu;
+    const open = state.open;
     state.menu = undefined;
+    state.open = undefined;
+    if (open?.kind === 'device') {
+      const handled = await this.onWhichDevice(dc, state, open.pending);
+      if (handled) return handled;
+    }
+    if (open?.kind === 'more') {
+      const handled = await this.onAnythingElse(dc, state);
+      if (handled) return handled;
+    }
     if (menu) {
       const picked = matchChoice(menu, input, 'exact') ?? matchChoice(menu, input, 'loose');
       if (picked !== undefined) return this.onMenuChoice(dc, state, picked);
     }
+    if (this.isStartOver(input, 'exact')) return this.startOver(dc, state);
 
     const r = e.recognize(context);
     if (r.ambiguous) {
@@ -86,6 +157,7 @@ export class MainDialog extends Dialog {
         await e.say(context, handler);
         return Dialog.EndOfTurn;
       case 'cancel':
+        if (this.isStartOver(input)) return this.startOver(dc, state);
         await e.say(context, 'cancel.done');
         return Dialog.EndOfTurn;
       case 'agent':
@@ -138,20 +210,131 @@ export class MainDialog extends Dialog {
 
   /** Every problem we have a playbook for, then a person. */
   private helpMenu(): PromptChoice[] {
-    const problems = Object.values(this.engine.content.playbooks)
-      .sort((a, b) => a.title.localeCompare(b.title))
-      .map((p) => ({ id: INTENT_CHOICE_PREFIX + p.intent, title: p.title, synonyms: [] }));
+    const problems = this.problemMenu();
     return this.handoffDialogId ? [...problems, this.engine.choice(AGENT_CHOICE, 'choice.agent')] : problems;
   }
 
+  /** Every problem we have a playbook for (by title), for "what isn't syncing?". */
+  private problemMenu(): PromptChoice[] {
+    return Object.values(this.engine.content.playbooks)
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .map((p) => ({ id: INTENT_CHOICE_PREFIX + p.intent, title: p.title, synonyms: [] }));
+  }
+
+  /**
+   * Starts the playbook of an intent. When the message names two or more different devices
+   * ("photos from my iPhone don't show on my Mac"), guessing could send the person through a whole
+   * playbook for the wrong device, so we ask which one has the problem (one button per device
+   * named) before starting. The utterance handed on (and kept in state) is redacted.
+   */
   private async startIntent(dc: DialogContext, intent: string, r: Recognition): Promise<DialogTurnResult> {
     const playbook = this.engine.playbookForIntent(intent);
     if (!playbook) {
       await this.engine.say(dc.context, 'notUnderstood');
       return Dialog.EndOfTurn;
     }
-    const options: PlaybookOptions = { utterance: r.text, device: this.engine.deviceIn(r)?.id, service: this.engine.serviceIn(r) };
-    return dc.beginDialog(playbookDialogId(playbook.id), options);
+    const utterance = redactText(r.text).text;
+    const service = this.engine.serviceIn(r);
+    const devices = this.engine.devicesIn(r);
+    if (devices.length > 1) {
+      const state = dc.activeDialog!.state as MainState;
+      return this.askWhichDevice(dc, state, { intent, utterance, service, devices: devices.map((d) => d.id), tries: 0 });
+    }
+    return this.beginPlaybook(dc, playbook.id, { utterance, device: devices[0]?.id, service });
+  }
+
+  private async beginPlaybook(dc: DialogContext, playbookId: string, options: PlaybookOptions): Promise<DialogTurnResult> {
+    return dc.beginDialog(playbookDialogId(playbookId), options);
+  }
+
+  private deviceChoices(ids: readonly string[]): PromptChoice[] {
+    return ids.flatMap((id) => {
+      const d = this.engine.device(id);
+      return d ? [{ id: d.id, title: d.label, synonyms: [d.id] }] : [];
+    });
+  }
+
+  private async askWhichDevice(dc: DialogContext, state: MainState, pending: PendingStart): Promise<DialogTurnResult> {
+    pending.tries++;
+    state.open = { kind: 'device', pending };
+    await this.engine.ask(dc.context, 'device.which', this.deviceChoices(pending.devices));
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * The answer to "which device?": a button, number or device name (also a device not offered:
+   * "actually my iPad"). Anything else that is understood (another problem, cancel, a person, help)
+   * is routed as usual and the waiting problem is dropped; a message not understood asks again
+   * once, then the playbook starts and asks with every device.
+   */
+  private async onWhichDevice(dc: DialogContext, state: MainState, pending: PendingStart): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const input = e.input(dc.context);
+    const choices = this.deviceChoices(pending.devices);
+    const playbook = e.playbookForIntent(pending.intent);
+    if (!playbook) return undefined;
+    const start = (device: string | undefined) => this.beginPlaybook(dc, playbook.id, { utterance: pending.utterance, device, service: pending.service });
+    const exact = matchChoice(choices, input, 'exact');
+    if (exact !== undefined) return start(exact);
+    const r = e.recognize(dc.context);
+    const named = e.devicesIn(r);
+    if (named.length === 1) return start(named[0].id);
+    const loose = matchChoice(choices, input, 'loose');
+    if (loose !== undefined) return start(loose);
+    if (e.handlerOf(r.intent) !== 'none' || named.length > 1) return undefined;
+    if (pending.tries < WHICH_DEVICE_TRIES) {
+      await e.say(dc.context, 'answer.notUnderstood');
+      return this.askWhichDevice(dc, state, pending);
+    }
+    return start(undefined);
+  }
+
+  /**
+   * The answer to "Is there anything else that isn't syncing?": "no" / "that's all" ends with the
+   * goodbye, "yes" asks what (with the problem menu). A message naming a problem ("yes, my notes
+   * too") starts it; anything else is routed as usual.
+   */
+  private async onAnythingElse(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const input = e.input(dc.context);
+    const choices: PromptChoice[] = [
+      { id: MORE.no, title: '', synonyms: [...e.messages.list('synonyms.no'), ...e.messages.list('synonyms.nothingElse')] },
+      { id: MORE.yes, title: '', synonyms: [...e.messages.list('synonyms.yes'), ...e.messages.list('synonyms.somethingElse')] },
+    ];
+    let picked = phraseChoice(choices, input, 'exact');
+    if (picked === undefined) {
+      const r = e.recognize(dc.context);
+      if (e.handlerOf(r.intent) === 'playbook' && !r.ambiguous) return undefined;
+      picked = phraseChoice(choices, input, 'loose');
+    }
+    if (picked === MORE.no) {
+      state.misses = 0;
+      await e.say(dc.context, 'goodbye');
+      return Dialog.EndOfTurn;
+    }
+    if (picked === MORE.yes) return this.askProblem(dc, state, 'more.question');
+    return undefined;
+  }
+
+  /** Asks what isn't syncing, with a button per problem. */
+  private async askProblem(dc: DialogContext, state: MainState, key: MessageKey): Promise<DialogTurnResult> {
+    state.misses = 0;
+    state.menu = this.problemMenu();
+    await this.engine.ask(dc.context, key, state.menu);
+    return Dialog.EndOfTurn;
+  }
+
+  /** "Start over": forget this conversation's troubleshooting and ask afresh what isn't syncing. */
+  private async startOver(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
+    state.open = undefined;
+    await this.engine.record.set(dc.context, emptyRecord());
+    return this.askProblem(dc, state, 'startOver.question');
+  }
+
+  /** True when the message asks to start over (messages.yaml `synonyms.startOver`). */
+  private isStartOver(input: UserInput, mode: 'exact' | 'loose' = 'loose'): boolean {
+    const phrases = this.engine.messages.list('synonyms.startOver');
+    return phraseChoice([{ id: 'start-over', title: '', synonyms: phrases }], input, mode) !== undefined;
   }
 
   private async startHandoff(dc: DialogContext): Promise<DialogTurnResult> {

@@ -30,6 +30,12 @@ export const ENGINE_MESSAGES = {
   // Device
   'device.question': [],
   'device.changed': ['device'],
+  // Two different devices named in the first message: which one has the problem?
+  'device.which': [],
+  // "Start over": the troubleshooting is cleared and we ask again what isn't syncing
+  'startOver.question': [],
+  // After "Is there anything else that isn't syncing?": "yes" asks what
+  'more.question': [],
   // "Did that fix it?"
   'fixed.question': [],
   'fixed.yes': [],
@@ -60,6 +66,9 @@ export const ENGINE_MESSAGES = {
   'synonyms.stop': [],
   'synonyms.help': [],
   'synonyms.person': [],
+  'synonyms.startOver': [],
+  'synonyms.nothingElse': [],
+  'synonyms.somethingElse': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageKey = keyof typeof ENGINE_MESSAGES;
