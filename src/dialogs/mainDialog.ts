@@ -236,7 +236,8 @@ export class MainDialog extends Dialog {
     const utterance = redactText(r.text).text;
     const service = this.engine.serviceIn(r);
     const devices = this.engine.devicesIn(r);
-    if (devices.length > 1) {
+    // A playbook whose steps do not depend on the device (askDevice: false) needs no answer.
+    if (devices.length > 1 && playbook.askDevice !== false) {
       const state = dc.activeDialog!.state as MainState;
       return this.askWhichDevice(dc, state, { intent, utterance, service, devices: devices.map((d) => d.id), tries: 0 });
     }

@@ -73,10 +73,10 @@ describe('whole bot with the real recogniser', () => {
     expect(person[person.length - 1]).toMatchObject({ messageKey: 'handoff.noAccounts' });
   });
 
-  it('start over ends the flow; small talk gets short replies', async () => {
+  it('start over ends the flow and asks again what is not syncing; small talk gets short replies', async () => {
     const say = conversation('t3');
     expect((await say('hello'))[0].messageKey).toBe('greeting');
     await say('icloud drive files are not syncing on my windows pc');
-    expect((await say('start over')).map((r) => r.messageKey)).toEqual(['cancel.done']);
+    expect((await say('start over')).map((r) => r.messageKey)).toEqual(['cancel.done', 'startOver.question']);
   });
 });

@@ -142,6 +142,15 @@ describe('two devices in one message (item 13)', () => {
     expect((await record(h)).device).toBe('ipad');
   });
 
+  it('a playbook that does not depend on the device (askDevice: false) starts without the question', async () => {
+    const deviceFree = problems.find((p) => p.askDevice === false)!;
+    expect(deviceFree).toBeDefined();
+    const h = harness();
+    const replies = await h.say(`${deviceFree.intent} on my iphone and my mac`);
+    expect(replies[0].resync).toMatchObject({ messageKey: 'playbook.intro', playbook: deviceFree.id });
+    expect(keys(replies)).not.toContain('device.which');
+  });
+
   it('the same device named twice is one device: no question', async () => {
     const h = harness();
     const replies = await h.say(`${photos.intent} on my iphone, yes the iphone`);
