@@ -11,6 +11,7 @@ import { BlobTranscriptStore } from '../../src/transcript/blobTranscriptStore';
 import { AzureBlobStorage } from '../../src/storage/azureBlobStorage';
 import { KeywordRecognizer, realContent } from '../dialogs/helpers';
 import { jsonRequest, startTestServer, type TestServer } from '../helpers/testServer';
+import { testAccounts } from '../agent/consoleServer';
 import { startAzurite, type Azurite } from './azurite';
 
 jest.setTimeout(120_000);
@@ -74,7 +75,8 @@ describe('two instances on one Azure Blob container (Azurite)', () => {
 
   beforeAll(async () => {
     azurite = await startAzurite();
-    const env = { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container };
+    // An agent account exists on both instances (without one the hub offers only to leave a message).
+    const env = { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container, AGENT_ACCOUNTS: await testAccounts() };
     a = await startTestServer({ env, runtime: { recognizer: new KeywordRecognizer(realContent()) } });
     b = await startTestServer({ env, runtime: { recognizer: new KeywordRecognizer(realContent()) } });
   });
