@@ -2,44 +2,10 @@
  * A few whole-bot transcripts through createRuntime with the real recogniser, the real content and
  * a fixture status feed: what people actually type, end to end. Asserts step ids and message keys.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { TestAdapter, type Activity } from 'botbuilder';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { ManualClock } from '../../src/clock';
-import { parseConfig } from '../../src/config/config';
-import type { ResyncChannelData } from '../../src/dialogs/cards';
-import { silentLogger } from '../../src/logging/logger';
-import { ALL_CLEAR, FixtureStatusFeed, NOW } from '../dialogs/helpers';
+import { useRealBot, type Say } from '../helpers/realBot';
 
-let dataDir: string;
-let runtime: Runtime;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-bot-'));
-  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: new FixtureStatusFeed(ALL_CLEAR), clock: new ManualClock(NOW) });
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-function conversation(id: string) {
-  const adapter = new TestAdapter((context) => runtime.bot.run(context), {
-    channelId: 'test',
-    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: `user-${id}`, name: 'User' },
-    recipient: { id: 'bot', name: 'Resync' },
-  });
-  adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
-  return async (text: string): Promise<ResyncChannelData[]> => {
-    await adapter.receiveActivity({ type: 'message', text });
-    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => (a.channelData as { resync: ResyncChannelData }).resync);
-  };
-}
+const bot = useRealBot('bot');
+const conversation = (id: string): Say => bot.conversation(id);
 
 describe('whole bot with the real recogniser', () => {
   it('photos on a Mac: status clear, then steps, "nope still broken", then fixed', async () => {

@@ -3,48 +3,15 @@
  * recogniser and content: the recogniser reads several of them as cancel or goodbye, and the
  * dialog must still take them as answers (or ask again), never stop or claim a fix.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { TestAdapter, type Activity } from 'botbuilder';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
-import { ManualClock } from '../../src/clock';
-import { parseConfig } from '../../src/config/config';
-import type { ResyncChannelData } from '../../src/dialogs/cards';
-import { silentLogger } from '../../src/logging/logger';
-import { ALL_CLEAR, FixtureStatusFeed, NOW, realContent } from './helpers';
+import { realContent } from './helpers';
+import { useRealBot, type Say } from '../helpers/realBot';
 
 const content = realContent();
-let dataDir: string;
-let runtime: Runtime;
 let n = 0;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-answers-'));
-  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: new FixtureStatusFeed(ALL_CLEAR), clock: new ManualClock(NOW) });
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-type Say = (text: string) => Promise<ResyncChannelData[]>;
+const bot = useRealBot('answers');
 
 function conversation(): Say {
-  const id = `answers-${++n}`;
-  const adapter = new TestAdapter((context) => runtime.bot.run(context), {
-    channelId: 'test',
-    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: `user-${id}`, name: 'User' },
-    recipient: { id: 'bot', name: 'Resync' },
-  });
-  adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
-  return async (text) => {
-    await adapter.receiveActivity({ type: 'message', text });
-    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => (a.channelData as { resync: ResyncChannelData }).resync);
-  };
+  return bot.conversation(`answers-${++n}`);
 }
 
 /** "My photos aren't syncing on my iPhone", then the first step's continue answer: at "Did that fix it?". */
