@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromiumContext } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
 import { PASSWORDS, startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
 import { hubHarness } from '../handoff/hubHarness';
 import { ManualClock } from '../../src/clock';
@@ -26,11 +23,8 @@ function ticket(id: string, createdAt: string, message: string): Ticket {
 
 describe('agent console: tickets panel (Chromium)', () => {
   let srv: ConsoleServer;
-  let userDataDir: string;
-  let context: BrowserContext;
+  let browser: WatchedPage;
   let page: Page;
-  const pageErrors: string[] = [];
-  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     const storage = new MemoryStorage();
@@ -46,19 +40,13 @@ describe('agent console: tickets panel (Chromium)', () => {
       await february.markDone(id, { id: 'bob', name: 'Bob Jones' });
     }
 
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-agent-tickets-'));
-    context = await launchChromiumContext(userDataDir, { width: 1360, height: 900 });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Trusted Type/i.test(message.text())) cspViolations.push(message.text());
-    });
+    browser = await openWatchedPage('resync-agent-tickets-');
+    page = browser.page;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await srv?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   const items = () => page.locator('#ticket-list .item-button');
@@ -143,7 +131,7 @@ describe('agent console: tickets panel (Chromium)', () => {
   });
 
   it('ran without page errors or policy reports', () => {
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
 });

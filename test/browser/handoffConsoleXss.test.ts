@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromiumContext } from '../helpers/chromium';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
 import { PASSWORDS, startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
 import type { FakeHub } from '../agent/fakeHub';
 
@@ -22,13 +19,10 @@ jest.setTimeout(120_000);
 describe('agent console shows what people type as text (Chromium)', () => {
   let srv: ConsoleServer & { fake?: FakeHub };
   let hub: FakeHub;
-  let userDataDir: string;
-  let context: BrowserContext;
+  let browser: WatchedPage;
   let page: Page;
   const dialogs: string[] = [];
   const probes: string[] = [];
-  const pageErrors: string[] = [];
-  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     srv = await startConsoleServer({ deps: { pollIntervalMs: 100 } });
@@ -42,9 +36,8 @@ describe('agent console shows what people type as text (Chromium)', () => {
     hub.userSays('c-xss', SCRIPT);
     hub.ticketList.push({ id: 't-xss', conversationId: 'c-old', message: IMG, contact: SCRIPT, createdAt: srv.clock.now().toISOString(), summary: { steps: [], oneLine: SVG }, status: 'open' });
 
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-agent-profile-'));
-    context = await launchChromiumContext(userDataDir, { width: 1360, height: 900 });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openWatchedPage('resync-agent-profile-');
+    page = browser.page;
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -52,16 +45,11 @@ describe('agent console shows what people type as text (Chromium)', () => {
     page.on('request', (request) => {
       if (/xss-probe|javascript:/.test(request.url())) probes.push(request.url());
     });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Trusted Type/i.test(message.text())) cspViolations.push(message.text());
-    });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await srv?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('signs in through the form', async () => {
@@ -138,7 +126,7 @@ describe('agent console shows what people type as text (Chromium)', () => {
   });
 
   it('ran without page errors, and the only policy report is the one the Trusted Types probe caused', () => {
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations.filter((m) => !/TrustedHTML/.test(m))).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.cspViolations.filter((m) => !/TrustedHTML/.test(m))).toEqual([]);
   });
 });

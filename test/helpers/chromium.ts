@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, driven by playwright-core (no browser download). Install it with
@@ -36,4 +38,38 @@ export function launchChromium(): Promise<Browser> {
 export function launchChromiumContext(userDataDir: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
   assertChromium();
   return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS], viewport });
+}
+
+/** A page in a fresh profile that records its script errors and content-policy reports. */
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page's scripts. */
+  pageErrors: string[];
+  /** Console reports of Content Security Policy or Trusted Types violations. */
+  cspViolations: string[];
+  /** Closes the browser and removes the profile directory. */
+  close(): Promise<void>;
+}
+
+export async function openWatchedPage(profilePrefix: string, viewport = { width: 1360, height: 900 }): Promise<WatchedPage> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), profilePrefix));
+  const context = await launchChromiumContext(userDataDir, viewport);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Trusted Type/i.test(message.text())) cspViolations.push(message.text());
+  });
+  return {
+    context,
+    page,
+    pageErrors,
+    cspViolations,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
 }
