@@ -2,12 +2,17 @@
  * The bot: an ActivityHandler that runs the dialog engine on ConversationState and UserState
  * (both on the injected Storage), saves state at the end of every turn, welcomes people who join,
  * and recovers from turn errors. Nothing about a conversation is kept in this process.
+ *
+ * Every message the bot sends in a turn (the dialogs', the welcome, the error apology, the agent
+ * hub's) is made fit for the channel in one place, a send hook (renderTextForChannel): plain text
+ * where the channel does not render Markdown (cards.ts `textFor`).
  */
-import { ActivityHandler, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, InputHints, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { BotDeps, ResyncBotApp } from '../app/types';
-import { resyncData, textActivity } from '../dialogs/cards';
+import { resyncData, textActivity, textFor, type StepRef } from '../dialogs/cards';
 import { Engine } from '../dialogs/engine';
+import type { MessageKey, Vars } from '../dialogs/messages';
 import { MainDialog, MAIN_DIALOG_ID } from '../dialogs/mainDialog';
 import { PlaybookDialog } from '../dialogs/playbookDialog';
 import type { TroubleshootingRecord, UserProfile } from '../dialogs/troubleshootingRecord';
@@ -29,6 +34,41 @@ export interface CreateBotOptions {
 /** The handoff-only flow's dialog id (talk to a person outside a playbook). */
 export const HANDOFF_DIALOG_PREFIX = 'handoff:';
 
+/**
+ * The engine as this bot runs it: its plain messages go out as written and the send hook makes
+ * them fit the channel, so no text is converted twice. (Questions are built for the channel when
+ * they are made, buttons and cards included; the hook leaves them alone.)
+ */
+class BotEngine extends Engine {
+  override async say(context: TurnContext, key: MessageKey, vars: Vars = {}, step?: StepRef): Promise<void> {
+    await context.sendActivity(textActivity(this.messages.text(key, vars), resyncData(key, step)));
+  }
+
+  override async sendText(context: TurnContext, text: string, messageKey: string, step?: StepRef): Promise<void> {
+    await context.sendActivity(textActivity(text, resyncData(messageKey, step)));
+  }
+}
+
+/**
+ * Makes the text of every message sent in this turn fit the channel (Markdown kept where it
+ * renders, plain text elsewhere), once per activity. Questions (input hint `expectingInput`) were
+ * built for the channel by promptActivity, buttons and card JSON included, and are left as they
+ * are; so are attachments: only `text` is changed.
+ */
+export function renderTextForChannel(context: TurnContext): void {
+  const channelId = context.activity.channelId;
+  const done = new WeakSet<Partial<Activity>>();
+  context.onSendActivities(async (_ctx, activities, next) => {
+    for (const activity of activities) {
+      if (done.has(activity)) continue;
+      done.add(activity);
+      if (activity.type !== 'message' || typeof activity.text !== 'string' || activity.inputHint === InputHints.ExpectingInput) continue;
+      activity.text = textFor(channelId, activity.text);
+    }
+    return next();
+  });
+}
+
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): ResyncBotApp {
   const conversationState = new ConversationState(deps.storage);
   const userState = new UserState(deps.storage);
@@ -36,7 +76,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
   const record = conversationState.createProperty<TroubleshootingRecord>(STATE_KEYS.record);
   const profile = userState.createProperty<UserProfile>(STATE_KEYS.profile);
 
-  const engine = new Engine({
+  const engine = new BotEngine({
     content: deps.content,
     recognizer: deps.recognizer,
     statusFeed: deps.statusFeed,
@@ -95,6 +135,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
 
   return {
     run: async (context) => {
+      renderTextForChannel(context);
       // The handoff gate first: while a person is with (or waiting for) an agent, it owns the turn.
       if (deps.handoffGate) await deps.handoffGate.run(context, () => handler.run(context));
       else await handler.run(context);

@@ -36,8 +36,12 @@ export interface HandoffRequestOptions {
  * - `goodbye`: they are leaving ("no thanks, bye"); the hub said goodbye; end without a word.
  * - `waiting`: they chose to wait; the hub queued them (their messages now go to the hub); end quietly.
  * - `message`: they chose to leave a message; the hub asks for it (its next turns are the hub's); end quietly.
+ * - `completed`: a person from the support team had the conversation and closed the chat; the hub
+ *   said so and asked whether anything else isn't syncing. Set on the person's first message after
+ *   that, whether or not a dialog asked with `resumeStep`: record the troubleshooting as handed-off
+ *   and read the message as the answer to "anything else?" (not "let's carry on where we were").
  */
-export type HandoffAnswer = 'declined' | 'goodbye' | 'waiting' | 'message';
+export type HandoffAnswer = 'declined' | 'goodbye' | 'waiting' | 'message' | 'completed';
 
 const HANDOFF_ANSWER = Symbol.for('resync.handoffAnswer');
 

@@ -59,6 +59,17 @@ function isCommand(handler: string): handler is Command {
   return handler in COMMAND_PHRASES;
 }
 
+/**
+ * True when the message asks to start over (messages.yaml `synonyms.startOver`): `exact` the whole
+ * text is one of the phrases, `loose` it holds one, not negated. A bare number never is (it would
+ * pick a phrase by position). The main dialog and every question read "start over" with this.
+ */
+export function asksToStartOver(engine: Engine, input: UserInput, mode: 'exact' | 'loose' = 'loose'): boolean {
+  if (/^\s*\d+\s*$/.test(input.text)) return false;
+  const phrases = engine.messages.list('synonyms.startOver');
+  return matchChoice([{ id: 'start-over', title: '', synonyms: phrases }], { text: input.text }, mode) !== undefined;
+}
+
 export abstract class InterruptibleDialog<S extends object> extends Dialog {
   constructor(
     id: string,
@@ -189,9 +200,14 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     }
   }
 
+  /**
+   * Ends the whole flow. "OK, I've stopped here" is for a plain cancel or stop; for "start over"
+   * the main dialog asks at once what isn't syncing (it handles the cancel event), and a "stopped"
+   * line before that question would say the opposite of what happens.
+   */
   private async cancelAll(dc: DialogContext, state: S): Promise<DialogTurnResult> {
     await this.onCancel(dc, state);
-    await this.engine.say(dc.context, 'cancel.done');
+    if (!asksToStartOver(this.engine, this.engine.input(dc.context))) await this.engine.say(dc.context, 'cancel.done');
     return dc.cancelAllDialogs();
   }
 

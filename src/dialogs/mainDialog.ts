@@ -14,8 +14,10 @@
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
-import { matchChoice, type PromptChoice, type UserInput } from './answers';
+import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
 import type { Engine } from './engine';
+import { handoffAnswer } from './handoffService';
+import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
 import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { emptyRecord } from './troubleshootingRecord';
@@ -47,8 +49,14 @@ interface PendingStart {
   tries: number;
 }
 
-/** The question left open at the end of the last turn, to read a short answer against. */
-type OpenQuestion = { kind: 'more' } | { kind: 'device'; pending: PendingStart };
+/**
+ * The question left open at the end of the last turn, to read a short answer against. `asked`:
+ * times "anything else?" was asked again after an answer that was no answer ("not sure").
+ */
+type OpenQuestion = { kind: 'more'; asked?: number } | { kind: 'device'; pending: PendingStart };
+
+/** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
+const MORE_REASKS = 1;
 
 interface MainState {
   /** Not-understood turns in a row. */
@@ -61,6 +69,16 @@ interface MainState {
 
 /** Outcome a playbook ends with after it asked "Is there anything else that isn't syncing?". */
 const FIXED_OUTCOME = 'fixed';
+
+/**
+ * What a child dialog may end with. `continueTurn`: the child ended on this turn's message without
+ * answering it (a person from the support team closed the chat and the hub asked "anything else?");
+ * this dialog reads the message itself.
+ */
+export interface ChildResult {
+  outcome?: string;
+  continueTurn?: boolean;
+}
 
 /**
  * A choice picked by its phrases only: for questions shown without buttons, where a bare number
@@ -95,8 +113,10 @@ export class MainDialog extends Dialog {
    */
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as MainState;
+    const child = (result ?? {}) as ChildResult;
     state.menu = undefined;
-    state.open = (result as { outcome?: unknown } | undefined)?.outcome === FIXED_OUTCOME ? { kind: 'more' } : undefined;
+    state.open = child.outcome === FIXED_OUTCOME ? { kind: 'more' } : undefined;
+    if (child.continueTurn) return this.route(dc);
     return Dialog.EndOfTurn;
   }
 
@@ -106,7 +126,7 @@ export class MainDialog extends Dialog {
    * cancel stops at this dialog) and the person is asked straight away what isn't syncing.
    */
   protected override async onPreBubbleEvent(dc: DialogContext, e: DialogEvent): Promise<boolean> {
-    if (e.name !== DialogEvents.cancelDialog || !this.isStartOver(this.engine.input(dc.context))) return false;
+    if (e.name !== DialogEvents.cancelDialog || !asksToStartOver(this.engine, this.engine.input(dc.context))) return false;
     await this.startOver(dc, dc.activeDialog!.state as MainState);
     return true;
   }
@@ -119,22 +139,27 @@ export class MainDialog extends Dialog {
     if (!input.text.trim() && input.value === undefined) return Dialog.EndOfTurn;
 
     const menu = state.menu;
-    const open = state.open;
+    let open = state.open;
     state.menu = undefined;
     state.open = undefined;
+    // A person from the support team has just closed the chat; the hub asked "anything else?".
+    if (handoffAnswer(context) === 'completed') {
+      await this.recordHandedOff(dc);
+      open = { kind: 'more' };
+    }
     if (open?.kind === 'device') {
       const handled = await this.onWhichDevice(dc, state, open.pending);
       if (handled) return handled;
     }
     if (open?.kind === 'more') {
-      const handled = await this.onAnythingElse(dc, state);
+      const handled = await this.onAnythingElse(dc, state, open.asked ?? 0);
       if (handled) return handled;
     }
     if (menu) {
       const picked = matchChoice(menu, input, 'exact') ?? matchChoice(menu, input, 'loose');
       if (picked !== undefined) return this.onMenuChoice(dc, state, picked);
     }
-    if (this.isStartOver(input, 'exact')) return this.startOver(dc, state);
+    if (asksToStartOver(e, input, 'exact')) return this.startOver(dc, state);
 
     const r = e.recognize(context);
     if (r.ambiguous) {
@@ -157,7 +182,7 @@ export class MainDialog extends Dialog {
         await e.say(context, handler);
         return Dialog.EndOfTurn;
       case 'cancel':
-        if (this.isStartOver(input)) return this.startOver(dc, state);
+        if (asksToStartOver(e, input)) return this.startOver(dc, state);
         await e.say(context, 'cancel.done');
         return Dialog.EndOfTurn;
       case 'agent':
@@ -291,22 +316,27 @@ export class MainDialog extends Dialog {
   }
 
   /**
-   * The answer to "Is there anything else that isn't syncing?": "no" / "that's all" ends with the
-   * goodbye, "yes" asks what (with the problem menu). A message naming a problem ("yes, my notes
-   * too") starts it; anything else is routed as usual.
+   * The answer to "Is there anything else that isn't syncing?", read as the step questions read
+   * theirs (answers.ts): "no" / "that's all" ends with the goodbye, "yes" asks what (with the
+   * problem menu), a phrase only counts when it is not negated. A message naming a problem ("yes,
+   * my notes too") starts it. A non-answer ("not sure", "no idea", "ok") or one that only negates
+   * a phrase gets the question again, once; anything else is routed as usual.
    */
-  private async onAnythingElse(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+  private async onAnythingElse(dc: DialogContext, state: MainState, asked: number): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
     const input = e.input(dc.context);
     const choices: PromptChoice[] = [
       { id: MORE.no, title: '', synonyms: [...e.messages.list('synonyms.no'), ...e.messages.list('synonyms.nothingElse')] },
       { id: MORE.yes, title: '', synonyms: [...e.messages.list('synonyms.yes'), ...e.messages.list('synonyms.somethingElse')] },
     ];
+    const unclearPhrases = e.messages.list('synonyms.unclear');
     let picked = phraseChoice(choices, input, 'exact');
-    if (picked === undefined) {
+    let unclear = picked === undefined && mentionsPhrase(unclearPhrases, input.text, false);
+    if (picked === undefined && !unclear) {
       const r = e.recognize(dc.context);
       if (e.handlerOf(r.intent) === 'playbook' && !r.ambiguous) return undefined;
       picked = phraseChoice(choices, input, 'loose');
+      unclear = picked === undefined && (mentionsPhrase(unclearPhrases, input.text, true) || negatedChoice(choices, input) !== undefined);
     }
     if (picked === MORE.no) {
       state.misses = 0;
@@ -314,7 +344,28 @@ export class MainDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     if (picked === MORE.yes) return this.askProblem(dc, state, 'more.question');
+    if (unclear && asked < MORE_REASKS) {
+      state.misses = 0;
+      state.open = { kind: 'more', asked: asked + 1 };
+      await e.say(dc.context, 'answer.notUnderstood');
+      await e.say(dc.context, 'wrapUp.more');
+      return Dialog.EndOfTurn;
+    }
     return undefined;
+  }
+
+  /**
+   * A person from the support team had the conversation and closed it: the record says so (once),
+   * also when no playbook was waiting (the person asked for someone at the top level, or a
+   * playbook ended at its handoff step before they were connected).
+   */
+  private async recordHandedOff(dc: DialogContext): Promise<void> {
+    const record = await this.engine.getRecord(dc.context);
+    const lastStep = record.steps[record.steps.length - 1];
+    if (lastStep?.outcome === 'handed-off') return;
+    const step = this.engine.handoffStep();
+    if (!step) return;
+    record.steps.push({ playbook: lastStep?.playbook ?? step.id, step: step.id, outcome: 'handed-off', at: this.engine.clock.now().toISOString() });
   }
 
   /** Asks what isn't syncing, with a button per problem. */
@@ -330,12 +381,6 @@ export class MainDialog extends Dialog {
     state.open = undefined;
     await this.engine.record.set(dc.context, emptyRecord());
     return this.askProblem(dc, state, 'startOver.question');
-  }
-
-  /** True when the message asks to start over (messages.yaml `synonyms.startOver`). */
-  private isStartOver(input: UserInput, mode: 'exact' | 'loose' = 'loose'): boolean {
-    const phrases = this.engine.messages.list('synonyms.startOver');
-    return phraseChoice([{ id: 'start-over', title: '', synonyms: phrases }], input, mode) !== undefined;
   }
 
   private async startHandoff(dc: DialogContext): Promise<DialogTurnResult> {

@@ -19,6 +19,7 @@ import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
+import type { ChildResult } from './mainDialog';
 import { fill, type Vars } from './messages';
 import { fetchStatus, formatSince, relevantEvents } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
@@ -425,6 +426,23 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   /**
+   * A person from the support team had this conversation and has closed the chat (the hub handed
+   * back `completed`; it already said the chat ended and asked whether anything else isn't
+   * syncing). The troubleshooting was handed off, so there is no place to carry on from: record
+   * that and end, leaving this message to the main dialog, which reads it as the answer to "anything
+   * else?" (no: the goodbye; yes or a new problem: what isn't syncing).
+   */
+  private async afterLiveChat(dc: DialogContext): Promise<DialogTurnResult> {
+    const step = this.handoffStep();
+    const record = await this.engine.getRecord(dc.context);
+    const lastStep = record.steps[record.steps.length - 1];
+    if (step && lastStep?.outcome !== 'handed-off') {
+      record.steps.push({ playbook: this.playbook.id, step: step.id, outcome: 'handed-off', at: this.engine.clock.now().toISOString() });
+    }
+    return dc.endDialog({ outcome: 'handed-off', continueTurn: true } satisfies ChildResult);
+  }
+
+  /**
    * The first turn the agent hub gives back after "talk to a person" mid-way: an old button or a
    * clear request (cancel, help, a person, goodbye, another problem, a device) is handled as usual;
    * anything else ("ok let's keep going") gets "let's carry on where we were" and the step again.
@@ -645,6 +663,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * agent hub gives back resumes the step the person was on.
    */
   protected override async beforeTurn(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
+    if (handoffAnswer(dc.context) === 'completed') return this.afterLiveChat(dc);
     const changed = await this.onContentChange(dc, state);
     if (changed) return changed;
     if (state.phase === 'handoff') return this.backFromHandoff(dc, state);

@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { HandoffEventNames, EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
 import { setHandoffAnswer, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
-import { promptActivity, resyncData, textActivity, type StepRef } from '../dialogs/cards';
+import { promptActivity, resyncData, textActivity, textFor, type ResyncChannelData, type StepRef } from '../dialogs/cards';
 import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
 import { redactActivity, redactText } from '../privacy/redact';
@@ -58,9 +58,10 @@ export const HUB_CHOICES = {
 
 /**
  * Bot-side modes: waiting for an answer to an offer, or for a message / contact address; or, for
- * one turn after a declined offer / a saved message, ready to answer a goodbye fittingly.
+ * one turn after a declined offer / a saved message, ready to answer a goodbye fittingly; or, for
+ * one turn after a person from the support team closed the chat, handing `completed` to the dialogs.
  */
-export type ConversationMode = 'offer' | 'failed' | 'message' | 'contact' | 'frustration' | 'declined' | 'saved';
+export type ConversationMode = 'offer' | 'failed' | 'message' | 'contact' | 'frustration' | 'declined' | 'saved' | 'completed';
 
 export interface ConversationDoc {
   mode?: ConversationMode;
@@ -78,6 +79,11 @@ export interface ConversationDoc {
   sinceOffer: number;
   /** A frustration offer was made in this conversation. */
   offered?: boolean;
+  /**
+   * The question the bot's last turn ended on (promptSignature: message key, step and choice ids),
+   * so a turn that only asks it again is known as a re-prompt.
+   */
+  openPrompt?: string;
 }
 
 interface QueueDoc {
@@ -275,7 +281,8 @@ export class HubService implements ResyncAgentHub {
       return doc;
     });
     await this.removeFromIndex(conversationId);
-    await this.clearConversation(conversationId);
+    // The person's next message is handed to the dialogs as `completed` (see run()).
+    await this.clearConversation(conversationId, 'completed');
     this.changed();
     await this.tell(e, 'agentClosed', { agent: agent.name });
   }
@@ -486,6 +493,14 @@ export class HubService implements ResyncAgentHub {
         if (picked === HUB_CHOICES.talkToPerson && matchChoice(choices, input, 'exact') === undefined) activity.text = this.text.text('choice.talkToPerson');
         return this.botTurn(context, next, cleared, picked === HUB_CHOICES.talkToPerson);
       }
+      case 'completed': {
+        // The first message after a person from the support team closed the chat: the dialogs are
+        // told (handoffAnswer `completed`), so they neither carry on where they were nor forget it.
+        const cleared = clearedMode(conv);
+        await this.saveConversation(conversationId, cleared);
+        setHandoffAnswer(context, 'completed');
+        return this.botTurn(context, next, cleared);
+      }
       case 'declined':
       case 'saved': {
         // The turn right after a declined offer or a saved message: a goodbye gets a fitting one.
@@ -551,25 +566,52 @@ export class HubService implements ResyncAgentHub {
     return this.botTurn(context, next, clearedMode(conv));
   }
 
-  /** A turn the bot answers; afterwards, offers a person when recent messages are frustrated. */
+  /**
+   * A turn the bot answers; afterwards, offers a person when recent messages are frustrated.
+   *
+   * Never two open questions at once: when the bot's answer only asks again the question that was
+   * already open (a re-prompt after "didn't catch that", help, a device correction), the offer
+   * replaces that re-prompt: the question is still on screen above and still waiting, which is
+   * what "Keep trying" points back to. When the answer asks something new (the next step), the
+   * new question stands and no offer is made this turn; the frustrated messages stay counted, so
+   * the offer comes with the next re-prompt or answer that ends without a question. (Replacing a
+   * new question would leave the person with nothing to answer after "Keep trying"; adding the
+   * offer under it would leave two.)
+   */
   private async botTurn(context: TurnContext, next: () => Promise<void>, conv: ConversationDoc, skipTracking = false): Promise<void> {
     const conversationId = context.activity.conversation.id;
     const text = (context.activity.text ?? '').trim();
-    if (!this.options.frustrationOffer || !text || skipTracking) return next();
-    const recent = [...conv.recent, redactText(clip(text)).text].slice(-RECENT_TEXTS);
-    const tracked: ConversationDoc = { ...conv, recent, sinceOffer: conv.sinceOffer + 1 };
-    await this.saveConversation(conversationId, tracked);
-    await next();
-    if (context.turnState.get(HANDOFF_REQUESTED)) return;
-    if (tracked.offered && tracked.sinceOffer < MESSAGES_BETWEEN_OFFERS) return;
-    if (!this.frustration.isFrustrated(recent)) return;
+    if (!this.options.frustrationOffer || skipTracking) return next();
+    let tracked = conv;
+    let frustrated = false;
+    if (text) {
+      const recent = [...conv.recent, redactText(clip(text)).text].slice(-RECENT_TEXTS);
+      tracked = { ...conv, recent, sinceOffer: conv.sinceOffer + 1 };
+      await this.saveConversation(conversationId, tracked);
+      frustrated = !(tracked.offered && tracked.sinceOffer < MESSAGES_BETWEEN_OFFERS) && this.frustration.isFrustrated(recent);
+    }
+    // Only a turn that may end with an offer holds back a re-prompt of the open question.
+    const watch = new PromptWatch(context, frustrated ? conv.openPrompt : undefined);
+    try {
+      await next();
+    } finally {
+      watch.stop();
+    }
     // Re-read: the turn may have changed the conversation (an offer, a ticket being left).
     const now = await this.conversation(conversationId);
-    if (now.mode) return;
-    const escalation = await this.get(conversationId);
-    if (escalation && (escalation.state === 'queued' || escalation.state === 'active')) return;
-    await this.saveConversation(conversationId, { ...now, mode: 'frustration', sinceOffer: 0, offered: true });
-    await this.say(context, 'frustration.offer', {}, this.offerChoices('frustration'));
+    let offer = frustrated && !context.turnState.get(HANDOFF_REQUESTED) && !now.mode && (watch.held !== undefined || !watch.endedOnQuestion);
+    if (offer) {
+      const escalation = await this.get(conversationId);
+      if (escalation && (escalation.state === 'queued' || escalation.state === 'active')) offer = false;
+    }
+    if (offer) {
+      // A held re-prompt's question stays the open one (it is above, still waiting).
+      await this.saveConversation(conversationId, { ...now, mode: 'frustration', sinceOffer: 0, offered: true, openPrompt: watch.held ? conv.openPrompt : undefined });
+      await this.say(context, 'frustration.offer', {}, this.offerChoices('frustration'));
+      return;
+    }
+    if (watch.held) await context.sendActivity(watch.held);
+    if (now.openPrompt !== watch.openPrompt) await this.saveConversation(conversationId, { ...now, openPrompt: watch.openPrompt });
   }
 
   /** The person wrote while queued or talking with an agent: it goes to the agent, not the bot. */
@@ -651,7 +693,7 @@ export class HubService implements ResyncAgentHub {
         await this.saveConversation(conversationId, { ...conv, mode: 'failed', pending: { summary } });
         await this.say(context, 'status.failed', {}, this.offerChoices('failed'));
       } else {
-        await this.saveConversation(conversationId, clearedMode(conv));
+        await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'completed' });
         await this.say(context, 'status.completed');
       }
       return;
@@ -756,8 +798,13 @@ export class HubService implements ResyncAgentHub {
     await this.send(e, textActivity(this.text.text(key, vars), resyncData(`handoff.${key}`)));
   }
 
+  /**
+   * Sends outside the person's turn (agent actions), so the bot's send hook does not see it: the
+   * text is made fit for the channel here (plain text where Markdown does not render).
+   */
   private async send(e: Escalation, activity: Partial<Activity>, extra?: Record<string, unknown>): Promise<void> {
     if (extra) activity.channelData = { ...(activity.channelData as object), handoff: extra };
+    if (typeof activity.text === 'string' && activity.inputHint !== 'expectingInput') activity.text = textFor(e.channelId, activity.text);
     try {
       await this.deps.messenger.send(e.reference as Partial<ConversationReference>, activity);
     } catch (error) {
@@ -790,10 +837,63 @@ export class HubService implements ResyncAgentHub {
     await this.deps.storage.write({ [HUB_KEYS.conversation(conversationId)]: { ...clean, eTag: '*' } });
   }
 
-  /** Clears any mode; `then` sets the one-turn mode for a fitting goodbye. */
-  private async clearConversation(conversationId: string, then?: 'declined'): Promise<void> {
+  /** Clears any mode; `then` sets a one-turn mode (a fitting goodbye, or `completed` for the dialogs). */
+  private async clearConversation(conversationId: string, then?: 'declined' | 'completed'): Promise<void> {
     const conv = await this.conversation(conversationId);
     await this.saveConversation(conversationId, { ...clearedMode(conv), ...(then ? { mode: then } : {}), recent: [], sinceOffer: 0 });
+  }
+}
+
+/**
+ * What identifies a question the bot asked: its message key, step and choice ids (channelData.resync).
+ * Undefined for an activity that asks nothing (not a prompt, or untagged).
+ */
+export function promptSignature(activity: Partial<Activity>): string | undefined {
+  if (activity.type !== 'message' || activity.inputHint !== 'expectingInput') return undefined;
+  const resync = (activity.channelData as { resync?: ResyncChannelData } | undefined)?.resync;
+  if (!resync?.messageKey) return undefined;
+  return [resync.messageKey, resync.step ?? '', (resync.choices ?? []).join(',')].join('|');
+}
+
+/**
+ * Watches what the bot sends during one turn: the question it ended on, and (when `holdable` is
+ * the open question's signature) holds back a last activity that only asks that question again,
+ * so the caller can replace it. A held activity is sent ahead of anything sent after it.
+ */
+class PromptWatch {
+  /** The held re-prompt, not sent (yet). */
+  held?: Partial<Activity>;
+  /** Signature of the question the turn ended on, when it ended on one. */
+  openPrompt?: string;
+  private lastMessage?: Partial<Activity>;
+  private active = true;
+
+  constructor(context: TurnContext, private readonly holdable: string | undefined) {
+    context.onSendActivities(async (_ctx, activities, nextSend) => {
+      if (!this.active) return nextSend();
+      if (this.held && activities.length > 0) {
+        activities.unshift(this.held);
+        this.held = undefined;
+      }
+      for (const a of activities) {
+        if (a.type === 'message') this.lastMessage = a;
+      }
+      const tail = activities[activities.length - 1];
+      if (this.holdable !== undefined && tail && promptSignature(tail) === this.holdable) {
+        this.held = activities.pop();
+      }
+      this.openPrompt = this.lastMessage ? promptSignature(this.lastMessage) : undefined;
+      return activities.length > 0 ? nextSend() : [];
+    });
+  }
+
+  /** True when the last message of the turn (held or sent) asks something. */
+  get endedOnQuestion(): boolean {
+    return this.openPrompt !== undefined;
+  }
+
+  stop(): void {
+    this.active = false;
   }
 }
 
