@@ -887,9 +887,14 @@ class PromptWatch {
     });
   }
 
-  /** True when the last message of the turn (held or sent) asks something. */
+  /**
+   * True when the last message of the turn (held or sent) asks something: a prompt, or a text that
+   * ends with a question mark ("Is there anything else that isn't syncing?" is said, not prompted).
+   */
   get endedOnQuestion(): boolean {
-    return this.openPrompt !== undefined;
+    if (this.openPrompt !== undefined) return true;
+    const text = this.lastMessage?.text;
+    return typeof text === 'string' && text.trim().endsWith('?');
   }
 
   stop(): void {
