@@ -30,7 +30,7 @@ function normalised(text: string): string {
 describe('the report sentences are not training utterances', () => {
   it('none of the sentences that had a wrong answer is trained on (they would prove nothing)', () => {
     const trained = new Set(data.intents.flatMap((i) => i.utterances.map(normalised)));
-    const all = [...notCancel, ...notGoodbye, ...services.map(([t]) => t), ...otherDevices];
+    const all = [...notCancel, ...notGoodbye, ...services.map(([t]) => t), ...otherDevices, ...statusOfOne.map(([t]) => t), ...notStatus, ...windowsDevices, ...worksNow];
     expect(all.filter((t) => trained.has(normalised(t)))).toEqual([]);
   });
 });
@@ -96,5 +96,60 @@ describe('non-Apple devices are the "other" device', () => {
   it.each(otherDevices)('"%s" names the other device', (text) => {
     const devices = recognizer.recognize(text).entities.filter((e) => e.type === 'device');
     expect(devices.map((e) => e.value)).toEqual(['other']);
+  });
+});
+
+// Second report: "is photos down" started the photos playbook (and asked for a device) instead of
+// checking Apple's status for Photos.
+const statusOfOne: [string, string][] = [
+  ['is photos down', 'photos'],
+  ['is icloud photos down?', 'photos'],
+  ['is icloud drive down', 'drive'],
+  ['are icloud notes down?', 'notes'],
+];
+
+describe('a status question about one service is a status question, with the service named', () => {
+  it.each(statusOfOne)('"%s" asks for the status of %s', (text, service) => {
+    const r = recognizer.recognize(text);
+    expect(r.intent).toBe('service-status');
+    expect(r.ambiguous).toBe(false);
+    expect(r.entities.filter((e) => e.type === 'service').map((e) => e.value)).toEqual([service]);
+  });
+  it('the same service named with a sync problem still starts its playbook', () => {
+    expect(recognizer.recognize('my icloud photos are not uploading from my iphone').intent).toBe('photos-not-syncing');
+    expect(recognizer.recognize('icloud drive folders not updating on my mac').intent).toBe('drive-not-syncing');
+  });
+});
+
+// "is anyone there" checks someone is listening: an opening, not "is iCloud down?".
+const notStatus = ['is anyone there', 'hello, anyone there?'];
+
+describe('checking someone is there is a greeting', () => {
+  it.each(notStatus)('"%s" is a greeting', (text) => {
+    expect(handlerOf(recognizer.recognize(text))).toBe('greeting');
+  });
+});
+
+// Windows laptops by brand name are the Windows device (iCloud for Windows).
+const windowsDevices = ['surface laptop', 'its a microsoft surface pro', 'on my dell laptop', 'lenovo thinkpad'];
+
+describe('Windows laptops by name are the windows device', () => {
+  it.each(windowsDevices)('"%s" names the windows device', (text) => {
+    const devices = recognizer.recognize(text).entities.filter((e) => e.type === 'device');
+    expect(devices.map((e) => e.value)).toEqual(['windows']);
+  });
+  it('"service" is not a Surface', () => {
+    expect(recognizer.recognize('is the service down').entities.filter((e) => e.type === 'device')).toEqual([]);
+  });
+});
+
+// "It's working now" in the ways the second report used: fixed, not a sync problem, not cancel.
+const worksNow = ['its syncing now', "never mind it's working now", 'all good now, thanks'];
+
+describe('"it\'s syncing now" says the problem is solved', () => {
+  it.each(worksNow)('"%s" is goodbye, without asking which was meant', (text) => {
+    const r = recognizer.recognize(text);
+    expect(handlerOf(r)).toBe('goodbye');
+    expect(r.ambiguous).toBe(false);
   });
 });
