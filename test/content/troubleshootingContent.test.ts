@@ -127,9 +127,37 @@ describe('Apple Watch texts (platform "other")', () => {
 });
 
 describe('devices and services', () => {
-  it('device buttons are capitalised like the rest ("iPhone", "Mac", "Other device")', () => {
-    const labels = content.devices.filter((d) => d.ask).map((d) => d.label);
+  it('device buttons are capitalised like the rest ("iPhone", "Mac", "Web browser (iCloud.com)"), also the ones offered only to carry on elsewhere', () => {
+    const labels = content.devices.map((d) => d.label);
     expect(labels.filter((l) => !/^(?:[A-Z]|i[A-Z])/.test(l))).toEqual([]);
+  });
+
+  it('step texts never put a capitalised common noun after "your" ("your Other device", "your Web browser")', () => {
+    const brands = /^(?:iPhone|iPad|Mac|Windows|Apple|Android)\b/;
+    /** [platform or undefined for every platform, text] */
+    const texts: [string | undefined, string][] = [];
+    for (const step of Object.values(content.steps)) {
+      texts.push(...Object.values(step.messages).map((t): [undefined, string] => [undefined, t]));
+      for (const layer of [step.instructions, ...Object.values(step.services), ...(step.question?.choices ?? []).map((c) => c.instructions ?? {})]) {
+        for (const [key, t] of Object.entries(layer)) if (typeof t === 'string') texts.push([key === 'all' ? undefined : key, t]);
+      }
+    }
+    const odd: string[] = [];
+    for (const [platform, t] of texts.filter(([, x]) => x.includes('{device}'))) {
+      for (const d of content.devices.filter((x) => platform === undefined || x.platform === platform)) {
+        const filled = t.replaceAll('{device}', d.label);
+        for (const m of filled.matchAll(/\byour ([A-Z][\w.]*)/g)) if (!brands.test(m[1])) odd.push(`${d.id}: ...${filled.slice(Math.max(0, m.index - 30), m.index + 40)}...`);
+      }
+    }
+    expect(odd).toEqual([]);
+  });
+
+  it('step titles fit iCloud.com too: no "switches" above a text saying it has none, and the restart names the browser', () => {
+    const toggles = content.steps['service-toggles'];
+    expect(toggles.instructions.web).toMatch(/no sync switches/);
+    expect(toggles.title).not.toMatch(/switch/i);
+    expect(content.steps['restart'].instructions.web).toMatch(/browser/);
+    expect(content.steps['restart'].title).toMatch(/browser/i);
   });
 
   it('every device and service the recogniser can find is one the dialogs know', () => {
