@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { PLATFORMS, type Platform, type PlatformText, type Step } from '../../src/content/playbookSchema';
-import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from '../dialogs/helpers';
+import { FixtureStatusFeed, harness, keys, last, outage, pick, realContent, record, type BotHarness, type Reply } from '../dialogs/helpers';
 
 const content = realContent();
 const ROOT = path.join(__dirname, '..', '..');
@@ -168,5 +168,24 @@ describe('devices and services', () => {
     expect(file.entities.service.map((e) => e.value).filter((v) => !serviceIds.includes(v))).toEqual([]);
     for (const id of ['messages', 'mail', 'keychain', 'safari']) expect(serviceIds).toContain(id);
     expect(file.entities.device.map((e) => e.value)).toContain('other');
+  });
+});
+
+describe('status question about one service', () => {
+  it('"is iCloud Mail down?" with only Photos and sign-in events lists them and says every service not listed works', async () => {
+    const statusPlaybook = Object.values(content.playbooks).find((p) => p.askDevice === false && p.handoff === false)!;
+    const photos = outage('Photos');
+    const signIn = outage(content.alwaysCheck[0]);
+    if (!photos.ok || !signIn.ok) throw new Error('fixture');
+    const report = { ...photos, services: [...photos.services, ...signIn.services] };
+    const h = harness({ feed: new FixtureStatusFeed(report) });
+    const replies = await h.say(`${statusPlaybook.intent} service:mail`);
+    const intro = replies.find((r) => r.resync?.messageKey === 'status.outageIntro')!;
+    expect(intro.text).toContain('Photos');
+    expect(intro.text).not.toContain('iCloud Mail');
+    const firstLine = intro.text.split('\n')[0];
+    // Not "Yes, iCloud has a problem": it says what the list means for a service not in it.
+    expect(firstLine).not.toMatch(/^Yes\b/);
+    expect(firstLine).toMatch(/not listed[^:]*working normally/);
   });
 });
