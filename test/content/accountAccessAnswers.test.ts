@@ -30,6 +30,8 @@ const freeText: [string, string][] = [
   ['it just spins', 'other-error'],
   ['the sign in keeps spinning forever', 'other-error'],
   ['it hangs on verifying', 'other-error'],
+  ['how do i reset my icloud password', 'forgot-password'],
+  ['account recovery is stuck', 'no-code'],
   ['not sure', 'not-sure'],
 ];
 
