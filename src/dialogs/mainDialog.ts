@@ -10,6 +10,9 @@
  * messages.yaml `synonyms.startOver`, said as a cancel) clears the troubleshooting and asks what
  * isn't syncing, also when a playbook cancelled the whole stack (the cancel event stops here).
  * Nothing the person typed is kept raw: the utterance handed to a playbook is redacted first.
+ * After a person from the support team closed a live chat (the hub's `handoffAnswer` is
+ * `completed`; it asked "anything else?"), the record says handed-off and the message is read as
+ * the answer to "anything else?", also when a playbook that was waiting ended on it.
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';

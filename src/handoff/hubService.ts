@@ -496,6 +496,8 @@ export class HubService implements ResyncAgentHub {
       case 'completed': {
         // The first message after a person from the support team closed the chat: the dialogs are
         // told (handoffAnswer `completed`), so they neither carry on where they were nor forget it.
+        // A blank message (the dialogs ignore it) leaves it for the next one.
+        if (!input.text.trim() && input.value === undefined) return this.botTurn(context, next, conv);
         const cleared = clearedMode(conv);
         await this.saveConversation(conversationId, cleared);
         setHandoffAnswer(context, 'completed');

@@ -114,3 +114,13 @@ describe('other ends of a handoff are unchanged', () => {
     expect(replyKeys(r)[0]).toBe('switch.declined');
   });
 });
+
+describe('a blank message after the chat closed', () => {
+  it('is ignored and leaves "completed" for the next message', async () => {
+    const { h, p } = await queuedMidPlaybook();
+    await h.hub.accept('c1', AGENT_A);
+    await h.hub.close('c1', AGENT_A);
+    expect(await p.say('   ')).toEqual([]);
+    expect(replyKeys(await p.say('no'))).toEqual(['goodbye']);
+  });
+});
