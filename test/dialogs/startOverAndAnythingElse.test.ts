@@ -5,7 +5,7 @@
  * Whole bot, keyword recogniser; asserts message keys and stored state, never wording.
  */
 import type { Step } from '../../src/content/playbookSchema';
-import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+import { editContent, harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
 
 const content = realContent();
 const problems = Object.values(content.playbooks);
@@ -94,5 +94,20 @@ describe('"Is there anything else that isn\'t syncing?" read like a step questio
     const other = harness({ conversationId: 'conv-2' });
     await askedAnythingElse(other);
     expect(keys(await other.say('yes, there is'))).toEqual(['more.question']);
+  });
+
+  it('with "sure" and "ok" among the yes phrases, "not sure" is still no yes (a plain "sure" is)', async () => {
+    const withSure = editContent(content, (c) => {
+      const yes = c.messages['synonyms.yes'];
+      c.messages['synonyms.yes'] = [...(Array.isArray(yes) ? yes : [yes]), 'sure', 'ok', 'okay'];
+    });
+    for (const text of ['not sure', "I'm not sure"]) {
+      const h = harness({ content: withSure });
+      await askedAnythingElse(h);
+      expect(keys(await h.say(text))).toEqual(['answer.notUnderstood', 'wrapUp.more']);
+    }
+    const h = harness({ content: withSure });
+    await askedAnythingElse(h);
+    expect(keys(await h.say('sure'))).toEqual(['more.question']);
   });
 });
