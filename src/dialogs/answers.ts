@@ -43,6 +43,8 @@ const NEGATORS = new Set([
   'not', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', 'hardly', 'barely',
   'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'cannot', 'couldnt', 'wont', 'wouldnt', 'hasnt', 'havent',
 ]);
+/** Negators that, with the word after them, make an idiom negating nothing ("never mind, it works now"). */
+const IDIOMS: ReadonlyMap<string, string> = new Map([['never', 'mind']]);
 /** How many words before a phrase a negator still applies to it. */
 const NEGATION_WINDOW = 3;
 /** Words after which the rest of the message is what counts ("yes, but only some photos"). */
@@ -60,7 +62,7 @@ function occurrences(words: readonly string[], phrase: readonly string[]): numbe
 function negatedAt(words: readonly string[], at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, at - NEGATION_WINDOW); i--) {
     if (CONTRAST.has(words[i])) return false;
-    if (NEGATORS.has(words[i])) return true;
+    if (NEGATORS.has(words[i]) && IDIOMS.get(words[i]) !== words[i + 1]) return true;
   }
   return false;
 }

@@ -21,8 +21,12 @@
  *  8. a non-answer ("ok", "not sure", "later"), or one that only negates a choice's phrase ("it
  *     isn't working now"), gets a short clarification;
  *  9. a clear goodbye is left to the subclass;
- * 10. otherwise "didn't catch that"; from the second miss in a row on, a hint that names the
- *     buttons and says how to get help, a person or out.
+ * 10. otherwise "didn't catch that"; at the second miss in a row, a hint that names the
+ *     buttons and says how to get help, a person or out; at the third, a way out of the question:
+ *     try it again, what can I say here, a person, or stop for now.
+ * Before the commands (3), a subclass's hidden answers (`hiddenChoices`, e.g. "it works now" at a
+ * question that is not "Did that fix it?") are taken when they are the best match, and the problem
+ * being worked on said again (`isCurrentProblem`) is a miss that says "we're on it".
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Device } from '../content/playbookSchema';
@@ -34,6 +38,8 @@ import type { MessageKey } from './messages';
 
 /** Not-understood answers in a row before the hint with the buttons, help and a person. */
 export const MISSES_BEFORE_HINT = 2;
+/** Not-understood answers in a row before the way out (try again, help, a person, stop). */
+export const MISSES_BEFORE_OFFER = 3;
 
 /** The handler kinds that interrupt a question, and the messages.yaml phrase lists that command them. */
 const COMMAND_PHRASES: Record<'help' | 'agent' | 'cancel', MessageKey[]> = {
@@ -45,6 +51,8 @@ type Command = keyof typeof COMMAND_PHRASES;
 
 /** Choice ids of the "stop here?" confirmation (the engine's own prompt). */
 const CONFIRM = { stop: 'confirm-stop', stay: 'confirm-stay' } as const;
+/** Choice ids of the way out offered after repeated misses (the engine's own prompt). */
+const STUCK = { retry: 'stuck-retry', help: 'stuck-help', agent: 'stuck-agent', stop: 'stuck-stop' } as const;
 
 /** Where this base keeps its own bookkeeping inside the dialog's state (botbuilder state, not memory). */
 const TRACKING_KEY = 'resyncPrompt';
@@ -53,6 +61,8 @@ interface PromptTracking {
   misses: number;
   /** A recognised cancel is waiting for "yes, stop" / "no, carry on". */
   confirmingCancel?: boolean;
+  /** The way out after repeated misses is waiting for an answer. */
+  stuckOffer?: boolean;
 }
 
 function isCommand(handler: string): handler is Command {
@@ -94,6 +104,21 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   protected abstract onOtherProblem(dc: DialogContext, state: S, recognition: Recognition): Promise<DialogTurnResult | undefined>;
   /** The person said goodbye (recognised with confidence, no doubt); return undefined when that means nothing here. */
   protected abstract onGoodbye(dc: DialogContext, state: S): Promise<DialogTurnResult | undefined>;
+  /**
+   * Answers the prompt takes without showing them as buttons ("it works now" at any step's
+   * question). Taken before commands, when one is the best match among these and the prompt's own.
+   */
+  protected hiddenChoices(_state: S, _input: UserInput): PromptChoice[] {
+    return [];
+  }
+  /** True when the recognition is the problem already being worked on (said again). */
+  protected isCurrentProblem(_state: S, _recognition: Recognition): boolean {
+    return false;
+  }
+  /** Vars for the `answer.sameProblem` line. */
+  protected sameProblemVars(_state: S): Record<string, string> {
+    return { problem: '' };
+  }
   /** Runs first on every turn (for example to notice changed content). */
   protected async beforeTurn(_dc: DialogContext, _state: S): Promise<DialogTurnResult | undefined> {
     return undefined;
@@ -107,6 +132,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     const tracking = this.tracking(state);
     const confirming = tracking.confirmingCancel === true;
     tracking.confirmingCancel = undefined;
+    const stuck = tracking.stuckOffer === true;
+    tracking.stuckOffer = undefined;
 
     const early = await this.beforeTurn(dc, state);
     if (early) {
@@ -115,6 +142,10 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     }
     if (confirming) {
       const handled = await this.onCancelConfirmation(dc, state, input);
+      if (handled) return handled;
+    }
+    if (stuck) {
+      const handled = await this.onStuckAnswer(dc, state, input, tracking);
       if (handled) return handled;
     }
     return this.understand(dc, state, input, tracking);
@@ -126,6 +157,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     const choices = this.choicesFor(state);
     const exact = matchChoice(choices, input, 'exact');
     if (exact !== undefined) return this.answered(dc, state, tracking, exact);
+    const hidden = this.hiddenAnswer(state, choices, input);
+    if (hidden !== undefined) return this.answered(dc, state, tracking, hidden);
 
     const recognition = e.recognize(dc.context);
     const handler = e.handlerOf(recognition.intent);
@@ -160,6 +193,9 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
         return handled;
       }
     }
+    if (handler === 'playbook' && clear && this.isCurrentProblem(state, recognition)) {
+      return this.notUnderstood(dc, state, tracking, 'answer.sameProblem', this.sameProblemVars(state));
+    }
     if (mentionsPhrase(e.messages.list('synonyms.unclear'), input.text, true) || negatedChoice(choices, input) !== undefined) {
       return this.notUnderstood(dc, state, tracking, 'answer.unclear');
     }
@@ -171,6 +207,18 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       }
     }
     return this.notUnderstood(dc, state, tracking, 'answer.notUnderstood');
+  }
+
+  /**
+   * A hidden answer that is the best match of all (the longer phrase wins: "yes it works now" is
+   * "it works now", not "yes"); never a bare number (numbers pick buttons).
+   */
+  private hiddenAnswer(state: S, choices: PromptChoice[], input: UserInput): string | undefined {
+    const hidden = this.hiddenChoices(state, input);
+    if (hidden.length === 0 || /^\s*\d+\s*$/.test(input.text)) return undefined;
+    const text = { text: input.text };
+    const picked = matchChoice(hidden, text, 'exact') ?? matchChoice([...choices, ...hidden], text, 'loose');
+    return picked !== undefined && hidden.some((h) => h.id === picked) ? picked : undefined;
   }
 
   /**
@@ -239,19 +287,58 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     return this.onAnswer(dc, state, choiceId);
   }
 
-  /** A message that answers nothing: say so (with the hint from the second time on) and ask again. */
-  private async notUnderstood(dc: DialogContext, state: S, tracking: PromptTracking, key: MessageKey): Promise<DialogTurnResult> {
+  /**
+   * A message that answers nothing: say so and ask again; the second miss in a row gets the hint,
+   * the third the way out (try again, help, a person, stop) instead of the question.
+   */
+  private async notUnderstood(dc: DialogContext, state: S, tracking: PromptTracking, key: MessageKey, vars: Record<string, string> = {}): Promise<DialogTurnResult> {
     tracking.misses++;
     const titles = this.choicesFor(state)
       .map((c, i) => (c.title.trim() ? `${i + 1}. ${c.title.trim()}` : ''))
       .filter((t) => t !== '');
-    if (tracking.misses >= MISSES_BEFORE_HINT && titles.length > 0) {
+    if (titles.length > 0 && tracking.misses >= MISSES_BEFORE_OFFER) {
       tracking.misses = 0;
+      tracking.stuckOffer = true;
+      await this.engine.ask(dc.context, 'answer.stuck', this.stuckChoices(), {}, this.stepRef(state));
+      return Dialog.EndOfTurn;
+    }
+    if (titles.length > 0 && tracking.misses >= MISSES_BEFORE_HINT) {
       await this.engine.say(dc.context, 'answer.hint', { choices: titles.join('; ') }, this.stepRef(state));
     } else {
-      await this.engine.say(dc.context, key, {}, this.stepRef(state));
+      await this.engine.say(dc.context, key, vars, this.stepRef(state));
     }
     return this.reprompt(dc, state);
+  }
+
+  private stuckChoices(): PromptChoice[] {
+    const e = this.engine;
+    return [
+      e.choice(STUCK.retry, 'answer.stuckRetry', ['synonyms.carryOn']),
+      e.choice(STUCK.help, 'answer.stuckHelp', ['synonyms.help']),
+      e.choice(STUCK.agent, 'choice.agent', ['synonyms.person']),
+      e.choice(STUCK.stop, 'answer.stuckStop', ['synonyms.stop']),
+    ];
+  }
+
+  /**
+   * The answer to the way out: the question again, help then the question, a person, or stop.
+   * Anything else is read as an answer to the question that was pending (undefined).
+   */
+  private async onStuckAnswer(dc: DialogContext, state: S, input: UserInput, tracking: PromptTracking): Promise<DialogTurnResult | undefined> {
+    const choices = this.stuckChoices();
+    const picked = matchChoice(choices, input, 'exact') ?? matchChoice(choices, input, 'loose');
+    switch (picked) {
+      case STUCK.retry:
+        return this.reprompt(dc, state);
+      case STUCK.help:
+        return this.obey(dc, state, tracking, 'help');
+      case STUCK.agent:
+        return this.obey(dc, state, tracking, 'agent');
+      case STUCK.stop:
+        return this.cancelAll(dc, state);
+      default:
+        return undefined;
+    }
   }
 
   private tracking(state: S): PromptTracking {

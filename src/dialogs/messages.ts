@@ -22,6 +22,13 @@ export const ENGINE_MESSAGES = {
   // Inside a question: a non-answer ("ok", "not sure"), and the hint after two misses in a row
   'answer.unclear': [],
   'answer.hint': ['choices'],
+  // Still not understood after the hint (the third miss in a row): a way out of the question
+  'answer.stuck': [],
+  'answer.stuckRetry': [],
+  'answer.stuckHelp': [],
+  'answer.stuckStop': [],
+  // The problem being worked on, said again at a step: we're on it (then the step's prompt again)
+  'answer.sameProblem': ['problem'],
   // A recognised cancel that was not typed as a command: stop here? (yes / no)
   'cancel.confirm': [],
   'cancel.confirmYes': [],

@@ -14,7 +14,7 @@ import type { LoadedPlaybook } from '../content/loadContent';
 import type { Device, Platform, Step, StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
-import { matchChoice, type PromptChoice } from './answers';
+import { matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
@@ -55,6 +55,16 @@ export interface PlaybookState {
   handoffFrom?: Phase;
   /** Instruction steps already gone through on this device without a fix (not repeated after a switch). */
   tried?: string[];
+  /**
+   * The step index to run from once a device is chosen at the `elsewhere` prompt, when that prompt
+   * came from the check made as soon as the device was known (not from reaching the step).
+   */
+  elsewhereFrom?: number;
+  /**
+   * A step whose instructions were shown when the person asked for a person: recorded `not-fixed`
+   * then (so the agent's summary lists it), replaced by the real answer when they come back to it.
+   */
+  interrupted?: { step: string; at: string };
 }
 
 export interface PlaybookOptions {
@@ -75,6 +85,10 @@ const FIXED = { yes: 'fixed', no: 'not-fixed', agent: 'agent' } as const;
 const PAUSE = { go: 'continue', stop: 'stop' } as const;
 const SWITCH = { yes: 'switch', no: 'stay' } as const;
 const ELSEWHERE_STOP = 'elsewhere-stop';
+/** "It works now" at a prompt other than "Did that fix it?" (a hidden answer, no button). */
+const SAID_FIXED = 'said-fixed';
+/** The prompts where "it works now" means the problem is fixed. */
+const FIXED_ANYWHERE: readonly Phase[] = ['question', 'statusPause', 'elsewhere', 'switch'];
 
 
 function platformText(texts: Partial<Record<Platform | 'all', string>> | undefined, platform: Platform): string | undefined {
@@ -143,6 +157,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       live.phase = 'device';
       return this.reprompt(dc, live);
     }
+    if (!opts.startAtHandoff) {
+      const elsewhere = await this.checkAvailable(dc, live);
+      if (elsewhere) return elsewhere;
+    }
     return this.runFrom(dc, live);
   }
 
@@ -187,6 +205,35 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return undefined;
   }
 
+  /**
+   * The first step from the current one on that says the person's service does not exist on their
+   * device (`unavailableOn`) and has text saying so; undefined when there is none.
+   */
+  private unavailableIndex(state: PlaybookState): number | undefined {
+    if (this.handoffOnly || !state.service) return undefined;
+    for (let i = state.stepIndex; i < this.playbook.steps.length; i++) {
+      const step = this.engine.content.steps[this.playbook.steps[i]];
+      if (!step || step.kind !== 'instruction' || !step.unavailableOn?.[state.service]?.includes(this.platform(state))) continue;
+      const text = this.instructionText(step, { ...state, choiceId: undefined });
+      if (text !== undefined && text !== 'skip') return i;
+    }
+    return undefined;
+  }
+
+  /**
+   * Checked as soon as the device is known (at the start, after the device question, on a
+   * correction): when the service does not exist there, say so and ask which device to carry on
+   * with before any step runs; the steps then start from where they were, on that device.
+   */
+  private async checkAvailable(dc: DialogContext, state: PlaybookState, index = this.unavailableIndex(state)): Promise<DialogTurnResult | undefined> {
+    if (index === undefined) return undefined;
+    state.elsewhereFrom = state.stepIndex;
+    state.stepIndex = index;
+    state.stepId = this.playbook.steps[index];
+    state.choiceId = undefined;
+    return this.showInstructions(dc, state, this.step(state), false);
+  }
+
   /** True when the step says the person's service does not exist on their device. */
   private unavailableHere(step: Step, state: PlaybookState): boolean {
     return Boolean(state.service && step.unavailableOn?.[state.service]?.includes(this.platform(state)));
@@ -225,6 +272,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   private async recordOutcome(dc: DialogContext, state: PlaybookState, outcome: StepOutcome, stepId = state.stepId): Promise<void> {
     const record = await this.engine.getRecord(dc.context);
+    const interrupted = state.interrupted;
+    if (interrupted?.step === stepId) {
+      // The step's real answer replaces the not-fixed recorded when a person was asked for.
+      state.interrupted = undefined;
+      const at = record.steps.findIndex((s) => s.playbook === this.playbook.id && s.step === stepId && s.outcome === 'not-fixed' && s.at === interrupted.at);
+      if (at >= 0) record.steps.splice(at, 1);
+    }
     record.steps.push({ playbook: this.playbook.id, step: stepId, outcome, at: this.engine.clock.now().toISOString() });
   }
 
@@ -513,6 +567,26 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
   }
 
+  /**
+   * "It works now" (messages.yaml `synonyms.fixed`) at a step's question, the status pause, the
+   * switch offer or "which device instead?" means fixed, as at "Did that fix it?" — unless the
+   * message also says it is still not fixed ("fixed the date but still not syncing").
+   */
+  protected override hiddenChoices(state: PlaybookState, input: UserInput): PromptChoice[] {
+    if (this.handoffOnly || !FIXED_ANYWHERE.includes(state.phase)) return [];
+    const messages = this.engine.messages;
+    if (mentionsPhrase(messages.list('synonyms.notFixed'), input.text, true)) return [];
+    return [{ id: SAID_FIXED, title: '', synonyms: messages.list('synonyms.fixed') }];
+  }
+
+  protected override isCurrentProblem(_state: PlaybookState, recognition: Recognition): boolean {
+    return !this.handoffOnly && this.engine.playbookForIntent(recognition.intent)?.id === this.playbook.id;
+  }
+
+  protected override sameProblemVars(): Record<string, string> {
+    return { problem: this.playbook.title };
+  }
+
   protected stepRef(state: PlaybookState): StepRef {
     return this.ref(state);
   }
@@ -550,11 +624,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async onAnswer(dc: DialogContext, state: PlaybookState, choiceId: string): Promise<DialogTurnResult> {
+    if (choiceId === SAID_FIXED) return this.finishFixed(dc, state);
     switch (state.phase) {
       case 'device': {
         const device = this.engine.device(choiceId);
         if (device) await this.setDevice(dc, state, device);
-        return this.runFrom(dc, state);
+        return (await this.checkAvailable(dc, state)) ?? this.runFrom(dc, state);
       }
       case 'question':
         return (await this.applyChoice(dc, state, this.step(state), choiceId, false)) ?? this.runFrom(dc, state);
@@ -593,8 +668,14 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         const device = named && this.elsewhereDevice(state, named);
         if (!device) return this.reprompt(dc, state);
         await this.setDevice(dc, state, device);
+        // Asked before any step ran: the steps start from where they were, on the new device.
+        if (state.elsewhereFrom !== undefined) {
+          state.stepIndex = Math.min(state.elsewhereFrom, state.stepIndex);
+          state.stepId = this.playbook.steps[state.stepIndex];
+        }
+        state.elsewhereFrom = undefined;
         await this.engine.say(dc.context, 'device.changed', { device: device.label }, this.ref(state));
-        return this.runFrom(dc, state);
+        return (await this.checkAvailable(dc, state)) ?? this.runFrom(dc, state);
       }
       case 'handoff':
         return this.reprompt(dc, state);
@@ -608,6 +689,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
     if (device.id === state.device || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     await this.setDevice(dc, state, device);
+    // The service does not exist on the new device: say that rather than "here's that step again".
+    const missing = state.phase === 'statusPause' ? undefined : this.unavailableIndex(state);
+    if (missing !== undefined) return this.checkAvailable(dc, state, missing);
     await this.engine.say(dc.context, 'device.changed', { device: device.label }, this.ref(state));
     if (state.phase === 'statusPause') return this.reprompt(dc, state);
     // The current step again, for the new device (not the steps before it).
@@ -628,6 +712,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     state.resumePhase = undefined;
     // At the handoff step itself there is nothing to come back to.
     if (this.step(state)?.kind === 'handoff') return this.runHandoff(dc, state, step);
+    // Instructions shown and no answer yet: the step was tried, so the agent's summary lists it.
+    if (resumeFrom === 'fixed' && this.step(state)?.kind === 'instruction' && state.interrupted?.step !== state.stepId) {
+      this.markTried(state);
+      await this.recordOutcome(dc, state, 'not-fixed');
+      state.interrupted = { step: state.stepId, at: this.engine.clock.now().toISOString() };
+    }
     return this.runHandoff(dc, state, step, resumeFrom);
   }
 

@@ -3,13 +3,17 @@
  * (switch accepted / declined); device correction mid-flow; the remembered device.
  */
 import { FixtureStatusFeed, harness, keys, last, outage, pick, profile, realContent, record, type BotHarness, type Reply } from './helpers';
+import { mentionsPhrase } from '../../src/dialogs/answers';
 
 const content = realContent();
-/** A playbook that starts with the status step and then a step with a question. */
+/** A playbook that starts with the status step and then a step with a question, for a service every Mac has. */
+const onMac = (service: string) => !Object.values(content.steps).some((s) => s.unavailableOn?.[service]?.includes('mac'));
 const main = Object.values(content.playbooks).find(
-  (p) => content.steps[p.steps[0]].kind === 'status' && content.steps[p.steps[1]].question && p.service,
+  (p) => content.steps[p.steps[0]].kind === 'status' && content.steps[p.steps[1]].question && p.service && onMac(p.service),
 )!;
-const other = Object.values(content.playbooks).find((p) => p.id !== main.id && p.steps.length > 2)!;
+/** Another problem whose intent id does not read as an answer to "Did that fix it?" ("…-not-working"). */
+const answerPhrases = [...(content.messages['synonyms.fixed'] as string[]), ...(content.messages['synonyms.notFixed'] as string[])];
+const other = Object.values(content.playbooks).find((p) => p.id !== main.id && p.steps.length > 2 && !mentionsPhrase(answerPhrases, p.intent, true))!;
 const service = content.services.find((s) => s.id === main.service)!;
 const handoffStep = main.steps[main.steps.length - 1];
 

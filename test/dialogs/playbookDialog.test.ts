@@ -42,8 +42,10 @@ async function walk(h: BotHarness, first: Reply[], fixAt?: string): Promise<{ st
     } else if (key === 'status.pauseQuestion') {
       answer = pick(replies, 'continue');
     } else if (key === 'step.elsewhere') {
-      // The service does not exist on this device: carry on with the first device offered.
+      // The service does not exist on this device: carry on with the first device offered, where
+      // the steps start again.
       answer = '1';
+      steps.length = 0;
     } else {
       return { steps, replies: all };
     }
@@ -141,14 +143,16 @@ describe('answers to "Did that fix it?"', () => {
     else expect(replies.some((r) => r.resync?.stepId && r.resync.stepId !== stepId)).toBe(true);
   });
 
-  it('"3" gives the contact-support options and keeps the place (the step is not recorded as left)', async () => {
+  it('"3" gives the contact-support options and keeps the place (the step shown is recorded as tried, not left)', async () => {
     const { h, stepId } = await atFixedPrompt();
     const before = (await record(h)).steps.length;
     const replies = await h.say('3');
     expect(last(replies).resync?.stepId).toBe('contact-support');
     const rec = await record(h);
-    expect(rec.steps.slice(before)).toEqual([expect.objectContaining({ step: 'contact-support', outcome: 'support-options' })]);
-    expect(rec.steps.some((s) => s.step === stepId)).toBe(false);
+    expect(rec.steps.slice(before)).toEqual([
+      expect.objectContaining({ step: stepId, outcome: 'not-fixed' }),
+      expect.objectContaining({ step: 'contact-support', outcome: 'support-options' }),
+    ]);
   });
 
   it('a card button value is understood', async () => {
