@@ -5,6 +5,7 @@
  */
 import { MISSES_BEFORE_OFFER } from '../../src/dialogs/interruptibleDialog';
 import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+import { useRealBot } from '../helpers/realBot';
 
 const content = realContent();
 const photos = content.playbooks['photos-not-syncing'];
@@ -83,5 +84,17 @@ describe('the problem said again at a step', () => {
     expect(keys(replies)).toEqual(['answer.sameProblem', 'step.question']);
     expect(replies[0].text).toContain(photos.title);
     expect(last(replies).resync).toMatchObject({ stepId: question.resync!.stepId, choices: question.resync!.choices });
+  });
+});
+
+describe('with the real recogniser', () => {
+  const bot = useRealBot('ways-out');
+  it('"no" eight times at the sign-in question never only repeats "didn\'t catch that" and the hint', async () => {
+    const say = bot.conversation('ways-out-1');
+    await say("i can't sign in to icloud on my iphone");
+    const seen: string[] = [];
+    for (let i = 0; i < 8; i++) seen.push(...(await say('no')).map((r) => r.messageKey ?? ''));
+    const loop = new Set(['answer.notUnderstood', 'answer.hint', 'answer.unclear', 'step.question']);
+    expect(seen.some((k) => !loop.has(k))).toBe(true);
   });
 });
