@@ -3,7 +3,7 @@
  * the question again next to another prompt, and never "great, it's fixed" at "Did that fix it?".
  * An unsure goodbye recognition is not acted on.
  */
-import { harness, intentWithHandler, keys, last, pick, realContent, record, type BotHarness } from './helpers';
+import { answerUntilFixedQuestion, harness, intentWithHandler, keys, last, pick, realContent, record, type BotHarness } from './helpers';
 
 const content = realContent();
 const photos = content.playbooks['photos-not-syncing'];
@@ -18,11 +18,8 @@ async function atQuestion(): Promise<BotHarness> {
 
 async function atFixed(): Promise<{ h: BotHarness; stepId: string }> {
   const h = harness();
-  let replies = await h.say(`${photos.intent} on my iphone`);
-  const step = content.steps[last(replies).resync!.stepId!];
-  replies = await h.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
-  expect(last(replies).resync?.messageKey).toBe('fixed.question');
-  return { h, stepId: step.id };
+  const { stepId } = await answerUntilFixedQuestion(h, content, `${photos.intent} on my iphone`);
+  return { h, stepId };
 }
 
 describe('goodbye in the middle of a playbook', () => {

@@ -5,7 +5,7 @@
  */
 import type { TroubleshootingRecord } from '../../src/dialogs/troubleshootingRecord';
 import { AGENT_A, hubHarness, type HubHarness } from '../handoff/hubHarness';
-import { harness, keys, last, pick, realContent, record, type BotHarness } from './helpers';
+import { answerUntilFixedQuestion, harness, keys, last, pick, realContent, record, type BotHarness } from './helpers';
 
 const content = realContent();
 const photos = content.playbooks['photos-not-syncing'];
@@ -14,11 +14,8 @@ const handoffStep = photos.steps[photos.steps.length - 1];
 /** Photos on an iPhone, the first question answered "continue": the instructions and "Did that fix it?". */
 async function atFixed(): Promise<{ h: BotHarness; stepId: string }> {
   const h = harness();
-  let replies = await h.say(`${photos.intent} on my iphone`);
-  const step = content.steps[last(replies).resync!.stepId!];
-  replies = await h.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
-  expect(last(replies).resync?.messageKey).toBe('fixed.question');
-  return { h, stepId: step.id };
+  const { stepId } = await answerUntilFixedQuestion(h, content, `${photos.intent} on my iphone`);
+  return { h, stepId };
 }
 
 function entries(rec: TroubleshootingRecord, stepId: string): string[] {

@@ -6,6 +6,7 @@ import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuil
 import { ManualClock } from '../../src/clock';
 import { parseConfig } from '../../src/config/config';
 import { contentHash, loadContent, type Content } from '../../src/content/loadContent';
+import type { Step } from '../../src/content/playbookSchema';
 import { readIntentRefs } from '../../src/content/validate';
 import { createBot } from '../../src/bot/createBot';
 import type { BotDeps, ResyncBotApp } from '../../src/app/types';
@@ -233,4 +234,28 @@ export async function profile(h: BotHarness, userId = 'user-1', channelId = 'tes
   const key = `${channelId}/users/${userId}/`;
   const data = await h.storage.read([key]);
   return (data[key] as { profile: UserProfile } | undefined)?.profile ?? {};
+}
+
+/** The id of a step question's choice that carries on to the step's instructions. */
+export function continueChoice(step: Step): string {
+  const choice = step.question?.choices.find((c) => c.action === 'continue');
+  if (!choice) throw new Error(`step ${step.id} has no "continue" choice`);
+  return choice.id;
+}
+
+/**
+ * Starts a playbook with `firstMessage` and answers every step question with "continue" (and any
+ * status pause with carry on) until the first "Did that fix it?"; returns that turn's replies and
+ * the step it asks about.
+ */
+export async function answerUntilFixedQuestion(h: BotHarness, content: Content, firstMessage: string): Promise<{ replies: Reply[]; stepId: string }> {
+  let replies = await h.say(firstMessage);
+  for (let i = 0; i < 10 && last(replies).resync?.messageKey !== 'fixed.question'; i++) {
+    const p = last(replies).resync!;
+    if (p.messageKey === 'step.question') replies = await h.say(pick(replies, continueChoice(content.steps[p.stepId!]!)));
+    else if (p.messageKey === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
+    else throw new Error(`unexpected ${p.messageKey}`);
+  }
+  expect(last(replies).resync?.messageKey).toBe('fixed.question');
+  return { replies, stepId: last(replies).resync!.stepId! };
 }

@@ -4,8 +4,7 @@
  * message, and "start over". Driven through the whole bot with the keyword recogniser; asserts
  * message keys, choice ids and stored state, never wording.
  */
-import type { Step } from '../../src/content/playbookSchema';
-import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+import { answerUntilFixedQuestion, continueChoice, harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
 
 const content = realContent();
 const problems = Object.values(content.playbooks);
@@ -13,21 +12,10 @@ const photos = problems.find((p) => p.service === 'photos')!;
 const signIn = problems.find((p) => p.intent === 'sign-in-problem') ?? problems[0];
 const problemChoices = problems.map((p) => `intent:${p.intent}`).sort();
 
-function continueChoice(step: Step): string {
-  return step.question!.choices.find((c) => c.action === 'continue')!.id;
-}
 
 /** Starts the photos playbook on an iPhone and answers until the first "Did that fix it?". */
 async function atFixedPrompt(h: BotHarness): Promise<Reply[]> {
-  let replies = await h.say(`${photos.intent} on my iphone`);
-  for (let i = 0; i < 10 && last(replies).resync?.messageKey !== 'fixed.question'; i++) {
-    const p = last(replies).resync!;
-    if (p.messageKey === 'step.question') replies = await h.say(pick(replies, continueChoice(content.steps[p.stepId!])));
-    else if (p.messageKey === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
-    else throw new Error(`unexpected ${p.messageKey}`);
-  }
-  expect(last(replies).resync?.messageKey).toBe('fixed.question');
-  return replies;
+  return (await answerUntilFixedQuestion(h, content, `${photos.intent} on my iphone`)).replies;
 }
 
 /** Runs the photos playbook to "it's fixed" and returns the replies ending in "anything else?". */

@@ -4,28 +4,16 @@
  * that isn't syncing?" is read as step answers are (negation-aware, non-answers asked again).
  * Whole bot, keyword recogniser; asserts message keys and stored state, never wording.
  */
-import type { Step } from '../../src/content/playbookSchema';
-import { editContent, harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+import { answerUntilFixedQuestion, continueChoice, editContent, harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
 
 const content = realContent();
 const problems = Object.values(content.playbooks);
 const photos = problems.find((p) => p.service === 'photos')!;
 
-function continueChoice(step: Step): string {
-  return step.question!.choices.find((c) => c.action === 'continue')!.id;
-}
 
-/** The photos playbook on an iPhone, answered up to its first "Did that fix it?". */
+/** Starts the photos playbook on an iPhone and answers until the first "Did that fix it?". */
 async function atFixedPrompt(h: BotHarness): Promise<Reply[]> {
-  let replies = await h.say(`${photos.intent} on my iphone`);
-  for (let i = 0; i < 10 && last(replies).resync?.messageKey !== 'fixed.question'; i++) {
-    const p = last(replies).resync!;
-    if (p.messageKey === 'step.question') replies = await h.say(pick(replies, continueChoice(content.steps[p.stepId!])));
-    else if (p.messageKey === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
-    else throw new Error(`unexpected ${p.messageKey}`);
-  }
-  expect(last(replies).resync?.messageKey).toBe('fixed.question');
-  return replies;
+  return (await answerUntilFixedQuestion(h, content, `${photos.intent} on my iphone`)).replies;
 }
 
 async function askedAnythingElse(h: BotHarness): Promise<void> {
