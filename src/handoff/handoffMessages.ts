@@ -27,6 +27,7 @@ export const HANDOFF_MESSAGES = {
   'choice.tryAgain': [],
   'choice.noThanks': [],
   cancelled: [],
+  cancelledResume: [],
   agentJoined: ['agent'],
   agentMessage: ['agent', 'text'],
   agentRequeued: ['agent', 'position'],
@@ -53,6 +54,7 @@ export const HANDOFF_MESSAGES = {
   'synonyms.no': [],
   'synonyms.goodbye': [],
   'synonyms.help': [],
+  'synonyms.unsure': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type HandoffMessageKey = keyof typeof HANDOFF_MESSAGES;

@@ -67,8 +67,13 @@ export interface ConversationDoc {
   mode?: ConversationMode;
   /** The summary to escalate with or attach to a ticket once the person has chosen. */
   pending?: { summary: HandoffSummary };
-  /** The offer came from a dialog step that stays open: its answer is handed back to the dialogs. */
+  /**
+   * The offer came from a dialog step that stays open: its answer is handed back to the dialogs.
+   * Kept while the person waits in the queue, so stopping waiting hands the turn back too.
+   */
   resume?: boolean;
+  /** An answer to the current offer was a hesitation ("not sure") and the offer was asked again. */
+  unsureAsked?: boolean;
   /** The message being left (redacted), while the contact address is asked for. */
   ticketMessage?: string;
   /** The conversation's channel, kept once a ticket was left (to read its transcript later). */
@@ -351,7 +356,7 @@ export class HubService implements ResyncAgentHub {
       const resume = options.resumeStep === true;
       if (!this.agentsConfigured) {
         // Nobody can ever answer a live chat here: a message (ticket) or nothing.
-        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume });
+        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
         await this.say(context, 'noAccounts', {}, this.offerChoices('offer'), step);
         return 'offered';
       }
@@ -359,12 +364,12 @@ export class HubService implements ResyncAgentHub {
       const position = (await this.queue()).length + 1;
       const minutes = this.estimateMinutes(position, online);
       if (online === 0 || minutes > this.options.longWaitMinutes) {
-        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume });
+        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
         const key: HandoffMessageKey = online === 0 ? 'noAgent' : 'longWait';
         await this.say(context, key, { position, minutes }, this.offerChoices('offer'), step);
         return 'offered';
       }
-      await this.escalate(context, summary, conv, step);
+      await this.escalate(context, summary, conv, step, resume);
       return 'queued';
     } catch (error) {
       this.deps.logger.error('handoff: request failed', { conversationId, error });
@@ -378,7 +383,8 @@ export class HubService implements ResyncAgentHub {
   }
 
   /** Sends handoff.initiate, queues the conversation and tells the person their place. */
-  private async escalate(context: TurnContext, summary: HandoffSummary, conv: ConversationDoc, step?: StepRef): Promise<void> {
+  /** `resume`: a dialog step stays open; stopping waiting hands the turn back to it. */
+  private async escalate(context: TurnContext, summary: HandoffSummary, conv: ConversationDoc, step?: StepRef, resume?: boolean): Promise<void> {
     const activity = context.activity;
     const conversationId = activity.conversation.id;
     const reference = TurnContext.getConversationReference(activity);
@@ -412,7 +418,7 @@ export class HubService implements ResyncAgentHub {
       if (open.includes(conversationId)) return { abort: true, result: undefined };
       return { doc: { open: [...open, conversationId] }, result: undefined };
     });
-    await this.saveConversation(conversationId, { ...conv, mode: undefined, pending: undefined, ticketMessage: undefined, resume: undefined, recent: [], sinceOffer: 0 });
+    await this.saveConversation(conversationId, { ...conv, mode: undefined, pending: undefined, ticketMessage: undefined, resume: resume || undefined, unsureAsked: undefined, recent: [], sinceOffer: 0 });
     this.changed();
     this.deps.logger.info('handoff: queued', { conversationId, channelId: activity.channelId });
     const online = await this.agentsOnline();
@@ -437,7 +443,7 @@ export class HubService implements ResyncAgentHub {
     if (activity.type !== 'message') return next();
 
     const escalation = await this.get(conversationId);
-    if (escalation && (escalation.state === 'queued' || escalation.state === 'active')) return this.fromPerson(context, escalation);
+    if (escalation && (escalation.state === 'queued' || escalation.state === 'active')) return this.fromPerson(context, escalation, next);
 
     const conv = await this.conversation(conversationId);
     const input = { text: activity.text ?? '', value: activity.value as unknown };
@@ -536,7 +542,7 @@ export class HubService implements ResyncAgentHub {
     if (picked === HUB_CHOICES.wait || picked === HUB_CHOICES.tryAgain) {
       const summary = conv.pending?.summary ?? buildSummary({ record: { steps: [] } });
       context.turnState.set(HANDOFF_REQUESTED, true);
-      await this.escalate(context, summary, conv);
+      await this.escalate(context, summary, conv, undefined, conv.resume);
       return handBack('waiting');
     }
     if (picked === HUB_CHOICES.leaveMessage) {
@@ -549,7 +555,7 @@ export class HubService implements ResyncAgentHub {
       await this.say(context, 'offer.goodbye');
       return handBack('goodbye');
     }
-    if (picked === HUB_CHOICES.cancel || picked === HUB_CHOICES.noThanks || answer.kind === 'no') {
+    const decline = async (): Promise<void> => {
       if (conv.resume) {
         await this.saveConversation(conversationId, clearedMode(conv));
         await this.say(context, 'offer.declinedResume');
@@ -557,11 +563,21 @@ export class HubService implements ResyncAgentHub {
       }
       await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'declined' });
       await this.say(context, 'offer.declined');
-      return;
-    }
+    };
+    if (picked === HUB_CHOICES.cancel || picked === HUB_CHOICES.noThanks || answer.kind === 'no') return decline();
     if (answer.kind === 'unclear') {
       await this.say(context, 'offer.unclear', { options: this.optionList(choices) }, choices);
       return;
+    }
+    if (answer.kind === 'unsure') {
+      // "not sure", "hmm": the offer again once, its buttons named; a second hesitation carries on
+      // (mid-way: back to the step; at the top level: no person for now, and how to ask again).
+      if (!conv.unsureAsked) {
+        await this.saveConversation(conversationId, { ...conv, unsureAsked: true });
+        await this.say(context, 'offer.unclear', { options: this.optionList(choices) }, choices);
+        return;
+      }
+      return decline();
     }
     // Something else entirely: the person moved on; the bot answers it.
     await this.saveConversation(conversationId, clearedMode(conv));
@@ -617,7 +633,7 @@ export class HubService implements ResyncAgentHub {
   }
 
   /** The person wrote while queued or talking with an agent: it goes to the agent, not the bot. */
-  private async fromPerson(context: TurnContext, escalation: Escalation): Promise<void> {
+  private async fromPerson(context: TurnContext, escalation: Escalation, next: () => Promise<void>): Promise<void> {
     const conversationId = escalation.conversationId;
     const input = { text: context.activity.text ?? '', value: context.activity.value as unknown };
     if (escalation.state === 'queued' && this.isCancel(input)) {
@@ -630,10 +646,17 @@ export class HubService implements ResyncAgentHub {
       });
       if (cancelled) {
         await this.removeFromIndex(conversationId);
-        await this.clearConversation(conversationId, 'declined');
+        const resume = (await this.conversation(conversationId)).resume === true;
+        // Asked for mid-way: back to the step at once ("let's carry on where we were").
+        await this.clearConversation(conversationId, resume ? undefined : 'declined');
         this.changed();
-        await this.say(context, 'cancelled');
-        return;
+        if (!resume) {
+          await this.say(context, 'cancelled');
+          return;
+        }
+        await this.say(context, 'cancelledResume');
+        setHandoffAnswer(context, 'declined');
+        return next();
       }
       // An agent accepted in the meantime: the message goes to them like any other.
     }
@@ -770,7 +793,8 @@ export class HubService implements ResyncAgentHub {
   }
 
   private readAnswer(choices: PromptChoice[], input: { text: string; value?: unknown }, positive: string[]): OfferAnswer {
-    return readOfferAnswer(choices, input, { yes: this.text.list('synonyms.yes'), no: this.text.list('synonyms.no'), goodbye: this.text.list('synonyms.goodbye') }, positive);
+    const phrases = { yes: this.text.list('synonyms.yes'), no: this.text.list('synonyms.no'), goodbye: this.text.list('synonyms.goodbye'), unsure: this.text.list('synonyms.unsure') };
+    return readOfferAnswer(choices, input, phrases, positive);
   }
 
   /** "Wait anyway, Leave a message or Cancel" for offer.unclear. */
@@ -905,7 +929,7 @@ class PromptWatch {
 }
 
 function clearedMode(conv: ConversationDoc): ConversationDoc {
-  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, ...rest } = conv;
+  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, unsureAsked: _u, ...rest } = conv;
   return { ...rest };
 }
 

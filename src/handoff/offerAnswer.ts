@@ -10,6 +10,8 @@ export type OfferAnswer =
   | { kind: 'choice'; id: string }
   /** A plain yes where more than one choice could be meant: ask which. */
   | { kind: 'unclear' }
+  /** No answer yet: "not sure", "hmm", "?", "which one?" (ask again, naming the choices). */
+  | { kind: 'unsure' }
   /** A plain no: decline the offer. */
   | { kind: 'no' }
   /** They are leaving ("thanks bye", "no thanks, bye"). */
@@ -21,6 +23,13 @@ export interface OfferPhrases {
   yes: readonly string[];
   no: readonly string[];
   goodbye: readonly string[];
+  /** Hesitations that answer nothing ("not sure", "hmm", "idk"). */
+  unsure?: readonly string[];
+}
+
+/** "hmmmm" reads as "hmm", "ummm" as "umm": hesitations drawn out. */
+function squeeze(text: string): string {
+  return text.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }
 
 /** Damerau-Levenshtein distance (adjacent swaps count one), capped work for short texts only. */
@@ -75,6 +84,8 @@ export function readOfferAnswer(choices: readonly PromptChoice[], input: UserInp
   const exact = matchChoice(choices, input, 'exact');
   if (exact !== undefined) return { kind: 'choice', id: exact };
   const text = normalise(input.text);
+  // "?" or "..." alone: a puzzled look, not a new subject.
+  if (!text && input.value === undefined && /^[\s?!.…]+$/u.test(input.text) && /[?.…]/u.test(input.text)) return { kind: 'unsure' };
   if (!text || /^\d+$/.test(text)) return { kind: 'other' };
   const asChoices: PromptChoice[] = [
     { id: 'goodbye', title: '', synonyms: [...phrases.goodbye] },
@@ -85,6 +96,9 @@ export function readOfferAnswer(choices: readonly PromptChoice[], input: UserInp
   if (whole === 'goodbye') return { kind: 'goodbye' };
   if (whole === 'no') return { kind: 'no' };
   if (whole === 'yes') return positive.length === 1 ? { kind: 'choice', id: positive[0] } : { kind: 'unclear' };
+  const unsure: PromptChoice[] = [{ id: 'unsure', title: '', synonyms: [...(phrases.unsure ?? [])] }];
+  const squeezed = { text: squeeze(text) };
+  if (matchChoice(unsure, squeezed, 'exact') === 'unsure') return { kind: 'unsure' };
   const loose = matchChoice(choices, input, 'loose');
   if (loose !== undefined) return { kind: 'choice', id: loose };
   const typo = typoChoice(choices, input.text);
@@ -93,9 +107,28 @@ export function readOfferAnswer(choices: readonly PromptChoice[], input: UserInp
   // a sentence that starts with a no ("I have no idea" is not one).
   if (text.split(' ').length <= 6) {
     if (matchChoice(asChoices.slice(0, 1), input, 'loose') === 'goodbye') return { kind: 'goodbye' };
+    // "hmm I'm not sure", "no idea really": a hesitation inside a short reply (before "no idea" reads as a no).
+    if (unsureInside(unsure[0].synonyms, squeezed.text)) return { kind: 'unsure' };
     if (phrases.no.some((p) => startsWithWords(text, normalise(p)))) return { kind: 'no' };
   }
   return { kind: 'other' };
+}
+
+/**
+ * A hesitation inside a short reply: a phrase of two words or more as whole words ("hmm I'm not
+ * sure", "no idea really"), or a reply made only of one-word hesitations ("hmm um"). A single word
+ * such as "what" inside a sentence ("what about my notes") is not one.
+ */
+function unsureInside(phrases: readonly string[], text: string): boolean {
+  const padded = ` ${text} `;
+  const single = new Set<string>();
+  for (const p of phrases) {
+    const n = normalise(p);
+    if (!n) continue;
+    if (!n.includes(' ')) single.add(n);
+    else if (padded.includes(` ${n} `)) return true;
+  }
+  return text.split(' ').every((w) => single.has(w));
 }
 
 function startsWithWords(text: string, phrase: string): boolean {
