@@ -191,6 +191,10 @@ export class MainDialog extends Dialog {
       case 'agent':
         return this.startHandoff(dc);
       default: {
+        // Only a device ("mac", "my iphone"), e.g. after "tell me what isn't syncing and on which
+        // device": remember it and ask what isn't syncing there.
+        const named = e.devicesIn(r);
+        if (named.length === 1 && !r.ambiguous) return this.askProblemOn(dc, state, named[0].id);
         state.misses++;
         if (state.misses >= MISSES_BEFORE_MENU) {
           state.misses = 0;
@@ -376,6 +380,21 @@ export class MainDialog extends Dialog {
     state.misses = 0;
     state.menu = this.problemMenu();
     await this.engine.ask(dc.context, key, state.menu);
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * A device named with no problem: kept in the profile (the playbook then does not ask for it) and
+   * the problem menu asked for that device.
+   */
+  private async askProblemOn(dc: DialogContext, state: MainState, deviceId: string): Promise<DialogTurnResult> {
+    const device = this.engine.device(deviceId);
+    if (!device) return this.askProblem(dc, state, 'more.question');
+    const profile = await this.engine.getProfile(dc.context);
+    profile.device = device.id;
+    state.misses = 0;
+    state.menu = this.problemMenu();
+    await this.engine.ask(dc.context, 'device.whatProblem', state.menu, { device: device.label });
     return Dialog.EndOfTurn;
   }
 

@@ -37,6 +37,8 @@ export const ENGINE_MESSAGES = {
   // Device
   'device.question': [],
   'device.changed': ['device'],
+  // Only a device named at the top level ("mac", "my iphone"): what isn't syncing on it?
+  'device.whatProblem': ['device'],
   // Two different devices named in the first message: which one has the problem?
   'device.which': [],
   // "Start over": the troubleshooting is cleared and we ask again what isn't syncing
