@@ -6,7 +6,8 @@
  *
  * It remembers, in its dialog state, the question it (or the playbook that just ended) left open,
  * so a short answer is read against it: "no" after "anything else?" says goodbye, "yes" asks what;
- * a device picked after "which device?" starts the waiting problem there. "Start over" (phrases in
+ * a device picked after "which device?" starts the waiting problem there. A device named on its own
+ * ("mac", "my iphone") is remembered in the profile and "what isn't syncing there?" is asked. "Start over" (phrases in
  * messages.yaml `synonyms.startOver`, said as a cancel) clears the troubleshooting and asks what
  * isn't syncing, also when a playbook cancelled the whole stack (the cancel event stops here).
  * Nothing the person typed is kept raw: the utterance handed to a playbook is redacted first.
