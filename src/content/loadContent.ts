@@ -295,6 +295,10 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
           problem(yaml, file, [...at, 'answer'], `unknown choice '${options.answer}' (step '${sid}' has ${step.question.choices.map((c) => c.id).join(', ')})`);
         }
       }
+      if (options.answerFromUtterance) {
+        if (!step.question) problem(yaml, file, [...at, 'answerFromUtterance'], `step '${sid}' has no question to answer`);
+        else if (options.answer !== undefined) problem(yaml, file, [...at, 'answerFromUtterance'], `step '${sid}' already has a fixed answer; answerFromUtterance would never be used`);
+      }
       if (options.statusScope !== undefined && step.kind !== 'status') problem(yaml, file, [...at, 'statusScope'], `statusScope is for status steps; '${sid}' is kind '${step.kind}'`);
       for (const [key, value] of Object.entries(options.messages ?? {})) {
         const extra = stepMessagePlaceholders(step.kind, key);

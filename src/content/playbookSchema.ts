@@ -134,6 +134,13 @@ export const stepOptionsSchema = z
      */
     answer: id.optional(),
     /**
+     * true: when there is no fixed `answer`, the person's first message for this playbook ("i forgot
+     * my apple id password") is matched against the step's choices, exactly and then loosely
+     * (negation-aware, as answers are); one clear match of a `continue` choice is taken as the
+     * answer, so the question is not asked. No match or a tie: the question is asked as usual.
+     */
+    answerFromUtterance: z.boolean().optional(),
+    /**
      * Status steps: `service` (the default) reports events of the playbook's service and
      * services.yaml `alwaysCheck`; `all` reports every active event of every iCloud service in
      * services.yaml (the named service's first).

@@ -64,6 +64,8 @@ export const ENGINE_MESSAGES = {
   'service.generic': [],
   // Status events without a start time
   'status.sinceUnknown': [],
+  // "Is iCloud Mail down?" when only other services have events (said before the list)
+  'status.namedServiceFine': ['service'],
   // Free-text answers (lists of phrases, not said)
   'synonyms.yes': [],
   'synonyms.no': [],

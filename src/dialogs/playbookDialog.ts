@@ -65,6 +65,11 @@ export interface PlaybookState {
    * then (so the agent's summary lists it), replaced by the real answer when they come back to it.
    */
   interrupted?: { step: string; at: string };
+  /**
+   * The message that started this playbook, redacted: read by steps with `answerFromUtterance`
+   * ("i forgot my apple id password" answers "What happens when you try to sign in?").
+   */
+  utterance?: string;
 }
 
 export interface PlaybookOptions {
@@ -138,6 +143,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       device,
       service: opts.service ?? this.playbook.service ?? (this.handoffOnly ? record.service : undefined),
       tried: [...(opts.tried ?? [])],
+      utterance: this.handoffOnly ? undefined : redacted(opts.utterance),
     };
     Object.assign(dc.activeDialog!.state, state);
     const live = dc.activeDialog!.state as PlaybookState;
@@ -310,7 +316,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           state.stepIndex++;
           continue;
         }
-        const implied = step.question.choices.find((c) => c.id === this.options(step.id)?.answer);
+        const implied = step.question.choices.find((c) => c.id === (this.options(step.id)?.answer ?? this.answerFromUtterance(state, step)));
         if (implied) {
           const waiting = await this.applyChoice(dc, state, step, implied.id, true);
           if (waiting) return waiting;
@@ -323,6 +329,22 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       const waiting = await this.showInstructions(dc, state, step, true);
       if (waiting) return waiting;
     }
+  }
+
+  /**
+   * The choice the message that started this playbook already picks, for a step with
+   * `answerFromUtterance`: exact, then loose (negation-aware) matching as for any answer, among all
+   * the question's choices (a tie is no answer). Only a `continue` choice with instructions of its
+   * own counts: a specific case ("forgot my password"), never "I'm not sure", a skip or "fixed",
+   * which nobody answers before being asked.
+   */
+  private answerFromUtterance(state: PlaybookState, step: Step): string | undefined {
+    if (!this.options(step.id)?.answerFromUtterance || !step.question || !state.utterance) return undefined;
+    const choices: PromptChoice[] = step.question.choices.map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
+    const input = { text: state.utterance };
+    const id = matchChoice(choices, input, 'exact') ?? matchChoice(choices, input, 'loose');
+    const choice = step.question.choices.find((c) => c.id === id);
+    return choice && choice.action === 'continue' && choice.instructions ? choice.id : undefined;
   }
 
   /** Acts on an answer to the step's question; undefined when the flow goes on to the next step. */
@@ -383,6 +405,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.stepIndex++;
       return undefined;
     }
+    // Asked about one service ("is iCloud Mail down?") and only others have events: answer that first.
+    const named = this.namedServiceFine(state, step, events);
+    if (named) await this.engine.say(context, 'status.namedServiceFine', this.vars(state, { service: named }), this.ref(state));
     const now = this.engine.clock.now();
     const lines = events.map(({ serviceName, event }) => {
       const since = formatSince(event.start, now);
@@ -399,6 +424,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
     state.phase = 'statusPause';
     return this.reprompt(dc, state);
+  }
+
+  /**
+   * The label of the service the person named, when the status step lists every iCloud service
+   * (`statusScope: all`) and none of the events is that service's; undefined otherwise.
+   */
+  private namedServiceFine(state: PlaybookState, step: Step, events: readonly { serviceName: string }[]): string | undefined {
+    if (this.options(step.id)?.statusScope !== 'all' || !state.service) return undefined;
+    const service = this.engine.content.services.find((s) => s.id === state.service);
+    if (!service) return undefined;
+    const names = new Set(service.statusNames.map((n) => n.trim().toLowerCase()));
+    return events.some((e) => names.has(e.serviceName.trim().toLowerCase())) ? undefined : service.label;
   }
 
   /** Status-feed names to look up: the service's and alwaysCheck, or (scope `all`) every iCloud service's too. */
