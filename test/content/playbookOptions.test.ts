@@ -93,3 +93,41 @@ describe('playbook options', () => {
     );
   });
 });
+
+/** Problems as [file, field, message] triples. */
+function problemTuples(): [string, string, string][] {
+  return problems().map((p) => [p.file, p.field, p.message]);
+}
+
+// `answerFromUtterance` is checked like `answer`: only for a step with a question, a boolean, and
+// not together with a fixed answer (which would always win).
+describe('stepOptions.<step>.answerFromUtterance', () => {
+  it('the real content uses it and is valid', () => {
+    const loaded = checkDialogs(dir, intents);
+    expect(loaded.problems).toEqual([]);
+    const users = Object.values(loaded.content!.playbooks).filter((p) => Object.values(p.stepOptions ?? {}).some((o) => o.answerFromUtterance));
+    expect(users.map((p) => p.id)).toContain('sign-in-problem');
+  });
+
+  it('on a step without a question is a problem', () => {
+    edit('playbooks/sign-in-problem.yaml', (d) => {
+      d.stepOptions = { restart: { answerFromUtterance: true } };
+    });
+    expect(problemTuples()).toEqual([['playbooks/sign-in-problem.yaml', 'stepOptions.restart.answerFromUtterance', "step 'restart' has no question to answer"]]);
+  });
+
+  it('together with a fixed answer is a problem (the fixed answer always wins)', () => {
+    edit('playbooks/sign-in-problem.yaml', (d) => {
+      d.stepOptions = { 'account-access': { answer: 'locked', answerFromUtterance: true } };
+    });
+    expect(problemTuples()).toEqual([['playbooks/sign-in-problem.yaml', 'stepOptions.account-access.answerFromUtterance', expect.stringContaining('already has a fixed answer')]]);
+  });
+
+  it('must be a boolean', () => {
+    edit('playbooks/sign-in-problem.yaml', (d) => {
+      d.stepOptions = { 'account-access': { answerFromUtterance: 'yes' } };
+    });
+    // The playbook is then invalid, so its intent also has no playbook: only this file's problem matters here.
+    expect(problemTuples().filter(([file]) => file.startsWith('playbooks/'))).toEqual([['playbooks/sign-in-problem.yaml', 'stepOptions.account-access.answerFromUtterance', expect.any(String)]]);
+  });
+});
