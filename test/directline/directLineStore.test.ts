@@ -235,18 +235,26 @@ describe('DirectLineStore connector secret with two new instances on one empty s
     expect(bReads).toBe(2);
   });
 
-  it('heals a stale cached secret on the first mismatching connector key', async () => {
+  /**
+   * Two new stores on one empty storage where B read "absent" before A wrote, and writes only after
+   * A has read its own secret back: A caches a secret that lost. Returns both stores and keys.
+   */
+  async function loseTheSecretRace(aOptions: { secretRecheckMs?: number } = {}) {
     const shared = new MemoryClosableStorage();
     const aDone = latch();
     const clock = new ManualClock();
-    const a = new DirectLineStore({ storage: shared, clock });
-    // B read "absent" before A wrote, and writes only after A has read its own secret back.
+    const a = new DirectLineStore({ storage: shared, clock, ...aOptions });
     const b = new DirectLineStore({ storage: heldStorage(shared, (op) => (op === 'write' ? aDone.opened : undefined)), clock });
     const keyBPromise = b.connectorKey();
     await new Promise((r) => setImmediate(r));
     const staleA = await a.connectorKey();
     aDone.open();
     const keyB = await keyBPromise;
+    return { a, b, clock, staleA, keyB };
+  }
+
+  it('heals a stale cached secret on the first mismatching connector key', async () => {
+    const { a, b, staleA, keyB } = await loseTheSecretRace();
     expect(staleA).not.toBe(keyB); // the race happened: A cached a secret that lost
 
     // B's key (the stored one) reaches A: A reads the secret again and accepts it...
@@ -259,16 +267,7 @@ describe('DirectLineStore connector secret with two new instances on one empty s
   });
 
   it('also converges without a mismatch once the cached secret is older than the recheck time', async () => {
-    const shared = new MemoryClosableStorage();
-    const aDone = latch();
-    const clock = new ManualClock();
-    const a = new DirectLineStore({ storage: shared, clock, secretRecheckMs: 60_000 });
-    const b = new DirectLineStore({ storage: heldStorage(shared, (op) => (op === 'write' ? aDone.opened : undefined)), clock });
-    const keyBPromise = b.connectorKey();
-    await new Promise((r) => setImmediate(r));
-    const staleA = await a.connectorKey();
-    aDone.open();
-    const keyB = await keyBPromise;
+    const { a, clock, staleA, keyB } = await loseTheSecretRace({ secretRecheckMs: 60_000 });
     expect(staleA).not.toBe(keyB);
     clock.advance(59_000);
     expect(await a.connectorKey()).toBe(staleA);
