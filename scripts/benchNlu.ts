@@ -12,17 +12,29 @@ process.env.DOTENV_CONFIG_QUIET ??= 'true';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextClassifier, type TrainingExample } from '../src/nlu/classifier/textClassifier';
+import { stratify } from '../src/nlu/evaluation';
 import {
   accuracy,
+  chooseFallbackThreshold,
   chooseThreshold,
   inScopeAccuracy,
   macroF1,
   outOfScopeRecall,
   type Outcome,
+  type RankedAnswer,
 } from '../src/nlu/classifier/classificationMetrics';
 
 const OUT_OF_SCOPE = 'oos';
 const NLPJS_NONE = 'None';
+/**
+ * The Braun corpora's off-topic label. It is trained like any other, and Resync also answers it
+ * when no label is likely enough, as the recogniser answers `none` (NLP.js does the same: its
+ * fallback intent is called None).
+ */
+const BRAUN_FALLBACK = 'None';
+/** Cross-validation on the Braun training sets that chooses the fallback threshold. */
+const FALLBACK_FOLDS = 5;
+const FALLBACK_SEEDS = [42, 7, 99];
 
 interface Item {
   text: string;
@@ -31,6 +43,8 @@ interface Item {
 
 interface Corpus {
   name: string;
+  /** A trained catch-all label, also answered below a confidence threshold (Resync only). */
+  fallback?: string;
   train: Item[];
   test: Item[];
   /** CLINC150 only: validation items for choosing the out-of-scope threshold (never test). */
@@ -48,7 +62,7 @@ interface Result {
   oosRecall: number | null;
   trainMs: number;
   msPerUtterance: number;
-  /** Resync on CLINC150: the threshold chosen on validation data. */
+  /** Resync: the threshold chosen on validation data (CLINC150) or training data (fallback). */
   threshold?: number;
 }
 
@@ -66,9 +80,11 @@ function loadBraun(dir: string, file: string, name: string): Corpus {
     sentences: { text: string; intent: string; training: boolean }[];
   };
   const items = raw.sentences.map((s) => ({ text: s.text, label: s.intent, training: s.training }));
+  const train = items.filter((s) => s.training).map(({ text, label }) => ({ text, label }));
   return {
     name,
-    train: items.filter((s) => s.training).map(({ text, label }) => ({ text, label })),
+    ...(train.some((i) => i.label === BRAUN_FALLBACK) ? { fallback: BRAUN_FALLBACK } : {}),
+    train,
     test: items.filter((s) => !s.training).map(({ text, label }) => ({ text, label })),
     outOfScope: false,
   };
@@ -92,16 +108,44 @@ function loadClinc(dir: string): Corpus {
 
 // ---------------------------------------------------------------- engines
 
-async function trainResync(train: Item[]): Promise<Predictor> {
+function trainClassifier(train: readonly Item[]): TextClassifier {
   const examples: TrainingExample[] = train.map((i) => ({ text: i.text, label: i.label }));
-  const classifier = TextClassifier.train(examples);
-  return {
-    predict: async (text) => {
-      const best = classifier.predict(text)[0];
-      return { label: best?.label ?? '', score: best?.score ?? 0 };
-    },
-  };
+  return TextClassifier.train(examples);
 }
+
+function bestOf(classifier: TextClassifier, text: string): { label: string; score: number } {
+  const best = classifier.predict(text)[0];
+  return { label: best?.label ?? '', score: best?.score ?? 0 };
+}
+
+async function trainResync(train: Item[]): Promise<Predictor> {
+  const classifier = trainClassifier(train);
+  return { predict: async (text) => bestOf(classifier, text) };
+}
+
+/**
+ * The fallback threshold for the corpora that have a fallback label: one value for all of them,
+ * the best for their pooled out-of-fold accuracy in stratified cross-validation on their
+ * training sets (the test sets are not read).
+ */
+function chooseBraunFallback(corpora: readonly Corpus[]): number | undefined {
+  const answers: RankedAnswer[] = [];
+  for (const corpus of corpora) {
+    if (!corpus.fallback) continue;
+    const labels = [...new Set(corpus.train.map((i) => i.label))];
+    const groups = labels.map((label) => corpus.train.filter((i) => i.label === label));
+    for (const seed of FALLBACK_SEEDS) {
+      const folds = stratify(groups, FALLBACK_FOLDS, seed);
+      folds.forEach((fold, f) => {
+        const classifier = trainClassifier(folds.flatMap((other, g) => (g === f ? [] : other.flat())));
+        for (const item of fold.flat()) answers.push({ truth: item.label, ...bestOf(classifier, item.text) });
+      });
+    }
+  }
+  // Every answer is judged within its own corpus, so the corpora can share one fallback name.
+  return answers.length === 0 ? undefined : chooseFallbackThreshold(answers, BRAUN_FALLBACK).threshold;
+}
+
 
 interface NlpManagerLike {
   addDocument(locale: string, utterance: string, intent: string): void;
@@ -153,12 +197,12 @@ async function predictAll(predictor: Predictor, items: Item[]) {
   return { answers, ms: performance.now() - started };
 }
 
-async function runEngine(engine: EngineName, corpus: Corpus): Promise<Run> {
+async function runEngine(engine: EngineName, corpus: Corpus, fallbackThreshold?: number): Promise<Run> {
   const started = performance.now();
   const predictor = await ENGINES[engine](corpus.train);
   const trainMs = performance.now() - started;
 
-  let threshold: number | undefined;
+  let threshold = engine === 'resync' && corpus.fallback ? fallbackThreshold : undefined;
   if (corpus.outOfScope && engine === 'resync') {
     // The threshold comes from validation data only: val (in scope) + oos_val, and is the one
     // with the best accuracy over both, out of scope counted as one more label (the rule was
@@ -176,7 +220,7 @@ async function runEngine(engine: EngineName, corpus: Corpus): Promise<Run> {
   const outcomes = answers.map((a) => {
     let predicted = a.label;
     if (corpus.outOfScope && engine === 'nlpjs' && predicted === NLPJS_NONE) predicted = OUT_OF_SCOPE;
-    if (threshold !== undefined && a.score < threshold) predicted = OUT_OF_SCOPE;
+    if (threshold !== undefined && a.score < threshold) predicted = corpus.fallback ?? OUT_OF_SCOPE;
     return { truth: a.truth, predicted };
   });
   return { outcomes, trainMs, msPerUtterance: ms / Math.max(1, corpus.test.length), ...(threshold !== undefined ? { threshold } : {}) };
@@ -284,11 +328,16 @@ async function main(): Promise<void> {
 
   const pooledWanted = wanted('Braun pooled');
   for (const engine of args.engines) {
+    // Chosen on the training sets of all three (one setting for the Braun corpora), whichever are shown.
+    const fallbackThreshold = engine === 'resync' ? chooseBraunFallback(braun) : undefined;
+    if (fallbackThreshold !== undefined && !args.json) {
+      process.stderr.write(`resync: Braun fallback threshold (5-fold cross-validation on the training sets): ${fallbackThreshold.toFixed(3)}\n`);
+    }
     const pooled: Run = { outcomes: [], trainMs: 0, msPerUtterance: 0 };
     let pooledTestItems = 0;
     for (const corpus of braun) {
       if (!wanted(corpus.name) && !pooledWanted) continue;
-      const run = await runEngine(engine, corpus);
+      const run = await runEngine(engine, corpus, fallbackThreshold);
       if (wanted(corpus.name)) emit(summarise(corpus.name, engine, run, false));
       // Pooled: labels are kept apart per corpus (both StackExchange corpora have 'None').
       pooled.outcomes.push(...run.outcomes.map((o) => ({ truth: `${corpus.name}/${o.truth}`, predicted: `${corpus.name}/${o.predicted}` })));
@@ -305,7 +354,10 @@ async function main(): Promise<void> {
   if (!args.json) {
     process.stdout.write(`${table(results)}\n`);
     const thresholds = results.filter((r) => r.threshold !== undefined);
-    for (const r of thresholds) process.stdout.write(`${r.corpus} resync out-of-scope threshold (chosen on val + oos_val): ${r.threshold?.toFixed(3)}\n`);
+    for (const r of thresholds) {
+      const how = r.corpus === 'CLINC150' ? 'out-of-scope threshold (chosen on val + oos_val)' : `'${BRAUN_FALLBACK}' fallback threshold (chosen by cross-validation on the training sets)`;
+      process.stdout.write(`${r.corpus} resync ${how}: ${r.threshold?.toFixed(3)}\n`);
+    }
   }
 }
 

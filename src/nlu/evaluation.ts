@@ -63,23 +63,32 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Splits each intent's utterances into `k` folds (shuffled with the seed), so every fold holds
- * about the same share of every intent. Returns fold -> intents holding only that fold's utterances.
+ * Splits each group's items into `k` folds (shuffled with the seed), so every fold holds about
+ * the same share of every group: result[fold][group] is that group's items in that fold.
  */
-export function stratifiedFolds(intents: readonly IntentDefinition[], k: number, seed: number): IntentDefinition[][] {
+export function stratify<T>(groups: readonly (readonly T[])[], k: number, seed: number): T[][][] {
   const random = seededRandom(seed);
-  const folds: IntentDefinition[][] = Array.from({ length: k }, () => intents.map((i) => ({ ...i, utterances: [] as string[], heldOut: [] })));
-  intents.forEach((intent, idx) => {
-    const shuffled = [...intent.utterances];
+  const folds: T[][][] = Array.from({ length: k }, () => groups.map(() => [] as T[]));
+  groups.forEach((group, idx) => {
+    const shuffled = [...group];
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
     }
-    // Start each intent at a different fold so small intents do not all fill fold 0 first.
+    // Start each group at a different fold so small groups do not all fill fold 0 first.
     const offset = Math.floor(random() * k);
-    shuffled.forEach((u, n) => folds[(n + offset) % k]![idx]!.utterances.push(u));
+    shuffled.forEach((item, n) => folds[(n + offset) % k]![idx]!.push(item));
   });
   return folds;
+}
+
+/** {@link stratify} over intents: fold -> intents holding only that fold's utterances. */
+export function stratifiedFolds(intents: readonly IntentDefinition[], k: number, seed: number): IntentDefinition[][] {
+  return stratify(
+    intents.map((i) => i.utterances),
+    k,
+    seed,
+  ).map((fold) => intents.map((intent, idx) => ({ ...intent, utterances: fold[idx]!, heldOut: [] })));
 }
 
 type DecideSettings = Pick<NluSettings, 'threshold' | 'ambiguityMargin' | 'maxAlternatives' | 'minAlternativeConfidence'>;

@@ -95,3 +95,29 @@ export function chooseThreshold(inScope: readonly ScoredAnswer[], outOfScope: re
   }
   return best;
 }
+
+/** A classifier's best label and its probability, with the right answer. */
+export interface RankedAnswer {
+  truth: string;
+  label: string;
+  score: number;
+}
+
+/**
+ * The threshold below which the answer becomes `fallback` (a catch-all label such as an
+ * off-topic "None" that is also trained), chosen to maximise accuracy over `answers` (out-of-fold
+ * predictions on training data, say); ties go to the lowest threshold. Candidates are 0 and the
+ * midpoints between neighbouring observed scores.
+ */
+export function chooseFallbackThreshold(answers: readonly RankedAnswer[], fallback: string): { threshold: number; accuracy: number } {
+  const scores = [...new Set(answers.map((a) => a.score))].sort((a, b) => a - b);
+  const candidates = [0];
+  for (let i = 0; i + 1 < scores.length; i++) candidates.push(((scores[i] as number) + (scores[i + 1] as number)) / 2);
+  let best = { threshold: 0, accuracy: -1 };
+  for (const threshold of candidates) {
+    const right = answers.filter((a) => (a.score < threshold ? fallback : a.label) === a.truth).length;
+    const value = answers.length === 0 ? 0 : right / answers.length;
+    if (value > best.accuracy) best = { threshold, accuracy: value };
+  }
+  return best;
+}

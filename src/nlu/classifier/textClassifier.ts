@@ -96,11 +96,39 @@ const optionsSchema = z
      */
     synonymWeight: z.number().min(0).default(0),
     synonymSenses: z.number().int().min(1).max(10).default(2),
+    /**
+     * Each label's own name, read as words (see {@link labelAsText}), is added this many times as a
+     * training example of that label. The names are part of the training data (the set of answers
+     * is known before any text is): "Find Alternative" is evidence for "alternative to Twitter" when
+     * a label has one or two examples. 0 = off.
+     */
+    labelNameExamples: z.number().int().min(0).max(10).default(1),
   })
   .strict();
 
 export type ClassifierOptions = z.infer<typeof optionsSchema>;
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = optionsSchema.parse({});
+
+/**
+ * A label's name as words: camelCase, `_` and `-` become word breaks ("FindConnection" →
+ * "Find Connection", "sign-in-problem" → "sign in problem", "credit_limit" → "credit limit").
+ */
+export function labelAsText(label: string): string {
+  return label
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function labelNameExamples(labels: readonly string[], copies: number): TrainingExample[] {
+  const out: TrainingExample[] = [];
+  for (const label of labels) {
+    const text = labelAsText(label);
+    if (text) for (let i = 0; i < copies; i++) out.push({ text, label });
+  }
+  return out;
+}
 
 /** A sparse, L2-normalised feature vector. */
 interface SparseVector {
@@ -252,10 +280,11 @@ export class TextClassifier {
     return parsed.data;
   }
 
-  static train(examples: TrainingExample[], options?: Partial<ClassifierOptions>): TextClassifier {
+  static train(given: TrainingExample[], options?: Partial<ClassifierOptions>): TextClassifier {
     const opts = TextClassifier.parseOptions(options);
-    if (examples.length === 0) throw new Error('TextClassifier.train(): no training examples');
-    const labels = [...new Set(examples.map((e) => e.label))];
+    if (given.length === 0) throw new Error('TextClassifier.train(): no training examples');
+    const labels = [...new Set(given.map((e) => e.label))];
+    const examples = opts.labelNameExamples > 0 ? [...given, ...labelNameExamples(labels, opts.labelNameExamples)] : given;
     const labelIndex = new Map(labels.map((l, i) => [l, i]));
     const extractor = new FeatureExtractor(opts);
     let synonyms: SynonymTable | undefined;
