@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { computeMetrics, evaluateHeldOut, seededRandom, stratifiedFolds, tuneSettings, type Prediction } from '../../src/nlu/evaluation';
+import { computeMetrics, evaluateHeldOut, seededRandom, stratifiedFolds, stratify, tuneSettings, type Prediction } from '../../src/nlu/evaluation';
 import { NaturalRecognizer } from '../../src/nlu/naturalRecognizer';
 import { NONE_INTENT } from '../../src/nlu/recognizer';
 import { DEFAULT_NLU_SETTINGS, loadIntents, type IntentDefinition } from '../../src/nlu/trainingData';
@@ -30,6 +30,15 @@ describe('stratifiedFolds', () => {
   it('is the same for the same seed and differs for another', () => {
     expect(stratifiedFolds(intents, 5, 7)).toEqual(stratifiedFolds(intents, 5, 7));
     expect(stratifiedFolds(intents, 5, 7)).not.toEqual(stratifiedFolds(intents, 5, 8));
+  });
+
+  it('is stratify over the intents\' utterances (any kind of item can be split alike)', () => {
+    const groups = intents.map((i) => i.utterances.map((text) => ({ text, label: i.id })));
+    const generic = stratify(groups, 5, 3);
+    expect(generic.map((fold) => fold.map((items) => items.map((x) => x.text)))).toEqual(
+      stratifiedFolds(intents, 5, 3).map((fold) => fold.map((i) => i.utterances)),
+    );
+    expect(generic.flat(2).filter((x) => x.label === 'b')).toHaveLength(10);
   });
 
   it('has a seeded random source in [0, 1)', () => {

@@ -1,4 +1,4 @@
-import { accuracy, chooseThreshold, inScopeAccuracy, macroF1, outOfScopeRecall } from '../../../src/nlu/classifier/classificationMetrics';
+import { accuracy, chooseFallbackThreshold, chooseThreshold, inScopeAccuracy, macroF1, outOfScopeRecall } from '../../../src/nlu/classifier/classificationMetrics';
 
 const o = (truth: string, predicted: string) => ({ truth, predicted });
 
@@ -53,5 +53,29 @@ describe('classification metrics', () => {
     // Balanced: 1 + 0 at threshold 0 ties with 0 + 1 above 0.4; the tie goes to the lower one.
     expect(chooseThreshold(inScope, outOfScope, 'balanced').threshold).toBe(0);
     expect(chooseThreshold(inScope, outOfScope).threshold).toBe(0);
+  });
+});
+
+describe('chooseFallbackThreshold', () => {
+  const answer = (truth: string, label: string, score: number) => ({ truth, label, score });
+
+  it('sends the unsure answers to the fallback when that fixes more than it breaks', () => {
+    const answers = [
+      answer('None', 'Delete Account', 0.3), // right only below a threshold above 0.3
+      answer('None', 'Sync Accounts', 0.4), // likewise above 0.4
+      answer('Export Data', 'Export Data', 0.45), // wrong only above 0.45
+      answer('Export Data', 'Export Data', 0.9),
+      answer('None', 'None', 0.2), // right whatever the threshold
+    ];
+    const choice = chooseFallbackThreshold(answers, 'None');
+    expect(choice.threshold).toBeGreaterThan(0.4);
+    expect(choice.threshold).toBeLessThan(0.45);
+    expect(choice.accuracy).toBeCloseTo(1);
+  });
+
+  it('keeps 0 (no fallback) when low scores are mostly right, and ties go to the lowest threshold', () => {
+    const answers = [answer('A', 'A', 0.2), answer('A', 'A', 0.3), answer('None', 'A', 0.25), answer('B', 'B', 0.8)];
+    expect(chooseFallbackThreshold(answers, 'None')).toEqual({ threshold: 0, accuracy: 0.75 });
+    expect(chooseFallbackThreshold([], 'None')).toEqual({ threshold: 0, accuracy: 0 });
   });
 });

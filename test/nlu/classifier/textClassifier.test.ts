@@ -1,4 +1,4 @@
-import { TextClassifier, type TrainingExample } from '../../../src/nlu/classifier/textClassifier';
+import { labelAsText, TextClassifier, type TrainingExample } from '../../../src/nlu/classifier/textClassifier';
 
 /** A small synthetic set: three intents with distinct vocabulary, plus some shared words. */
 const TRAINING: TrainingExample[] = [
@@ -168,9 +168,9 @@ describe('TextClassifier', () => {
     expect(json.weights.length).toBe((without.toJSON() as { weights: string }).weights.length);
     expect(TextClassifier.fromJSON(JSON.parse(JSON.stringify(json))).predict(text)).toEqual(withCentroids.predict(text));
     // The rule divides by examples per label: twice the data per label, half the pull.
-    // (naive Bayes off: its log-likelihoods would add to the gap.)
-    const doubled = TextClassifier.train([...TRAINING, ...TRAINING], { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9, nbWeight: 0 });
-    const single = TextClassifier.train(TRAINING, { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9, nbWeight: 0 });
+    // (naive Bayes off: its log-likelihoods would add to the gap; label names off: they would not double.)
+    const doubled = TextClassifier.train([...TRAINING, ...TRAINING], { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9, nbWeight: 0, labelNameExamples: 0 });
+    const single = TextClassifier.train(TRAINING, { centroidWeight: 150, epochs: 1, minUpdates: 0, learningRate: 1e-9, nbWeight: 0, labelNameExamples: 0 });
     const logitGap = (m: TextClassifier) => {
       const [a, b] = m.predict(text);
       return Math.log(a!.score / b!.score);
@@ -203,5 +203,43 @@ describe('TextClassifier', () => {
       expect(model.predict('icloud storage full')[0]!.label).toBe('storage');
     }
     expect(JSON.stringify(TextClassifier.train(TRAINING, { averaged: true }).toJSON())).not.toBe(JSON.stringify(classifier.toJSON()));
+  });
+});
+
+describe('label names as training examples', () => {
+  it('reads a label as words', () => {
+    expect(labelAsText('FindConnection')).toBe('Find Connection');
+    expect(labelAsText('Software Recommendation')).toBe('Software Recommendation');
+    expect(labelAsText('sign-in-problem')).toBe('sign in problem');
+    expect(labelAsText('credit_limit_change')).toBe('credit limit change');
+    expect(labelAsText('None')).toBe('None');
+    expect(labelAsText('--')).toBe('');
+  });
+
+  // Two labels with one example each that share no word with the question: only the names tell.
+  const tiny: TrainingExample[] = [
+    { text: 'how do i get rid of my myspace profile', label: 'Delete Account' },
+    { text: 'youtube clip to my disk', label: 'Download Video' },
+  ];
+
+  it('lets a label with few examples be found by the words of its name', () => {
+    const withNames = TextClassifier.train(tiny);
+    expect(withNames.options.labelNameExamples).toBe(1);
+    expect(withNames.predict('delete my account')[0]!.label).toBe('Delete Account');
+    expect(withNames.predict('download a video')[0]!.label).toBe('Download Video');
+  });
+
+  it('can be switched off, and then the names are not evidence', () => {
+    const withNames = TextClassifier.train(tiny);
+    const without = TextClassifier.train(tiny, { labelNameExamples: 0 });
+    const delete1 = (m: TextClassifier) => m.predict('delete account').find((s) => s.label === 'Delete Account')!.score;
+    expect(delete1(without)).toBeLessThan(delete1(withNames) - 0.2);
+  });
+
+  it('keeps the option through a save and load', () => {
+    const model = TextClassifier.train(tiny, { labelNameExamples: 2 });
+    const loaded = TextClassifier.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    expect(loaded.options.labelNameExamples).toBe(2);
+    expect(loaded.predict('download video')).toEqual(model.predict('download video'));
   });
 });
