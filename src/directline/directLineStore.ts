@@ -1,8 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { Clock } from '../clock';
+import { botConversationStateKeys } from './botConversationState';
 import { ExpiryIndex, isETagConflict } from './expiryIndex';
 import { FixedWindowLimiter } from './fixedWindowLimiter';
+import { SIGNED_TOKEN_NONCE_BYTES, signedTokenExpiry, signToken } from './signedToken';
 
 /**
  * The built-in Direct Line's data, kept only through botbuilder `Storage` so a restarted process
@@ -12,12 +14,17 @@ import { FixedWindowLimiter } from './fixedWindowLimiter';
  *   directline/conversations/<id>       { createdAt, lastActivityAt, userId, activityCount }
  *   directline/activities/<id>/<n>      the n-th activity of the conversation (n = watermark)
  *   directline/tokens/<sha256(token)>   { conversationId, expiresAt }: tokens are stored hashed
+ *   directline/conversations/<id>/      the bot's own ConversationState (botbuilder's key; not written here)
  *   directline/rate/<name>/<sha256(subject)>   a rate limiter's window (see FixedWindowLimiter)
  *   directline/expiry/...               which of the above may be deleted when (see ExpiryIndex)
  *
  * Conversations, tokens and limiter windows are filed in the expiry index when written; `sweep()`
- * deletes expired tokens and windows, and conversations (with their activities) idle longer than
- * the retention. A conversation active since it was filed is filed again for later instead.
+ * deletes expired tokens and windows, and conversations idle longer than the retention with their
+ * activities and the bot's conversation state. A conversation active since it was filed is filed
+ * again for later instead.
+ *
+ * Tokens are signed with the server secret and carry their expiry (see signedToken.ts), so once the
+ * sweep has deleted an expired token's record the token still reads as expired, not unknown.
  */
 
 export interface StoredConversation {
@@ -52,12 +59,20 @@ export interface DirectLineStoreOptions {
   expiryBucketMs?: number;
   /** How long a cached server secret is trusted before it is read again (default one minute). */
   secretRecheckMs?: number;
+  /**
+   * Storage keys of the bot's own state for a conversation, deleted by the sweep with the
+   * conversation. Default: the bot's ConversationState document for the Direct Line channel
+   * (`directline/conversations/<id>/`). User state, transcripts and tickets are never included.
+   */
+  botStateKeys?: (conversationId: string) => string[];
 }
 
 export interface SweepReport {
   buckets: number;
   conversations: number;
   activities: number;
+  /** Bot conversation-state documents deleted with their conversations. */
+  botStates: number;
   tokens: number;
   windows: number;
   /** Items not due yet (a conversation active since it was filed), filed again for later. */
@@ -81,6 +96,7 @@ export class DirectLineStore {
   readonly retentionMs: number;
   private readonly expiry: ExpiryIndex;
   private readonly secretRecheckMs: number;
+  private readonly botStateKeys: (conversationId: string) => string[];
   private secret?: Promise<Buffer>;
   private secretReadAt = 0;
 
@@ -91,6 +107,7 @@ export class DirectLineStore {
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? 1800;
     this.retentionMs = (options.retentionHours ?? 24) * 3_600_000;
     this.secretRecheckMs = options.secretRecheckMs ?? 60_000;
+    this.botStateKeys = options.botStateKeys ?? botConversationStateKeys();
     this.expiry = new ExpiryIndex({ storage: this.storage, clock: this.clock, prefix: `${PREFIX}/expiry`, bucketMs: options.expiryBucketMs });
   }
 
@@ -139,25 +156,37 @@ export class DirectLineStore {
     }
   }
 
-  /** A new random token for a conversation; only its hash is stored. */
+  /** A new token for a conversation (random, signed, carrying its expiry); only its hash is stored. */
   async issueToken(conversationId: string): Promise<IssuedToken> {
-    const token = this.random(32).toString('base64url');
     const expiresAt = this.clock.now().getTime() + this.tokenTtlSeconds * 1000;
+    const token = signToken(await this.serverSecret(), expiresAt, this.random(SIGNED_TOKEN_NONCE_BYTES));
     await this.expiry.file(this.tokenKey(token), expiresAt);
     await this.storage.write({ [this.tokenKey(token)]: { conversationId, expiresAt: new Date(expiresAt).toISOString() } });
     return { token, conversationId, expiresInSeconds: this.tokenTtlSeconds };
   }
 
+  /**
+   * Whether a token is good, and for which conversation. A token is good only while its stored
+   * record says so. Without a record (never issued, or expired and swept), a token this server
+   * signed whose sealed expiry is over is `expired`; anything else is `unknown`.
+   */
   async checkToken(token: string): Promise<TokenCheck> {
     if (!token || token.length > 200) return { ok: false, reason: 'unknown' };
     const key = this.tokenKey(token);
     const item = (await this.storage.read([key]))[key];
-    if (!item || typeof item.conversationId !== 'string') return { ok: false, reason: 'unknown' };
-    if (Date.parse(String(item.expiresAt)) <= this.clock.now().getTime()) {
-      await this.storage.delete([key]);
-      return { ok: false, reason: 'expired' };
+    const now = this.clock.now().getTime();
+    if (item && typeof item.conversationId === 'string') {
+      if (Date.parse(String(item.expiresAt)) <= now) {
+        await this.storage.delete([key]);
+        return { ok: false, reason: 'expired' };
+      }
+      return { ok: true, conversationId: item.conversationId };
     }
-    return { ok: true, conversationId: item.conversationId };
+    const sealedExpiry = signedTokenExpiry(await this.serverSecret(), token);
+    if (sealedExpiry !== undefined && sealedExpiry <= now) return { ok: false, reason: 'expired' };
+    // A signed token still within its time but without a record was not issued on this storage
+    // (or its record was lost): not good, and nothing to say about it.
+    return { ok: false, reason: 'unknown' };
   }
 
   /**
@@ -216,7 +245,7 @@ export class DirectLineStore {
    * instances at once: an item deleted twice is simply gone.
    */
   async sweep(): Promise<SweepReport> {
-    const report: SweepReport = { buckets: 0, conversations: 0, activities: 0, tokens: 0, windows: 0, refiled: 0 };
+    const report: SweepReport = { buckets: 0, conversations: 0, activities: 0, botStates: 0, tokens: 0, windows: 0, refiled: 0 };
     report.buckets = await this.expiry.sweep(async ({ keys }) => {
       for (let i = 0; i < keys.length; i += DELETE_BATCH) {
         const batch = keys.slice(i, i + DELETE_BATCH);
@@ -231,7 +260,9 @@ export class DirectLineStore {
             await this.expiry.file(key, due);
             report.refiled++;
           } else if (key.startsWith(`${PREFIX}/conversations/`)) {
-            report.activities += await this.deleteConversation(key, Number(item.activityCount) || 0);
+            const deleted = await this.deleteConversation(key, Number(item.activityCount) || 0);
+            report.activities += deleted.activities;
+            report.botStates += deleted.botStates;
             report.conversations++;
           } else {
             await this.storage.delete([key]);
@@ -257,16 +288,27 @@ export class DirectLineStore {
     return undefined;
   }
 
-  /** The conversation first (so it reads as gone at once), then its activities. Resolves with how many. */
-  private async deleteConversation(key: string, activityCount: number): Promise<number> {
-    await this.storage.delete([key]);
+  /**
+   * The bot's conversation state first (should that fail, the conversation is still filed and the
+   * next sweep tries again), then the conversation (so it reads as gone at once), then its
+   * activities. Resolves with how many activities and bot state documents went.
+   */
+  private async deleteConversation(key: string, activityCount: number): Promise<{ activities: number; botStates: number }> {
     const id = key.slice(`${PREFIX}/conversations/`.length);
+    const stateKeys = this.botStateKeys(id);
+    let botStates = 0;
+    if (stateKeys.length > 0) {
+      const present = await this.storage.read(stateKeys);
+      botStates = stateKeys.filter((k) => present[k] !== undefined).length;
+      await this.storage.delete(stateKeys);
+    }
+    await this.storage.delete([key]);
     for (let from = 0; from < activityCount; from += DELETE_BATCH) {
       const keys: string[] = [];
       for (let i = from; i < Math.min(activityCount, from + DELETE_BATCH); i++) keys.push(this.activityKey(id, i));
       await this.storage.delete(keys);
     }
-    return activityCount;
+    return { activities: activityCount, botStates };
   }
 
   /** A stable secret key (persisted in storage) for the connector's capability URL. */

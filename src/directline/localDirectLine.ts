@@ -3,6 +3,7 @@ import type { Server, Request, Response } from 'restify';
 import { clientAddress } from '../agent/requestSecurity';
 import type { Logger } from '../logging/logger';
 import { bearerToken, HttpError, isObject, readJsonBody, sendJson } from '../server/httpJson';
+import { DIRECT_LINE_CHANNEL_ID } from './botConversationState';
 import { DirectLineStore, type DirectLineActivity, type StoredConversation } from './directLineStore';
 import { DirectLineSweeper } from './directLineSweeper';
 import type { FixedWindowLimiter } from './fixedWindowLimiter';
@@ -163,7 +164,7 @@ export class LocalDirectLine {
     const userId = conversation.userId as string;
     const from = { ...(isObject(body.from) ? body.from : {}), id: userId, role: 'user' };
     const { id: _id, timestamp: _ts, serviceUrl: _su, conversation: _c, recipient: _r, channelId: _ch, ...rest } = body;
-    const stored = await this.options.store.appendActivity(conversationId, { ...rest, from, channelId: 'directline' });
+    const stored = await this.options.store.appendActivity(conversationId, { ...rest, from, channelId: DIRECT_LINE_CHANNEL_ID });
     this.options.logger.info('directline: user activity', { conversationId, activityId: stored.id, type: stored.type });
     this.options.logger.debug('directline: user text', { conversationId, text: stored.text });
     await this.deliver(stored);
@@ -203,7 +204,7 @@ export class LocalDirectLine {
     const stored = await this.options.store.appendActivity(conversationId, {
       ...rest,
       ...(replyToId ? { replyToId } : {}),
-      channelId: 'directline',
+      channelId: DIRECT_LINE_CHANNEL_ID,
       from: { id: this.options.bot.id, name: this.options.bot.name, role: 'bot' },
     });
     this.options.logger.debug('connector: bot activity', { conversationId, activityId: stored.id, type: stored.type });
@@ -254,7 +255,7 @@ export class LocalDirectLine {
       type: 'conversationUpdate',
       id: `${conversation.id}|update`,
       timestamp: new Date().toISOString(),
-      channelId: 'directline',
+      channelId: DIRECT_LINE_CHANNEL_ID,
       conversation: { id: conversation.id },
       from: { id: userId, role: 'user' },
       membersAdded: [{ id: this.options.bot.id, name: this.options.bot.name }, { id: userId }],

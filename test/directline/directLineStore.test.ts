@@ -31,6 +31,39 @@ describe('DirectLineStore', () => {
     expect((await store.checkToken(token)).ok).toBe(true);
     clock.advance(2_000);
     expect(await store.checkToken(token)).toEqual({ ok: false, reason: 'expired' });
+    // Reading an expired token deletes its record; presenting it again still says expired.
+    expect(await store.checkToken(token)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('tells an expired token without a record from one it never issued', async () => {
+    const { store, memory, clock } = makeStore();
+    const conversation = await store.createConversation();
+    const { token } = await store.issueToken(conversation.id);
+    const elsewhere = makeStore(clock).store; // same clock, another storage and so another secret
+    const foreign = await elsewhere.issueToken((await elsewhere.createConversation()).id);
+    clock.advance(61_000);
+    // The record goes, as the sweep would delete it.
+    for (const key of Object.keys(memory)) if (key.startsWith('directline/tokens/')) delete memory[key];
+    expect(await store.checkToken(token)).toEqual({ ok: false, reason: 'expired' });
+    // Another storage's token (its secret differs) is unknown here, expired or not.
+    expect(await store.checkToken(foreign.token)).toEqual({ ok: false, reason: 'unknown' });
+    expect(await elsewhere.checkToken(foreign.token)).toEqual({ ok: false, reason: 'expired' });
+    // Altered tokens are unknown: a flipped bit anywhere breaks the signature.
+    const raw = Buffer.from(token, 'base64url');
+    for (const index of [0, 30, raw.length - 1]) {
+      const altered = Buffer.from(raw);
+      altered[index] = altered[index]! ^ 0x40;
+      expect(await store.checkToken(altered.toString('base64url'))).toEqual({ ok: false, reason: 'unknown' });
+    }
+  });
+
+  it('does not accept a correctly signed token that has no record while it is still in time', async () => {
+    const { store, memory } = makeStore();
+    const conversation = await store.createConversation();
+    const { token } = await store.issueToken(conversation.id);
+    const recordKey = Object.keys(memory).find((k) => k.startsWith('directline/tokens/'))!;
+    delete memory[recordKey];
+    expect(await store.checkToken(token)).toEqual({ ok: false, reason: 'unknown' });
   });
 
   it('numbers activities by watermark and pages through them', async () => {
@@ -97,27 +130,47 @@ describe('DirectLineStore.sweep', () => {
     clock.advance(HOUR + 6 * 60_000);
     expect(await store.sweep()).toMatchObject({ tokens: 1, conversations: 0 });
     expect(tokenKeys()).toEqual([]);
-    expect(await store.checkToken(token)).toEqual({ ok: false, reason: 'unknown' });
+    // Swept, but still answered as expired (the token carries its signed expiry), not as unknown.
+    expect(await store.checkToken(token)).toEqual({ ok: false, reason: 'expired' });
     expect(await store.getConversation(conversation.id)).toBeDefined();
   });
 
-  it('deletes a conversation idle longer than the retention, with every activity', async () => {
+  it('deletes a conversation idle longer than the retention, with every activity and the bot conversation state', async () => {
     const clock = new ManualClock('2026-05-01T08:30:00Z');
     const memory: Record<string, string> = {};
     const storage = new MemoryClosableStorage(memory);
     const store = new DirectLineStore({ storage, clock, retentionHours: 24 });
     const idle = await store.createConversation('u1');
     for (let i = 0; i < 3; i++) await store.appendActivity(idle.id, { type: 'message', text: `m${i}` });
-    // Bot state written by botbuilder for the same conversation is not the sweep's business.
-    await storage.write({ [`directline/conversations/${idle.id}/`]: { dialogState: {} } });
+    // What botbuilder writes for the conversation (ConversationState) and for the person (UserState).
+    const botState = `directline/conversations/${idle.id}/`;
+    const userState = 'directline/users/u1/';
+    await storage.write({ [botState]: { dialogState: {} }, [userState]: { profile: {} } });
     clock.advance(23 * HOUR);
-    expect(await store.sweep()).toMatchObject({ conversations: 0 });
+    expect(await store.sweep()).toMatchObject({ conversations: 0, botStates: 0 });
     expect(await store.getConversation(idle.id)).toBeDefined();
+    expect(memory[botState]).toBeDefined();
     clock.advance(2 * HOUR + 6 * 60_000);
     const report = await store.sweep();
-    expect(report).toMatchObject({ conversations: 1, activities: 3 });
+    expect(report).toMatchObject({ conversations: 1, activities: 3, botStates: 1 });
     expect(await store.getConversation(idle.id)).toBeUndefined();
-    expect(dataKeys(memory).filter((k) => k.includes(idle.id))).toEqual([`directline/conversations/${idle.id}/`]);
+    expect(dataKeys(memory).filter((k) => k.includes(idle.id))).toEqual([]);
+    // User state has its own lifetime.
+    expect(dataKeys(memory)).toContain(userState);
+  });
+
+  it('deletes the bot state keys it is given instead of the default ones', async () => {
+    const clock = new ManualClock('2026-05-01T08:30:00Z');
+    const memory: Record<string, string> = {};
+    const storage = new MemoryClosableStorage(memory);
+    const store = new DirectLineStore({ storage, clock, retentionHours: 1, botStateKeys: (id) => [`custom/${id}/a`, `custom/${id}/b`] });
+    const conversation = await store.createConversation();
+    const defaultKey = `directline/conversations/${conversation.id}/`;
+    await storage.write({ [`custom/${conversation.id}/a`]: { x: 1 }, [defaultKey]: { x: 2 } });
+    clock.advance(3 * HOUR);
+    expect(await store.sweep()).toMatchObject({ conversations: 1, botStates: 1 });
+    expect(memory[`custom/${conversation.id}/a`]).toBeUndefined();
+    expect(memory[defaultKey]).toBeDefined();
   });
 
   it('files a conversation active since it was filed again, and deletes it once idle', async () => {
