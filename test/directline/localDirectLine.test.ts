@@ -114,6 +114,10 @@ describe('local Direct Line', () => {
     const res = await jsonRequest(`${server.url}${DL}/conversations/${conversationId}/activities`, { token });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('TokenExpired');
+    // The first answer deleted the expired record; the token still reads as expired, not unknown.
+    const again = await jsonRequest(`${server.url}${DL}/tokens/refresh`, { token, body: {} });
+    expect(again.status).toBe(403);
+    expect(again.body).toEqual(res.body);
   });
 
   it('rejects activities without a type with 400', async () => {
