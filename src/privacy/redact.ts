@@ -23,6 +23,7 @@
  * battery staple" keeps the last three words; a password typed with no cue at all cannot be seen.
  */
 import type { Activity } from 'botbuilder';
+import { isKnownNonSecretShape, looksLikeLonePassword, looksLikeStandalonePassword, tokenParts } from './passwordShape';
 
 export type RedactionKind = 'password' | 'code' | 'card' | 'iban' | 'email' | 'phone' | 'secret';
 
@@ -159,15 +160,84 @@ function looksLikeSecret(token: string): boolean {
   return (hasLetter && hasDigit) || (hasLetter && hasSymbol);
 }
 
+/** Words that start a sentence after a colon: "saved passwords: they sync between devices". */
+const SENTENCE_STARTERS = new Set('they them these those it its we you i he she there this that the a an my your our their'.split(' '));
+
+function startsASentence(sep: string, token: string): boolean {
+  return /:\s/.test(sep) && SENTENCE_STARTERS.has(trimPunctuation(token).toLowerCase());
+}
+
 function redactPasswords(text: string, counter: Counter): string {
   return text.replace(PASSWORD_RE, (whole, word: string, sep: string, token: string) => {
     if (token.startsWith(HELD)) return whole;
     const quoted = /^["'“‘]/.test(token);
     const strong = /[:=]/.test(sep);
     const wordy = !strong && sep.trim().length > 0;
-    const redact = quoted || (strong ? trimPunctuation(token).length > 0 : wordy ? !describesPassword(token) : looksLikeSecret(token));
+    const redact =
+      quoted ||
+      (strong ? trimPunctuation(token).length > 0 && !startsASentence(sep, token) : wordy ? !describesPassword(token) : looksLikeSecret(token));
     return redact ? `${word}${sep}${bump(counter, 'password', token)}` : whole;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Passwords with no cue (shapes in passwordShape.ts)
+
+/** A message about signing in: a quoted string someone "tried" there is a password. */
+const SIGN_IN_CONTEXT_RE =
+  /\b(?:sign(?:ed|ing)?[\s-]?in|log(?:ged|ging)?[\s-]?in|login|signin|pass\s?words?|passcode|passwd|pwd|apple\s*id|credentials?|account|incorrect|wrong|invalid|unlock|locked)\b/i;
+const QUOTED = String.raw`(?:"[^"\n]{1,64}"|“[^”\n]{1,64}”|‘[^’\n]{1,64}’|'[^'\s][^'\n]{0,63}'(?![\p{L}\d]))`;
+const TRIED_VERB = String.raw`\b(?:tried(?:\s+(?:typing|entering|using|putting\s+in))?|typed(?:\s+in)?|entered|used|put\s+in|input(?:ted)?|keyed\s+in)`;
+const TRIED_FILLER = String.raw`(?:\s+(?:in|it|as|out|the|my|old|new|same|password|passcode|again|both|still|with|also|even|like|this|that|one|of|each|every|all))*`;
+/** "I typed 'blue sky 77'", "tried both "abc def" and "abc-def"". */
+const QUOTED_ATTEMPTS_RE = new RegExp(
+  String.raw`(${TRIED_VERB}${TRIED_FILLER}\s*:?\s*)(${QUOTED}(?:(?:\s*,\s*|\s+)(?:(?:and|or|then|also|and\s+then|and\s+also)\s+)?${QUOTED})*)`,
+  'giu',
+);
+const QUOTED_ONE_RE = new RegExp(QUOTED, 'gu');
+/** Quoted words in a sign-in message that name a button or a setting, not a password. */
+const UI_LABEL_RE =
+  /^(?:forgot|reset|sign|log|continue|next|ok|okay|cancel|done|settings|allow|trust|don'?t|not\s+now|try\s+again|other|use|change|verify|send|get|didn'?t|turn|update|iforgot|apple\s+id|two[-\s]factor)\b/i;
+
+function quotedIsPassword(quoted: string): boolean {
+  const inner = quoted.slice(1, -1).trim();
+  if (inner.length < 3 || inner.includes(HELD) || UI_LABEL_RE.test(inner) || NOT_A_PASSWORD.has(inner.toLowerCase())) return false;
+  return /\s/.test(inner) || !isKnownNonSecretShape(inner);
+}
+
+function redactQuotedAttempts(text: string, counter: Counter): string {
+  if (!SIGN_IN_CONTEXT_RE.test(text)) return text;
+  return text.replace(QUOTED_ATTEMPTS_RE, (_whole, cue: string, quotes: string) => {
+    return cue + quotes.replace(QUOTED_ONE_RE, (q) => (quotedIsPassword(q) ? bump(counter, 'password', q) : q));
+  });
+}
+
+/** Replaces the span of a token (wrappers and sentence punctuation kept). */
+function redactSpan(token: string, counter: Counter): string {
+  const { span, start } = tokenParts(token);
+  return token.slice(0, start) + bump(counter, 'password', span) + token.slice(start + span.length);
+}
+
+/** A marker, or a run of non-space characters that stops at a marker ("code-[redacted code]-x"). */
+const TOKEN_OR_MARKER_RE = new RegExp(String.raw`\[redacted (?:${KIND_ORDER.join('|')})\]|(?:(?!\[redacted )\S)+`, 'g');
+
+function isPlainWord(word: string): boolean {
+  return NOT_A_PASSWORD.has(word.toLowerCase()) || TECH_WORDS.test(word);
+}
+
+/**
+ * Tokens that are passwords by their shape alone, and a whole message that is one password-like
+ * token (`lone`: only for what a person sends as a message, not for fields inside cards).
+ */
+function redactUncuedPasswords(text: string, counter: Counter, lone: boolean): string {
+  let out = redactQuotedAttempts(text, counter);
+  out = out.replace(TOKEN_OR_MARKER_RE, (token) => (looksLikeStandalonePassword(token) ? redactSpan(token, counter) : token));
+  if (lone && looksLikeLonePassword(out, isPlainWord)) {
+    const lead = /^\s*/.exec(out)?.[0] ?? '';
+    const token = out.trim();
+    out = lead + redactSpan(token, counter) + out.slice(lead.length + token.length);
+  }
+  return out;
 }
 
 const IBAN_RE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
@@ -267,7 +337,7 @@ function redactKnown(text: string, counter: Counter, known: readonly FoundSecret
 const MARKER_RE = new RegExp(String.raw`\[redacted (?:${KIND_ORDER.join('|')})\]`, 'g');
 const HELD_RE = /\uE000(\d+)\uE001/g;
 
-function redactInto(text: string, counter: Counter, known: readonly FoundSecret[] = []): string {
+function redactInto(text: string, counter: Counter, known: readonly FoundSecret[] = [], lone = true): string {
   const held: string[] = [];
   let out = text.replace(MARKER_RE, (m) => `${HELD}${held.push(m) - 1}\uE001`);
   out = out.replace(EMAIL_RE, (m) => bump(counter, 'email', m));
@@ -276,6 +346,7 @@ function redactInto(text: string, counter: Counter, known: readonly FoundSecret[
   out = redactCards(out, counter);
   out = redactPhones(out, counter);
   out = redactCodes(out, counter);
+  out = redactUncuedPasswords(out, counter, lone);
   if (known.length) out = redactKnown(out, counter, known);
   return held.length ? out.replace(HELD_RE, (_m, i: string) => held[Number(i)]) : out;
 }
@@ -313,14 +384,15 @@ function secretKind(key: string): RedactionKind | undefined {
   return undefined;
 }
 
-function redactValue(value: unknown, counter: Counter, key: string | undefined, known: readonly FoundSecret[]): unknown {
+/** `lone`: the value is a whole message a person sent (activity text), see redactUncuedPasswords. */
+function redactValue(value: unknown, counter: Counter, key: string | undefined, known: readonly FoundSecret[], lone = false): unknown {
   if (typeof value === 'string') {
     if (key !== undefined) {
       if (KEEP_KEY_RE.test(key)) return value;
       const kind = secretKind(key);
       if (kind && value.length > 0) return bump(counter, kind, value);
     }
-    return redactInto(value, counter, known);
+    return redactInto(value, counter, known, lone);
   }
   if (typeof value === 'number' && key !== undefined && !KEEP_KEY_RE.test(key)) {
     const kind = secretKind(key);
@@ -349,6 +421,8 @@ function deepCopy(value: unknown): unknown {
 
 /** Activity fields that can hold what a person typed or what the bot echoed back. */
 const CONTENT_FIELDS = ['text', 'speak', 'summary', 'value', 'channelData', 'suggestedActions'] as const;
+/** Of those, the fields that hold a whole message (a lone password-like word there is redacted). */
+const MESSAGE_FIELDS: ReadonlySet<string> = new Set(['text', 'speak', 'summary']);
 
 export interface ActivityRedaction<T> {
   activity: T;
@@ -367,12 +441,13 @@ export function redactActivityWithReport<T extends Partial<Activity>>(activity: 
   const copy = deepCopy(activity) as Record<string, unknown>;
   const source = activity as Record<string, unknown>;
   for (const field of CONTENT_FIELDS) {
-    if (source[field] !== undefined) copy[field] = redactValue(source[field], counter, undefined, known);
+    // A secret found in one field (the text) is also removed from the fields after it.
+    if (source[field] !== undefined) copy[field] = redactValue(source[field], counter, undefined, known.concat(counter.found), MESSAGE_FIELDS.has(field));
   }
   if (Array.isArray(source.attachments)) {
     copy.attachments = (source.attachments as Array<Record<string, unknown>>).map((att) => {
       const a = deepCopy(att) as Record<string, unknown>;
-      if (att && att.content !== undefined) a.content = redactValue(att.content, counter, undefined, known);
+      if (att && att.content !== undefined) a.content = redactValue(att.content, counter, undefined, known.concat(counter.found));
       return a;
     });
   }
