@@ -3,7 +3,13 @@
  * shown to a human agent.
  *
  * What is replaced, and by which marker (one marker per kind, so a single search finds them all):
- *   password  `[redacted password]`  text after "password is / password: / pwd= / mot de passe …"
+ *   password  `[redacted password]`  text after "password is / password: / pwd= / mot de passe …";
+ *                                     with no cue: a word shaped like a password (8+ characters
+ *                                     mixing three of lower/upper/digits/symbols, not a version,
+ *                                     model, size, path, URL, … see passwordShape.ts), a whole
+ *                                     message that is one password-like word ("sunshine77"), and
+ *                                     a quoted string after "tried / typed / entered / used" in a
+ *                                     message about signing in ("I typed 'blue sky 77'")
  *   code      `[redacted code]`      verification and 2FA codes, passcodes, PINs, and a message that
  *                                     is nothing but a 4-8 digit number ("123456", "123 456")
  *   card      `[redacted card]`      13-19 digit numbers (spaces/dashes allowed) that pass Luhn
@@ -17,10 +23,15 @@
  *
  * Precision matters as much as recall: version numbers ("iOS 18.2"), models ("iPhone 15"),
  * sizes ("50 GB", "200GB"), counts ("2,000 photos"), years, times ("14:05"), dates and error
- * codes ("error code 8003") are left alone.
+ * codes ("error code 8003") are left alone. test/privacy/redactionPrecision.test.ts checks that
+ * no utterance in intents/ and no bot text in dialogs/ is taken for a password;
+ * scripts/redactionCheck.ts counts the changes over public corpora as well.
  *
  * Known limits: a password is one token (or a quoted string), so "my password is correct horse
- * battery staple" keeps the last three words; a password typed with no cue at all cannot be seen.
+ * battery staple" keeps the last three words; with no cue, a password of fewer than three classes
+ * inside a sentence ("it was sunshine77"), or one shaped like a product, version, path or domain
+ * ("Windows11"), is not seen. A whole message is judged alone: the redactor does not know what
+ * the bot asked before it.
  */
 import type { Activity } from 'botbuilder';
 import { isKnownNonSecretShape, looksLikeLonePassword, looksLikeStandalonePassword, tokenParts } from './passwordShape';
@@ -457,6 +468,7 @@ export function redactActivityWithReport<T extends Partial<Activity>>(activity: 
 /**
  * A deep copy of the activity with secrets redacted from `text`, `speak`, `summary`, string
  * leaves of `value`, `channelData` and `suggestedActions`, and attachment contents (card texts).
+ * A secret found in one field (the text) is removed wherever it appears in the fields after it.
  * Ids, type, timestamps, addresses (from, recipient, conversation) and channel are kept. The
  * input is not changed.
  */
