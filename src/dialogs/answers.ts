@@ -58,9 +58,12 @@ function occurrences(words: readonly string[], phrase: readonly string[]): numbe
   return out;
 }
 
-/** True when a negator stands in the few words before position `at` (a contrast word ends the look-back). */
-function negatedAt(words: readonly string[], at: number): boolean {
-  for (let i = at - 1; i >= Math.max(0, at - NEGATION_WINDOW); i--) {
+/**
+ * True when a negator stands in the `window` words before position `at` (a contrast word ends the
+ * look-back).
+ */
+function negatedAt(words: readonly string[], at: number, window = NEGATION_WINDOW): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - window); i--) {
     if (CONTRAST.has(words[i])) return false;
     if (NEGATORS.has(words[i]) && IDIOMS.get(words[i]) !== words[i + 1]) return true;
   }
@@ -143,4 +146,48 @@ export function mentionsPhrase(phrases: readonly string[], text: string, contain
     const p = normalise(phrase);
     return p !== '' && occurrences(words, p.split(' ')).some((at) => !negatedAt(words, at));
   });
+}
+
+/**
+ * True when the text holds one of `phrases` as whole words that the word just before does not
+ * negate ("not partly" is no "partly") and that is not inside one of `except` ("for some reason"
+ * holds no "some"). For qualifiers such as "some", "half", "mostly": only a negator right before
+ * one turns it around; "didn't work, half of them missing" still says half.
+ */
+export function holdsQualifier(phrases: readonly string[], except: readonly string[], text: string): boolean {
+  const t = normalise(text);
+  if (!t) return false;
+  const words = t.split(' ');
+  const excluded: [number, number][] = [];
+  for (const e of except) {
+    const ew = normalise(e).split(' ').filter(Boolean);
+    if (ew.length > 0) for (const at of occurrences(words, ew)) excluded.push([at, at + ew.length]);
+  }
+  return phrases.some((phrase) => {
+    const pw = normalise(phrase).split(' ').filter(Boolean);
+    if (pw.length === 0) return false;
+    return occurrences(words, pw).some((at) => !negatedAt(words, at, 1) && !excluded.some(([from, to]) => from <= at && at + pw.length <= to));
+  });
+}
+
+/** Words that may stand between "not" and the thing it rules out ("not my iPhone", "not the iPad"). */
+const DETERMINERS = new Set(['my', 'the', 'a', 'an', 'this', 'that', 'your', 'our', 'his', 'her', 'their']);
+/** Words that rule out the thing named right after them ("it's the iPad, not the iPhone"). */
+const RULE_OUT = new Set(['not', 'nor', 'neither', 'isnt', 'wasnt', 'aint']);
+/** Two-word phrases that do the same ("the iPad instead of the iPhone"). */
+const RULE_OUT_PAIRS: readonly (readonly [string, string])[] = [['instead', 'of'], ['rather', 'than']];
+
+/**
+ * True when the thing named at character offset `start` of `text` is ruled out: "not", "isn't",
+ * "instead of"… stands right before it, with at most determiners between ("not my iPhone"). A
+ * negated verb is no such thing: in "photos don't sync on my iPhone" the iPhone is where the
+ * problem is, and "not on my iPhone" says the same, so a preposition between ends the look-back.
+ */
+export function ruledOutAt(text: string, start: number): boolean {
+  const words = normalise(text.slice(0, Math.max(0, start))).split(' ').filter(Boolean);
+  let i = words.length - 1;
+  while (i >= 0 && DETERMINERS.has(words[i])) i--;
+  if (i < 0) return false;
+  if (RULE_OUT.has(words[i])) return true;
+  return i >= 1 && RULE_OUT_PAIRS.some(([a, b]) => words[i - 1] === a && words[i] === b);
 }

@@ -9,7 +9,7 @@ import type { Device, Step } from '../content/playbookSchema';
 import type { Logger } from '../logging/logger';
 import { NONE_INTENT, type Recognition, type Recognizer } from '../nlu/recognizer';
 import type { StatusFeed } from '../status/statusFeed';
-import type { UserInput } from './answers';
+import { ruledOutAt, type UserInput } from './answers';
 import { promptActivity, resyncData, textActivity, type StepRef } from './cards';
 import type { HandoffService } from './handoffService';
 import { Messages, type MessageKey, type Vars } from './messages';
@@ -36,6 +36,12 @@ export interface EngineOptions {
 }
 
 const RECOGNITION_KEY = Symbol('resync.recognition');
+
+/** A device named in a message, and whether the message rules it out ("not my iPhone"). */
+export interface NamedDevice {
+  device: Device;
+  ruledOut: boolean;
+}
 
 export class Engine {
   readonly content: Content;
@@ -138,6 +144,33 @@ export class Engine {
       if (d && !out.some((x) => x.id === d.id)) out.push(d);
     }
     return out;
+  }
+
+  /**
+   * Every different device named, in the order mentioned, each with whether the message rules it
+   * out ("the iPad, not the iPhone": the iPhone is ruled out). A device named twice is ruled out
+   * only when every mention of it is.
+   */
+  namedDevices(r: Recognition): NamedDevice[] {
+    const out: NamedDevice[] = [];
+    const entities = r.entities.filter((e) => e.type === 'device').sort((a, b) => a.start - b.start);
+    for (const e of entities) {
+      const device = this.deviceFromEntity(e.value);
+      if (!device) continue;
+      const ruledOut = ruledOutAt(r.text, e.start);
+      const seen = out.find((x) => x.device.id === device.id);
+      if (seen) seen.ruledOut = seen.ruledOut && ruledOut;
+      else out.push({ device, ruledOut });
+    }
+    return out;
+  }
+
+  /**
+   * True for a playbook that only answers from the status feed (every step is a status step, as in
+   * "is iCloud down?"): asked mid-way through another playbook, it is answered there and then.
+   */
+  answersFromStatus(playbook: LoadedPlaybook): boolean {
+    return playbook.steps.length > 0 && playbook.steps.every((id) => this.content.steps[id]?.kind === 'status');
   }
 
   serviceIn(r: Recognition): string | undefined {

@@ -13,7 +13,8 @@
  *  3. a command typed as such is obeyed at once: the whole text is one of the command phrases of
  *     messages.yaml (`synonyms.help`, `synonyms.person`, `synonyms.stop`, `synonyms.startOver`), or
  *     it contains one and the recogniser agrees with confidence ("no, cancel");
- *  4. a device named that is news is a correction;
+ *  4. a device named that is news is a correction; of two named, the one not ruled out ("the iPad,
+ *     not the iPhone"); two not ruled out, or only ruled-out ones, go to `onUnclearDevices`;
  *  5. a choice's phrase in the text, not negated ("not sure" is not "sure"), is the answer;
  *  6. help or a person recognised with confidence and no doubt is obeyed; a recognised cancel that
  *     was not typed as a command is confirmed first, because it throws the place away;
@@ -24,6 +25,8 @@
  * 10. otherwise "didn't catch that"; at the second miss in a row, a hint that names the
  *     buttons and says how to get help, a person or out; at the third, a way out of the question:
  *     try it again, what can I say here, a person, or stop for now.
+ * Before (2), a subclass's overriding answer in typed words (`overridingAnswer`, e.g. a partial
+ * fix: "partly" is one even though it is also a "not fixed" phrase) wins.
  * Before the commands (3), a subclass's hidden answers (`hiddenChoices`, e.g. "it works now" at a
  * question that is not "Did that fix it?") are taken when they are the best match, and the problem
  * being worked on said again (`isCurrentProblem`) is a miss that says "we're on it".
@@ -111,6 +114,22 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   protected hiddenChoices(_state: S, _input: UserInput): PromptChoice[] {
     return [];
   }
+  /**
+   * An answer that wins over every phrase of the prompt's own choices and the hidden ones (a
+   * partial fix: "yes, but only some photos" is not "yes"); checked first for typed words (never
+   * for a card button's value), so it must leave a bare number alone.
+   */
+  protected overridingAnswer(_dc: DialogContext, _state: S, _input: UserInput): string | undefined {
+    return undefined;
+  }
+  /**
+   * Devices named without one clear device: two or more not ruled out ("my iPad and my Mac"), or
+   * only ruled-out ones ("not the iPhone", "neither the iPhone nor the iPad"). Return undefined
+   * when that means nothing here.
+   */
+  protected async onUnclearDevices(_dc: DialogContext, _state: S, _kept: Device[], _ruledOut: Device[]): Promise<DialogTurnResult | undefined> {
+    return undefined;
+  }
   /** True when the recognition is the problem already being worked on (said again). */
   protected isCurrentProblem(_state: S, _recognition: Recognition): boolean {
     return false;
@@ -155,6 +174,9 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   private async understand(dc: DialogContext, state: S, input: UserInput, tracking: PromptTracking): Promise<DialogTurnResult> {
     const e = this.engine;
     const choices = this.choicesFor(state);
+    // Typed words only: a card button is the answer it names.
+    const overriding = input.value === undefined ? this.overridingAnswer(dc, state, input) : undefined;
+    if (overriding !== undefined) return this.answered(dc, state, tracking, overriding);
     const exact = matchChoice(choices, input, 'exact');
     if (exact !== undefined) return this.answered(dc, state, tracking, exact);
     const hidden = this.hiddenAnswer(state, choices, input);
@@ -167,9 +189,13 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     const typed = this.typedCommand(input, handler, clear);
     if (typed) return this.obey(dc, state, tracking, typed);
 
-    const device = e.deviceIn(recognition);
-    if (device) {
-      const handled = await this.onDevice(dc, state, device);
+    const named = e.namedDevices(recognition);
+    if (named.length > 0) {
+      const kept = named.filter((n) => !n.ruledOut).map((n) => n.device);
+      const handled =
+        kept.length === 1
+          ? await this.onDevice(dc, state, kept[0])
+          : await this.onUnclearDevices(dc, state, kept, named.filter((n) => n.ruledOut).map((n) => n.device));
       if (handled) {
         tracking.misses = 0;
         return handled;

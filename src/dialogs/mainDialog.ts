@@ -51,6 +51,8 @@ interface PendingStart {
   devices: string[];
   /** Times "which device?" has been asked. */
   tries: number;
+  /** Device ids the message ruled out ("not my iPhone"). */
+  ruledOut?: string[];
 }
 
 /**
@@ -194,8 +196,8 @@ export class MainDialog extends Dialog {
       default: {
         // Only a device ("mac", "my iphone"), e.g. after "tell me what isn't syncing and on which
         // device": remember it and ask what isn't syncing there.
-        const named = e.devicesIn(r);
-        if (named.length === 1 && !r.ambiguous) return this.askProblemOn(dc, state, named[0].id);
+        const named = e.namedDevices(r).filter((n) => !n.ruledOut);
+        if (named.length === 1 && !r.ambiguous) return this.askProblemOn(dc, state, named[0].device.id);
         state.misses++;
         if (state.misses >= MISSES_BEFORE_MENU) {
           state.misses = 0;
@@ -258,7 +260,8 @@ export class MainDialog extends Dialog {
    * Starts the playbook of an intent. When the message names two or more different devices
    * ("photos from my iPhone don't show on my Mac"), guessing could send the person through a whole
    * playbook for the wrong device, so we ask which one has the problem (one button per device
-   * named) before starting. The utterance handed on (and kept in state) is redacted.
+   * named) before starting. A device the message rules out ("on my iPad, not my iPhone") is not
+   * one of them, nor used from memory. The utterance handed on (and kept in state) is redacted.
    */
   private async startIntent(dc: DialogContext, intent: string, r: Recognition): Promise<DialogTurnResult> {
     const playbook = this.engine.playbookForIntent(intent);
@@ -268,13 +271,15 @@ export class MainDialog extends Dialog {
     }
     const utterance = redactText(r.text).text;
     const service = this.engine.serviceIn(r);
-    const devices = this.engine.devicesIn(r);
+    const named = this.engine.namedDevices(r);
+    const devices = named.filter((n) => !n.ruledOut).map((n) => n.device);
+    const ruledOut = named.filter((n) => n.ruledOut).map((n) => n.device.id);
     // A playbook whose steps do not depend on the device (askDevice: false) needs no answer.
     if (devices.length > 1 && playbook.askDevice !== false) {
       const state = dc.activeDialog!.state as MainState;
-      return this.askWhichDevice(dc, state, { intent, utterance, service, devices: devices.map((d) => d.id), tries: 0 });
+      return this.askWhichDevice(dc, state, { intent, utterance, service, devices: devices.map((d) => d.id), tries: 0, ruledOut });
     }
-    return this.beginPlaybook(dc, playbook.id, { utterance, device: devices[0]?.id, service });
+    return this.beginPlaybook(dc, playbook.id, { utterance, device: devices[0]?.id, service, ruledOut });
   }
 
   private async beginPlaybook(dc: DialogContext, playbookId: string, options: PlaybookOptions): Promise<DialogTurnResult> {
@@ -297,7 +302,7 @@ export class MainDialog extends Dialog {
 
   /**
    * The answer to "which device?": a button, number or device name (also a device not offered:
-   * "actually my iPad"). Anything else that is understood (another problem, cancel, a person, help)
+   * "actually my iPad"; of two named, the one not ruled out; "not the iPhone" leaves the other). Anything else that is understood (another problem, cancel, a person, help)
    * is routed as usual and the waiting problem is dropped; a message not understood asks again
    * once, then the playbook starts and asks with every device.
    */
@@ -307,15 +312,20 @@ export class MainDialog extends Dialog {
     const choices = this.deviceChoices(pending.devices);
     const playbook = e.playbookForIntent(pending.intent);
     if (!playbook) return undefined;
-    const start = (device: string | undefined) => this.beginPlaybook(dc, playbook.id, { utterance: pending.utterance, device, service: pending.service });
+    const start = (device: string | undefined) =>
+      this.beginPlaybook(dc, playbook.id, { utterance: pending.utterance, device, service: pending.service, ruledOut: pending.ruledOut });
     const exact = matchChoice(choices, input, 'exact');
     if (exact !== undefined) return start(exact);
     const r = e.recognize(dc.context);
-    const named = e.devicesIn(r);
-    if (named.length === 1) return start(named[0].id);
+    const named = e.namedDevices(r);
+    const kept = named.filter((n) => !n.ruledOut);
+    if (kept.length === 1) return start(kept[0].device.id);
+    // "Not the iPhone" when two were offered: the other one.
+    const left = pending.devices.filter((id) => !named.some((n) => n.ruledOut && n.device.id === id));
+    if (kept.length === 0 && left.length === 1 && left.length < pending.devices.length) return start(left[0]);
     const loose = matchChoice(choices, input, 'loose');
     if (loose !== undefined) return start(loose);
-    if (e.handlerOf(r.intent) !== 'none' || named.length > 1) return undefined;
+    if (e.handlerOf(r.intent) !== 'none' || kept.length > 1) return undefined;
     if (pending.tries < WHICH_DEVICE_TRIES) {
       await e.say(dc.context, 'answer.notUnderstood');
       return this.askWhichDevice(dc, state, pending);

@@ -41,6 +41,10 @@ export const ENGINE_MESSAGES = {
   'device.whatProblem': ['device'],
   // Two different devices named in the first message: which one has the problem?
   'device.which': [],
+  // Mid-way, devices named without one clear device ("my iPad and my Mac", "not the iPhone"): which one?
+  'device.whichNow': [],
+  // ...and the answer is the device already being worked on
+  'device.unchanged': ['device'],
   // "Start over": the troubleshooting is cleared and we ask again what isn't syncing
   'startOver.question': [],
   // After "Is there anything else that isn't syncing?": "yes" asks what
@@ -50,6 +54,8 @@ export const ENGINE_MESSAGES = {
   'fixed.yes': [],
   'fixed.no': [],
   'fixed.agent': [],
+  // A partial fix ("yes, but only some photos"): glad part came back, then the next check (not fixed)
+  'fixed.partly': [],
   'wrapUp.more': [],
   // Switching to another problem mid-flow
   'switch.offer': ['problem'],
@@ -66,11 +72,23 @@ export const ENGINE_MESSAGES = {
   'status.sinceUnknown': [],
   // "Is iCloud Mail down?" when only other services have events (said before the list)
   'status.namedServiceFine': ['service'],
+  // "Is iCloud down?" asked mid-way: the status feed read again, then the pending question again.
+  // {checkedAt} is the time of the check, with its zone ("15:30 UTC").
+  'status.asideOutage': ['checkedAt'],
+  'status.asideEvent': ['serviceName', 'statusType', 'since', 'usersAffected', 'message'],
+  'status.asideEventNoStart': ['serviceName', 'statusType', 'usersAffected', 'message'],
+  'status.asideAllClear': ['checkedAt'],
+  'status.asideUnavailable': [],
+  'status.asideResume': [],
   // Free-text answers (lists of phrases, not said)
   'synonyms.yes': [],
   'synonyms.no': [],
   'synonyms.fixed': [],
   'synonyms.notFixed': [],
+  // Words that make an answer a partial fix ("some", "half", "mostly"), and phrases holding one
+  // that say nothing of the sort ("for some reason", "a few minutes")
+  'synonyms.partly': [],
+  'synonyms.partlyExcept': [],
   // Inside a question: non-answers, and commands typed as such (src/dialogs/interruptibleDialog.ts)
   'synonyms.unclear': [],
   'synonyms.carryOn': [],

@@ -14,7 +14,7 @@ import type { LoadedPlaybook } from '../content/loadContent';
 import type { Device, Platform, Step, StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
-import { matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
+import { holdsQualifier, matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
@@ -32,9 +32,11 @@ export function playbookDialogId(playbookId: string): string {
 /**
  * What the dialog is waiting for. `elsewhere`: the service does not exist on this device, carry on
  * with which one? `handoff`: the agent hub has the conversation for now (`handoffFrom` is the
- * prompt to go back to when it gives it back).
+ * prompt to go back to when it gives it back). `whichDevice`: devices were named mid-way without one
+ * clear device ("my iPad and my Mac", "not the iPhone"); which one (`whichFrom` is the prompt to go
+ * back to)?
  */
-export type Phase = 'device' | 'question' | 'fixed' | 'statusPause' | 'switch' | 'elsewhere' | 'handoff';
+export type Phase = 'device' | 'question' | 'fixed' | 'statusPause' | 'switch' | 'elsewhere' | 'handoff' | 'whichDevice';
 
 export interface PlaybookState {
   playbookId: string;
@@ -53,6 +55,9 @@ export interface PlaybookState {
   resumePhase?: Phase;
   /** The phase to return to when the agent hub gives the conversation back. */
   handoffFrom?: Phase;
+  /** The devices offered at the `whichDevice` prompt, and the phase to return to after it. */
+  whichDevices?: string[];
+  whichFrom?: Phase;
   /** Instruction steps already gone through on this device without a fix (not repeated after a switch). */
   tried?: string[];
   /**
@@ -83,6 +88,8 @@ export interface PlaybookOptions {
   startAtHandoff?: boolean;
   /** Steps already tried on this device in the playbook switched from. */
   tried?: string[];
+  /** Devices the first message ruled out ("not my iPhone"): the remembered device is not used when it is one. */
+  ruledOut?: string[];
 }
 
 /** Internal choice ids of the engine's own prompts (not content). */
@@ -92,6 +99,8 @@ const SWITCH = { yes: 'switch', no: 'stay' } as const;
 const ELSEWHERE_STOP = 'elsewhere-stop';
 /** "It works now" at a prompt other than "Did that fix it?" (a hidden answer, no button). */
 const SAID_FIXED = 'said-fixed';
+/** A partial fix ("yes, but only some photos"): not fixed, the next check (a hidden answer, no button). */
+const PARTLY = 'partly-fixed';
 /** The prompts where "it works now" means the problem is fixed. */
 const FIXED_ANYWHERE: readonly Phase[] = ['question', 'statusPause', 'elsewhere', 'switch'];
 
@@ -133,7 +142,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const context = dc.context;
     const profile = await this.engine.getProfile(context);
     const record = await this.engine.getRecord(context);
-    const device = this.engine.device(opts.device)?.id ?? this.engine.device(profile.device)?.id;
+    const remembered = profile.device && !opts.ruledOut?.includes(profile.device) ? profile.device : undefined;
+    const device = this.engine.device(opts.device)?.id ?? this.engine.device(remembered)?.id;
     const state: PlaybookState = {
       playbookId: this.playbook.id,
       version: this.playbook.contentVersion,
@@ -477,6 +487,46 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return dc.endDialog({ outcome: 'support-options' });
   }
 
+  /**
+   * "Is iCloud down?" asked mid-way: the status feed read again (the events of every iCloud
+   * service, or that none are reported, with the time of the check in UTC), then the pending
+   * prompt again. Nothing in the record or the place changes.
+   */
+  private async statusAside(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult> {
+    const e = this.engine;
+    const context = dc.context;
+    const ref = this.ref(state);
+    const report = await fetchStatus(e.statusFeed, e.statusTimeoutMs);
+    const now = e.clock.now();
+    const checkedAt = formatSince(now, now);
+    if (!report.ok) {
+      e.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
+      await e.say(context, 'status.asideUnavailable', this.vars(state), ref);
+    } else {
+      const asked = e.content.services.find((s) => s.id === e.serviceIn(recognition));
+      const names = [...(asked?.statusNames ?? []), ...e.content.alwaysCheck, ...e.content.services.flatMap((s) => s.statusNames)];
+      const events = relevantEvents(report, [...new Set(names)]);
+      if (events.length === 0) {
+        await e.say(context, 'status.asideAllClear', { checkedAt }, ref);
+      } else {
+        const askedNames = new Set((asked?.statusNames ?? []).map((n) => n.trim().toLowerCase()));
+        if (asked && !events.some((x) => askedNames.has(x.serviceName.trim().toLowerCase()))) {
+          await e.say(context, 'status.namedServiceFine', this.vars(state, { service: asked.label }), ref);
+        }
+        const lines = events.map(({ serviceName, event }) => {
+          const since = formatSince(event.start, now);
+          const vars = { serviceName, statusType: event.statusType, usersAffected: event.usersAffected, message: event.message };
+          if (since === undefined) return e.messages.text('status.asideEventNoStart', vars);
+          return e.messages.text('status.asideEvent', { ...vars, since });
+        });
+        await e.sendText(context, [e.messages.text('status.asideOutage', { checkedAt }), ...lines].join('\n'), 'status.asideOutage', ref);
+      }
+    }
+    e.logger.info('status asked mid-way', { playbook: this.playbook.id, step: state.stepId, ok: report.ok });
+    await e.say(context, 'status.asideResume', {}, ref);
+    return this.reprompt(dc, state);
+  }
+
   /** The handoff step for "talk to a person" in this playbook: its own, or the content's. */
   private handoffStep(): Step | undefined {
     const own = this.engine.content.steps[this.playbook.steps[this.playbook.steps.length - 1]];
@@ -488,6 +538,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, this.vars(state)), 'playbook.wrapUp', this.ref(state));
     await this.engine.say(dc.context, 'wrapUp.more');
     return dc.endDialog({ outcome: 'fixed' });
+  }
+
+  /** A partial fix: glad part came back, but it is not fixed: the next check, as after "no". */
+  private async partlyFixed(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
+    await this.engine.say(dc.context, 'fixed.partly', {}, this.ref(state));
+    if (state.phase === 'fixed') this.markTried(state);
+    return this.next(dc, state, 'not-fixed');
   }
 
   private async next(dc: DialogContext, state: PlaybookState, outcome: StepOutcome): Promise<DialogTurnResult> {
@@ -599,6 +656,11 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           ...this.elsewhereDevices(state).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] })),
           { id: ELSEWHERE_STOP, title: this.stepMessage(this.step(state), 'elsewhereStop') ?? '', synonyms: e.messages.list('synonyms.no') },
         ];
+      case 'whichDevice':
+        return (state.whichDevices ?? []).flatMap((id) => {
+          const d = e.device(id);
+          return d ? [{ id: d.id, title: d.label, synonyms: [d.id] }] : [];
+        });
       case 'handoff':
         return [];
     }
@@ -612,8 +674,35 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected override hiddenChoices(state: PlaybookState, input: UserInput): PromptChoice[] {
     if (this.handoffOnly || !FIXED_ANYWHERE.includes(state.phase)) return [];
     const messages = this.engine.messages;
-    if (mentionsPhrase(messages.list('synonyms.notFixed'), input.text, true)) return [];
+    if (mentionsPhrase(messages.list('synonyms.notFixed'), input.text, true) || this.saysPartly(input)) return [];
     return [{ id: SAID_FIXED, title: '', synonyms: messages.list('synonyms.fixed') }];
+  }
+
+  /**
+   * A partial fix ("yes, some photos only", "half of them synced", "kind of, most are there") at
+   * "Did that fix it?", or in words that would pick a step question's `fixed` choice or say "it
+   * works now" there: not fixed, whatever "yes" it holds. A different problem said clearly ("some
+   * of my contacts are missing too") is left to the switch offer.
+   */
+  protected override overridingAnswer(dc: DialogContext, state: PlaybookState, input: UserInput): string | undefined {
+    if (this.handoffOnly || (state.phase !== 'fixed' && state.phase !== 'question') || /^\s*\d+\s*$/.test(input.text)) return undefined;
+    if (!this.saysPartly(input)) return undefined;
+    if (state.phase === 'question') {
+      const step = this.step(state);
+      const picked = step.question?.choices.find((c) => c.id === matchChoice(this.choicesFor(state), input, 'loose'));
+      const saysFixed = picked === undefined && mentionsPhrase(this.engine.messages.list('synonyms.fixed'), input.text, true);
+      if (picked?.action !== 'fixed' && !saysFixed) return undefined;
+    }
+    const e = this.engine;
+    const r = e.recognize(dc.context);
+    const otherProblem = !r.ambiguous && r.confidence >= e.switchConfidence && e.handlerOf(r.intent) === 'playbook' && !this.isCurrentProblem(state, r);
+    return otherProblem ? undefined : PARTLY;
+  }
+
+  /** True when the answer says only part of it is back (messages.yaml `synonyms.partly`). */
+  private saysPartly(input: UserInput): boolean {
+    const messages = this.engine.messages;
+    return holdsQualifier(messages.list('synonyms.partly'), messages.list('synonyms.partlyExcept'), input.text);
   }
 
   protected override isCurrentProblem(_state: PlaybookState, recognition: Recognition): boolean {
@@ -652,6 +741,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       case 'elsewhere':
         await e.sendPrompt(dc.context, fill(this.stepMessage(this.step(state), 'elsewhereQuestion') ?? '', this.vars(state)), choices, 'step.elsewhere', this.ref(state));
         break;
+      case 'whichDevice':
+        await e.ask(dc.context, 'device.whichNow', choices, {}, this.ref(state));
+        break;
       case 'handoff':
         state.phase = state.handoffFrom ?? 'fixed';
         state.handoffFrom = undefined;
@@ -662,6 +754,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   protected async onAnswer(dc: DialogContext, state: PlaybookState, choiceId: string): Promise<DialogTurnResult> {
     if (choiceId === SAID_FIXED) return this.finishFixed(dc, state);
+    if (choiceId === PARTLY) return this.partlyFixed(dc, state);
     switch (state.phase) {
       case 'device': {
         const device = this.engine.device(choiceId);
@@ -714,13 +807,22 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         await this.engine.say(dc.context, 'device.changed', { device: device.label }, this.ref(state));
         return (await this.checkAvailable(dc, state)) ?? this.runFrom(dc, state);
       }
+      case 'whichDevice': {
+        this.settle(state);
+        const device = this.engine.device(choiceId);
+        const handled = device && (await this.onDevice(dc, state, device));
+        if (handled) return handled;
+        if (device && device.id === state.device) await this.engine.say(dc.context, 'device.unchanged', { device: device.label }, this.ref(state));
+        return this.reprompt(dc, state);
+      }
       case 'handoff':
         return this.reprompt(dc, state);
     }
   }
 
   protected async onDevice(dc: DialogContext, state: PlaybookState, device: Device): Promise<DialogTurnResult | undefined> {
-    if (state.phase === 'device') return this.onAnswer(dc, state, device.id);
+    // Any device named at "which device?", offered or not ("actually my Mac").
+    if (state.phase === 'device' || state.phase === 'whichDevice') return this.onAnswer(dc, state, device.id);
     if (state.phase === 'elsewhere') {
       return this.elsewhereDevice(state, device) ? this.onAnswer(dc, state, device.id) : undefined;
     }
@@ -735,7 +837,41 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.rerunCurrent(dc, state);
   }
 
+  /**
+   * Devices named mid-way without one clear device: two or more not ruled out ("my iPad and my
+   * Mac") are offered; only ruled-out ones are news when two are ("neither the iPad nor the Mac")
+   * or the device we work on is one ("not the iPhone"), and then every other device is offered
+   * ("not the iPad" while on the iPhone says nothing new). One device left is taken at once.
+   */
+  protected override async onUnclearDevices(dc: DialogContext, state: PlaybookState, kept: Device[], ruledOut: Device[]): Promise<DialogTurnResult | undefined> {
+    if (this.handoffOnly || state.phase === 'switch' || state.phase === 'handoff') return undefined;
+    const settled = state.phase === 'whichDevice' ? (state.whichFrom ?? 'fixed') : state.phase;
+    let offered: Device[];
+    if (kept.length >= 2) offered = kept;
+    else if (settled === 'device' || ruledOut.length >= 2 || ruledOut.some((d) => d.id === state.device)) {
+      offered = this.engine.content.devices.filter((d) => d.ask && !ruledOut.some((x) => x.id === d.id));
+    } else return undefined;
+    if (settled === 'elsewhere') offered = offered.filter((d) => this.elsewhereDevice(state, d));
+    if (offered.length === 0) return undefined;
+    if (offered.length === 1) {
+      this.settle(state);
+      return this.onDevice(dc, state, offered[0]);
+    }
+    state.whichFrom = settled;
+    state.whichDevices = offered.map((d) => d.id);
+    state.phase = 'whichDevice';
+    return this.reprompt(dc, state);
+  }
+
+  /** Leaves the "which device?" prompt for the one it interrupted. */
+  private settle(state: PlaybookState): void {
+    if (state.phase === 'whichDevice') state.phase = state.whichFrom ?? 'fixed';
+    state.whichFrom = undefined;
+    state.whichDevices = undefined;
+  }
+
   protected async onAgent(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
+    this.settle(state);
     const step = this.handoffStep();
     if (this.handoffOnly || !step) {
       state.stepIndex = this.playbook.steps.length - 1;
@@ -759,12 +895,16 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async onCancel(dc: DialogContext, state: PlaybookState): Promise<void> {
+    this.settle(state);
     if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
   }
 
   protected async onOtherProblem(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult | undefined> {
     const target = this.engine.playbookForIntent(recognition.intent);
     if (!target || target.id === this.playbook.id || this.handoffOnly) return undefined;
+    // "Is iCloud down?" mid-way: answered here, then the pending question again (no switch).
+    if (this.engine.answersFromStatus(target)) return this.statusAside(dc, state, recognition);
+    this.settle(state);
     if (state.phase !== 'switch') state.resumePhase = state.phase;
     state.phase = 'switch';
     state.switchTo = { playbookId: target.id, utterance: redacted(recognition.text) ?? '', service: this.engine.serviceIn(recognition) };
@@ -779,6 +919,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected async onGoodbye(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
     const r = this.engine.recognize(dc.context);
     if (r.ambiguous || r.confidence < this.engine.switchConfidence) return undefined;
+    this.settle(state);
     if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
     await this.engine.say(dc.context, 'playbook.goodbye', {}, this.ref(state));
     return dc.endDialog({ outcome: 'left' });
@@ -801,6 +942,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (state.version === this.playbook.contentVersion) return undefined;
     state.version = this.playbook.contentVersion;
     state.switchTo = undefined;
+    this.settle(state);
     if (state.phase === 'handoff') {
       state.phase = state.handoffFrom ?? 'fixed';
       state.handoffFrom = undefined;

@@ -1,0 +1,169 @@
+/**
+ * A partial fix ("yes, some photos only", "partly", "half of them synced") at "Did that fix it?":
+ * the bot is glad part came back, records the step as not fixed (never a fix in the record or the
+ * agent's summary) and goes on to the next check, as after "no". Plain yes stays a fix; a
+ * different problem said with "some" is still offered as a switch; negated or unsure answers keep
+ * their old handling. Run with the keyword recogniser and with the real one.
+ */
+import { holdsQualifier } from '../../src/dialogs/answers';
+import { buildSummary } from '../../src/handoff/handoffSummary';
+import { answerUntilFixedQuestion, harness, keys, last, realContent, record, type BotHarness } from './helpers';
+import { useRealBot, type Say } from '../helpers/realBot';
+
+const content = realContent();
+const photos = Object.values(content.playbooks).find((p) => p.service === 'photos')!;
+const contacts = Object.values(content.playbooks).find((p) => p.service === 'contacts')!;
+
+const PARTIAL = [
+  'yes, some photos only',
+  'yes but only some of them',
+  'partly',
+  'Partially.',
+  'half of them synced',
+  'only a few came through',
+  "some did, some didn't",
+  'kind of, most are there',
+  'it works now, but not all of them',
+  'yes mostly',
+];
+const FIXED = ['yes', 'yes it works', 'yes all of them', 'yes for some reason it works now', 'it works now, took a few minutes'];
+
+async function atFixed(): Promise<{ h: BotHarness; stepId: string }> {
+  const h = harness();
+  const { stepId } = await answerUntilFixedQuestion(h, content, `${photos.intent} on my iphone`);
+  return { h, stepId };
+}
+
+describe('a partial fix at "Did that fix it?"', () => {
+  it.each(PARTIAL)('"%s": glad part came back, not fixed, the next check', async (text) => {
+    const { h, stepId } = await atFixed();
+    const replies = await h.say(text);
+    expect(keys(replies)[0]).toBe('fixed.partly');
+    expect(keys(replies)).not.toContain('playbook.wrapUp');
+    // The next check: a later step's prompt, as after "no".
+    const next = last(replies).resync!;
+    expect(photos.steps.indexOf(next.stepId!)).toBeGreaterThan(photos.steps.indexOf(stepId));
+    expect(['step.question', 'fixed.question']).toContain(next.messageKey);
+    const rec = await record(h);
+    expect(rec.steps.find((s) => s.step === stepId)).toMatchObject({ outcome: 'not-fixed' });
+    expect(rec.steps.some((s) => s.outcome === 'fixed')).toBe(false);
+    // The agent's summary counts it as tried, never fixed.
+    const summary = buildSummary({ record: rec });
+    expect(summary.steps.some((s) => s.outcome === 'fixed')).toBe(false);
+    expect(summary.oneLine).toMatch(/steps? tried/);
+  });
+
+  it('takes the same path as "no"', async () => {
+    const partly = await atFixed();
+    const no = await atFixed();
+    const afterPartly = await partly.h.say('yes, some photos only');
+    const afterNo = await no.h.say('no');
+    expect(keys(afterPartly).slice(1)).toEqual(keys(afterNo));
+    expect(last(afterPartly).resync?.stepId).toBe(last(afterNo).resync?.stepId);
+    expect((await record(partly.h)).steps.map((s) => [s.step, s.outcome])).toEqual((await record(no.h)).steps.map((s) => [s.step, s.outcome]));
+  });
+
+  it.each(FIXED)('"%s" is still a fix', async (text) => {
+    const { h, stepId } = await atFixed();
+    const replies = await h.say(text);
+    expect(keys(replies)).toEqual(['playbook.wrapUp', 'wrapUp.more']);
+    expect((await record(h)).steps.find((s) => s.step === stepId)).toMatchObject({ outcome: 'fixed' });
+  });
+
+  it('"no" and "still not" go on without the glad line', async () => {
+    for (const text of ['no', 'still not syncing']) {
+      const { h } = await atFixed();
+      expect(keys(await h.say(text))).not.toContain('fixed.partly');
+    }
+  });
+
+  it('unsure or negated answers keep their handling ("not sure", "it isn\'t working now")', async () => {
+    const unsure = await atFixed();
+    const replies = await unsure.h.say('not sure');
+    expect(keys(replies)).toEqual(['answer.unclear', 'fixed.question']);
+    expect(last(replies).resync?.stepId).toBe(unsure.stepId);
+    const negated = await atFixed();
+    const after = await negated.h.say("it isn't working now");
+    expect(keys(after)).not.toContain('fixed.partly');
+    expect(keys(after)).not.toContain('playbook.wrapUp');
+    expect(last(after).resync?.stepId).not.toBe(negated.stepId);
+  });
+
+  it('a button is what it says, whatever words it carries', async () => {
+    const { h } = await atFixed();
+    const replies = await h.say({ text: 'partly', value: { resyncChoice: 'fixed' } });
+    expect(keys(replies)).toEqual(['playbook.wrapUp', 'wrapUp.more']);
+  });
+
+  it('a different problem with "some" in it is still offered as a switch', async () => {
+    const { h } = await atFixed();
+    const replies = await h.say(`some ${contacts.intent} too`);
+    expect(keys(replies)).toEqual(['switch.offer']);
+  });
+});
+
+describe('a partial fix at other prompts is never a fix', () => {
+  it('"it works now, but only half of them" at a step question does not wrap up', async () => {
+    const h = harness();
+    const replies = await h.say(`${photos.intent} on my iphone`);
+    expect(last(replies).resync?.messageKey).toBe('step.question');
+    const stepId = last(replies).resync!.stepId!;
+    const after = await h.say('it works now, half of them anyway');
+    expect(keys(after)).not.toContain('playbook.wrapUp');
+    expect(keys(after)[0]).toBe('fixed.partly');
+    expect((await record(h)).steps.some((s) => s.outcome === 'fixed')).toBe(false);
+    expect(photos.steps.indexOf(last(after).resync!.stepId!)).toBeGreaterThan(photos.steps.indexOf(stepId));
+  });
+});
+
+describe('holdsQualifier', () => {
+  const phrases = ['some', 'half', 'not all', 'kind of'];
+  const except = ['for some reason', 'half an hour', 'what kind of'];
+  it.each([
+    ['yes, some photos only', true],
+    ['half of them', true],
+    ['not all of them', true],
+    ['kind of', true],
+    ['not some, all of them', false],
+    ['for some reason it works', false],
+    ['half an hour ago it worked', false],
+    ['what kind of question is that', false],
+    ['sometimes', false],
+    ['yes all of them', false],
+  ])('"%s" → %s', (text, expected) => {
+    expect(holdsQualifier(phrases, except, text as string)).toBe(expected);
+  });
+});
+
+describe('with the real recogniser', () => {
+  const bot = useRealBot('partial-fix');
+  let n = 0;
+
+  async function atFixedReal(): Promise<Say> {
+    const say = bot.conversation(`partial-${++n}`);
+    let replies = await say('photos not syncing on my iphone');
+    for (let i = 0; i < 4 && replies[replies.length - 1].messageKey === 'step.question'; i++) {
+      const step = content.steps[replies[replies.length - 1].stepId!];
+      replies = await say(String(step.question!.choices.findIndex((c) => c.action === 'continue') + 1));
+    }
+    expect(replies[replies.length - 1].messageKey).toBe('fixed.question');
+    return say;
+  }
+
+  it.each(PARTIAL)('"%s" is a partial fix', async (text) => {
+    const say = await atFixedReal();
+    const replies = (await say(text)).map((r) => r.messageKey);
+    expect(replies[0]).toBe('fixed.partly');
+    expect(replies).not.toContain('playbook.wrapUp');
+  }, 30_000);
+
+  it.each(['yes', 'yes it works', 'yes all of them'])('"%s" is a fix', async (text) => {
+    const say = await atFixedReal();
+    expect((await say(text)).map((r) => r.messageKey)).toEqual(['playbook.wrapUp', 'wrapUp.more']);
+  }, 30_000);
+
+  it('"some of my contacts are missing too" is offered as a switch, not a partial fix', async () => {
+    const say = await atFixedReal();
+    expect((await say('some of my contacts are missing too')).map((r) => r.messageKey)).toEqual(['switch.offer']);
+  }, 30_000);
+});
