@@ -8,6 +8,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TranscriptLogger
 import { AdapterMessenger } from '../agent/adapterMessenger';
 import { registerAgentRoutes } from '../agent/agentRoutes';
 import type { Runtime } from '../app/runtime';
+import { sweptConversationDocuments } from '../app/sweptConversationDocuments';
 import type { Config } from '../config/config';
 import type { Logger, LogFields } from '../logging/logger';
 import { DirectLineStore } from '../directline/directLineStore';
@@ -243,6 +244,7 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
       clock: runtime.clock,
       tokenTtlSeconds: options.tokenTtlSeconds,
       retentionHours: config.DIRECTLINE_RETENTION_HOURS,
+      botStateKeys: sweptConversationDocuments(),
     });
     const directLine = new LocalDirectLine({
       store,

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { ManualClock } from '../../src/clock';
 import { DirectLineStore } from '../../src/directline/directLineStore';
 import { DirectLineSweeper } from '../../src/directline/directLineSweeper';
+import { sweptConversationDocuments } from '../../src/app/sweptConversationDocuments';
+import { HUB_KEYS } from '../../src/handoff/hubService';
 import { silentLogger } from '../../src/logging/logger';
 import { loadRecognizer } from '../../src/nlu';
 import type { Recognizer } from '../../src/nlu/recognizer';
@@ -61,7 +63,7 @@ describe.each(['memory', 'sqlite'] as const)('the Direct Line sweep on %s storag
 
   /** A second Direct Line store on the server's storage, and the sweeper that runs its sweep. */
   function sweeperOn(running: TestServer, clock: ManualClock) {
-    const store = new DirectLineStore({ storage: running.runtime.storage, clock, retentionHours: 24 });
+    const store = new DirectLineStore({ storage: running.runtime.storage, clock, retentionHours: 24, botStateKeys: sweptConversationDocuments() });
     return { store, sweeper: new DirectLineSweeper({ store, logger: silentLogger }) };
   }
 
@@ -77,6 +79,8 @@ describe.each(['memory', 'sqlite'] as const)('the Direct Line sweep on %s storag
     expect(await read(conversationState(idle.conversationId))).toBeDefined();
     expect(await read(conversationState(active.conversationId))).toBeDefined();
     expect(await read(userState('idle-person'))).toBeDefined();
+    // And the hub its bot-side record (recent texts, for the frustration offer).
+    expect(await read(HUB_KEYS.conversation(idle.conversationId))).toBeDefined();
 
     clock.advance(23 * HOUR);
     await say(running, active.conversationId, active.token, 'active-person', 'my photos are not syncing');
@@ -84,19 +88,21 @@ describe.each(['memory', 'sqlite'] as const)('the Direct Line sweep on %s storag
 
     const { store, sweeper } = sweeperOn(running, clock);
     const report = await sweeper.runOnce();
-    expect(report).toMatchObject({ conversations: 1, botStates: 1 });
+    expect(report).toMatchObject({ conversations: 1, botStates: 2 });
 
     expect(await store.getConversation(idle.conversationId)).toBeUndefined();
     expect(await read(conversationState(idle.conversationId))).toBeUndefined();
+    expect(await read(HUB_KEYS.conversation(idle.conversationId))).toBeUndefined();
     // The active conversation keeps its log and the bot's state.
     expect(await store.getConversation(active.conversationId)).toBeDefined();
     expect(await read(conversationState(active.conversationId))).toBeDefined();
+    expect(await read(HUB_KEYS.conversation(active.conversationId))).toBeDefined();
     // User state has its own lifetime.
     expect(await read(userState('idle-person'))).toBeDefined();
 
     // Once idle for the retention too, the other one goes the same way.
     clock.advance(24 * HOUR);
-    expect(await sweeper.runOnce()).toMatchObject({ conversations: 1, botStates: 1 });
+    expect(await sweeper.runOnce()).toMatchObject({ conversations: 1, botStates: 2 });
     expect(await read(conversationState(active.conversationId))).toBeUndefined();
   });
 
