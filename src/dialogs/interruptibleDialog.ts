@@ -175,18 +175,21 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     const e = this.engine;
     const choices = this.choicesFor(state);
     // Typed words only: a card button is the answer it names.
+    const recognition = e.recognize(dc.context);
+    const handler = e.handlerOf(recognition.intent);
+    const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence;
+    const typed = this.typedCommand(input, handler, clear);
+
     const overriding = input.value === undefined ? this.overridingAnswer(dc, state, input) : undefined;
-    if (overriding !== undefined) return this.answered(dc, state, tracking, overriding);
+    if (overriding !== undefined) {
+      // "talk to a person, only some synced": a command said in words still wins.
+      return typed ? this.obey(dc, state, tracking, typed) : this.answered(dc, state, tracking, overriding);
+    }
     const exact = matchChoice(choices, input, 'exact');
     if (exact !== undefined) return this.answered(dc, state, tracking, exact);
     const hidden = this.hiddenAnswer(state, choices, input);
     if (hidden !== undefined) return this.answered(dc, state, tracking, hidden);
 
-    const recognition = e.recognize(dc.context);
-    const handler = e.handlerOf(recognition.intent);
-    const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence;
-
-    const typed = this.typedCommand(input, handler, clear);
     if (typed) return this.obey(dc, state, tracking, typed);
 
     const named = e.namedDevices(recognition);

@@ -105,6 +105,13 @@ const PARTLY = 'partly-fixed';
 const FIXED_ANYWHERE: readonly Phase[] = ['question', 'statusPause', 'elsewhere', 'switch'];
 
 
+/** The words before the first comma, semicolon, full stop, dash or "but", when more follows. */
+function firstClause(text: string): string | undefined {
+  const match = /^(.*?)(?:[,;.!\u2013\u2014]|\s-\s|\s+but\s)/i.exec(text.trim());
+  const lead = match?.[1]?.trim();
+  return lead && lead.length < text.trim().length ? lead : undefined;
+}
+
 function platformText(texts: Partial<Record<Platform | 'all', string>> | undefined, platform: Platform): string | undefined {
   if (!texts) return undefined;
   return texts[platform] ?? texts.all;
@@ -687,6 +694,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected override overridingAnswer(dc: DialogContext, state: PlaybookState, input: UserInput): string | undefined {
     if (this.handoffOnly || (state.phase !== 'fixed' && state.phase !== 'question') || /^\s*\d+\s*$/.test(input.text)) return undefined;
     if (!this.saysPartly(input)) return undefined;
+    // "no, some are still missing": the first words already answer, and not with a fix.
+    const lead = firstClause(input.text);
+    if (lead !== undefined && !this.saysPartly({ ...input, text: lead })) {
+      const id = matchChoice(this.choicesFor(state), { ...input, text: lead }, 'exact');
+      const leadAction = state.phase === 'fixed' ? (id === FIXED.yes ? 'fixed' : id) : this.step(state).question?.choices.find((c) => c.id === id)?.action;
+      if (id !== undefined && leadAction !== 'fixed') return undefined;
+    }
     if (state.phase === 'question') {
       const step = this.step(state);
       const picked = step.question?.choices.find((c) => c.id === matchChoice(this.choicesFor(state), input, 'loose'));

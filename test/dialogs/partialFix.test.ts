@@ -77,6 +77,26 @@ describe('a partial fix at "Did that fix it?"', () => {
     }
   });
 
+  it.each(['no, some are still missing', 'No - only a few came back', 'not really, half of them'])(
+    '"%s" starts with "no": the next check without the glad line',
+    async (text) => {
+      const partly = await atFixed();
+      const no = await atFixed();
+      const replies = await partly.h.say(text);
+      expect(keys(replies)).not.toContain('fixed.partly');
+      expect(keys(replies)).toEqual(keys(await no.h.say('no')));
+      expect((await record(partly.h)).steps.find((s) => s.step === partly.stepId)).toMatchObject({ outcome: 'not-fixed' });
+    },
+  );
+
+  it('"talk to a person, only some synced" asks for a person, which wins over the partial fix', async () => {
+    const asked = await atFixed();
+    const plain = await atFixed();
+    const replies = await asked.h.say('talk to a person, only some synced');
+    expect(keys(replies)).not.toContain('fixed.partly');
+    expect(keys(replies)).toEqual(keys(await plain.h.say('talk to a person')));
+  });
+
   it('unsure or negated answers keep their handling ("not sure", "it isn\'t working now")', async () => {
     const unsure = await atFixed();
     const replies = await unsure.h.say('not sure');
