@@ -8,7 +8,7 @@
  */
 import { ruledOutAt } from '../../src/dialogs/answers';
 import { answerUntilFixedQuestion, harness, keys, last, pick, profile, realContent, record, type BotHarness } from './helpers';
-import { useRealBot, type Say } from '../helpers/realBot';
+import { useRealBot } from '../helpers/realBot';
 
 const content = realContent();
 const photos = Object.values(content.playbooks).find((p) => p.service === 'photos')!;
@@ -157,16 +157,7 @@ describe('with the real recogniser', () => {
   const bot = useRealBot('two-devices');
   let n = 0;
 
-  async function atFixedReal(): Promise<Say> {
-    const say = bot.conversation(`two-devices-${++n}`);
-    let replies = await say('photos not syncing on my iphone');
-    for (let i = 0; i < 4 && replies[replies.length - 1].messageKey === 'step.question'; i++) {
-      const step = content.steps[replies[replies.length - 1].stepId!];
-      replies = await say(String(step.question!.choices.findIndex((c) => c.action === 'continue') + 1));
-    }
-    expect(replies[replies.length - 1].messageKey).toBe('fixed.question');
-    return say;
-  }
+  const atFixedReal = () => bot.atFixedQuestion(`two-devices-${++n}`, 'photos not syncing on my iphone');
 
   it.each([
     ["no, it's on my iPad, not my iPhone", 'iPad'],

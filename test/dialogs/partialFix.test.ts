@@ -8,7 +8,7 @@
 import { holdsQualifier } from '../../src/dialogs/answers';
 import { buildSummary } from '../../src/handoff/handoffSummary';
 import { answerUntilFixedQuestion, harness, keys, last, realContent, record, type BotHarness } from './helpers';
-import { useRealBot, type Say } from '../helpers/realBot';
+import { useRealBot } from '../helpers/realBot';
 
 const content = realContent();
 const photos = Object.values(content.playbooks).find((p) => p.service === 'photos')!;
@@ -159,16 +159,7 @@ describe('with the real recogniser', () => {
   const bot = useRealBot('partial-fix');
   let n = 0;
 
-  async function atFixedReal(): Promise<Say> {
-    const say = bot.conversation(`partial-${++n}`);
-    let replies = await say('photos not syncing on my iphone');
-    for (let i = 0; i < 4 && replies[replies.length - 1].messageKey === 'step.question'; i++) {
-      const step = content.steps[replies[replies.length - 1].stepId!];
-      replies = await say(String(step.question!.choices.findIndex((c) => c.action === 'continue') + 1));
-    }
-    expect(replies[replies.length - 1].messageKey).toBe('fixed.question');
-    return say;
-  }
+  const atFixedReal = () => bot.atFixedQuestion(`partial-${++n}`, 'photos not syncing on my iphone');
 
   it.each(PARTIAL)('"%s" is a partial fix', async (text) => {
     const say = await atFixedReal();

@@ -7,7 +7,7 @@
  */
 import type { StatusReport } from '../../src/status/statusFeed';
 import { ALL_CLEAR, answerUntilFixedQuestion, FixtureStatusFeed, harness, keys, last, NOW, outage, pick, realContent, record, type BotHarness } from './helpers';
-import { useRealBot, type Say } from '../helpers/realBot';
+import { useRealBot } from '../helpers/realBot';
 
 const content = realContent();
 const photos = Object.values(content.playbooks).find((p) => p.service === 'photos' && content.steps[p.steps[0]].kind === 'status')!;
@@ -143,16 +143,7 @@ describe('with the real recogniser', () => {
   const bot = useRealBot('status-aside');
   let n = 0;
 
-  async function atFixedReal(): Promise<Say> {
-    const say = bot.conversation(`status-aside-${++n}`);
-    let replies = await say('photos not syncing on my iphone');
-    for (let i = 0; i < 4 && replies[replies.length - 1].messageKey === 'step.question'; i++) {
-      const step = content.steps[replies[replies.length - 1].stepId!];
-      replies = await say(String(step.question!.choices.findIndex((c) => c.action === 'continue') + 1));
-    }
-    expect(replies[replies.length - 1].messageKey).toBe('fixed.question');
-    return say;
-  }
+  const atFixedReal = () => bot.atFixedQuestion(`status-aside-${++n}`, 'photos not syncing on my iphone');
 
   it.each(['is iCloud down right now?', 'is apple having an outage'])('"%s" is answered, then the question again', async (text) => {
     const say = await atFixedReal();

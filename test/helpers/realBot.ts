@@ -12,13 +12,18 @@ import { ManualClock } from '../../src/clock';
 import { parseConfig } from '../../src/config/config';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
 import { silentLogger } from '../../src/logging/logger';
-import { ALL_CLEAR, FixtureStatusFeed, NOW } from '../dialogs/helpers';
+import { ALL_CLEAR, FixtureStatusFeed, NOW, realContent } from '../dialogs/helpers';
 
 export type Say = (text: string) => Promise<ResyncChannelData[]>;
 
 export interface RealBot {
   /** A new personal conversation on the `test` channel. */
   conversation(id: string): Say;
+  /**
+   * A new conversation that starts with `first` and answers each step question with its
+   * "continue" choice (by number) until "Did that fix it?" is asked.
+   */
+  atFixedQuestion(id: string, first: string): Promise<Say>;
   readonly runtime: Runtime;
 }
 
@@ -42,9 +47,20 @@ export function useRealBot(prefix: string): RealBot {
     return runtime;
   };
 
-  return {
+  const bot: RealBot = {
     get runtime() {
       return started();
+    },
+    async atFixedQuestion(id: string, first: string): Promise<Say> {
+      const say = bot.conversation(id);
+      const steps = realContent().steps;
+      let replies = await say(first);
+      for (let i = 0; i < 4 && replies[replies.length - 1]?.messageKey === 'step.question'; i++) {
+        const step = steps[replies[replies.length - 1]!.stepId!]!;
+        replies = await say(String(step.question!.choices.findIndex((c) => c.action === 'continue') + 1));
+      }
+      expect(replies[replies.length - 1]?.messageKey).toBe('fixed.question');
+      return say;
     },
     conversation(id: string): Say {
       const adapter = new TestAdapter((context) => started().bot.run(context), {
@@ -60,4 +76,5 @@ export function useRealBot(prefix: string): RealBot {
       };
     },
   };
+  return bot;
 }
