@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
+  choicesOn,
   devicesFileSchema,
   messagesFileSchema,
   OPTIONAL_STEP_MESSAGES,
+  PLATFORMS,
   playbookSchema,
   servicesFileSchema,
   stepSchema,
@@ -78,6 +80,32 @@ function stepTexts(step: Step): { field: (string | number)[]; text: string; extr
   for (const [svc, o] of Object.entries(step.services)) addPlatformTexts(o, ['services', svc]);
   for (const [k, v] of Object.entries(step.messages)) out.push({ field: ['messages', k], text: v, extra: stepMessagePlaceholders(step.kind, k) ?? [] });
   return out;
+}
+
+/**
+ * A question's platform-limited choices (`onlyOn`): on every platform where the question is asked
+ * (its text is not `skip`) at least two choices must be left, and a choice's own instructions for a
+ * platform it is not offered on would never be read.
+ */
+function checkOnlyOn(step: Step, report: (field: (string | number)[], message: string) => void): void {
+  const question = step.question;
+  if (!question || !question.choices.some((c) => c.onlyOn)) return;
+  question.choices.forEach((c, i) => {
+    if (!c.onlyOn) return;
+    for (const p of PLATFORMS) {
+      if (c.instructions?.[p] !== undefined && !c.onlyOn.includes(p)) {
+        report(['question', 'choices', i, 'instructions', p], `never shown: choice '${c.id}' is only offered on ${c.onlyOn.join(', ')}`);
+      }
+    }
+  });
+  for (const p of PLATFORMS) {
+    const asked = question.text[p] ?? question.text.all;
+    if (asked === undefined || asked === 'skip') continue;
+    const offered = choicesOn(step, p).map((c) => `'${c.id}'`);
+    if (offered.length < 2) {
+      report(['question', 'choices'], `on platform '${p}' the question would offer ${offered.length === 0 ? 'no choice' : `only ${offered[0]}`}; a question needs at least 2 choices on every platform it is asked on (see onlyOn)`);
+    }
+  }
 }
 
 /** The extra placeholders of a step message key, or undefined when the kind has no such message. */
@@ -221,6 +249,7 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
         if (seen.has(c.id)) problem(yaml, file, ['question', 'choices', i, 'id'], `duplicate choice id '${c.id}'`);
         seen.add(c.id);
       });
+      checkOnlyOn(step, (field, message) => problem(yaml, file, field, message));
     }
   }
   if (Object.keys(steps).length === 0 && !problems.some((p) => p.file.startsWith(rel('steps')))) {
@@ -291,8 +320,12 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
       if (!step) continue;
       if (options.answer !== undefined) {
         if (!step.question) problem(yaml, file, [...at, 'answer'], `step '${sid}' has no question to answer`);
-        else if (!step.question.choices.some((c) => c.id === options.answer)) {
-          problem(yaml, file, [...at, 'answer'], `unknown choice '${options.answer}' (step '${sid}' has ${step.question.choices.map((c) => c.id).join(', ')})`);
+        else {
+          const choice = step.question.choices.find((c) => c.id === options.answer);
+          if (!choice) problem(yaml, file, [...at, 'answer'], `unknown choice '${options.answer}' (step '${sid}' has ${step.question.choices.map((c) => c.id).join(', ')})`);
+          else if (choice.onlyOn) {
+            problem(yaml, file, [...at, 'answer'], `choice '${choice.id}' of step '${sid}' is only offered on ${choice.onlyOn.join(', ')}; a playbook's answer must be a choice of every platform`);
+          }
         }
       }
       if (options.answerFromUtterance) {

@@ -58,12 +58,34 @@ export const serviceOverrideSchema = z
   })
   .strict();
 
+/** A platform name in a list (`onlyOn`, `unavailableOn`): an unknown name says which ones exist. */
+const platformName = z.enum(PLATFORMS, {
+  errorMap: (issue, ctx) =>
+    issue.code === z.ZodIssueCode.invalid_enum_value
+      ? { message: `unknown platform '${String(issue.received)}' (platforms: ${PLATFORMS.join(', ')}; devices.yaml says which device reads which)` }
+      : { message: ctx.defaultError },
+});
+
 export const choiceSchema = z
   .object({
     id,
     title: text.max(40, 'button titles must be at most 40 characters'),
     /** Extra words that also pick this choice when typed. */
     synonyms: z.array(text).default([]),
+    /**
+     * The platforms this choice is offered on (default: every platform). Elsewhere the bot neither
+     * shows it, numbers it nor takes its words as this answer ("Cable (Ethernet)" is for a Mac or a
+     * PC, not an iPhone).
+     */
+    onlyOn: z
+      .array(platformName)
+      .min(1, 'list at least one platform, or leave onlyOn out to offer the choice everywhere')
+      .superRefine((list, ctx) => {
+        list.forEach((p, i) => {
+          if (list.indexOf(p) !== i) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `platform '${p}' is listed twice` });
+        });
+      })
+      .optional(),
     /**
      * continue: show the step's instructions (or this choice's own `instructions`) and ask if fixed;
      * skip: this step does not apply, move on (outcome "skipped");
@@ -106,10 +128,21 @@ export const stepSchema = z
      * to carry on with a device where the service exists, or to stop (messages `elsewhereQuestion`,
      * `elsewhereStop`, `elsewhereStopped`).
      */
-    unavailableOn: z.record(id, z.array(z.enum(PLATFORMS)).min(1)).optional(),
+    unavailableOn: z.record(id, z.array(platformName).min(1)).optional(),
   })
   .strict();
 export type Step = z.infer<typeof stepSchema>;
+export type Choice = z.infer<typeof choiceSchema>;
+
+/** True when a question's choice is offered on this platform (no `onlyOn`: everywhere). */
+export function choiceOffered(choice: Pick<Choice, 'onlyOn'>, platform: Platform): boolean {
+  return choice.onlyOn === undefined || choice.onlyOn.includes(platform);
+}
+
+/** The choices of a step's question offered on a platform, in content order (none without a question). */
+export function choicesOn(step: Pick<Step, 'question'>, platform: Platform): Choice[] {
+  return (step.question?.choices ?? []).filter((c) => choiceOffered(c, platform));
+}
 
 /**
  * Step messages a step may give besides the ones its kind needs (src/dialogs/stepMessages.ts),

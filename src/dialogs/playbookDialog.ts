@@ -11,7 +11,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { createHash } from 'node:crypto';
 import type { LoadedPlaybook } from '../content/loadContent';
-import type { Device, Platform, Step, StepOptions } from '../content/playbookSchema';
+import { choicesOn, type Choice, type Device, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
 import { holdsQualifier, matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
@@ -211,6 +211,11 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.engine.device(state.device)?.platform ?? 'other';
   }
 
+  /** The step's choice with this id when it is offered on the person's platform (`onlyOn`). */
+  private offeredChoice(step: Step, state: PlaybookState, choiceId: string | undefined): Choice | undefined {
+    return choiceId === undefined ? undefined : choicesOn(step, this.platform(state)).find((c) => c.id === choiceId);
+  }
+
   private vars(state: PlaybookState, extra: Vars = {}): Vars {
     const device = this.engine.device(state.device) ?? this.engine.content.devices.find((d) => d.platform === 'other');
     return { device: device?.label ?? '', service: this.engine.serviceLabel(state.service), statusPage: this.engine.statusPageUrl, ...extra };
@@ -333,7 +338,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           state.stepIndex++;
           continue;
         }
-        const implied = step.question.choices.find((c) => c.id === (this.options(step.id)?.answer ?? this.answerFromUtterance(state, step)));
+        const implied = this.offeredChoice(step, state, this.options(step.id)?.answer ?? this.answerFromUtterance(state, step));
         if (implied) {
           const waiting = await this.applyChoice(dc, state, step, implied.id, true);
           if (waiting) return waiting;
@@ -357,16 +362,16 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    */
   private answerFromUtterance(state: PlaybookState, step: Step): string | undefined {
     if (!this.options(step.id)?.answerFromUtterance || !step.question || !state.utterance) return undefined;
-    const choices: PromptChoice[] = step.question.choices.map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
+    const choices: PromptChoice[] = choicesOn(step, this.platform(state)).map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
     const input = { text: state.utterance };
     const id = matchChoice(choices, input, 'exact') ?? matchChoice(choices, input, 'loose');
-    const choice = step.question.choices.find((c) => c.id === id);
+    const choice = this.offeredChoice(step, state, id);
     return choice && choice.action === 'continue' && choice.instructions ? choice.id : undefined;
   }
 
   /** Acts on an answer to the step's question; undefined when the flow goes on to the next step. */
   private async applyChoice(dc: DialogContext, state: PlaybookState, step: Step, choiceId: string, withTitle: boolean): Promise<DialogTurnResult | undefined> {
-    const choice = step.question?.choices.find((c) => c.id === choiceId);
+    const choice = this.offeredChoice(step, state, choiceId);
     if (!choice) return this.reprompt(dc, state);
     if (choice.action === 'fixed') return this.finishFixed(dc, state);
     if (choice.action === 'skip') {
@@ -573,7 +578,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   /** The current step again for a new device: its instructions when its question was answered, else from its start. */
   private async rerunCurrent(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     const step = this.step(state);
-    if (state.phase === 'fixed' && step.question && state.choiceId) {
+    // An answer not offered on the new device ("Cable" on a Mac, then "it's my iPhone"): the question again.
+    if (state.phase === 'fixed' && step.question && state.choiceId && this.offeredChoice(step, state, state.choiceId)) {
       const question = platformText(step.question.text, this.platform(state));
       if (question !== undefined && question !== 'skip') return (await this.showInstructions(dc, state, step, true)) ?? this.runFrom(dc, state);
     }
@@ -642,7 +648,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       case 'device':
         return e.content.devices.filter((d) => d.ask).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] }));
       case 'question':
-        return (this.step(state).question?.choices ?? []).map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
+        return choicesOn(this.step(state), this.platform(state)).map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
       case 'fixed':
         return [
           e.choice(FIXED.yes, 'fixed.yes', ['synonyms.yes', 'synonyms.fixed']),
@@ -969,7 +975,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.phase = phase;
       const stillValid =
         phase === 'device' ||
-        (phase === 'question' && step.question !== undefined && (!state.choiceId || step.question.choices.some((c) => c.id === state.choiceId))) ||
+        (phase === 'question' && step.question !== undefined && (!state.choiceId || this.offeredChoice(step, state, state.choiceId) !== undefined)) ||
         (phase === 'fixed' && step.kind === 'instruction') ||
         (phase === 'statusPause' && step.kind === 'status') ||
         (phase === 'elsewhere' && step.kind === 'instruction' && this.unavailableHere(step, state));

@@ -1,7 +1,7 @@
 /**
  * The real troubleshooting content (dialogs/ and intents/entities.yaml) against what the
  * exploratory test report found: the sign-in playbook must fit people who cannot sign in, the
- * network question must not offer a cable to an iPhone, the Apple Watch texts must speak only
+ * network question must offer a cable on a computer and never to an iPhone or Apple Watch, the Apple Watch texts must speak only
  * about the watch, and every entity value must name a device or service the dialogs know.
  * Conversations run through the whole bot (TestAdapter, keyword recogniser) and assert step ids,
  * choice ids and message keys; wording is only checked where it is the point (a URL, a menu name).
@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { PLATFORMS, type Platform, type PlatformText, type Step } from '../../src/content/playbookSchema';
+import { choicesOn, PLATFORMS, type Platform, type PlatformText, type Step } from '../../src/content/playbookSchema';
 import { FixtureStatusFeed, harness, keys, last, outage, pick, realContent, record, type BotHarness, type Reply } from '../dialogs/helpers';
 
 const content = realContent();
@@ -89,18 +89,59 @@ describe('sign-in playbook: for people who cannot sign in', () => {
 });
 
 describe('network question', () => {
-  it('offers no cable to anyone (its buttons are the same on an iPhone and a Mac)', () => {
-    const titles = content.steps.network.question!.choices.map((c) => `${c.id} ${c.title}`);
-    expect(titles.filter((t) => /cable|ethernet/i.test(t))).toEqual([]);
+  const network = content.steps.network;
+  const offered = (platform: Platform) => choicesOn(network, platform).map((c) => c.id);
+  /** The button titles of a prompt's card (Web Chat gets a card with buttons). */
+  const buttons = (reply: Reply): string[] =>
+    ((reply.activity.attachments?.[0]?.content as { buttons?: { title: string }[] } | undefined)?.buttons ?? []).map((b) => b.title);
+
+  it('offers a cable on computers only (Mac, Windows PC, a browser), never on an iPhone, iPad or Apple Watch', () => {
+    for (const platform of ['mac', 'windows', 'web'] as const) expect(offered(platform)).toContain('cable');
+    for (const platform of ['ios', 'other'] as const) expect(offered(platform)).not.toContain('cable');
   });
 
-  it('still understands "ethernet" typed on a Mac', async () => {
-    const h = harness();
-    const replies = await untilQuestion(h, await h.say('photos-not-syncing on my mac'), 'network');
-    const answer = await h.say('ethernet');
-    expect(keys(answer)).not.toContain('answer.notUnderstood');
-    expect(answer.find((r) => r.resync?.messageKey === 'step.instructions')?.resync?.stepId).toBe('network');
-    expect(last(replies).resync?.choices).not.toContain('cable');
+  it('on a Mac: the Cable button, its number and "ethernet" all pick it, with its own text', async () => {
+    for (const answer of ['ethernet', 'Cable (Ethernet)', 'wired', 'number']) {
+      const h = harness({ channelId: 'webchat' });
+      const replies = await untilQuestion(h, await h.say('photos-not-syncing on my mac'), 'network');
+      expect(buttons(last(replies))).toEqual(choicesOn(network, 'mac').map((c) => c.title));
+      expect(buttons(last(replies))).toContain('Cable (Ethernet)');
+      const after = await h.say(answer === 'number' ? pick(replies, 'cable') : answer);
+      const shown = after.find((r) => r.resync?.messageKey === 'step.instructions');
+      expect(shown?.resync?.stepId).toBe('network');
+      expect(shown?.text).toContain(textFor(network, 'mac', 'cable').split('\n')[0]);
+      expect(shown?.text).not.toContain(textFor(network, 'mac', 'wifi').split('\n')[0]);
+    }
+  });
+
+  it('on an iPhone: no Cable button, its number is the next choice, "ethernet" is not taken as an answer', async () => {
+    const h = harness({ channelId: 'webchat' });
+    const replies = await untilQuestion(h, await h.say('photos-not-syncing on my iphone'), 'network');
+    const prompt = last(replies);
+    expect(prompt.resync?.choices).toEqual(offered('ios'));
+    expect(buttons(prompt)).toEqual(choicesOn(network, 'ios').map((c) => c.title));
+    expect(buttons(prompt)).not.toContain('Cable (Ethernet)');
+    const typed = await h.say('ethernet');
+    expect(typed.some((r) => r.resync?.messageKey === 'step.instructions')).toBe(false);
+    expect(last(typed).resync).toMatchObject({ messageKey: 'step.question', stepId: 'network' });
+    // The button a Mac would have sent, replayed here, is no answer either.
+    const button = await h.say({ text: 'Cable (Ethernet)', value: { resyncChoice: 'cable' } });
+    expect(button.some((r) => r.resync?.messageKey === 'step.instructions')).toBe(false);
+    // "2" is the second choice offered here, mobile data.
+    const second = await h.say('2');
+    expect(second.find((r) => r.resync?.messageKey === 'step.instructions')?.text).toContain(textFor(network, 'ios', 'mobile').split('\n')[0]);
+  });
+
+  it('numbered for a channel without buttons: the cable is numbered on a Mac, and the numbers close up on an iPhone', async () => {
+    const numbered = async (device: string): Promise<string[]> => {
+      const h = harness({ channelId: 'plain-text-channel' });
+      const replies = await untilQuestion(h, await h.say(`photos-not-syncing on my ${device}`), 'network');
+      return last(replies).text.split('\n').filter((l) => /^\d+\. /.test(l));
+    };
+    expect(await numbered('mac')).toEqual(choicesOn(network, 'mac').map((c, i) => `${i + 1}. ${c.title}`));
+    expect(await numbered('mac')).toContain('2. Cable (Ethernet)');
+    expect(await numbered('iphone')).toEqual(choicesOn(network, 'ios').map((c, i) => `${i + 1}. ${c.title}`));
+    expect((await numbered('iphone')).join('\n')).not.toMatch(/cable/i);
   });
 });
 
