@@ -99,7 +99,7 @@ const SWITCH = { yes: 'switch', no: 'stay' } as const;
 const ELSEWHERE_STOP = 'elsewhere-stop';
 /** "It works now" at a prompt other than "Did that fix it?" (a hidden answer, no button). */
 const SAID_FIXED = 'said-fixed';
-/** A partial fix ("yes, but only some photos"): not fixed, the next check (a hidden answer, no button). */
+/** A partial fix ("yes, but only some photos"): not fixed, the next check, recorded `partly-fixed` (a hidden answer, no button). */
 const PARTLY = 'partly-fixed';
 /** The prompts where "it works now" means the problem is fixed. */
 const FIXED_ANYWHERE: readonly Phase[] = ['question', 'statusPause', 'elsewhere', 'switch'];
@@ -552,11 +552,14 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return dc.endDialog({ outcome: 'fixed' });
   }
 
-  /** A partial fix: glad part came back, but it is not fixed: the next check, as after "no". */
+  /**
+   * A partial fix: glad part came back, but it is not fixed: the next check, as after "no",
+   * recorded `partly-fixed` so the agent's summary says the step helped partly.
+   */
   private async partlyFixed(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     await this.engine.say(dc.context, 'fixed.partly', {}, this.ref(state));
     if (state.phase === 'fixed') this.markTried(state);
-    return this.next(dc, state, 'not-fixed');
+    return this.next(dc, state, 'partly-fixed');
   }
 
   private async next(dc: DialogContext, state: PlaybookState, outcome: StepOutcome): Promise<DialogTurnResult> {

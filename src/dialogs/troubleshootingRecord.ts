@@ -2,8 +2,16 @@
  * What happened in a conversation, kept in conversation state for the person who takes over
  * (the agent summary) and for tools: the problem, the device and service, and each step's outcome.
  */
-/** support-options: the handoff step gave Apple's support options; handed-off: a person took over. */
-export type StepOutcome = 'fixed' | 'not-fixed' | 'skipped' | 'user-left' | 'support-options' | 'handed-off';
+/**
+ * partly-fixed: the person said only part of it came back ("yes, some photos only"); never a fix,
+ * the playbook goes on as after "no". support-options: the handoff step gave Apple's support
+ * options; handed-off: a person took over. Records saved before an outcome existed still load:
+ * code reading a record handles any string it does not know (see `outcomeLabel`).
+ */
+export type StepOutcome = 'fixed' | 'partly-fixed' | 'not-fixed' | 'skipped' | 'user-left' | 'support-options' | 'handed-off';
+
+/** Outcomes that count as a step tried without fixing the problem ("3 steps tried"). */
+export const TRIED_OUTCOMES: readonly string[] = ['not-fixed', 'partly-fixed', 'skipped'] satisfies StepOutcome[];
 
 export interface StepRecord {
   playbook: string;
@@ -20,6 +28,8 @@ export interface TroubleshootingRecord {
   /** The first utterance that started a troubleshooting flow. */
   firstUtterance?: string;
   steps: StepRecord[];
+  /** ISO time of the conversation's last message (injected clock): a long silence gets "welcome back". */
+  lastTurnAt?: string;
 }
 
 /** Remembered across conversations (user state). */

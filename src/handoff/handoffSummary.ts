@@ -3,9 +3,25 @@
  * record, the status feed's one line, and the person's problem in their own words (redacted).
  */
 import type { StatusReport } from '../status/statusFeed';
-import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
+import { TRIED_OUTCOMES, type StepOutcome, type TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
 import { redactText } from '../privacy/redact';
 import type { HandoffSummary } from './agentHub';
+
+/** How an agent reads each step outcome (the summary's one line, the agent console). */
+export const OUTCOME_LABELS: Record<StepOutcome, string> = {
+  fixed: 'fixed it',
+  'partly-fixed': 'helped partly',
+  'not-fixed': "didn't help",
+  skipped: 'skipped',
+  'user-left': 'stopped here',
+  'support-options': "Apple's support options given",
+  'handed-off': 'handed to a person',
+};
+
+/** The agent's words for an outcome; an outcome this version does not know is shown as stored. */
+export function outcomeLabel(outcome: string): string {
+  return Object.hasOwn(OUTCOME_LABELS, outcome) ? OUTCOME_LABELS[outcome as StepOutcome] : outcome;
+}
 
 /** Longest `oneLine` and `problem` kept. */
 export const ONE_LINE_MAX = 140;
@@ -27,10 +43,11 @@ export interface SummaryInput {
 export function buildSummary({ record, problem, status }: SummaryInput): HandoffSummary {
   const words = problem?.trim() ? clip(redactText(problem).text, PROBLEM_MAX) : undefined;
   const steps = record.steps.map((s) => ({ playbook: s.playbook, step: s.step, outcome: s.outcome }));
-  const tried = steps.filter((s) => s.outcome === 'not-fixed' || s.outcome === 'skipped').length;
+  const tried = steps.filter((s) => TRIED_OUTCOMES.includes(s.outcome)).length;
+  const partly = steps.filter((s) => s.outcome === 'partly-fixed').length;
   const parts = [record.intent ?? 'asked for a person', record.service, record.device].filter((p): p is string => Boolean(p));
   let oneLine = parts.join(' · ');
-  if (steps.length > 0) oneLine += ` · ${tried} step${tried === 1 ? '' : 's'} tried`;
+  if (steps.length > 0) oneLine += ` · ${tried} step${tried === 1 ? '' : 's'} tried${partly > 0 ? ` (${partly} ${OUTCOME_LABELS['partly-fixed']})` : ''}`;
   if (words) oneLine += ` · "${words}"`;
   const summary: HandoffSummary = { steps, oneLine: clip(oneLine, ONE_LINE_MAX) };
   if (record.intent) summary.intent = record.intent;

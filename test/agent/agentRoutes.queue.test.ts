@@ -55,6 +55,22 @@ describe('agent console: queue, conversations, live chat, tickets (HTTP)', () =>
     expect(res.body.yours).toBe(false);
   });
 
+  test("each step's outcome comes with the agent's words for it: a partial fix helped partly, an unknown outcome as stored", async () => {
+    const steps = [
+      { playbook: 'photos', step: 'apple-id', outcome: 'not-fixed' },
+      { playbook: 'photos', step: 'network', outcome: 'partly-fixed' },
+      { playbook: 'photos', step: 'restart', outcome: 'some-later-outcome' },
+    ];
+    hub.escalate('c-partly', 'photos · 3 steps tried (1 helped partly)', { intent: 'photos-sync', steps });
+    const res = await alice.request('GET', '/api/agent/conversations/c-partly');
+    expect(res.status).toBe(200);
+    expect(res.body.record.steps).toEqual([
+      { ...steps[0], label: "didn't help" },
+      { ...steps[1], label: 'helped partly' },
+      { ...steps[2], label: 'some-later-outcome' },
+    ]);
+  });
+
   test('unknown conversation is 404; a conversation id with control characters is 400', async () => {
     expect((await alice.request('GET', '/api/agent/conversations/nope')).status).toBe(404);
     expect((await alice.request('POST', '/api/agent/conversations/nope/accept')).status).toBe(404);

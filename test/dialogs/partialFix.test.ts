@@ -1,13 +1,15 @@
 /**
  * A partial fix ("yes, some photos only", "partly", "half of them synced") at "Did that fix it?":
- * the bot is glad part came back, records the step as not fixed (never a fix in the record or the
- * agent's summary) and goes on to the next check, as after "no". Plain yes stays a fix; a
+ * the bot is glad part came back, records the step as `partly-fixed` (never a fix in the record or
+ * the agent's summary, which says it helped partly) and goes on to the next check, as after "no".
+ * Plain yes stays a fix; a
  * different problem said with "some" is still offered as a switch; negated or unsure answers keep
  * their old handling. Run with the keyword recogniser and with the real one.
  */
 import { holdsQualifier } from '../../src/dialogs/answers';
 import { buildSummary } from '../../src/handoff/handoffSummary';
-import { answerUntilFixedQuestion, harness, keys, last, realContent, record, type BotHarness } from './helpers';
+import { AGENT_A, hubHarness } from '../handoff/hubHarness';
+import { answerUntilFixedQuestion, continueChoice, harness, keys, last, pick, realContent, record, type BotHarness } from './helpers';
 import { useRealBot } from '../helpers/realBot';
 
 const content = realContent();
@@ -45,12 +47,13 @@ describe('a partial fix at "Did that fix it?"', () => {
     expect(photos.steps.indexOf(next.stepId!)).toBeGreaterThan(photos.steps.indexOf(stepId));
     expect(['step.question', 'fixed.question']).toContain(next.messageKey);
     const rec = await record(h);
-    expect(rec.steps.find((s) => s.step === stepId)).toMatchObject({ outcome: 'not-fixed' });
+    expect(rec.steps.find((s) => s.step === stepId)).toMatchObject({ outcome: 'partly-fixed' });
     expect(rec.steps.some((s) => s.outcome === 'fixed')).toBe(false);
-    // The agent's summary counts it as tried, never fixed.
+    // The agent's summary counts it as tried and helped partly, never fixed.
     const summary = buildSummary({ record: rec });
     expect(summary.steps.some((s) => s.outcome === 'fixed')).toBe(false);
-    expect(summary.oneLine).toMatch(/steps? tried/);
+    expect(summary.steps.find((s) => s.step === stepId)).toMatchObject({ outcome: 'partly-fixed' });
+    expect(summary.oneLine).toMatch(/\d+ steps? tried \(1 helped partly\)/);
   });
 
   it('takes the same path as "no"', async () => {
@@ -60,7 +63,20 @@ describe('a partial fix at "Did that fix it?"', () => {
     const afterNo = await no.h.say('no');
     expect(keys(afterPartly).slice(1)).toEqual(keys(afterNo));
     expect(last(afterPartly).resync?.stepId).toBe(last(afterNo).resync?.stepId);
-    expect((await record(partly.h)).steps.map((s) => [s.step, s.outcome])).toEqual((await record(no.h)).steps.map((s) => [s.step, s.outcome]));
+    // The same record but for that step's outcome: partly fixed, not plain not-fixed.
+    const asNo = (await record(partly.h)).steps.map((s) => [s.step, s.outcome === 'partly-fixed' ? 'not-fixed' : s.outcome]);
+    expect(asNo).toEqual((await record(no.h)).steps.map((s) => [s.step, s.outcome]));
+    expect((await record(partly.h)).steps.filter((s) => s.outcome === 'partly-fixed').map((s) => s.step)).toEqual([partly.stepId]);
+  });
+
+  it('the step offered again after a person was asked for: the partial fix replaces the entry recorded then', async () => {
+    const { h, stepId } = await atFixed();
+    await h.say('talk to a person');
+    expect((await record(h)).steps.filter((s) => s.step === stepId).map((s) => s.outcome)).toEqual(['not-fixed']);
+    // No hub here: the next turn carries on at the step ("let's carry on where we were").
+    expect(last(await h.say('ok')).resync).toMatchObject({ messageKey: 'fixed.question', stepId });
+    await h.say('yes, some photos only');
+    expect((await record(h)).steps.filter((s) => s.step === stepId).map((s) => s.outcome)).toEqual(['partly-fixed']);
   });
 
   it.each(FIXED)('"%s" is still a fix', async (text) => {
@@ -122,6 +138,27 @@ describe('a partial fix at "Did that fix it?"', () => {
   });
 });
 
+describe("the agent's summary after a partial fix (real hub)", () => {
+  it('lists the step as partly fixed and says so in the one line the queue shows', async () => {
+    const h = hubHarness();
+    await h.hub.agentSeen(AGENT_A);
+    const p = h.person('c1');
+    let replies = await p.say(`${photos.intent} on my iphone`);
+    for (let i = 0; i < 10 && last(replies).resync?.messageKey !== 'fixed.question'; i++) {
+      const prompt = last(replies).resync!;
+      const answer = prompt.messageKey === 'step.question' ? continueChoice(content.steps[prompt.stepId!]) : 'continue';
+      replies = await p.say(pick(replies, answer));
+    }
+    const stepId = last(replies).resync!.stepId!;
+    await p.say('yes, some photos only');
+    await p.say('talk to a person');
+    const escalation = await h.hub.get('c1');
+    expect(escalation?.summary.steps).toEqual(expect.arrayContaining([expect.objectContaining({ step: stepId, outcome: 'partly-fixed' })]));
+    expect(escalation?.summary.steps.some((s) => s.outcome === 'fixed')).toBe(false);
+    expect(escalation?.summary.oneLine).toMatch(/steps? tried \(1 helped partly\)/);
+  });
+});
+
 describe('a partial fix at other prompts is never a fix', () => {
   it('"it works now, but only half of them" at a step question does not wrap up', async () => {
     const h = harness();
@@ -132,6 +169,7 @@ describe('a partial fix at other prompts is never a fix', () => {
     expect(keys(after)).not.toContain('playbook.wrapUp');
     expect(keys(after)[0]).toBe('fixed.partly');
     expect((await record(h)).steps.some((s) => s.outcome === 'fixed')).toBe(false);
+    expect((await record(h)).steps.find((s) => s.step === stepId)).toMatchObject({ outcome: 'partly-fixed' });
     expect(photos.steps.indexOf(last(after).resync!.stepId!)).toBeGreaterThan(photos.steps.indexOf(stepId));
   });
 });

@@ -378,7 +378,8 @@
       data.record.steps.map(function (s) {
         var li = el('li', 'step outcome-' + s.outcome);
         li.appendChild(el('span', 'step-name', s.playbook + ' › ' + s.step));
-        li.appendChild(el('span', 'step-outcome', s.outcome));
+        // The server's wording for the outcome ("helped partly"); an older server sends none.
+        li.appendChild(el('span', 'step-outcome', s.label || s.outcome));
         return li;
       }),
     );
