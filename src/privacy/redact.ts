@@ -3,15 +3,23 @@
  * shown to a human agent.
  *
  * What is replaced, and by which marker (one marker per kind, so a single search finds them all):
- *   password  `[redacted password]`  text after "password is / password: / pwd= / mot de passe …";
+ *   password  `[redacted password]`  text after "password is / password: / pwd= / mot de passe …", also
+ *                                     "pw", "pwd", "passwd", misspellings ("pasword", "pass word"),
+ *                                     "my pass is X" and a passcode that is not digits; right after a
+ *                                     cue with no "is" or ":" ("and password bluebird"), a plain word
+ *                                     counts unless it is an ordinary one (a stop-list: "reset",
+ *                                     "again", "doesn't", "manager", …; see isPlainWordAfterCue);
  *                                     with no cue: a word shaped like a password (8+ characters
  *                                     mixing three of lower/upper/digits/symbols, not a version,
  *                                     model, size, path, URL, … see passwordShape.ts), a whole
  *                                     message that is one password-like word ("sunshine77"), and
  *                                     a quoted string after "tried / typed / entered / used" in a
  *                                     message about signing in ("I typed 'blue sky 77'")
- *   code      `[redacted code]`      verification and 2FA codes, passcodes, PINs, and a message that
- *                                     is nothing but a 4-8 digit number ("123456", "123 456")
+ *   code      `[redacted code]`      verification and 2FA codes, passcodes, PINs, a message that
+ *                                     is nothing but a 4-8 digit number ("123456", "123 456"), six
+ *                                     digits (or 3+3) after "got it / it's / here / typed / :", and
+ *                                     six digits anywhere in a message of 8 words or fewer (not a
+ *                                     round figure, an amount, a count or a reference number)
  *   card      `[redacted card]`      13-19 digit numbers (spaces/dashes allowed) that pass Luhn
  *   iban      `[redacted iban]`      IBAN-shaped strings that pass the mod-97 check
  *   email     `[redacted email]`     the whole address; the domain is not kept (it is personal too
@@ -28,7 +36,8 @@
  * scripts/redactionCheck.ts counts the changes over public corpora as well.
  *
  * Known limits: a password is one token (or a quoted string), so "my password is correct horse
- * battery staple" keeps the last three words; with no cue, a password of fewer than three classes
+ * battery staple" keeps the last three words; a plain-word password right after a bare cue is
+ * missed when it is on the stop-list or ends in "-s", "-ed", "-ing", "-ly" ("password bluebirds"); with no cue, a password of fewer than three classes
  * inside a sentence ("it was sunshine77"), or one shaped like a product, version, path or domain
  * ("Windows11"), is not seen. A whole message is judged alone: the redactor does not know what
  * the bot asked before it.
@@ -121,14 +130,23 @@ function ibanValid(raw: string): boolean {
 
 const EMAIL_RE = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 
-/** Words that name a password (several languages). Passcodes and PINs are codes, below. */
-const PASSWORD_WORD = String.raw`(?:(?:apple\s*id|icloud)\s+)?(?:pass\s?words?|passwd|pwd|passphrase|passwort|kennwort|mot\s+de\s+passe|contrase(?:ñ|n)a|senha|wachtwoord)`;
+/**
+ * Words that name a password (several languages), common misspellings ("pasword", "passwrd",
+ * "pass word") and short forms ("pw", "pwd", "pswd"). "pass" counts only as "my/the/… pass is X"
+ * or "pass: X" (see {@link PASS_ALONE}); "passcode" names a password only when what follows is not
+ * digits (a numeric passcode is a code, below).
+ */
+const PASSWORD_WORD = String.raw`(?:(?:apple\s*id|icloud)\s+)?(?:(?:pass?[\s-]?w(?:o?r|ro|ar)d|passowrd)s?|passwd|paswd|pswd|pwd|pw|passphrase|passcode|passwort|kennwort|mot\s+de\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|(?:my|the|your|our|his|her|their|wi-?fi)\s+pass)`;
+/** The short word "pass": a password only with "is/was" or ":" after it ("boarding pass", "pass this"). */
+const PASS_ALONE = /^(?:my|the|your|our|his|her|their|wi-?fi)\s+pass$/i;
+/** A cue in the plural names passwords in general ("passwords app", "Passwords sync"), never one. */
+const PLURAL_CUE = /ds$/i;
 /** "password for my Apple ID", "password to the wifi". */
 const PASSWORD_FOR = String.raw`(?:\s+(?:for|to|of|on|f(?:ü|u)r|de|pour|para)\s+(?:(?:my|the|our|mon|ma|mein|meine|mi)\s+)?(?:apple\s*id|icloud(?:\s+account)?|account|mac|iphone|ipad|phone|computer|laptop|wi-?fi|router|email|compte|konto|cuenta))?`;
 /** Separators: strong (":", "=") always mean the value follows; words need a plausibility check. */
 const PASSWORD_SEP = String.raw`(\s*[:=]\s*|(?:'s|’s|\s+(?:is\s+still|is\s+now|is\s+set\s+to|is|was|would\s+be|should\s+be|ist|est|es|é))(?![\p{L}'’])\s*[:=]?\s*|\s+)`;
 const TOKEN = String.raw`("[^"\n]+"|'[^'\n]+'|“[^”\n]+”|‘[^’\n]+’|[^\s"'“‘]\S*)`;
-const PASSWORD_RE = new RegExp(String.raw`(?<![\w])(${PASSWORD_WORD}${PASSWORD_FOR})${PASSWORD_SEP}${TOKEN}`, 'giu');
+const PASSWORD_RE = new RegExp(String.raw`(?<![\w])((${PASSWORD_WORD})${PASSWORD_FOR})${PASSWORD_SEP}${TOKEN}`, 'giu');
 
 /** Words that describe a password rather than being one: "my password is wrong". */
 const NOT_A_PASSWORD = new Set(
@@ -171,6 +189,60 @@ function looksLikeSecret(token: string): boolean {
   return (hasLetter && hasDigit) || (hasLetter && hasSymbol);
 }
 
+/**
+ * Ordinary words that follow a password cue with nothing between ("password reset email never
+ * arrived", "password doesn't work", "forgot my password again", "pw manager"): nouns the cue
+ * qualifies, verbs, adverbs, prepositions, pronouns and device names. With {@link
+ * NOT_A_PASSWORD} they make the stop-list of {@link isPlainWordAfterCue}.
+ */
+const ORDINARY_AFTER_CUE = new Set(
+  (
+    // what a password has or is part of
+    'reset resets manager managers field fields box prompt prompts screen screens page pages popup pop window windows ' +
+    'dialog dialogue hint hints reminder recovery request requests requirement requirements rule rules policy change ' +
+    'changes update updates entry input form link links email emails mail message messages text texts sms code codes ' +
+    'question questions setting settings app apps application keychain autofill autocomplete protection protect strength ' +
+    'length history expiry expiration login logon signin sign log option options menu section tab button buttons list ' +
+    'file files vault generator sync security issue issues problem problems error errors trouble stuff thing things loop ' +
+    'lock lockout hash characters character letters digits numbers management extension account accounts id info ' +
+    'information details data prompt dialog notification notifications alert alerts sheet bar key keys lock ' +
+    // devices and names
+    'apple icloud iphone ipad ipod mac macbook imac watch phone computer laptop device devices router wifi ' +
+    // verbs and auxiliaries
+    'is was are were be am does do did doesnt didnt dont wont cant isnt wasnt arent werent aint has have had keeps keep kept ' +
+    'works work fails fail expires expire asks ask appears appear shows show comes come arrived arrive sent send needs ' +
+    'need must should will would can could may might gets get got goes go went seems seem says say said stopped stops stop ' +
+    'won help thanks thank please pls plz ' +
+    // adverbs and time words
+    'again anymore either though yet first once twice every each all any some none both neither then than ever never ' +
+    'always sometimes usually yesterday today tomorrow tonight recently earlier later lately before everytime ' +
+    'multiple several many few other another previous current temporary temp default usual real actual whole entire ' +
+    'main master proper simple hard easy complicated complex secure insecure unique random last next only even back ' +
+    'up down off out over ready active disabled enabled safe private encrypted visible hidden shown etc lol ok yes nope ' +
+    // prepositions, conjunctions and pronouns
+    'into onto under about after without within while until since via as like unless whenever whether through across ' +
+    'against between during per i me you he she we they them him us'
+  ).split(/\s+/),
+);
+
+/**
+ * A plain word (letters only) right after a password cue with nothing between is the password
+ * ("and password bluebird", "pw hunter") unless it is an ordinary word that follows such a cue:
+ * one of the stop-list, a word ending like a verb, adverb or abstract noun ("-ed", "-ing", "-ly",
+ * "-tion", "-ment", "-ness", "-ity"), or a word in "-s" (a verb or a plural: "password keeps",
+ * "password requirements"). So "password bluebirds" is not seen: a trade for precision.
+ */
+function isPlainWordAfterCue(token: string): boolean {
+  const bare = trimPunctuation(token);
+  // Letters only, and not an acronym ("Change Password URL", "password SSO").
+  if (!/^\p{L}{3,}$/u.test(bare) || /^\p{Lu}{2,5}s?$/u.test(bare)) return false;
+  const lower = bare.toLowerCase();
+  if (NOT_A_PASSWORD.has(lower) || ORDINARY_AFTER_CUE.has(lower) || TECH_WORDS.test(bare)) return false;
+  if (/^[a-z]+(?:ed|ing|ly)$/.test(lower) && lower.length > 4) return false;
+  if (/(?:tion|sion|ment|ness|ity)$/.test(lower) && lower.length > 6) return false;
+  return !(/[^s]s$/.test(lower) && lower.length > 4);
+}
+
 /** Words that start a sentence after a colon: "saved passwords: they sync between devices". */
 const SENTENCE_STARTERS = new Set('they them these those it its we you i he she there this that the a an my your our their'.split(' '));
 
@@ -179,14 +251,22 @@ function startsASentence(sep: string, token: string): boolean {
 }
 
 function redactPasswords(text: string, counter: Counter): string {
-  return text.replace(PASSWORD_RE, (whole, word: string, sep: string, token: string) => {
+  return text.replace(PASSWORD_RE, (whole, word: string, cue: string, sep: string, token: string) => {
     if (token.startsWith(HELD)) return whole;
     const quoted = /^["'“‘]/.test(token);
     const strong = /[:=]/.test(sep);
     const wordy = !strong && sep.trim().length > 0;
+    const bare = !strong && !wordy;
+    // "my pass is X" and "pass: X" only; "passcode 1234" is left to the code rules.
+    if (PASS_ALONE.test(cue) && bare) return whole;
+    if (/passcode$/i.test(cue) && /^[\d\s-]+$/.test(trimPunctuation(token))) return whole;
     const redact =
       quoted ||
-      (strong ? trimPunctuation(token).length > 0 && !startsASentence(sep, token) : wordy ? !describesPassword(token) : looksLikeSecret(token));
+      (strong
+        ? trimPunctuation(token).length > 0 && !startsASentence(sep, token)
+        : wordy
+          ? !describesPassword(token)
+          : looksLikeSecret(token) || (!PLURAL_CUE.test(cue) && isPlainWordAfterCue(token)));
     return redact ? `${word}${sep}${bump(counter, 'password', token)}` : whole;
   });
 }
@@ -314,11 +394,40 @@ const SENT_CODE_RE = new RegExp(
 /** A message that is nothing but a 4-8 digit number is a code someone was asked for. */
 const LONE_CODE_RE = /^(\s*["'“(]?)(\d{4,8}|\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d{2}[\s-]\d{2}[\s-]\d{2})(["'”)]?\s*[.!]?\s*)$/;
 
+/**
+ * Six digits, or three and three with a space or a dash: the shape of Apple's codes. Not part of a
+ * longer number, a version, a time, an address or an amount, and not followed by a unit or a
+ * count ("483920 photos", "100 000 KB").
+ */
+const SIX_DIGITS = String.raw`(?<![\w.,:/#$€£¥+=?&%@-])(\d{3}[ -]\d{3}|\d{6})${NUMBER_END}${UNIT_AFTER}(?!\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks|px|pixels?|mp|kbps|mbps|ms|ns|s|secs?|bytes?|b|k|of|out\s+of|left|remaining|more|total|rows?|records?|lines?|entries|people|users|steps?|km|miles?|m|ft)\b)(?![$€£¥%])`;
+/** Words that make the number that follows a reference, not a secret ("case: 483920", "build 213456"). */
+const REFERENCE_BEFORE = String.raw`(?<!\b(?:error|err|status|build|version|ver|case|ticket|order|serial|model|ref|reference|invoice|part|zip|postal|tracking|account|id|number|no|nr|item|receipt|transaction|ios|macos|ipados|watchos|windows|port|pid|line|page|photos?|files?|items?)\b[^\n;.!?]{0,16})`;
+/** "got it: 483920", "ok it's 483 920", "here you go 483920", "I typed in 483920", "…: 483920". */
+const CUED_SIX_RE = new RegExp(
+  String.raw`${REFERENCE_BEFORE}(\b(?:got\s+it|it'?s|it’s|it\s+is|here(?:'s|’s|\s+it\s+is|\s+you\s+go|\s+you\s+are|\s+is)?|typed(?:\s+in)?|entered|tried|put\s+in|used)\b(?:\s*(?:now|then|again|ok|okay|sorry)\b)?[\s:,-]*|(?<!\d):\s*)${SIX_DIGITS}`,
+  'gi',
+);
+/** Words that make a number with no cue an amount: "38% of 389209", "about 250 300". */
+const AMOUNT_BEFORE = String.raw`(?<!\b(?:of|times|plus|minus|by|than|about|around|approximately|approx|roughly|nearly|almost|over|under|x|total|sum)\s+)`;
+const ANY_SIX_RE = new RegExp(String.raw`${REFERENCE_BEFORE}${AMOUNT_BEFORE}${SIX_DIGITS}`, 'gi');
+/** A message of at most this many words is short: a six-digit number anywhere in it is a code. */
+const SHORT_MESSAGE_WORDS = 8;
+
+function redactSixDigitCodes(text: string, counter: Counter): string {
+  let out = text.replace(CUED_SIX_RE, (_m, cue: string, code: string) => `${cue}${bump(counter, 'code', code)}`);
+  const words = out.trim().split(/\s+/).filter((w) => w.length > 0).length;
+  if (words <= SHORT_MESSAGE_WORDS) {
+    // With no cue, a round number ("100000", "250 000") is a count, not a code.
+    out = out.replace(ANY_SIX_RE, (m: string, code: string) => (/000$/.test(code) ? m : bump(counter, 'code', code)));
+  }
+  return out;
+}
+
 function redactCodes(text: string, counter: Counter): string {
   let out = text.replace(CODE_RE, (_m, word: string, sep: string, code: string) => `${word}${sep}${bump(counter, 'code', code)}`);
   out = out.replace(SENT_CODE_RE, (_m, cue: string, code: string) => `${cue}${bump(counter, 'code', code)}`);
   out = out.replace(LONE_CODE_RE, (_m, before: string, code: string, after: string) => `${before}${bump(counter, 'code', code)}${after}`);
-  return out;
+  return redactSixDigitCodes(out, counter);
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
