@@ -6,10 +6,15 @@
  * Every message the bot sends in a turn (the dialogs', the welcome, the error apology, the agent
  * hub's) is made fit for the channel in one place, a send hook (renderTextForChannel): plain text
  * where the channel does not render Markdown (cards.ts `textFor`).
+ *
+ * When the redactor (privacy/redact.ts) finds a password or a code in what the person typed, the
+ * bot says once per conversation, before its answer, that it hid it and that nobody needs it
+ * (`privacy.secretHidden`); the flag lives in conversation state (noticeHiddenSecrets).
  */
 import { ActivityHandler, ConversationState, InputHints, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { BotDeps, ResyncBotApp } from '../app/types';
+import { redactActivityWithReport, type RedactionKind } from '../privacy/redact';
 import { resyncData, textActivity, textFor, type StepRef } from '../dialogs/cards';
 import { Engine } from '../dialogs/engine';
 import type { MessageKey, Vars } from '../dialogs/messages';
@@ -22,7 +27,12 @@ export const STATE_KEYS = {
   dialogs: 'dialogState',
   record: 'troubleshooting',
   profile: 'profile',
+  /** True once the person was told that a password or code they typed was hidden. */
+  privacyNotice: 'privacyNoticeGiven',
 } as const;
+
+/** What a person must never type here: finding one of these makes the bot say so (once). */
+const NOTICE_KINDS: ReadonlySet<RedactionKind> = new Set<RedactionKind>(['password', 'code']);
 
 export interface CreateBotOptions {
   /** Picks among message variants (tests pass a fixed one). */
@@ -69,12 +79,23 @@ export function renderTextForChannel(context: TurnContext): void {
   });
 }
 
+/**
+ * Did the redactor take a password or a code out of what the person sent (the text, or a card's
+ * input values)? Uses the redactor's own counts, so this says exactly what the stored copies lost.
+ */
+export function typedSecretHidden(activity: Partial<Activity>): boolean {
+  if (activity.type !== 'message') return false;
+  const { redactions } = redactActivityWithReport({ text: activity.text, value: activity.value });
+  return redactions.some((r) => NOTICE_KINDS.has(r.kind));
+}
+
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): ResyncBotApp {
   const conversationState = new ConversationState(deps.storage);
   const userState = new UserState(deps.storage);
   const dialogState = conversationState.createProperty<DialogState>(STATE_KEYS.dialogs);
   const record = conversationState.createProperty<TroubleshootingRecord>(STATE_KEYS.record);
   const profile = userState.createProperty<UserProfile>(STATE_KEYS.profile);
+  const noticeGiven = conversationState.createProperty<boolean>(STATE_KEYS.privacyNotice);
 
   const engine = new BotEngine({
     content: deps.content,
@@ -128,6 +149,16 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
     await next();
   });
 
+  /**
+   * Before the answer (so the answer's buttons stay on the last message), at most once per
+   * conversation: "I hid the password or code you typed; never type them here".
+   */
+  const noticeHiddenSecrets = async (context: TurnContext) => {
+    if (!typedSecretHidden(context.activity) || (await noticeGiven.get(context, false))) return;
+    await noticeGiven.set(context, true);
+    await context.sendActivity(textActivity(engine.messages.text('privacy.secretHidden'), resyncData('privacy.secretHidden')));
+  };
+
   const saveState = async (context: TurnContext) => {
     await conversationState.saveChanges(context);
     await userState.saveChanges(context);
@@ -136,6 +167,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
   return {
     run: async (context) => {
       renderTextForChannel(context);
+      await noticeHiddenSecrets(context);
       // The handoff gate first: while a person is with (or waiting for) an agent, it owns the turn.
       if (deps.handoffGate) await deps.handoffGate.run(context, () => handler.run(context));
       else await handler.run(context);

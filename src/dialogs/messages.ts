@@ -11,6 +11,8 @@ export const ENGINE_MESSAGES = {
   goodbye: [],
   'cancel.done': [],
   'error.apology': [],
+  // Said once per conversation when a password or code was hidden from what the person typed
+  'privacy.secretHidden': [],
   // Not understood / did you mean
   notUnderstood: [],
   'notUnderstood.offer': [],
