@@ -55,6 +55,24 @@ export function setHandoffAnswer(context: TurnContext, answer: HandoffAnswer): v
   context.turnState.set(HANDOFF_ANSWER, answer);
 }
 
+const PERSON_ASKED = Symbol.for('resync.personAsked');
+
+/**
+ * True when the hub read this turn as a request for a person before the dialogs saw it: its own
+ * offer ("You seem stuck, want a person?") answered "Talk to a person", by button or in words. The
+ * dialogs then do exactly what they do for "talk to a person" (the step on screen is recorded as
+ * tried, the place kept), whatever the text says: a Teams card press carries only the button's
+ * value, no text, and the value names the hub's choice, not one of the dialog's.
+ */
+export function personAsked(context: TurnContext): boolean {
+  return context.turnState.get(PERSON_ASKED) === true;
+}
+
+/** Marks this turn as a request for a person (the hub calls it before handing the turn to the dialogs). */
+export function setPersonAsked(context: TurnContext): void {
+  context.turnState.set(PERSON_ASKED, true);
+}
+
 /**
  * A live hand-over to a person. When one is configured the handoff step asks it first; when none
  * is, or it cannot connect, the step gives the support options from its content.

@@ -8,7 +8,9 @@
  * An answer beats a guess. Inside a question people answer in their own words, and those words
  * often sound like a command to the recogniser ("restarted it, still not syncing" reads as
  * cancel). So, in order:
- *  1. a blank message is ignored (as at the top level);
+ *  1. a blank message is ignored (as at the top level); a turn the agent hub marked as a request
+ *     for a person (`personAsked`: its own offer accepted, maybe by a button press with no text) is
+ *     "talk to a person", whatever it says;
  *  2. a button, number, or the whole text equal to a choice is the answer;
  *  3. a command typed as such is obeyed at once: the whole text is one of the command phrases of
  *     messages.yaml (`synonyms.help`, `synonyms.person`, `synonyms.stop`, `synonyms.startOver`), or
@@ -37,6 +39,7 @@ import type { Recognition } from '../nlu/recognizer';
 import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
+import { personAsked } from './handoffService';
 import type { MessageKey } from './messages';
 
 /** Not-understood answers in a row before the hint with the buttons, help and a person. */
@@ -146,7 +149,7 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as S;
     const input = this.engine.input(dc.context);
-    if (!input.text.trim() && input.value === undefined) return Dialog.EndOfTurn;
+    if (!input.text.trim() && input.value === undefined && !personAsked(dc.context)) return Dialog.EndOfTurn;
 
     const tracking = this.tracking(state);
     const confirming = tracking.confirmingCancel === true;
@@ -159,6 +162,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       tracking.misses = 0;
       return early;
     }
+    // The hub's own offer of a person, accepted: the same as asking for one here.
+    if (personAsked(dc.context)) return this.obey(dc, state, tracking, 'agent');
     if (confirming) {
       const handled = await this.onCancelConfirmation(dc, state, input);
       if (handled) return handled;

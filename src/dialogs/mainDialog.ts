@@ -20,7 +20,7 @@ import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
 import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
 import type { Engine } from './engine';
-import { handoffAnswer } from './handoffService';
+import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
 import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
@@ -152,6 +152,11 @@ export class MainDialog extends Dialog {
     if (handoffAnswer(context) === 'completed') {
       await this.recordHandedOff(dc);
       open = { kind: 'more' };
+    }
+    // The hub's own offer of a person accepted (maybe a button press with no text): as "talk to a person".
+    if (personAsked(context)) {
+      state.misses = 0;
+      return this.startHandoff(dc);
     }
     if (open?.kind === 'device') {
       const handled = await this.onWhichDevice(dc, state, open.pending);
