@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { HandoffEventNames, EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
-import { setHandoffAnswer, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
+import { setHandoffAnswer, setPersonAsked, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
 import { promptActivity, resyncData, textActivity, textFor, type ResyncChannelData, type StepRef } from '../dialogs/cards';
 import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
@@ -496,7 +496,11 @@ export class HubService implements ResyncAgentHub {
         await this.saveConversation(conversationId, cleared);
         // "Talk to a person" goes on to the dialogs, which route it like any request for a person; a
         // typed "yes please" is passed on as the button's title so they read it the same way.
-        if (picked === HUB_CHOICES.talkToPerson && matchChoice(choices, input, 'exact') === undefined) activity.text = this.text.text('choice.talkToPerson');
+        // A button press with no text (Teams cards) is marked as the request it is, for the dialogs too.
+        if (picked === HUB_CHOICES.talkToPerson) {
+          setPersonAsked(context);
+          if (matchChoice(choices, input, 'exact') === undefined) activity.text = this.text.text('choice.talkToPerson');
+        }
         return this.botTurn(context, next, cleared, picked === HUB_CHOICES.talkToPerson);
       }
       case 'completed': {

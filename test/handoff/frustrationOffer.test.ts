@@ -46,6 +46,16 @@ describe('frustration offer', () => {
     expect((await h.hub.get('c1'))?.summary.intent).toBe('photos-not-syncing');
   });
 
+  it('Talk to a person pressed on a card that sends no text (Teams) escalates too, the step on screen tried', async () => {
+    const { h, p } = await inPlaybook();
+    await p.say('this is useless, NOTHING WORKS!!');
+    const r = await p.say({ text: '', value: { resyncChoice: HUB_CHOICES.talkToPerson } });
+    expect(hubKeys(r)).toEqual(['event:handoff.initiate', 'handoff.waiting']);
+    const summary = (await h.hub.get('c1'))?.summary;
+    expect(summary?.intent).toBe('photos-not-syncing');
+    expect(summary?.steps.length).toBeGreaterThan(0);
+  });
+
   it('frustration building over several messages counts', async () => {
     const { p } = await inPlaybook();
     await p.say('still not working');
