@@ -9,7 +9,7 @@ import type { Device, Step } from '../content/playbookSchema';
 import type { Logger } from '../logging/logger';
 import { NONE_INTENT, type Recognition, type Recognizer } from '../nlu/recognizer';
 import type { StatusFeed } from '../status/statusFeed';
-import { ruledOutAt, type UserInput } from './answers';
+import { matchChoice, mentionsPhrase, ruledOutAt, type UserInput } from './answers';
 import { promptActivity, resyncData, textActivity, type StepRef } from './cards';
 import type { HandoffService } from './handoffService';
 import { Messages, type MessageKey, type Vars } from './messages';
@@ -36,6 +36,31 @@ export interface EngineOptions {
 }
 
 const RECOGNITION_KEY = Symbol('resync.recognition');
+const ENDED_PLACE_KEY = Symbol('resync.endedPlace');
+const SILENCE_KEY = Symbol('resync.silence');
+
+/** A silence longer than this before a message at a pending question gets "welcome back" and a recap. */
+export const WELCOME_BACK_AFTER_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Where a playbook stood when it ended (the part of its dialog state the main dialog reads to carry
+ * on later: "still not working", a device correction at "anything else?", the next problem on the
+ * same device). Phases and step ids are the playbook dialog's own.
+ */
+export interface PlaybookPlace {
+  playbookId: string;
+  stepIndex: number;
+  stepId: string;
+  phase: string;
+  device?: string;
+  service?: string;
+  /** Instruction steps gone through on `device` without a fix. */
+  tried?: string[];
+  /** The phase a pending switch offer, handoff or "which device?" prompt interrupted. */
+  resumePhase?: string;
+  handoffFrom?: string;
+  whichFrom?: string;
+}
 
 /** A device named in a message, and whether the message rules it out ("not my iPhone"). */
 export interface NamedDevice {
@@ -74,6 +99,60 @@ export class Engine {
     this.switchConfidence = options.switchConfidence ?? 0.6;
     this.handlers = new Map(options.content.intents.map((i) => [i.id, i.handler]));
     this.byIntent = new Map(Object.values(options.content.playbooks).map((p) => [p.intent, p]));
+  }
+
+  /**
+   * Time since the previous message of this conversation (undefined for the first one), from the
+   * injected clock; the first call in a turn also records this turn's time in the record, later
+   * calls in the same turn answer the same.
+   */
+  async silence(context: TurnContext): Promise<number | undefined> {
+    if (context.turnState.has(SILENCE_KEY)) return context.turnState.get(SILENCE_KEY) as number | undefined;
+    const record = await this.getRecord(context);
+    const now = this.clock.now();
+    const before = record.lastTurnAt ? Date.parse(record.lastTurnAt) : NaN;
+    const gap = Number.isNaN(before) ? undefined : Math.max(0, now.getTime() - before);
+    record.lastTurnAt = now.toISOString();
+    context.turnState.set(SILENCE_KEY, gap);
+    return gap;
+  }
+
+  /**
+   * True when this message, at a pending prompt, comes after a long silence (WELCOME_BACK_AFTER_MS)
+   * and is a greeting or says nothing the prompt can take: no button or number, none of `answers`,
+   * no device, no command, no other problem said clearly (the current problem said again counts as
+   * nothing new). Such a message gets "welcome back", a recap and the prompt, never "didn't catch that".
+   */
+  async welcomesBack(context: TurnContext, answers: readonly PromptChoice[], isCurrentProblem: (r: Recognition) => boolean): Promise<boolean> {
+    const gap = await this.silence(context);
+    if (gap === undefined || gap <= WELCOME_BACK_AFTER_MS) return false;
+    const input = this.input(context);
+    if (input.value !== undefined || !input.text.trim() || /^\s*\d+\s*$/.test(input.text)) return false;
+    if (matchChoice(answers, input, 'exact') !== undefined || matchChoice(answers, input, 'loose') !== undefined) return false;
+    const commands: MessageKey[] = ['synonyms.help', 'synonyms.person', 'synonyms.stop', 'synonyms.startOver'];
+    if (mentionsPhrase(commands.flatMap((k) => this.messages.list(k)), input.text, false)) return false;
+    const r = this.recognize(context);
+    if (this.namedDevices(r).length > 0) return false;
+    const handler = this.handlerOf(r.intent);
+    if (handler === 'greeting' || handler === 'none' || r.ambiguous || r.confidence < this.switchConfidence) return true;
+    return handler === 'playbook' && isCurrentProblem(r);
+  }
+
+  /** "Welcome back" with where things stood: the problem, the device (when known) and the step. */
+  async sayWelcomeBack(context: TurnContext, where: { problem: string; device?: string; step?: string }, step?: StepRef): Promise<void> {
+    if (where.device && where.step) await this.say(context, 'welcomeBack', { problem: where.problem, device: where.device, step: where.step }, step);
+    else await this.say(context, 'welcomeBack.noDevice', { problem: where.problem }, step);
+  }
+
+  /** A playbook that ends this turn leaves its place here for the dialog it returns to. */
+  notePlaybookEnd(context: TurnContext, place: PlaybookPlace): void {
+    const { playbookId, stepIndex, stepId, phase, device, service, tried, resumePhase, handoffFrom, whichFrom } = place;
+    context.turnState.set(ENDED_PLACE_KEY, { playbookId, stepIndex, stepId, phase, device, service, tried: [...(tried ?? [])], resumePhase, handoffFrom, whichFrom });
+  }
+
+  /** The place of the playbook that ended this turn, if one did. */
+  endedPlaybook(context: TurnContext): PlaybookPlace | undefined {
+    return context.turnState.get(ENDED_PLACE_KEY) as PlaybookPlace | undefined;
   }
 
   /** The handler kind of an intent (`none` for unknown intents and NONE_INTENT). */

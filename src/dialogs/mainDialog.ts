@@ -19,7 +19,7 @@ import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEven
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
 import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
-import type { Engine } from './engine';
+import type { Engine, PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
@@ -40,6 +40,28 @@ const INTENT_CHOICE_PREFIX = 'intent:';
 const MORE = { yes: 'more-yes', no: 'more-no' } as const;
 /** How many times "which device?" is asked before the playbook asks with every device. */
 const WHICH_DEVICE_TRIES = 2;
+/** Answers to "On your iPhone again?" (a remembered device not named in this conversation). */
+const AGAIN = { yes: 'again-yes', other: 'again-other' } as const;
+/** How many times "On your … again?" is asked before the playbook asks with every device. */
+const AGAIN_TRIES = 2;
+/**
+ * "Still not working" picks a playbook left without a fix up again while it is one of the next
+ * RESUME_TURNS messages, or said within RESUME_WINDOW_MS of leaving (injected clock).
+ */
+export const RESUME_TURNS = 3;
+export const RESUME_WINDOW_MS = 30 * 60 * 1000;
+/** Outcomes of a playbook the bot closed without a fix that "still not working" picks up again. */
+const RESUMABLE_OUTCOMES: readonly string[] = ['left', 'stopped'];
+
+/** The last playbook that ended in this conversation, where it stood and how it ended. */
+interface LastPlaybook {
+  place: PlaybookPlace;
+  outcome: string;
+  /** ISO time it ended (injected clock). */
+  at: string;
+  /** Messages routed here since. */
+  turns: number;
+}
 
 /** A problem waiting for the person to say which of the devices they named has it. */
 interface PendingStart {
@@ -59,7 +81,11 @@ interface PendingStart {
  * The question left open at the end of the last turn, to read a short answer against. `asked`:
  * times "anything else?" was asked again after an answer that was no answer ("not sure").
  */
-type OpenQuestion = { kind: 'more'; asked?: number } | { kind: 'device'; pending: PendingStart };
+type OpenQuestion =
+  | { kind: 'more'; asked?: number }
+  | { kind: 'device'; pending: PendingStart }
+  /** "On your iPhone again?": `device` is the remembered one. */
+  | { kind: 'again'; pending: PendingStart; device: string };
 
 /** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
 const MORE_REASKS = 1;
@@ -71,6 +97,10 @@ interface MainState {
   menu?: PromptChoice[];
   /** The question left open last turn, if any. */
   open?: OpenQuestion;
+  /** The device named or confirmed in this conversation (a remembered one is confirmed before use). */
+  device?: string;
+  /** The last playbook that ended, for what comes after it (a correction, "still not working", the next problem). */
+  last?: LastPlaybook;
 }
 
 /** Outcome a playbook ends with after it asked "Is there anything else that isn't syncing?". */
@@ -122,6 +152,11 @@ export class MainDialog extends Dialog {
     const child = (result ?? {}) as ChildResult;
     state.menu = undefined;
     state.open = child.outcome === FIXED_OUTCOME ? { kind: 'more' } : undefined;
+    const place = this.engine.endedPlaybook(dc.context);
+    if (place) {
+      state.last = { place, outcome: child.outcome ?? 'ended', at: this.engine.clock.now().toISOString(), turns: 0 };
+      if (place.device) state.device = place.device;
+    }
     if (child.continueTurn) return this.route(dc);
     return Dialog.EndOfTurn;
   }
@@ -143,6 +178,8 @@ export class MainDialog extends Dialog {
     const context = dc.context;
     const input = e.input(context);
     if (!input.text.trim() && input.value === undefined) return Dialog.EndOfTurn;
+    await e.silence(context);
+    if (state.last) state.last.turns++;
 
     const menu = state.menu;
     let open = state.open;
@@ -162,9 +199,17 @@ export class MainDialog extends Dialog {
       const handled = await this.onWhichDevice(dc, state, open.pending);
       if (handled) return handled;
     }
+    if (open?.kind === 'again') {
+      const handled = await this.onDeviceAgain(dc, state, open.pending, open.device);
+      if (handled) return handled;
+    }
     if (open?.kind === 'more') {
       const handled = await this.onAnythingElse(dc, state, open.asked ?? 0);
       if (handled) return handled;
+    }
+    if (this.saysStillNotWorking(dc, state)) {
+      const resumed = await this.resumeLast(dc, state);
+      if (resumed) return resumed;
     }
     if (menu) {
       const picked = matchChoice(menu, input, 'exact') ?? matchChoice(menu, input, 'loose');
@@ -279,16 +324,188 @@ export class MainDialog extends Dialog {
     const named = this.engine.namedDevices(r);
     const devices = named.filter((n) => !n.ruledOut).map((n) => n.device);
     const ruledOut = named.filter((n) => n.ruledOut).map((n) => n.device.id);
+    const state = dc.activeDialog!.state as MainState;
     // A playbook whose steps do not depend on the device (askDevice: false) needs no answer.
     if (devices.length > 1 && playbook.askDevice !== false) {
-      const state = dc.activeDialog!.state as MainState;
       return this.askWhichDevice(dc, state, { intent, utterance, service, devices: devices.map((d) => d.id), tries: 0, ruledOut });
+    }
+    if (devices.length === 0 && playbook.askDevice !== false) {
+      const remembered = await this.rememberedToConfirm(dc, state, ruledOut);
+      if (remembered) return this.askDeviceAgain(dc, state, { intent, utterance, service, devices: [], tries: 0, ruledOut }, remembered);
     }
     return this.beginPlaybook(dc, playbook.id, { utterance, device: devices[0]?.id, service, ruledOut });
   }
 
+  /**
+   * Starts a playbook. A device given is this conversation's from now on. On the device the last
+   * playbook worked on, the checks already gone through there without a fix are skipped (as after a
+   * switch mid-way), and one line says which.
+   */
   private async beginPlaybook(dc: DialogContext, playbookId: string, options: PlaybookOptions): Promise<DialogTurnResult> {
-    return dc.beginDialog(playbookDialogId(playbookId), options);
+    const state = dc.activeDialog!.state as MainState;
+    const last = state.last;
+    state.last = undefined;
+    if (options.device) state.device = options.device;
+    const opts = { ...options };
+    if (last && opts.tried === undefined && opts.resumeAt === undefined) {
+      const skipped = await this.alreadyChecked(dc, playbookId, opts, last.place);
+      if (skipped.length > 0) {
+        opts.tried = last.place.tried;
+        const device = this.engine.device(last.place.device);
+        await this.engine.say(dc.context, 'more.skipping', { device: device?.label ?? '', steps: skipped.map((t) => `"${t}"`).join(', ') });
+      }
+    }
+    return dc.beginDialog(playbookDialogId(playbookId), opts);
+  }
+
+  /**
+   * Titles of the steps of a playbook about to start that were already gone through without a fix
+   * on the same device earlier in this conversation, and that the playbook will skip: instruction
+   * steps whose text is not particular to the new playbook's service (PlaybookDialog.alreadyTried).
+   */
+  private async alreadyChecked(dc: DialogContext, playbookId: string, options: PlaybookOptions, place: PlaybookPlace): Promise<string[]> {
+    const e = this.engine;
+    const playbook = e.content.playbooks[playbookId];
+    if (!playbook || !place.device || !place.tried?.length) return [];
+    const profile = await e.getProfile(dc.context);
+    const remembered = profile.device && !options.ruledOut?.includes(profile.device) ? profile.device : undefined;
+    if ((options.device ?? remembered) !== place.device) return [];
+    const service = options.service ?? playbook.service;
+    return playbook.steps.flatMap((id) => {
+      const step = e.content.steps[id];
+      if (!step || step.kind !== 'instruction' || !place.tried!.includes(id)) return [];
+      if (service && (step.services[service] || step.unavailableOn?.[service])) return [];
+      return [step.title];
+    });
+  }
+
+  /**
+   * The device remembered from an earlier conversation, when this conversation has not named it
+   * (nor ruled it out): it is confirmed with one tap before a playbook uses it.
+   */
+  private async rememberedToConfirm(dc: DialogContext, state: MainState, ruledOut: readonly string[] = []): Promise<string | undefined> {
+    const profile = await this.engine.getProfile(dc.context);
+    const remembered = this.engine.device(profile.device)?.id;
+    if (!remembered || ruledOut.includes(remembered)) return undefined;
+    const record = await this.engine.getRecord(dc.context);
+    return (state.device ?? record.device) === remembered ? undefined : remembered;
+  }
+
+  private againChoices(deviceId: string): PromptChoice[] {
+    const e = this.engine;
+    const device = e.device(deviceId);
+    return [
+      { id: AGAIN.yes, title: e.messages.text('device.againYes'), synonyms: [...e.messages.list('synonyms.yes'), ...(device ? [device.id, device.label.toLowerCase()] : [])] },
+      { id: AGAIN.other, title: e.messages.text('device.againOther'), synonyms: [...e.messages.list('synonyms.no'), e.messages.text('device.againOther').toLowerCase()] },
+    ];
+  }
+
+  private async askDeviceAgain(dc: DialogContext, state: MainState, pending: PendingStart, deviceId: string): Promise<DialogTurnResult> {
+    pending.tries++;
+    state.open = { kind: 'again', pending, device: deviceId };
+    await this.engine.ask(dc.context, 'device.again', this.againChoices(deviceId), { device: this.engine.device(deviceId)?.label ?? '' });
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * The answer to "On your iPhone again?": yes (or that device) starts there; "another device", no,
+   * or ruling it out starts with the device question; another device named starts there (two: which
+   * one?). Anything else understood is routed as usual; a message not understood asks again once.
+   */
+  private async onDeviceAgain(dc: DialogContext, state: MainState, pending: PendingStart, deviceId: string): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const input = e.input(dc.context);
+    const playbook = e.playbookForIntent(pending.intent);
+    if (!playbook) return undefined;
+    const start = (device: string | undefined) =>
+      this.beginPlaybook(dc, playbook.id, {
+        utterance: pending.utterance,
+        device,
+        service: pending.service,
+        ruledOut: device ? pending.ruledOut : [...(pending.ruledOut ?? []), deviceId],
+      });
+    const choices = this.againChoices(deviceId);
+    const exact = matchChoice(choices, input, 'exact');
+    if (exact !== undefined) return start(exact === AGAIN.yes ? deviceId : undefined);
+    const r = e.recognize(dc.context);
+    // Another problem said clearly ("photos on my mac"): routed as usual.
+    if (e.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= e.switchConfidence && r.intent !== pending.intent) return undefined;
+    const named = e.namedDevices(r);
+    const kept = named.filter((n) => !n.ruledOut).map((n) => n.device.id);
+    if (kept.length === 1) return start(kept[0]);
+    if (kept.length > 1) return this.askWhichDevice(dc, state, { ...pending, devices: kept, tries: 0 });
+    if (named.some((n) => n.device.id === deviceId)) return start(undefined);
+    const loose = phraseChoice(choices, input, 'loose');
+    if (loose !== undefined) return start(loose === AGAIN.yes ? deviceId : undefined);
+    if (e.handlerOf(r.intent) !== 'none') return undefined;
+    if (pending.tries < AGAIN_TRIES) {
+      await e.say(dc.context, 'answer.notUnderstood');
+      return this.askDeviceAgain(dc, state, pending, deviceId);
+    }
+    return start(undefined);
+  }
+
+  /**
+   * "Still not working" (messages.yaml `synonyms.notFixed`) soon after the bot left a playbook
+   * without a fix (see RESUME_TURNS): not a new problem, unless it names another device or service,
+   * a command, or another problem said clearly (a problem with no service of its own, "still not
+   * syncing", is the same one).
+   */
+  private saysStillNotWorking(dc: DialogContext, state: MainState): boolean {
+    const e = this.engine;
+    const last = state.last;
+    if (!last || !RESUMABLE_OUTCOMES.includes(last.outcome)) return false;
+    const recent = last.turns <= RESUME_TURNS || e.clock.now().getTime() - Date.parse(last.at) <= RESUME_WINDOW_MS;
+    const input = e.input(dc.context);
+    if (!recent || input.value !== undefined || !mentionsPhrase(e.messages.list('synonyms.notFixed'), input.text, true)) return false;
+    const r = e.recognize(dc.context);
+    if (e.namedDevices(r).some((n) => !n.ruledOut && n.device.id !== last.place.device)) return false;
+    const service = e.serviceIn(r);
+    if (service && service !== last.place.service) return false;
+    const handler = e.handlerOf(r.intent);
+    if (handler === 'none' || handler === 'greeting') return true;
+    if (handler !== 'playbook') return r.ambiguous || r.confidence < e.switchConfidence;
+    const playbook = e.playbookForIntent(r.intent);
+    return !playbook || playbook.id === last.place.playbookId || playbook.service === undefined || r.ambiguous || r.confidence < e.switchConfidence;
+  }
+
+  /**
+   * Picks the last playbook up again on the same device: at the step after the last one whose
+   * instructions were shown (that one counts as tried), or at the question it was waiting on.
+   */
+  private async resumeLast(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const place = state.last?.place;
+    const playbook = place && this.engine.content.playbooks[place.playbookId];
+    if (!place || !playbook) return undefined;
+    const phase = ({ switch: place.resumePhase, handoff: place.handoffFrom, whichDevice: place.whichFrom } as Record<string, string | undefined>)[place.phase] ?? place.phase;
+    const shown = phase === 'fixed' || phase === 'statusPause';
+    const instruction = this.engine.content.steps[place.stepId]?.kind === 'instruction';
+    const tried = [...(place.tried ?? []).filter((id) => id !== place.stepId), ...(phase === 'fixed' && instruction ? [place.stepId] : [])];
+    const resumeAt = phase === 'device' ? 0 : place.stepIndex + (shown ? 1 : 0);
+    await this.engine.say(dc.context, 'playbook.resumed', { problem: playbook.title });
+    return this.beginPlaybook(dc, playbook.id, { device: place.device, service: place.service, tried, resumeAt });
+  }
+
+  /**
+   * A device correction at "anything else?" after a fix ("wait no, it's the mac not the ipad"):
+   * the same problem again on that device, from the step it had reached (a correction mid-way
+   * shows the current step again for the new device, not the ones before it, and so does this).
+   * Not when the message names another problem clearly ("my notes on the mac too").
+   */
+  private async reopenOnCorrectedDevice(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const place = state.last?.outcome === FIXED_OUTCOME ? state.last.place : undefined;
+    const playbook = place && e.content.playbooks[place.playbookId];
+    if (!place?.device || !playbook || playbook.askDevice === false) return undefined;
+    const r = e.recognize(dc.context);
+    const kept = e.namedDevices(r).filter((n) => !n.ruledOut);
+    if (kept.length !== 1 || kept[0].device.id === place.device) return undefined;
+    const other = e.playbookForIntent(r.intent);
+    if (e.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= e.switchConfidence && other && other.id !== playbook.id) return undefined;
+    const device = kept[0].device;
+    state.misses = 0;
+    await e.say(dc.context, 'device.reopened', { device: device.label, problem: playbook.title });
+    return this.beginPlaybook(dc, playbook.id, { device: device.id, service: place.service, tried: [], resumeAt: place.stepIndex });
   }
 
   private deviceChoices(ids: readonly string[]): PromptChoice[] {
@@ -348,6 +565,8 @@ export class MainDialog extends Dialog {
   private async onAnythingElse(dc: DialogContext, state: MainState, asked: number): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
     const input = e.input(dc.context);
+    const reopened = await this.reopenOnCorrectedDevice(dc, state);
+    if (reopened) return reopened;
     const choices: PromptChoice[] = [
       { id: MORE.no, title: '', synonyms: [...e.messages.list('synonyms.no'), ...e.messages.list('synonyms.nothingElse')] },
       { id: MORE.yes, title: '', synonyms: [...e.messages.list('synonyms.yes'), ...e.messages.list('synonyms.somethingElse')] },
@@ -408,6 +627,7 @@ export class MainDialog extends Dialog {
     if (!device) return this.askProblem(dc, state, 'more.question');
     const profile = await this.engine.getProfile(dc.context);
     profile.device = device.id;
+    state.device = device.id;
     state.misses = 0;
     state.menu = this.problemMenu();
     await this.engine.ask(dc.context, 'device.whatProblem', state.menu, { device: device.label });
@@ -417,7 +637,9 @@ export class MainDialog extends Dialog {
   /** "Start over": forget this conversation's troubleshooting and ask afresh what isn't syncing. */
   private async startOver(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
     state.open = undefined;
-    await this.engine.record.set(dc.context, emptyRecord());
+    state.last = undefined;
+    const { lastTurnAt } = await this.engine.getRecord(dc.context);
+    await this.engine.record.set(dc.context, { ...emptyRecord(), lastTurnAt });
     return this.askProblem(dc, state, 'startOver.question');
   }
 

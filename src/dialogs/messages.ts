@@ -47,10 +47,20 @@ export const ENGINE_MESSAGES = {
   'device.whichNow': [],
   // ...and the answer is the device already being worked on
   'device.unchanged': ['device'],
+  // A returning person's remembered device, not named in this conversation: confirmed with one tap
+  'device.again': ['device'],
+  'device.againYes': [],
+  'device.againOther': [],
+  // At the device question, words that answer a later question ("the code never comes"): kept for it
+  'device.noted': [],
+  // A device correction at "anything else?" after a fix: the same problem on that device
+  'device.reopened': ['device', 'problem'],
   // "Start over": the troubleshooting is cleared and we ask again what isn't syncing
   'startOver.question': [],
   // After "Is there anything else that isn't syncing?": "yes" asks what
   'more.question': [],
+  // The next problem on the same device: the checks already done there are skipped (titles in {steps})
+  'more.skipping': ['device', 'steps'],
   // "Did that fix it?"
   'fixed.question': [],
   'fixed.yes': [],
@@ -66,6 +76,11 @@ export const ENGINE_MESSAGES = {
   'switch.declined': [],
   // Content changed under a running conversation
   'playbook.changed': ['problem'],
+  // "Still not working" soon after a playbook was left without a fix: it carries on where it stopped
+  'playbook.resumed': ['problem'],
+  // A message at a pending question after a long silence: welcome back, where things stood, the question
+  'welcomeBack': ['problem', 'device', 'step'],
+  'welcomeBack.noDevice': ['problem'],
   // Goodbye or thanks in the middle of a playbook (not fixed, not pretending it is)
   'playbook.goodbye': [],
   // Service label when none is known

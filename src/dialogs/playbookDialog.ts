@@ -8,7 +8,8 @@
  * support options, then asks our agent hub. Asking for a person mid-way keeps the place: when the
  * hub gives the conversation back (offer declined, waiting cancelled), the step is asked again.
  */
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { createHash } from 'node:crypto';
 import type { LoadedPlaybook } from '../content/loadContent';
 import { choicesOn, type Choice, type Device, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
@@ -86,6 +87,8 @@ export interface PlaybookOptions {
   service?: string;
   /** Start at the handoff step (someone asked for a person). */
   startAtHandoff?: boolean;
+  /** Carry on at this step index, without the intro (a return to a playbook left earlier). */
+  resumeAt?: number;
   /** Steps already tried on this device in the playbook switched from. */
   tried?: string[];
   /** Devices the first message ruled out ("not my iPhone"): the remembered device is not used when it is one. */
@@ -154,7 +157,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const state: PlaybookState = {
       playbookId: this.playbook.id,
       version: this.playbook.contentVersion,
-      stepIndex: opts.startAtHandoff ? this.playbook.steps.length - 1 : 0,
+      stepIndex: opts.startAtHandoff ? this.playbook.steps.length - 1 : Math.min(opts.resumeAt ?? 0, this.playbook.steps.length - 1),
       stepId: this.playbook.steps[0],
       phase: 'fixed',
       device,
@@ -173,7 +176,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
     if (live.device) record.device = live.device;
 
-    if (!this.handoffOnly && !opts.startAtHandoff) {
+    if (!this.handoffOnly && !opts.startAtHandoff && opts.resumeAt === undefined) {
       await this.engine.sendText(context, fill(this.playbook.intro, this.vars(live)), 'playbook.intro', { playbook: this.playbook.id, stepId: live.stepId });
     }
     if (!live.device && !this.handoffOnly && !opts.startAtHandoff && this.playbook.askDevice !== false) {
@@ -954,11 +957,44 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * agent hub gives back resumes the step the person was on.
    */
   protected override async beforeTurn(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
+    await this.engine.silence(dc.context);
     if (handoffAnswer(dc.context) === 'completed') return this.afterLiveChat(dc);
     const changed = await this.onContentChange(dc, state);
     if (changed) return changed;
     if (state.phase === 'handoff') return this.backFromHandoff(dc, state);
-    return undefined;
+    return (await this.welcomeBack(dc, state)) ?? this.keepLaterAnswer(dc, state);
+  }
+
+  /** Where this playbook stood, left for the main dialog when it ends (see Engine.notePlaybookEnd). */
+  override async endDialog(context: TurnContext, instance: DialogInstance, _reason: DialogReason): Promise<void> {
+    if (!this.handoffOnly) this.engine.notePlaybookEnd(context, instance.state as PlaybookState);
+  }
+
+  /** A greeting or unclear message after a long silence (Engine.welcomesBack): welcome back, where we were, the prompt again. */
+  private async welcomeBack(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
+    const input = this.engine.input(dc.context);
+    if (this.handoffOnly || !(await this.engine.welcomesBack(dc.context, [...this.choicesFor(state), ...this.hiddenChoices(state, input)], (r) => this.isCurrentProblem(state, r)))) return undefined;
+    if (this.overridingAnswer(dc, state, input) !== undefined) return undefined;
+    const device = state.phase === 'device' ? undefined : this.engine.device(state.device)?.label;
+    await this.engine.sayWelcomeBack(dc.context, { problem: this.playbook.title, device, step: this.step(state)?.title }, this.ref(state));
+    return this.reprompt(dc, state);
+  }
+
+  /**
+   * At the device question, words that answer a later `answerFromUtterance` question ("the code never
+   * comes") replace the kept utterance, so that question is answered once the device is known; a
+   * device named with them is taken as usual.
+   */
+  private async keepLaterAnswer(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
+    const input = this.engine.input(dc.context);
+    if (state.phase !== 'device' || input.value !== undefined || /^\s*\d*\s*$/.test(input.text)) return undefined;
+    if (matchChoice(this.choicesFor(state), input, 'exact') !== undefined) return undefined;
+    const said = { ...state, utterance: redacted(input.text) };
+    if (!this.playbook.steps.some((id) => this.engine.content.steps[id] && this.answerFromUtterance(said, this.engine.content.steps[id]) !== undefined)) return undefined;
+    state.utterance = said.utterance;
+    if (this.engine.namedDevices(this.engine.recognize(dc.context)).some((n) => !n.ruledOut)) return undefined;
+    await this.engine.say(dc.context, 'device.noted', {}, this.ref(state));
+    return this.reprompt(dc, state);
   }
 
   private async onContentChange(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {

@@ -107,10 +107,12 @@ describe('devices', () => {
     expect(last(replies).resync?.choices).toEqual(content.devices.filter((d) => d.ask).map((d) => d.id));
     await h.say(pick(replies, 'mac'));
     expect((await profile(h)).device).toBe('mac');
-    // A new conversation with the same person: no device question.
+    // A new conversation with the same person: no device question, one tap to confirm the Mac.
     const h2 = harness({ storage: h.storage, conversationId: 'conv-2' });
     const next = await h2.say(main.intent);
-    expect(keys(next)).not.toContain('device.question');
+    expect(keys(next)).toEqual(['device.again']);
+    const started = await h2.say(pick(next, 'again-yes'));
+    expect(keys(started)).not.toContain('device.question');
     expect((await record(h2, 'conv-2')).device).toBe('mac');
   });
 
