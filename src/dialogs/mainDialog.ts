@@ -14,6 +14,13 @@
  * After a person from the support team closed a live chat (the hub's `handoffAnswer` is
  * `completed`; it asked "anything else?"), the record says handed-off and the message is read as
  * the answer to "anything else?", also when a playbook that was waiting ended on it.
+ *
+ * Across problems (the place a playbook ended at comes from Engine.endedPlaybook): the next problem
+ * on the same device skips the checks already gone through there, saying which; a device
+ * remembered from an earlier conversation and not named in this one is confirmed first ("On your
+ * iPhone again?"); a device correction at "anything else?" reopens the problem on that device at
+ * the step it had reached; "still not working" soon after a playbook was left without a fix
+ * (RESUME_TURNS, RESUME_WINDOW_MS) carries on at the step after the last one shown.
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
