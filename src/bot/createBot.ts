@@ -9,7 +9,9 @@
  *
  * When the redactor (privacy/redact.ts) finds a password or a code in what the person typed, the
  * bot says once per conversation, before its answer, that it hid it and that nobody needs it
- * (`privacy.secretHidden`); the flag lives in conversation state (noticeHiddenSecrets).
+ * (`privacy.secretHidden`); the flag lives in conversation state (noticeHiddenSecrets). A message
+ * clearly not in English gets, once per conversation and also before the answer, a line that the
+ * bot only speaks English (`language.englishOnly`, src/dialogs/languageNotice.ts; noticeOtherLanguage).
  */
 import { ActivityHandler, ConversationState, InputHints, UserState, type Activity, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
@@ -17,6 +19,7 @@ import type { BotDeps, ResyncBotApp } from '../app/types';
 import { redactActivityWithReport, type RedactionKind } from '../privacy/redact';
 import { resyncData, textActivity, textFor, type StepRef } from '../dialogs/cards';
 import { Engine } from '../dialogs/engine';
+import { activityLanguage } from '../dialogs/languageNotice';
 import type { MessageKey, Vars } from '../dialogs/messages';
 import { MainDialog, MAIN_DIALOG_ID } from '../dialogs/mainDialog';
 import { PlaybookDialog } from '../dialogs/playbookDialog';
@@ -29,6 +32,8 @@ export const STATE_KEYS = {
   profile: 'profile',
   /** True once the person was told that a password or code they typed was hidden. */
   privacyNotice: 'privacyNoticeGiven',
+  /** True once the person was told that the bot only speaks English (src/dialogs/languageNotice.ts). */
+  languageNotice: 'languageNoticeGiven',
 } as const;
 
 /** What a person must never type here: finding one of these makes the bot say so (once). */
@@ -96,6 +101,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
   const record = conversationState.createProperty<TroubleshootingRecord>(STATE_KEYS.record);
   const profile = userState.createProperty<UserProfile>(STATE_KEYS.profile);
   const noticeGiven = conversationState.createProperty<boolean>(STATE_KEYS.privacyNotice);
+  const languageNoticeGiven = conversationState.createProperty<boolean>(STATE_KEYS.languageNotice);
 
   const engine = new BotEngine({
     content: deps.content,
@@ -159,6 +165,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
     await context.sendActivity(textActivity(engine.messages.text('privacy.secretHidden'), resyncData('privacy.secretHidden')));
   };
 
+  /** Before the answer, at most once per conversation: a message clearly not in English gets "I only speak English". */
+  const noticeOtherLanguage = async (context: TurnContext) => {
+    if (activityLanguage(engine.messages, context.activity) === undefined || (await languageNoticeGiven.get(context, false))) return;
+    await languageNoticeGiven.set(context, true);
+    await context.sendActivity(textActivity(engine.messages.text('language.englishOnly'), resyncData('language.englishOnly')));
+  };
+
   const saveState = async (context: TurnContext) => {
     await conversationState.saveChanges(context);
     await userState.saveChanges(context);
@@ -168,6 +181,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
     run: async (context) => {
       renderTextForChannel(context);
       await noticeHiddenSecrets(context);
+      await noticeOtherLanguage(context);
       // The handoff gate first: while a person is with (or waiting for) an agent, it owns the turn.
       if (deps.handoffGate) await deps.handoffGate.run(context, () => handler.run(context));
       else await handler.run(context);

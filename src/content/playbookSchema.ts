@@ -185,6 +185,22 @@ export const stepOptionsSchema = z
   .strict();
 export type StepOptions = z.infer<typeof stepOptionsSchema>;
 
+/**
+ * A playbook's own wording of "Did that fix it?" and its two answers, where "syncing" does not fit
+ * (sign-in: "Can you sign in now?" / "Yes, I'm in" / "No, I still can't"). Without it the engine's
+ * messages.yaml `fixed.*` texts are used. `again` is the short question asked when a "yes" only
+ * said the step was done ("yes I checked"): messages.yaml `fixed.afterDone` by default.
+ */
+export const fixedQuestionSchema = z
+  .object({
+    text,
+    yes: text.max(40, 'button titles must be at most 40 characters'),
+    no: text.max(40, 'button titles must be at most 40 characters'),
+    again: text,
+  })
+  .strict();
+export type FixedQuestion = z.infer<typeof fixedQuestionSchema>;
+
 export const playbookSchema = z
   .object({
     version: z.literal(SCHEMA_VERSION),
@@ -212,6 +228,8 @@ export const playbookSchema = z
     handoff: z.boolean().optional(),
     /** Per step id (one of `steps`): how this playbook uses that step. */
     stepOptions: z.record(id, stepOptionsSchema).optional(),
+    /** This playbook's own "Did that fix it?" and answer buttons (default: messages.yaml `fixed.*`). */
+    fixedQuestion: fixedQuestionSchema.optional(),
   })
   .strict();
 export type Playbook = z.infer<typeof playbookSchema>;

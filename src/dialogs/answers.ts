@@ -70,6 +70,28 @@ function negatedAt(words: readonly string[], at: number, window = NEGATION_WINDO
   return false;
 }
 
+/** Pictographic emoji (👍, ✅, ❌…), without skin tones, variation selectors or joiners. */
+const EMOJI = /\p{Extended_Pictographic}/gu;
+
+/** The emoji in a text, in order (normalise() drops them: they are no letters). */
+export function emojiIn(text: string): string[] {
+  return text.match(EMOJI) ?? [];
+}
+
+/**
+ * A message of emoji only ("👍", "✅✅"): the choice whose phrases hold every one of them (a phrase
+ * may be an emoji, as in messages.yaml `synonyms.yes`); none or two choices: no match.
+ */
+function emojiChoice(choices: readonly PromptChoice[], raw: string): string | undefined {
+  const said = new Set(emojiIn(raw));
+  if (said.size === 0) return undefined;
+  const hits = choices.filter((c) => {
+    const own = new Set([c.title, ...c.synonyms].flatMap((p) => (normalise(p) === '' ? emojiIn(p) : [])));
+    return [...said].every((e) => own.has(e));
+  });
+  return hits.length === 1 ? hits[0].id : undefined;
+}
+
 /**
  * exact: card value, number, or the whole text equal to the title, id or a phrase.
  * loose: the text contains a title or phrase as whole words, and no negator stands just before it
@@ -82,7 +104,7 @@ export function matchChoice(choices: readonly PromptChoice[], input: UserInput, 
   const fromValue = valueChoiceId(input.value);
   if (fromValue !== undefined && choices.some((c) => c.id === fromValue)) return fromValue;
   const text = normalise(input.text);
-  if (!text) return undefined;
+  if (!text) return emojiChoice(choices, input.text);
   if (mode === 'exact') {
     if (/^\d+$/.test(text)) {
       const n = Number(text);
@@ -190,4 +212,46 @@ export function ruledOutAt(text: string, start: number): boolean {
   if (i < 0) return false;
   if (RULE_OUT.has(words[i])) return true;
   return i >= 1 && RULE_OUT_PAIRS.some(([a, b]) => words[i - 1] === a && words[i] === b);
+}
+
+/**
+ * True when the whole text is one of `phrases` once leading words of `lead` are set aside
+ * ("ok thanks", "great, thank you!" with thanks phrases and lead words such as "ok", "great").
+ * The lead words alone are not enough.
+ */
+export function isOnlyPhrase(phrases: readonly string[], lead: readonly string[], text: string): boolean {
+  const words = normalise(text).split(' ').filter(Boolean);
+  const leading = new Set(lead.map(normalise));
+  let i = 0;
+  while (i < words.length - 1 && leading.has(words[i])) i++;
+  const rest = words.slice(i).join(' ');
+  return rest !== '' && phrases.some((p) => normalise(p) === rest);
+}
+
+/**
+ * A bare number that picks no choice ("7" with three buttons): the number, else undefined.
+ */
+export function numberOutOfRange(text: string, count: number): number | undefined {
+  const t = text.trim();
+  if (!/^\d{1,6}$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= 1 && n <= count ? undefined : n;
+}
+
+/**
+ * The language a message is clearly written in when that is not English: the first of `lists`
+ * (language → its common short words) with at least `minHits` different words in the message,
+ * when the message holds none of `english`. Cheap and data-driven: it looks only at whole words
+ * ("mes photos ne se synchronisent plus" → fr; "my photos de la plage" is English).
+ */
+export function otherLanguage(text: string, lists: Readonly<Record<string, readonly string[]>>, english: readonly string[], minHits = 2): string | undefined {
+  const words = new Set(normalise(text).split(' ').filter(Boolean));
+  if (words.size === 0) return undefined;
+  const englishWords = english.map(normalise);
+  if (englishWords.some((w) => words.has(w))) return undefined;
+  for (const [language, list] of Object.entries(lists)) {
+    const hits = new Set(list.map(normalise).filter((w) => words.has(w)));
+    if (hits.size >= minHits) return language;
+  }
+  return undefined;
 }

@@ -11,7 +11,8 @@
  *  1. a blank message is ignored (as at the top level); a turn the agent hub marked as a request
  *     for a person (`personAsked`: its own offer accepted, maybe by a button press with no text) is
  *     "talk to a person", whatever it says;
- *  2. a button, number, or the whole text equal to a choice is the answer;
+ *  2. a button, number, or the whole text equal to a choice is the answer; a number that picks
+ *     no button ("7" with three) gets "no option 7: pick 1 to 3" (a miss, as in 10);
  *  3. a command typed as such is obeyed at once: the whole text is one of the command phrases of
  *     messages.yaml (`synonyms.help`, `synonyms.person`, `synonyms.stop`, `synonyms.startOver`), or
  *     it contains one and the recogniser agrees with confidence ("no, cancel");
@@ -21,8 +22,10 @@
  *  6. help or a person recognised with confidence and no doubt is obeyed; a recognised cancel that
  *     was not typed as a command is confirmed first, because it throws the place away;
  *  7. a different problem (confident) is offered as a switch;
- *  8. a non-answer ("ok", "not sure", "later"), or one that only negates a choice's phrase ("it
- *     isn't working now"), gets a short clarification;
+ *  8. a thanks alone ("thanks", "ok, cheers": messages.yaml `synonyms.thanks`, after lead words of
+ *     `synonyms.acknowledge`) is politeness: "You're welcome!" and the prompt again, nothing else
+ *     changes; a non-answer ("ok", "not sure", "later"), or one that only negates a choice's phrase
+ *     ("it isn't working now"), gets a short clarification;
  *  9. a clear goodbye is left to the subclass;
  * 10. otherwise "didn't catch that"; at the second miss in a row, a hint that names the
  *     buttons and says how to get help, a person or out; at the third, a way out of the question:
@@ -36,7 +39,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Device } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoice, numberOutOfRange, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { personAsked } from './handoffService';
@@ -192,6 +195,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     }
     const exact = matchChoice(choices, input, 'exact');
     if (exact !== undefined) return this.answered(dc, state, tracking, exact);
+    const outOfRange = input.value === undefined && choices.length > 0 ? numberOutOfRange(input.text, choices.length) : undefined;
+    if (outOfRange !== undefined) return this.notUnderstood(dc, state, tracking, 'answer.outOfRange', { number: String(outOfRange), count: String(choices.length) });
     const hidden = this.hiddenAnswer(state, choices, input);
     if (hidden !== undefined) return this.answered(dc, state, tracking, hidden);
 
@@ -229,6 +234,10 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     }
     if (handler === 'playbook' && clear && this.isCurrentProblem(state, recognition)) {
       return this.notUnderstood(dc, state, tracking, 'answer.sameProblem', this.sameProblemVars(state));
+    }
+    if (isOnlyPhrase(e.messages.list('synonyms.thanks'), e.messages.list('synonyms.acknowledge'), input.text)) {
+      await e.say(dc.context, 'thanks.welcome', {}, this.stepRef(state));
+      return this.reprompt(dc, state);
     }
     if (mentionsPhrase(e.messages.list('synonyms.unclear'), input.text, true) || negatedChoice(choices, input) !== undefined) {
       return this.notUnderstood(dc, state, tracking, 'answer.unclear');

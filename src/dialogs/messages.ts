@@ -115,6 +115,27 @@ export const ENGINE_MESSAGES = {
   'synonyms.startOver': [],
   'synonyms.nothingElse': [],
   'synonyms.somethingElse': [],
+  // "Did that fix it?" answered "yes" with only the step done ("yes I checked", "it's on"): asked once more
+  'fixed.afterDone': [],
+  'synonyms.stepDone': [],
+  // A thanks alone inside a question ("thanks", "ok, cheers"): politeness, then the question again
+  'thanks.welcome': [],
+  'synonyms.thanks': [],
+  'synonyms.acknowledge': [],
+  // Words that make a goodbye a goodbye even when the message also says a step was done
+  'synonyms.bye': [],
+  // A bare number that picks no button ("7" with three)
+  'answer.outOfRange': ['number', 'count'],
+  // A message clearly not in English (src/dialogs/languageNotice.ts): said once per conversation.
+  // stopWords.en: English words that rule that out; the others: common words of each language.
+  'language.englishOnly': [],
+  'stopWords.en': [],
+  'stopWords.fr': [],
+  'stopWords.de': [],
+  'stopWords.es': [],
+  'stopWords.it': [],
+  'stopWords.pt': [],
+  'stopWords.nl': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageKey = keyof typeof ENGINE_MESSAGES;

@@ -15,7 +15,7 @@ import type { LoadedPlaybook } from '../content/loadContent';
 import { choicesOn, type Choice, type Device, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
-import { holdsQualifier, matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
+import { holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
@@ -76,6 +76,11 @@ export interface PlaybookState {
    * ("i forgot my apple id password" answers "What happens when you try to sign in?").
    */
   utterance?: string;
+  /**
+   * The step at whose "Did that fix it?" a "yes" that only said the step was done ("yes I
+   * checked") was asked about once more: the same answer again is not taken as a fix either.
+   */
+  afterDoneAsked?: string;
 }
 
 export interface PlaybookOptions {
@@ -104,6 +109,8 @@ const ELSEWHERE_STOP = 'elsewhere-stop';
 const SAID_FIXED = 'said-fixed';
 /** A partial fix ("yes, but only some photos"): not fixed, the next check, recorded `partly-fixed` (a hidden answer, no button). */
 const PARTLY = 'partly-fixed';
+/** "Yes I checked", "it's on" at "Did that fix it?": the step was done, nothing said of a fix (a hidden answer, no button). */
+const STEP_DONE = 'step-done';
 /** The prompts where "it works now" means the problem is fixed. */
 const FIXED_ANYWHERE: readonly Phase[] = ['question', 'statusPause', 'elsewhere', 'switch'];
 
@@ -404,6 +411,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.stepIndex++;
       return undefined;
     }
+    state.afterDoneAsked = undefined;
     const body = fill(text, this.vars(state));
     await this.engine.sendText(dc.context, withTitle ? `**${step.title}**\n\n${body}` : body, 'step.instructions', this.ref(state));
     state.phase = this.unavailableHere(step, state) ? 'elsewhere' : 'fixed';
@@ -654,13 +662,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       case 'device':
         return e.content.devices.filter((d) => d.ask).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] }));
       case 'question':
-        return choicesOn(this.step(state), this.platform(state)).map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
-      case 'fixed':
-        return [
-          e.choice(FIXED.yes, 'fixed.yes', ['synonyms.yes', 'synonyms.fixed']),
-          e.choice(FIXED.no, 'fixed.no', ['synonyms.no', 'synonyms.notFixed']),
-          e.choice(FIXED.agent, 'fixed.agent'),
-        ];
+        return choicesOn(this.step(state), this.platform(state)).map((c) => ({ id: c.id, title: c.title, synonyms: this.withYesNo(c.synonyms) }));
+      case 'fixed': {
+        const own = this.playbook.fixedQuestion;
+        const yes = e.choice(FIXED.yes, 'fixed.yes', ['synonyms.yes', 'synonyms.fixed']);
+        const no = e.choice(FIXED.no, 'fixed.no', ['synonyms.no', 'synonyms.notFixed']);
+        return [own ? { ...yes, title: own.yes } : yes, own ? { ...no, title: own.no } : no, e.choice(FIXED.agent, 'fixed.agent')];
+      }
       case 'statusPause': {
         const step = this.step(state);
         return [
@@ -705,7 +713,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    */
   protected override overridingAnswer(dc: DialogContext, state: PlaybookState, input: UserInput): string | undefined {
     if (this.handoffOnly || (state.phase !== 'fixed' && state.phase !== 'question') || /^\s*\d+\s*$/.test(input.text)) return undefined;
-    if (!this.saysPartly(input)) return undefined;
+    if (!this.saysPartly(input)) return this.saysOnlyStepDone(dc, state, input) ? STEP_DONE : undefined;
     // "no, some are still missing": the first words already answer, and not with a fix.
     const lead = firstClause(input.text);
     if (lead !== undefined && !this.saysPartly({ ...input, text: lead })) {
@@ -723,6 +731,58 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const r = e.recognize(dc.context);
     const otherProblem = !r.ambiguous && r.confidence >= e.switchConfidence && e.handlerOf(r.intent) === 'playbook' && !this.isCurrentProblem(state, r);
     return otherProblem ? undefined : PARTLY;
+  }
+
+  /**
+   * At "Did that fix it?", an answer that says the step was done or checked ("yes I checked", "yeah
+   * it's on", "yes restarted", "it's on") and nothing about a fix: no "it works" phrase, no "no"
+   * (messages.yaml `synonyms.stepDone`). Without a "yes", one holding a non-answer ("done", "ok
+   * done that", "i did it") is left to the "can't tell" reply as before.
+   */
+  private saysOnlyStepDone(dc: DialogContext, state: PlaybookState, input: UserInput): boolean {
+    if (state.phase !== 'fixed') return false;
+    const messages = this.engine.messages;
+    if (!mentionsPhrase(messages.list('synonyms.stepDone'), input.text, true)) return false;
+    if (mentionsPhrase(messages.list('synonyms.fixed'), input.text, true)) return false;
+    const choices = this.choicesFor(state);
+    // A button's own words typed ("Yes, I'm signed in") are that button.
+    if (matchChoice(choices, { text: input.text }, 'exact') !== undefined) return false;
+    const picked = matchChoice(choices, { text: input.text }, 'loose');
+    // Without a "yes", a non-answer in it ("ok done that") keeps the "can't tell" reply.
+    if (picked !== FIXED.yes && (picked !== undefined || mentionsPhrase(messages.list('synonyms.unclear'), input.text, true))) return false;
+    // "it's on my Windows PC" is a device correction.
+    return !this.engine.namedDevices(this.engine.recognize(dc.context)).some((n) => !n.ruledOut);
+  }
+
+  /**
+   * The step was done, but is it fixed? Asked once, briefly, with the same buttons (the playbook's
+   * own wording when it has one); the same kind of answer again is "can't tell", then the question.
+   */
+  private async stepDone(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
+    const e = this.engine;
+    if (state.afterDoneAsked === state.stepId) {
+      await e.say(dc.context, 'answer.unclear', {}, this.ref(state));
+      return this.reprompt(dc, state);
+    }
+    state.afterDoneAsked = state.stepId;
+    const own = this.playbook.fixedQuestion?.again;
+    const text = own ? fill(own, this.vars(state)) : e.messages.text('fixed.afterDone');
+    await e.sendPrompt(dc.context, text, this.choicesFor(state), 'fixed.afterDone', this.ref(state));
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * A step question's choice that takes a plain "yes" (or "no": the first phrase of messages.yaml
+   * `synonyms.yes` / `synonyms.no`) takes every way of saying it there ("yep", "nah", 👍, 👎…).
+   */
+  private withYesNo(synonyms: readonly string[]): string[] {
+    const messages = this.engine.messages;
+    const out = [...synonyms];
+    for (const key of ['synonyms.yes', 'synonyms.no'] as const) {
+      const list = messages.list(key);
+      if (list.length > 0 && synonyms.some((s) => normalise(s) === normalise(list[0]))) out.push(...list.filter((p) => !out.includes(p)));
+    }
+    return out;
   }
 
   /** True when the answer says only part of it is back (messages.yaml `synonyms.partly`). */
@@ -754,7 +814,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         await this.askQuestion(dc, state, this.step(state), false);
         break;
       case 'fixed':
-        await e.ask(dc.context, 'fixed.question', choices, {}, this.ref(state));
+        if (this.playbook.fixedQuestion) await e.sendPrompt(dc.context, fill(this.playbook.fixedQuestion.text, this.vars(state)), choices, 'fixed.question', this.ref(state));
+        else await e.ask(dc.context, 'fixed.question', choices, {}, this.ref(state));
         break;
       case 'statusPause':
         await e.sendPrompt(dc.context, fill(this.stepMessage(this.step(state), 'pauseQuestion') ?? '', this.vars(state)), choices, 'status.pauseQuestion', this.ref(state));
@@ -781,6 +842,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected async onAnswer(dc: DialogContext, state: PlaybookState, choiceId: string): Promise<DialogTurnResult> {
     if (choiceId === SAID_FIXED) return this.finishFixed(dc, state);
     if (choiceId === PARTLY) return this.partlyFixed(dc, state);
+    if (choiceId === STEP_DONE) return this.stepDone(dc, state);
     switch (state.phase) {
       case 'device': {
         const device = this.engine.device(choiceId);
@@ -938,13 +1000,19 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   /**
-   * Goodbye or thanks in the middle: end politely, without claiming it is fixed (an answer that
-   * says so, "it works now, thanks", is taken as the answer before this). Only a clear goodbye:
-   * an unsure recognition is "didn't catch that" as any other answer.
+   * Goodbye in the middle ("thanks, bye", "that's all, thanks"): end politely, without claiming it
+   * is fixed (an answer that says so, "it works now, thanks", is taken as the answer before this; a
+   * thanks alone is politeness, handled before this too). Only a clear goodbye: an unsure
+   * recognition is "didn't catch that" as any other answer, and so is one that says a step was
+   * done ("it's on") without a word of leaving (messages.yaml `synonyms.bye`).
    */
   protected async onGoodbye(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
     const r = this.engine.recognize(dc.context);
     if (r.ambiguous || r.confidence < this.engine.switchConfidence) return undefined;
+    // "it's on", "restarted it" answer the step, whatever the recogniser makes of them; "it's on, bye" is a goodbye.
+    const messages = this.engine.messages;
+    const text = this.engine.input(dc.context).text;
+    if (mentionsPhrase(messages.list('synonyms.stepDone'), text, true) && !mentionsPhrase(messages.list('synonyms.bye'), text, true)) return undefined;
     this.settle(state);
     if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
     await this.engine.say(dc.context, 'playbook.goodbye', {}, this.ref(state));

@@ -36,6 +36,7 @@ const READINGS: Record<string, Recognition> = Object.fromEntries(
     reading('stopped and restarted, same problem', 'cancel', 0.728),
     reading('i restarted it, nothing changed', 'cancel', 0.857),
     reading('restarted it', 'cancel', 0.873),
+    reading('lets leave it there', 'cancel', 0.873),
     reading('no, cancel', 'cancel', 0.85),
     reading('nothing works!!!', 'goodbye', 0.397, true),
     reading('later', 'goodbye', 0.817),
@@ -103,10 +104,12 @@ describe('an answer that sounds like a command is the answer', () => {
     expect(await lastOutcome(h)).toBe('user-left');
   });
 
+  // ("restarted it" at "Did that fix it?" only says the step was done: it is asked about once more,
+  // see fixedQuestionAnswers.test.ts.)
   it('a cancel only guessed from the words is confirmed: "no" carries on at the same prompt', async () => {
     const { h, stepId, replies } = await atFixedPrompt();
     const before = last(replies).resync!;
-    const confirm = await h.say('restarted it');
+    const confirm = await h.say('lets leave it there');
     expect(keys(confirm)).toEqual(['cancel.confirm']);
     expect(last(confirm).resync).toMatchObject({ stepId, choices: ['confirm-stop', 'confirm-stay'] });
     const after = await h.say('no');
@@ -120,7 +123,7 @@ describe('an answer that sounds like a command is the answer', () => {
 
   it('a cancel only guessed from the words is confirmed: "yes, stop" stops', async () => {
     const { h } = await atFixedPrompt();
-    const confirm = await h.say('restarted it');
+    const confirm = await h.say('lets leave it there');
     expect(keys(await h.say(pick(confirm, 'confirm-stop')))).toEqual(['cancel.done']);
     expect(await lastOutcome(h)).toBe('user-left');
     // Nothing is pending any more.
@@ -129,7 +132,7 @@ describe('an answer that sounds like a command is the answer', () => {
 
   it('an answer to the question instead of the confirmation is taken as the answer', async () => {
     const { h, stepId } = await atFixedPrompt();
-    await h.say('restarted it');
+    expect(keys(await h.say('lets leave it there'))).toEqual(['cancel.confirm']);
     const replies = await h.say('still not working');
     expect(keys(replies)).not.toContain('cancel.done');
     expect((await record(h)).steps.find((s) => s.step === stepId)?.outcome).toBe('not-fixed');

@@ -1,0 +1,38 @@
+/**
+ * A message clearly written in another language than English: the bot says once per conversation
+ * that it only speaks English, next to whatever it does with the message anyway (a recognised
+ * problem still starts; "oui" still answers a yes/no question).
+ *
+ * The signal is cheap and lives in content: per language, a short list of its common words
+ * (messages.yaml `stopWords.<language>`); a message with at least two different words of one list
+ * and none of `stopWords.en` is that language. Names, brands and device words are in no list, so
+ * "Meine Fotos synchronisieren nicht mit iCloud auf dem iPad" counts, "my photos de la plage" does not.
+ */
+import type { Activity } from 'botbuilder';
+import { otherLanguage } from './answers';
+import type { MessageKey, Messages } from './messages';
+
+/** The languages looked for, and their word lists in messages.yaml. */
+export const OTHER_LANGUAGES = {
+  fr: 'stopWords.fr',
+  de: 'stopWords.de',
+  es: 'stopWords.es',
+  it: 'stopWords.it',
+  pt: 'stopWords.pt',
+  nl: 'stopWords.nl',
+} as const satisfies Record<string, MessageKey>;
+
+/** Different words of one language's list a message needs to count as that language. */
+export const MIN_LANGUAGE_HITS = 2;
+
+/** The language code (`fr`, `de`…) a text is clearly written in when it is not English, else undefined. */
+export function otherLanguageOf(messages: Messages, text: string): string | undefined {
+  const lists = Object.fromEntries(Object.entries(OTHER_LANGUAGES).map(([lang, key]) => [lang, messages.list(key)]));
+  return otherLanguage(text, lists, messages.list('stopWords.en'), MIN_LANGUAGE_HITS);
+}
+
+/** The typed text of a message activity in another language than English (card button presses never are). */
+export function activityLanguage(messages: Messages, activity: Partial<Activity>): string | undefined {
+  if (activity.type !== 'message' || typeof activity.text !== 'string' || activity.value !== undefined) return undefined;
+  return otherLanguageOf(messages, activity.text);
+}
