@@ -1,6 +1,6 @@
 import type { Entity } from './recognizer';
 import type { Gazetteer } from './trainingData';
-import { maskMarkup } from './textCleaning';
+import { maskEmails, maskMarkup } from './textCleaning';
 
 /**
  * Gazetteer entity extraction: finds the values of intents/entities.yaml in a message, however
@@ -97,7 +97,7 @@ export class EntityExtractor {
   /** Entities in `text`, in order, none overlapping; offsets are into `text`. */
   extract(text: string): Entity[] {
     if (!text) return [];
-    const tokens = tokenize(maskMarkup(text));
+    const tokens = tokenize(maskEmails(maskMarkup(text)));
     const candidates: Candidate[] = [];
     for (let i = 0; i < tokens.length; i++) {
       let compact = '';

@@ -14,6 +14,16 @@ export function maskMarkup(text: string): string {
   return text.replace(TAG, (m) => ' '.repeat(m.length)).replace(HTML_ENTITY, (m) => ' '.repeat(m.length));
 }
 
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+/**
+ * Replaces email addresses with spaces of the same length (offsets kept): "sam@icloud.com" names an
+ * account, not the iCloud website, and "me@mac.com" is not a Mac.
+ */
+export function maskEmails(text: string): string {
+  return text.replace(EMAIL, (m) => ' '.repeat(m.length));
+}
+
 /** Plain words for the classifier: tags, Markdown syntax and URLs' punctuation gone, spaces collapsed. */
 export function plainText(text: string): string {
   return maskMarkup(text)

@@ -113,6 +113,10 @@ describe('EntityExtractor on the real intents/entities.yaml', () => {
     ['icloud drive on my windows 11 pc', ['service:drive', 'device:windows']],
     ['the weather in paris', []],
     ['iphone iphone', ['device:iphone']],
+    // An email address names an account: not the iCloud website, not a Mac.
+    ['it shows sam@icloud.com on both', []],
+    ['my apple id is me@mac.com on my iphone', ['device:iphone']],
+    ['sam@icloud.com works on icloud.com', ['device:web']],
   ])('%s', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
