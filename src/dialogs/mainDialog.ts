@@ -25,7 +25,7 @@
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
-import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
+import { holdsQualifier, isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoice, normalise, type PromptChoice, type UserInput } from './answers';
 import type { Engine, PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
@@ -57,8 +57,11 @@ const AGAIN_TRIES = 2;
  */
 export const RESUME_TURNS = 3;
 export const RESUME_WINDOW_MS = 30 * 60 * 1000;
-/** Outcomes of a playbook the bot closed without a fix that "still not working" picks up again. */
-const RESUMABLE_OUTCOMES: readonly string[] = ['left', 'stopped'];
+/**
+ * Outcomes of a playbook that "still not working" picks up again: closed without a fix, or fixed
+ * and then "it stopped again" / "only some came back" (the step that fixed it is recorded again).
+ */
+const RESUMABLE_OUTCOMES: readonly string[] = ['left', 'stopped', 'fixed'];
 
 /** The last playbook that ended in this conversation, where it stood and how it ended. */
 interface LastPlaybook {
@@ -68,6 +71,17 @@ interface LastPlaybook {
   at: string;
   /** Messages routed here since. */
   turns: number;
+}
+
+/** What a message said about a problem: its words (redacted), service and devices. */
+interface ProblemWords {
+  /** Redacted (see startIntent). */
+  utterance: string;
+  service?: string;
+  /** Device ids named and not ruled out, in the order mentioned. */
+  devices: string[];
+  /** Device ids the message ruled out ("not my iPhone"). */
+  ruledOut: string[];
 }
 
 /** A problem waiting for the person to say which of the devices they named has it. */
@@ -108,6 +122,12 @@ interface MainState {
   device?: string;
   /** The last playbook that ended, for what comes after it (a correction, "still not working", the next problem). */
   last?: LastPlaybook;
+  /** What the message a did-you-mean menu was about said (the device it named is not asked for again). */
+  menuProblem?: ProblemWords;
+  /** The question to put back once a child ends ("is iCloud down?" asked at "On your iPhone again?"). */
+  putBack?: OpenQuestion;
+  /** The last turn said goodbye: another goodbye gets a short one, not the same line again. */
+  saidGoodbye?: boolean;
 }
 
 /** Outcome a playbook ends with after it asked "Is there anything else that isn't syncing?". */
@@ -157,14 +177,22 @@ export class MainDialog extends Dialog {
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as MainState;
     const child = (result ?? {}) as ChildResult;
+    const putBack = state.putBack;
+    state.putBack = undefined;
     state.menu = undefined;
     state.open = child.outcome === FIXED_OUTCOME ? { kind: 'more' } : undefined;
     const place = this.engine.endedPlaybook(dc.context);
     if (place) {
       state.last = { place, outcome: child.outcome ?? 'ended', at: this.engine.clock.now().toISOString(), turns: 0 };
-      if (place.device) state.device = place.device;
+      // A playbook that never asks for the device ("is iCloud down?") only took the remembered one
+      // silently: that confirms nothing.
+      if (place.device && this.engine.content.playbooks[place.playbookId]?.askDevice !== false) state.device = place.device;
     }
     if (child.continueTurn) return this.route(dc);
+    if (putBack?.kind === 'again' && !state.open) {
+      await this.engine.say(dc.context, 'status.asideResume');
+      return this.askDeviceAgain(dc, state, putBack.pending, putBack.device, false);
+    }
     return Dialog.EndOfTurn;
   }
 
@@ -189,8 +217,12 @@ export class MainDialog extends Dialog {
     if (state.last) state.last.turns++;
 
     const menu = state.menu;
+    const menuProblem = state.menuProblem;
+    const saidGoodbye = state.saidGoodbye;
     let open = state.open;
     state.menu = undefined;
+    state.menuProblem = undefined;
+    state.saidGoodbye = undefined;
     state.open = undefined;
     // A person from the support team has just closed the chat; the hub asked "anything else?".
     if (handoffAnswer(context) === 'completed') {
@@ -210,17 +242,18 @@ export class MainDialog extends Dialog {
       const handled = await this.onDeviceAgain(dc, state, open.pending, open.device);
       if (handled) return handled;
     }
-    if (open?.kind === 'more') {
-      const handled = await this.onAnythingElse(dc, state, open.asked ?? 0);
-      if (handled) return handled;
-    }
+    // Before "anything else?" is read: "it stopped again" there is the same problem, not a "no".
     if (this.saysStillNotWorking(dc, state)) {
       const resumed = await this.resumeLast(dc, state);
       if (resumed) return resumed;
     }
+    if (open?.kind === 'more') {
+      const handled = await this.onAnythingElse(dc, state, open.asked ?? 0);
+      if (handled) return handled;
+    }
     if (menu) {
       const picked = matchChoice(menu, input, 'exact') ?? matchChoice(menu, input, 'loose');
-      if (picked !== undefined) return this.onMenuChoice(dc, state, picked);
+      if (picked !== undefined) return this.onMenuChoice(dc, state, picked, menuProblem);
     }
     if (asksToStartOver(e, input, 'exact')) return this.startOver(dc, state);
 
@@ -230,6 +263,7 @@ export class MainDialog extends Dialog {
       if (choices.length > 0) {
         state.misses = 0;
         state.menu = [...choices, e.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse')];
+        state.menuProblem = this.problemWords(r);
         await e.ask(context, 'didYouMean', state.menu);
         return Dialog.EndOfTurn;
       }
@@ -239,9 +273,14 @@ export class MainDialog extends Dialog {
     switch (handler) {
       case 'playbook':
         return this.startIntent(dc, r.intent, r);
+      case 'goodbye':
+        // "It doesn't work", "it's not working": a complaint, whatever the classifier made of it.
+        if (this.saysNegation(input.text) && !mentionsPhrase(e.messages.list('synonyms.nothingElse'), input.text, true)) return this.vagueProblem(dc, state, r);
+        state.saidGoodbye = true;
+        await e.say(context, saidGoodbye ? 'goodbye.again' : 'goodbye');
+        return Dialog.EndOfTurn;
       case 'greeting':
       case 'help':
-      case 'goodbye':
         await e.say(context, handler);
         return Dialog.EndOfTurn;
       case 'cancel':
@@ -268,13 +307,21 @@ export class MainDialog extends Dialog {
     }
   }
 
-  private async onMenuChoice(dc: DialogContext, state: MainState, choiceId: string): Promise<DialogTurnResult> {
+  /**
+   * A menu choice. A problem picked from "Did you mean …?" starts with what the message the menu
+   * was about said (its device, service, words), unless the pick itself names a device or service.
+   */
+  private async onMenuChoice(dc: DialogContext, state: MainState, choiceId: string, menuProblem?: ProblemWords): Promise<DialogTurnResult> {
     state.misses = 0;
     if (choiceId === AGENT_CHOICE) return this.startHandoff(dc);
     if (choiceId.startsWith(INTENT_CHOICE_PREFIX)) {
       const intent = choiceId.slice(INTENT_CHOICE_PREFIX.length);
       const handler = this.engine.handlerOf(intent);
-      if (handler === 'playbook') return this.startIntent(dc, intent, this.engine.recognize(dc.context));
+      if (handler === 'playbook') {
+        const now = this.problemWords(this.engine.recognize(dc.context));
+        const saysMore = now.devices.length > 0 || now.ruledOut.length > 0 || now.service !== undefined;
+        return this.startIntent(dc, intent, saysMore || !menuProblem ? now : menuProblem);
+      }
       if (handler === 'agent') return this.startHandoff(dc);
       if (handler !== 'none') {
         await this.engine.say(dc.context, handler === 'cancel' ? 'cancel.done' : (handler as 'help' | 'greeting' | 'goodbye'));
@@ -320,27 +367,50 @@ export class MainDialog extends Dialog {
    * named) before starting. A device the message rules out ("on my iPad, not my iPhone") is not
    * one of them, nor used from memory. The utterance handed on (and kept in state) is redacted.
    */
-  private async startIntent(dc: DialogContext, intent: string, r: Recognition): Promise<DialogTurnResult> {
+  private async startIntent(dc: DialogContext, intent: string, said: Recognition | ProblemWords): Promise<DialogTurnResult> {
     const playbook = this.engine.playbookForIntent(intent);
     if (!playbook) {
       await this.engine.say(dc.context, 'notUnderstood');
       return Dialog.EndOfTurn;
     }
-    const utterance = redactText(r.text).text;
-    const service = this.engine.serviceIn(r);
-    const named = this.engine.namedDevices(r);
-    const devices = named.filter((n) => !n.ruledOut).map((n) => n.device);
-    const ruledOut = named.filter((n) => n.ruledOut).map((n) => n.device.id);
+    const { utterance, service, devices, ruledOut } = 'devices' in said ? said : this.problemWords(said);
     const state = dc.activeDialog!.state as MainState;
     // A playbook whose steps do not depend on the device (askDevice: false) needs no answer.
     if (devices.length > 1 && playbook.askDevice !== false) {
-      return this.askWhichDevice(dc, state, { intent, utterance, service, devices: devices.map((d) => d.id), tries: 0, ruledOut });
+      return this.askWhichDevice(dc, state, { intent, utterance, service, devices: [...devices], tries: 0, ruledOut });
     }
     if (devices.length === 0 && playbook.askDevice !== false) {
       const remembered = await this.rememberedToConfirm(dc, state, ruledOut);
       if (remembered) return this.askDeviceAgain(dc, state, { intent, utterance, service, devices: [], tries: 0, ruledOut }, remembered);
     }
-    return this.beginPlaybook(dc, playbook.id, { utterance, device: devices[0]?.id, service, ruledOut });
+    return this.beginPlaybook(dc, playbook.id, { utterance, device: devices[0], service, ruledOut });
+  }
+
+  /** What a message said about a problem (its words redacted: nothing typed is kept raw). */
+  private problemWords(r: Recognition): ProblemWords {
+    const named = this.engine.namedDevices(r);
+    return {
+      utterance: redactText(r.text).text,
+      service: this.engine.serviceIn(r),
+      devices: named.filter((n) => !n.ruledOut).map((n) => n.device.id),
+      ruledOut: named.filter((n) => n.ruledOut).map((n) => n.device.id),
+    };
+  }
+
+  /** True when the text holds a negation (messages.yaml `synonyms.negation`: "doesn't", "not", "still"). */
+  private saysNegation(text: string): boolean {
+    const words = ` ${normalise(text)} `;
+    return this.engine.messages.list('synonyms.negation').some((p) => normalise(p) !== '' && words.includes(` ${normalise(p)} `));
+  }
+
+  /**
+   * A complaint with nothing to go on ("it doesn't work"): what isn't syncing (one button per
+   * problem, "iCloud not syncing" among them); with one device named, what isn't syncing there.
+   */
+  private async vagueProblem(dc: DialogContext, state: MainState, r: Recognition): Promise<DialogTurnResult> {
+    const kept = this.engine.namedDevices(r).filter((n) => !n.ruledOut);
+    if (kept.length === 1) return this.askProblemOn(dc, state, kept[0].device.id);
+    return this.askProblem(dc, state, 'problem.vague');
   }
 
   /**
@@ -395,7 +465,9 @@ export class MainDialog extends Dialog {
     const remembered = this.engine.device(profile.device)?.id;
     if (!remembered || ruledOut.includes(remembered)) return undefined;
     const record = await this.engine.getRecord(dc.context);
-    return (state.device ?? record.device) === remembered ? undefined : remembered;
+    // A playbook that never asks for the device ("is iCloud down?") put the remembered one in the record unconfirmed.
+    const silent = record.intent !== undefined && this.engine.playbookForIntent(record.intent)?.askDevice === false;
+    return (state.device ?? (silent ? undefined : record.device)) === remembered ? undefined : remembered;
   }
 
   private againChoices(deviceId: string): PromptChoice[] {
@@ -407,8 +479,9 @@ export class MainDialog extends Dialog {
     ];
   }
 
-  private async askDeviceAgain(dc: DialogContext, state: MainState, pending: PendingStart, deviceId: string): Promise<DialogTurnResult> {
-    pending.tries++;
+  /** Asks "On your iPhone again?"; `count`: false when it is put back after an aside (not a retry). */
+  private async askDeviceAgain(dc: DialogContext, state: MainState, pending: PendingStart, deviceId: string, count = true): Promise<DialogTurnResult> {
+    if (count) pending.tries++;
     state.open = { kind: 'again', pending, device: deviceId };
     await this.engine.ask(dc.context, 'device.again', this.againChoices(deviceId), { device: this.engine.device(deviceId)?.label ?? '' });
     return Dialog.EndOfTurn;
@@ -432,9 +505,25 @@ export class MainDialog extends Dialog {
         ruledOut: device ? pending.ruledOut : [...(pending.ruledOut ?? []), deviceId],
       });
     const choices = this.againChoices(deviceId);
+    // After a long silence: welcome back, the problem waiting, and the question again.
+    if (await e.welcomesBack(dc.context, choices, (r) => r.intent === pending.intent)) {
+      await e.sayWelcomeBack(dc.context, { problem: playbook.title });
+      return this.askDeviceAgain(dc, state, pending, deviceId, false);
+    }
     const exact = matchChoice(choices, input, 'exact');
     if (exact !== undefined) return start(exact === AGAIN.yes ? deviceId : undefined);
+    // A thanks alone is politeness: the problem still waits.
+    if (isOnlyPhrase(e.messages.list('synonyms.thanks'), e.messages.list('synonyms.acknowledge'), input.text)) {
+      await e.say(dc.context, 'thanks.welcome');
+      return this.askDeviceAgain(dc, state, pending, deviceId, false);
+    }
     const r = e.recognize(dc.context);
+    // "Is iCloud down?": answered (the status playbook), then this question again.
+    const aside = e.handlerOf(r.intent) === 'playbook' && !r.ambiguous ? e.playbookForIntent(r.intent) : undefined;
+    if (aside && e.answersFromStatus(aside) && aside.intent !== pending.intent) {
+      state.putBack = { kind: 'again', pending, device: deviceId };
+      return dc.beginDialog(playbookDialogId(aside.id), { utterance: redactText(r.text).text, service: e.serviceIn(r) } satisfies PlaybookOptions);
+    }
     // Another problem said clearly ("photos on my mac"): routed as usual.
     if (e.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= e.switchConfidence && r.intent !== pending.intent) return undefined;
     const named = e.namedDevices(r);
@@ -484,6 +573,7 @@ export class MainDialog extends Dialog {
     const place = state.last?.place;
     const playbook = place && this.engine.content.playbooks[place.playbookId];
     if (!place || !playbook) return undefined;
+    if (state.last?.outcome === FIXED_OUTCOME) return this.reopenAfterFix(dc, state, place, playbook.id, playbook.title);
     const phase = ({ switch: place.resumePhase, handoff: place.handoffFrom, whichDevice: place.whichFrom } as Record<string, string | undefined>)[place.phase] ?? place.phase;
     const shown = phase === 'fixed' || phase === 'statusPause';
     const instruction = this.engine.content.steps[place.stepId]?.kind === 'instruction';
@@ -491,6 +581,24 @@ export class MainDialog extends Dialog {
     const resumeAt = phase === 'device' ? 0 : place.stepIndex + (shown ? 1 : 0);
     await this.engine.say(dc.context, 'playbook.resumed', { problem: playbook.title });
     return this.beginPlaybook(dc, playbook.id, { device: place.device, service: place.service, tried, resumeAt });
+  }
+
+  /**
+   * After a fix, "it stopped again" or "only some of them came back": the step that fixed it is
+   * recorded again (partly-fixed or not-fixed) and the same problem carries on, on the same device,
+   * at the next step (that one counts as tried).
+   */
+  private async reopenAfterFix(dc: DialogContext, state: MainState, place: PlaybookPlace, playbookId: string, title: string): Promise<DialogTurnResult> {
+    const e = this.engine;
+    const text = e.input(dc.context).text;
+    const partly = holdsQualifier(e.messages.list('synonyms.partly'), e.messages.list('synonyms.partlyExcept'), text);
+    const record = await e.getRecord(dc.context);
+    record.steps.push({ playbook: playbookId, step: place.stepId, outcome: partly ? 'partly-fixed' : 'not-fixed', at: e.clock.now().toISOString() });
+    const instruction = e.content.steps[place.stepId]?.kind === 'instruction';
+    const tried = [...(place.tried ?? []).filter((id) => id !== place.stepId), ...(instruction ? [place.stepId] : [])];
+    state.misses = 0;
+    await e.say(dc.context, partly ? 'playbook.reopenedPartly' : 'playbook.reopened', { problem: title });
+    return this.beginPlaybook(dc, playbookId, { device: place.device, service: place.service, tried, resumeAt: place.stepIndex + 1 });
   }
 
   /**
@@ -589,6 +697,7 @@ export class MainDialog extends Dialog {
     }
     if (picked === MORE.no) {
       state.misses = 0;
+      state.saidGoodbye = true;
       await e.say(dc.context, 'goodbye');
       return Dialog.EndOfTurn;
     }

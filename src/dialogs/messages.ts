@@ -9,6 +9,10 @@ export const ENGINE_MESSAGES = {
   greeting: [],
   help: [],
   goodbye: [],
+  // A second goodbye straight after the first
+  'goodbye.again': [],
+  // A goodbye said with a negation at the top level ("it doesn't work"): what isn't syncing?
+  'problem.vague': [],
   'cancel.done': [],
   'error.apology': [],
   // Said once per conversation when a password or code was hidden from what the person typed
@@ -78,6 +82,9 @@ export const ENGINE_MESSAGES = {
   'playbook.changed': ['problem'],
   // "Still not working" soon after a playbook was left without a fix: it carries on where it stopped
   'playbook.resumed': ['problem'],
+  // After a fix, "it stopped again" / "only some came back": the same problem from the next check
+  'playbook.reopened': ['problem'],
+  'playbook.reopenedPartly': ['problem'],
   // A message at a pending question after a long silence: welcome back, where things stood, the question
   'welcomeBack': ['problem', 'device', 'step'],
   'welcomeBack.noDevice': ['problem'],
@@ -122,6 +129,8 @@ export const ENGINE_MESSAGES = {
   'thanks.welcome': [],
   'synonyms.thanks': [],
   'synonyms.acknowledge': [],
+  // Words that make a goodbye at the top level a complaint ("it doesn't work")
+  'synonyms.negation': [],
   // Words that make a goodbye a goodbye even when the message also says a step was done
   'synonyms.bye': [],
   // A bare number that picks no button ("7" with three)
