@@ -199,19 +199,43 @@ const RULE_OUT = new Set(['not', 'nor', 'neither', 'isnt', 'wasnt', 'aint']);
 /** Two-word phrases that do the same ("the iPad instead of the iPhone"). */
 const RULE_OUT_PAIRS: readonly (readonly [string, string])[] = [['instead', 'of'], ['rather', 'than']];
 
+/** Words that join the things ruled out together ("not the iPhone or the iPad"); "and" is left out: "not syncing and my iPad…" names the iPad. */
+const LIST_JOINERS = new Set(['or', 'nor']);
+/** How many words one thing of such a list may take ("the Windows PC"), so the look-back stays short. */
+const LIST_ITEM_WORDS = 3;
+
+/** True when a rule-out word (or pair) ends at word index `i` of `words`. */
+function rulesOutAt(words: readonly string[], i: number): boolean {
+  if (i < 0) return false;
+  if (RULE_OUT.has(words[i])) return true;
+  return i >= 1 && RULE_OUT_PAIRS.some(([a, b]) => words[i - 1] === a && words[i] === b);
+}
+
 /**
  * True when the thing named at character offset `start` of `text` is ruled out: "not", "isn't",
  * "instead of"… stands right before it, with at most determiners between ("not my iPhone"). A
  * negated verb is no such thing: in "photos don't sync on my iPhone" the iPhone is where the
  * problem is, and "not on my iPhone" says the same, so a preposition between ends the look-back.
+ * A list after the rule-out word is ruled out as a whole: in "not the iPhone or the iPad" the
+ * iPad is too (the thing before "or" / "nor", at most a few words long, is ruled out).
  */
 export function ruledOutAt(text: string, start: number): boolean {
   const words = normalise(text.slice(0, Math.max(0, start))).split(' ').filter(Boolean);
-  let i = words.length - 1;
+  return ruledOutBefore(words, words.length - 1);
+}
+
+/** ruledOutAt on words: is the thing right after word index `end` ruled out? */
+function ruledOutBefore(words: readonly string[], end: number): boolean {
+  let i = end;
   while (i >= 0 && DETERMINERS.has(words[i])) i--;
   if (i < 0) return false;
-  if (RULE_OUT.has(words[i])) return true;
-  return i >= 1 && RULE_OUT_PAIRS.some(([a, b]) => words[i - 1] === a && words[i] === b);
+  if (rulesOutAt(words, i)) return true;
+  if (!LIST_JOINERS.has(words[i])) return false;
+  // The thing before the joiner (a few words at most) is ruled out: so is this one.
+  for (let j = i - 1; j >= Math.max(0, i - LIST_ITEM_WORDS); j--) {
+    if (ruledOutBefore(words, j - 1) && !LIST_JOINERS.has(words[j])) return true;
+  }
+  return false;
 }
 
 /**
@@ -228,12 +252,17 @@ export function isOnlyPhrase(phrases: readonly string[], lead: readonly string[]
   return rest !== '' && phrases.some((p) => normalise(p) === rest);
 }
 
+/** The most digits a number may have to be read as a button number ("7"); longer ones ("559812") never are. */
+export const BUTTON_NUMBER_DIGITS = 2;
+
 /**
- * A bare number that picks no choice ("7" with three buttons): the number, else undefined.
+ * A bare number that picks no choice ("7" with three buttons): the number, else undefined. Only
+ * short numbers: a longer one is no button number but a code or the like (the redactor may just
+ * have hidden it), which must never be echoed back.
  */
 export function numberOutOfRange(text: string, count: number): number | undefined {
   const t = text.trim();
-  if (!/^\d{1,6}$/.test(t)) return undefined;
+  if (!new RegExp(`^\\d{1,${BUTTON_NUMBER_DIGITS}}$`).test(t)) return undefined;
   const n = Number(t);
   return n >= 1 && n <= count ? undefined : n;
 }

@@ -16,12 +16,16 @@
  *  3. a command typed as such is obeyed at once: the whole text is one of the command phrases of
  *     messages.yaml (`synonyms.help`, `synonyms.person`, `synonyms.stop`, `synonyms.startOver`), or
  *     it contains one and the recogniser agrees with confidence ("no, cancel");
- *  4. a device named that is news is a correction; of two named, the one not ruled out ("the iPad,
- *     not the iPhone"); two not ruled out, or only ruled-out ones, go to `onUnclearDevices`;
- *  5. a choice's phrase in the text, not negated ("not sure" is not "sure"), is the answer;
+ *  4. a different problem the subclass says is named clearly (`namesOtherProblem`: "my photos
+ *     aren't syncing on my Mac") is offered as a switch first; else a device named that is news
+ *     is a correction; of two named, the one not ruled out ("the iPad, not the iPhone"); two not
+ *     ruled out, or only ruled-out ones, go to `onUnclearDevices`;
+ *  5. words the subclass finds unclear here (`unclearAnswer`) get a short clarification; else a
+ *     choice's phrase in the text, not negated ("not sure" is not "sure"), is the answer;
  *  6. help or a person recognised with confidence and no doubt is obeyed; a recognised cancel that
  *     was not typed as a command is confirmed first, because it throws the place away;
- *  7. a different problem (confident) is offered as a switch;
+ *  7. a different problem (confident) is offered as a switch; the problem being worked on said
+ *     again is the subclass's `currentProblemAnswer` when it has one, else "we're on it";
  *  8. a thanks alone ("thanks", "ok, cheers": messages.yaml `synonyms.thanks`, after lead words of
  *     `synonyms.acknowledge`) is politeness: "You're welcome!" and the prompt again, nothing else
  *     changes; a non-answer ("ok", "not sure", "later"), or one that only negates a choice's phrase
@@ -136,6 +140,26 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   protected async onUnclearDevices(_dc: DialogContext, _state: S, _kept: Device[], _ruledOut: Device[]): Promise<DialogTurnResult | undefined> {
     return undefined;
   }
+  /**
+   * True when the message clearly names a different problem, so that the switch offer comes
+   * before a device named in it is taken as a correction or a choice's phrase in it as the answer
+   * (recognised with confidence, no doubt, as a playbook). Default: never (the offer comes after
+   * both, as step 7).
+   */
+  protected namesOtherProblem(_dc: DialogContext, _state: S, _recognition: Recognition): boolean {
+    return false;
+  }
+  /**
+   * True when the typed words cannot answer this prompt although one of its phrases is in them
+   * ("yes same account" at a question about storage): "can't tell which answer", before step 5.
+   */
+  protected unclearAnswer(_state: S, _input: UserInput): boolean {
+    return false;
+  }
+  /** The answer the problem said again is at this prompt ("still can't sign in" at "Can you sign in now?": no); undefined: "we're on it". */
+  protected currentProblemAnswer(_state: S): string | undefined {
+    return undefined;
+  }
   /** True when the recognition is the problem already being worked on (said again). */
   protected isCurrentProblem(_state: S, _recognition: Recognition): boolean {
     return false;
@@ -202,6 +226,16 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
 
     if (typed) return this.obey(dc, state, tracking, typed);
 
+    // A different problem said clearly ("my photos aren't syncing on my Mac"): the switch offer
+    // before the device in it or a "yes" in it is taken.
+    if (handler === 'playbook' && clear && this.namesOtherProblem(dc, state, recognition)) {
+      const handled = await this.onOtherProblem(dc, state, recognition);
+      if (handled) {
+        tracking.misses = 0;
+        return handled;
+      }
+    }
+
     const named = e.namedDevices(recognition);
     if (named.length > 0) {
       const kept = named.filter((n) => !n.ruledOut).map((n) => n.device);
@@ -215,6 +249,7 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       }
     }
 
+    if (this.unclearAnswer(state, input)) return this.notUnderstood(dc, state, tracking, 'answer.unclear');
     const loose = matchChoice(choices, input, 'loose');
     if (loose !== undefined) return this.answered(dc, state, tracking, loose);
 
@@ -233,6 +268,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       }
     }
     if (handler === 'playbook' && clear && this.isCurrentProblem(state, recognition)) {
+      const answer = this.currentProblemAnswer(state);
+      if (answer !== undefined) return this.answered(dc, state, tracking, answer);
       return this.notUnderstood(dc, state, tracking, 'answer.sameProblem', this.sameProblemVars(state));
     }
     if (isOnlyPhrase(e.messages.list('synonyms.thanks'), e.messages.list('synonyms.acknowledge'), input.text)) {

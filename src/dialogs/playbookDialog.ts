@@ -12,7 +12,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { createHash } from 'node:crypto';
 import type { LoadedPlaybook } from '../content/loadContent';
-import { choicesOn, type Choice, type Device, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
+import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
 import { holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from './answers';
@@ -50,8 +50,16 @@ export interface PlaybookState {
   service?: string;
   /** The answer to the current step's question. */
   choiceId?: string;
-  /** A different problem the person mentioned, offered as a switch (the words redacted). */
-  switchTo?: { playbookId: string; utterance: string; service?: string };
+  /**
+   * A different problem the person mentioned, offered as a switch (the words redacted), with the
+   * device named with it ("my photos aren't syncing on my Mac"), kept for it.
+   */
+  switchTo?: { playbookId: string; utterance: string; service?: string; device?: string };
+  /**
+   * The switch offer came with a fix of this problem ("yes, notes too" at "Did that fix it?"): it
+   * is recorded fixed already, so declining ends this playbook as fixed.
+   */
+  fixedFirst?: boolean;
   /** The phase to return to when the switch is declined. */
   resumePhase?: Phase;
   /** The phase to return to when the agent hub gives the conversation back. */
@@ -206,6 +214,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   /** How this playbook uses a step (playbook `stepOptions`). */
   private options(stepId: string): StepOptions | undefined {
     return this.playbook.stepOptions?.[stepId];
+  }
+
+  /**
+   * The playbook's own "Did that fix it?" where it fits: at the steps named in its `stepOptions`
+   * (the steps it tailors; an entry may be empty, `restart: {}`), or at every step when it has no
+   * `stepOptions`. Elsewhere the default question: storage-full asks about free space after the
+   * storage step, not after the Apple Account one.
+   */
+  private ownFixedQuestion(state: PlaybookState): FixedQuestion | undefined {
+    const own = this.playbook.fixedQuestion;
+    const tailored = this.playbook.stepOptions;
+    return own && (!tailored || Object.prototype.hasOwnProperty.call(tailored, state.stepId)) ? own : undefined;
   }
 
   /** A step message, in this playbook's own words when it gives them. */
@@ -664,7 +684,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       case 'question':
         return choicesOn(this.step(state), this.platform(state)).map((c) => ({ id: c.id, title: c.title, synonyms: this.withYesNo(c.synonyms) }));
       case 'fixed': {
-        const own = this.playbook.fixedQuestion;
+        const own = this.ownFixedQuestion(state);
         const yes = e.choice(FIXED.yes, 'fixed.yes', ['synonyms.yes', 'synonyms.fixed']);
         const no = e.choice(FIXED.no, 'fixed.no', ['synonyms.no', 'synonyms.notFixed']);
         return [own ? { ...yes, title: own.yes } : yes, own ? { ...no, title: own.no } : no, e.choice(FIXED.agent, 'fixed.agent')];
@@ -713,6 +733,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    */
   protected override overridingAnswer(dc: DialogContext, state: PlaybookState, input: UserInput): string | undefined {
     if (this.handoffOnly || (state.phase !== 'fixed' && state.phase !== 'question') || /^\s*\d+\s*$/.test(input.text)) return undefined;
+    const short = this.shortButtonAnswer(state, input);
+    if (short !== undefined) return short;
     if (!this.saysPartly(input)) return this.saysOnlyStepDone(dc, state, input) ? STEP_DONE : undefined;
     // "no, some are still missing": the first words already answer, and not with a fix.
     const lead = firstClause(input.text);
@@ -731,6 +753,30 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const r = e.recognize(dc.context);
     const otherProblem = !r.ambiguous && r.confidence >= e.switchConfidence && e.handlerOf(r.intent) === 'playbook' && !this.isCurrentProblem(state, r);
     return otherProblem ? undefined : PARTLY;
+  }
+
+  /**
+   * The whole answer is a playbook's own button title said shorter, without its "yes" / "no"
+   * ("I'm in!" for "Yes, I'm signed in", "I still can't" for "No, I still can't"): at least two
+   * words, the title's first word first, the rest in the title's order. Only the whole text, so
+   * "I'm in Settings" is no such answer.
+   */
+  private shortButtonAnswer(state: PlaybookState, input: UserInput): string | undefined {
+    const own = state.phase === 'fixed' ? this.ownFixedQuestion(state) : undefined;
+    if (!own) return undefined;
+    const typed = normalise(input.text).split(' ').filter(Boolean);
+    if (typed.length < 2) return undefined;
+    const messages = this.engine.messages;
+    const lead = new Set([...messages.list('synonyms.yes'), ...messages.list('synonyms.no')].map(normalise));
+    for (const [id, title] of [[FIXED.yes, own.yes], [FIXED.no, own.no]] as const) {
+      const words = normalise(title).split(' ').filter(Boolean);
+      const rest = lead.has(words[0]) ? words.slice(1) : words;
+      if (rest[0] !== typed[0]) continue;
+      let k = 0;
+      for (const w of rest) if (w === typed[k]) k++;
+      if (k === typed.length) return id;
+    }
+    return undefined;
   }
 
   /**
@@ -765,7 +811,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       return this.reprompt(dc, state);
     }
     state.afterDoneAsked = state.stepId;
-    const own = this.playbook.fixedQuestion?.again;
+    const own = this.ownFixedQuestion(state)?.again;
     const text = own ? fill(own, this.vars(state)) : e.messages.text('fixed.afterDone');
     await e.sendPrompt(dc.context, text, this.choicesFor(state), 'fixed.afterDone', this.ref(state));
     return Dialog.EndOfTurn;
@@ -785,14 +831,60 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return out;
   }
 
-  /** True when the answer says only part of it is back (messages.yaml `synonyms.partly`). */
+  /**
+   * True when the answer says only part of it is back (messages.yaml `synonyms.partly`). A
+   * qualifier right after a step-done word says how much was done, not how much came back: "I
+   * deleted some old backups" is no partial fix.
+   */
   private saysPartly(input: UserInput): boolean {
     const messages = this.engine.messages;
-    return holdsQualifier(messages.list('synonyms.partly'), messages.list('synonyms.partlyExcept'), input.text);
+    const partly = messages.list('synonyms.partly');
+    const done = messages.list('synonyms.stepDone');
+    const except = [...messages.list('synonyms.partlyExcept'), ...done.flatMap((d) => partly.map((q) => `${d} ${q}`))];
+    return holdsQualifier(partly, except, input.text);
   }
 
-  protected override isCurrentProblem(_state: PlaybookState, recognition: Recognition): boolean {
-    return !this.handoffOnly && this.engine.playbookForIntent(recognition.intent)?.id === this.playbook.id;
+  /**
+   * The problem being worked on said again: this playbook's intent, or a complaint that it still
+   * doesn't work ("still not syncing", messages.yaml `synonyms.notFixed`) naming no other service,
+   * whatever playbook the recogniser reads in it (often the general "iCloud not syncing").
+   */
+  protected override isCurrentProblem(state: PlaybookState, recognition: Recognition): boolean {
+    if (this.handoffOnly) return false;
+    const target = this.engine.playbookForIntent(recognition.intent);
+    if (target?.id === this.playbook.id) return true;
+    if (!target || this.engine.answersFromStatus(target)) return false;
+    const service = this.engine.serviceIn(recognition);
+    if (service !== undefined && service !== state.service) return false;
+    return mentionsPhrase(this.engine.messages.list('synonyms.notFixed'), recognition.text, true);
+  }
+
+  /** At "Did that fix it?", the problem said again ("it still says incorrect password") is "no". */
+  protected override currentProblemAnswer(state: PlaybookState): string | undefined {
+    return state.phase === 'fixed' && !this.handoffOnly ? FIXED.no : undefined;
+  }
+
+  /**
+   * At a step's question, a plain "yes" or "no" together with the words of another step's
+   * question of this playbook ("yes same account" at the storage question: a late answer to the
+   * Apple Account question) is no answer to this one. The choice's own words ("yes it's full, same
+   * account") still answer it.
+   */
+  protected override unclearAnswer(state: PlaybookState, input: UserInput): boolean {
+    if (this.handoffOnly || state.phase !== 'question' || input.value !== undefined) return false;
+    const choices = this.choicesFor(state);
+    if (matchChoice(choices, input, 'loose') === undefined) return false;
+    const messages = this.engine.messages;
+    const generic = new Set([...messages.list('synonyms.yes'), ...messages.list('synonyms.no'), ...messages.list('synonyms.unclear')].map(normalise));
+    const own = (cs: readonly PromptChoice[]) => cs.map((c) => ({ ...c, title: '', synonyms: c.synonyms.filter((p) => !generic.has(normalise(p))) }));
+    if (matchChoice(own(choices), input, 'loose') !== undefined) return false;
+    const ownWords = new Set(choices.flatMap((c) => [c.title, ...c.synonyms]).map(normalise));
+    const elsewhere = this.playbook.steps
+      .filter((id) => id !== state.stepId)
+      .flatMap((id) => this.engine.content.steps[id]?.question?.choices ?? [])
+      .flatMap((c) => c.synonyms)
+      .filter((p) => !generic.has(normalise(p)) && !ownWords.has(normalise(p)));
+    return mentionsPhrase(elsewhere, input.text, true);
   }
 
   protected override sameProblemVars(): Record<string, string> {
@@ -814,7 +906,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         await this.askQuestion(dc, state, this.step(state), false);
         break;
       case 'fixed':
-        if (this.playbook.fixedQuestion) await e.sendPrompt(dc.context, fill(this.playbook.fixedQuestion.text, this.vars(state)), choices, 'fixed.question', this.ref(state));
+        const own = this.ownFixedQuestion(state);
+        if (own) await e.sendPrompt(dc.context, fill(own.text, this.vars(state)), choices, 'fixed.question', this.ref(state));
         else await e.ask(dc.context, 'fixed.question', choices, {}, this.ref(state));
         break;
       case 'statusPause':
@@ -863,16 +956,25 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         return dc.endDialog({ outcome: 'stopped' });
       case 'switch': {
         const target = state.switchTo;
+        const fixedFirst = state.fixedFirst === true;
+        state.fixedFirst = undefined;
         if (choiceId === SWITCH.yes && target && this.engine.content.playbooks[target.playbookId]) {
-          await this.recordOutcome(dc, state, 'user-left');
+          if (!fixedFirst) await this.recordOutcome(dc, state, 'user-left');
           // A step whose instructions were already shown counts as tried too.
-          if (state.resumePhase === 'fixed') this.markTried(state);
-          const options: PlaybookOptions = { utterance: target.utterance, device: state.device, service: target.service, tried: state.tried };
+          if (state.resumePhase === 'fixed' && !fixedFirst) this.markTried(state);
+          // Steps tried on this device are not tried on another one.
+          const sameDevice = !target.device || target.device === state.device;
+          const options: PlaybookOptions = { utterance: target.utterance, device: target.device ?? state.device, service: target.service, tried: sameDevice ? state.tried : [] };
           return dc.replaceDialog(playbookDialogId(target.playbookId), options);
         }
         state.phase = state.resumePhase ?? 'fixed';
         state.switchTo = undefined;
         state.resumePhase = undefined;
+        if (fixedFirst) {
+          // This problem is fixed and the other one declined: the same end as after any fix.
+          await this.engine.say(dc.context, 'wrapUp.more');
+          return dc.endDialog({ outcome: 'fixed' });
+        }
         await this.engine.say(dc.context, 'switch.declined', {}, this.ref(state));
         return this.reprompt(dc, state);
       }
@@ -989,14 +1091,38 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   protected async onOtherProblem(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult | undefined> {
     const target = this.engine.playbookForIntent(recognition.intent);
-    if (!target || target.id === this.playbook.id || this.handoffOnly) return undefined;
+    if (!target || target.id === this.playbook.id || this.handoffOnly || this.isCurrentProblem(state, recognition)) return undefined;
     // "Is iCloud down?" mid-way: answered here, then the pending question again (no switch).
     if (this.engine.answersFromStatus(target)) return this.statusAside(dc, state, recognition);
+    // "yes, notes too" at "Did that fix it?": this problem is fixed, then the offer of the other one.
+    const fixedToo = state.phase === 'fixed' && matchChoice(this.choicesFor(state), { text: recognition.text }, 'loose') === FIXED.yes;
+    const kept = this.engine.namedDevices(recognition).filter((n) => !n.ruledOut);
+    const device = kept.length === 1 && kept[0].device.id !== state.device ? kept[0].device.id : undefined;
     this.settle(state);
     if (state.phase !== 'switch') state.resumePhase = state.phase;
     state.phase = 'switch';
-    state.switchTo = { playbookId: target.id, utterance: redacted(recognition.text) ?? '', service: this.engine.serviceIn(recognition) };
+    state.switchTo = { playbookId: target.id, utterance: redacted(recognition.text) ?? '', service: this.engine.serviceIn(recognition), device };
+    if (fixedToo) {
+      await this.recordOutcome(dc, state, 'fixed');
+      await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, this.vars(state)), 'playbook.wrapUp', this.ref(state));
+      state.fixedFirst = true;
+    }
     return this.reprompt(dc, state);
+  }
+
+  /**
+   * A different problem said clearly, before a device or a "yes" in the same words is taken: a
+   * playbook other than this one, not "is iCloud down?", and not this problem said again (see
+   * isCurrentProblem: "still not syncing on my Mac" is a device correction). Only where that
+   * changes something: a device named with it ("my photos aren't syncing on my Mac" is not "Mac it
+   * is") or a "yes" at "Did that fix it?" ("yes, but now my photos don't sync" is not a plain yes).
+   */
+  protected override namesOtherProblem(dc: DialogContext, state: PlaybookState, recognition: Recognition): boolean {
+    if (this.handoffOnly || !(['question', 'fixed', 'statusPause', 'elsewhere'] as Phase[]).includes(state.phase)) return false;
+    const target = this.engine.playbookForIntent(recognition.intent);
+    if (!target || target.id === this.playbook.id || this.engine.answersFromStatus(target) || this.isCurrentProblem(state, recognition)) return false;
+    if (this.engine.namedDevices(recognition).some((n) => !n.ruledOut)) return true;
+    return state.phase === 'fixed' && matchChoice(this.choicesFor(state), { text: recognition.text }, 'loose') === FIXED.yes;
   }
 
   /**
