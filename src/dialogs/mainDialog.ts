@@ -560,6 +560,8 @@ export class MainDialog extends Dialog {
     if (service && service !== last.place.service) return false;
     const handler = e.handlerOf(r.intent);
     if (handler === 'none' || handler === 'greeting') return true;
+    // "It's not working" read as a goodbye: a complaint (see the goodbye at the top level).
+    if (handler === 'goodbye' && this.saysNegation(input.text)) return true;
     if (handler !== 'playbook') return r.ambiguous || r.confidence < e.switchConfidence;
     const playbook = e.playbookForIntent(r.intent);
     return !playbook || playbook.id === last.place.playbookId || playbook.service === undefined || r.ambiguous || r.confidence < e.switchConfidence;
