@@ -43,6 +43,9 @@ export const HANDOFF_MESSAGES = {
   'leaveMessage.help': [],
   'leaveMessage.contactHelp': [],
   'leaveMessage.goodbye': [],
+  // In leave-a-message: a message that was only a hidden password or code, and a greeting after a long silence
+  'leaveMessage.onlyHidden': [],
+  'leaveMessage.welcomeBack': [],
   'frustration.offer': [],
   'choice.talkToPerson': [],
   'choice.keepTrying': [],
@@ -55,6 +58,7 @@ export const HANDOFF_MESSAGES = {
   'synonyms.goodbye': [],
   'synonyms.help': [],
   'synonyms.unsure': [],
+  'synonyms.greeting': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type HandoffMessageKey = keyof typeof HANDOFF_MESSAGES;

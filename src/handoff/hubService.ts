@@ -76,6 +76,8 @@ export interface ConversationDoc {
   unsureAsked?: boolean;
   /** The message being left (redacted), while the contact address is asked for. */
   ticketMessage?: string;
+  /** ISO time (injected clock) the message to leave was last asked for: a greeting long after is not the message. */
+  messageAskedAt?: string;
   /** The conversation's channel, kept once a ticket was left (to read its transcript later). */
   channelId?: string;
   /** The person's recent texts (redacted), oldest first, for frustration detection. */
@@ -106,6 +108,8 @@ export const MESSAGES_BETWEEN_OFFERS = 4;
 const HANDOFF_REQUESTED = Symbol('resync.handoffRequested');
 /** Longest message kept from a person or an agent. */
 export const MESSAGE_MAX = 4000;
+/** In leave-a-message, a greeting or a bare "ok" this long after the question is not the message. */
+export const MESSAGE_WELCOME_BACK_MS = 2 * 60 * 60 * 1000;
 
 const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true };
 
@@ -458,11 +462,24 @@ export class HubService implements ResyncAgentHub {
           return;
         }
         const message = clip(input.text);
+        const cancelChoice = [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
         if (!message) {
-          await this.say(context, 'leaveMessage.prompt', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+          await this.say(context, 'leaveMessage.prompt', {}, cancelChoice);
           return;
         }
-        await this.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redactText(message).text });
+        const redacted = redactText(message).text;
+        // Only a hidden code or password: nothing to pass on, and nothing to thank them for.
+        if (redacted !== message && !/[\p{L}\p{N}]/u.test(redacted.replace(/\[redacted [a-z]+\]/g, ''))) {
+          await this.say(context, 'leaveMessage.onlyHidden', {}, cancelChoice);
+          return;
+        }
+        // "hello?" hours after the question: welcome back, and the question again.
+        if (this.longAfter(conv.messageAskedAt) && this.onlyGreeting(input)) {
+          await this.saveConversation(conversationId, { ...conv, messageAskedAt: this.now() });
+          await this.say(context, 'leaveMessage.welcomeBack', {}, cancelChoice);
+          return;
+        }
+        await this.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
         await this.say(context, 'leaveMessage.contact', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
         return;
       }
@@ -550,7 +567,7 @@ export class HubService implements ResyncAgentHub {
       return handBack('waiting');
     }
     if (picked === HUB_CHOICES.leaveMessage) {
-      await this.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined });
+      await this.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now() });
       await this.say(context, 'leaveMessage.prompt', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
       return handBack('message');
     }
@@ -765,6 +782,19 @@ export class HubService implements ResyncAgentHub {
     return this.deps.clock.now().toISOString();
   }
 
+  /** True when `at` (ISO) is more than MESSAGE_WELCOME_BACK_MS ago (injected clock). */
+  private longAfter(at: string | undefined): boolean {
+    const then = at ? Date.parse(at) : NaN;
+    return !Number.isNaN(then) && this.deps.clock.now().getTime() - then > MESSAGE_WELCOME_BACK_MS;
+  }
+
+  /** A greeting, a yes/ok or a hesitation alone ("hello?", "anyone there?", "ok"): not a message to pass on. */
+  private onlyGreeting(input: { text: string }): boolean {
+    if (/^\s*\d+\s*$/.test(input.text)) return false;
+    const phrases = (['synonyms.greeting', 'synonyms.yes', 'synonyms.unsure'] as const).flatMap((k) => this.text.list(k));
+    return matchChoice([{ id: 'greeting', title: '', synonyms: phrases }], { text: input.text }, 'exact') !== undefined;
+  }
+
   private message(from: HubMessage['from'], text: string, at: string, agentName?: string): HubMessage {
     const m: HubMessage = { id: randomUUID(), from, text, at };
     if (agentName) m.agentName = agentName;
@@ -933,7 +963,7 @@ class PromptWatch {
 }
 
 function clearedMode(conv: ConversationDoc): ConversationDoc {
-  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, unsureAsked: _u, ...rest } = conv;
+  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, unsureAsked: _u, messageAskedAt: _a, ...rest } = conv;
   return { ...rest };
 }
 
