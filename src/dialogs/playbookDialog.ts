@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { LoadedPlaybook } from '../content/loadContent';
 import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { redactText } from '../privacy/redact';
+import { redactText, withoutMarkers } from '../privacy/redact';
 import { holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
@@ -1183,7 +1183,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const input = this.engine.input(dc.context);
     if (state.phase !== 'device' || input.value !== undefined || /^\s*\d*\s*$/.test(input.text)) return undefined;
     if (matchChoice(this.choicesFor(state), input, 'exact') !== undefined) return undefined;
-    const said = { ...state, utterance: redacted(input.text) };
+    // What was hidden says nothing to keep: "got it: [redacted code]" does not say "code".
+    const said = { ...state, utterance: withoutMarkers(redacted(input.text) ?? '') };
     if (!this.playbook.steps.some((id) => this.engine.content.steps[id] && this.answerFromUtterance(said, this.engine.content.steps[id]) !== undefined)) return undefined;
     state.utterance = said.utterance;
     if (this.engine.namedDevices(this.engine.recognize(dc.context)).some((n) => !n.ruledOut)) return undefined;

@@ -21,7 +21,7 @@ import { setHandoffAnswer, setPersonAsked, type HandoffAnswer, type HandoffReque
 import { promptActivity, resyncData, textActivity, textFor, type ResyncChannelData, type StepRef } from '../dialogs/cards';
 import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
-import { redactActivity, redactText } from '../privacy/redact';
+import { onlyRedacted, redactActivity, redactText } from '../privacy/redact';
 import { createFrustrationDetector, type FrustrationDetector } from './frustration';
 import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessage, ResyncAgentHub, Ticket, TicketPage, TicketQuery } from './agentHub';
 import { HubError } from './hubError';
@@ -469,7 +469,7 @@ export class HubService implements ResyncAgentHub {
         }
         const redacted = redactText(message).text;
         // Only a hidden code or password: nothing to pass on, and nothing to thank them for.
-        if (redacted !== message && !/[\p{L}\p{N}]/u.test(redacted.replace(/\[redacted [a-z]+\]/g, ''))) {
+        if (redacted !== message && onlyRedacted(redacted)) {
           await this.say(context, 'leaveMessage.onlyHidden', {}, cancelChoice);
           return;
         }

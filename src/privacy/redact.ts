@@ -67,6 +67,18 @@ export function redactionMarker(kind: RedactionKind): string {
   return `[redacted ${kind}]`;
 }
 
+const ANY_MARKER = /\[redacted [a-z]+\]/g;
+
+/** Redacted text with its markers taken out, for reading what else was said ("[redacted code]" is not the word "code"). */
+export function withoutMarkers(redacted: string): string {
+  return redacted.replace(ANY_MARKER, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** True when redacted text holds markers and nothing else worth reading (no letter or digit outside them). */
+export function onlyRedacted(redacted: string): boolean {
+  return redacted !== withoutMarkers(redacted) && !/[\p{L}\p{N}]/u.test(withoutMarkers(redacted));
+}
+
 /** A secret as it was typed, so that an echo of it elsewhere can be found (see {@link redactKnownSecrets}). */
 export interface FoundSecret {
   kind: RedactionKind;

@@ -268,6 +268,18 @@ describe('words at the device question that answer the next question are kept (i
   });
 });
 
+describe('a hidden code at the device question', () => {
+  it('is not "noted" (its marker "[redacted code]" answers nothing), and the device is asked again', async () => {
+    const h = harness();
+    await h.say(signIn.intent);
+    const replies = await h.say('ok got it now: 483920');
+    expect(keys(replies)).not.toContain('device.noted');
+    expect(last(replies).resync?.messageKey).toBe('device.question');
+    const asked = await h.say('mac');
+    expect(last(asked).resync).toMatchObject({ messageKey: 'step.question', stepId: 'account-access' });
+  });
+});
+
 describe('after a long silence, a greeting or unclear message gets "welcome back" and a recap (item 9)', () => {
   it('"hello" three hours later at "Did that fix it?": welcome back with problem, device and step, then the question', async () => {
     const h = harness();
