@@ -9,6 +9,7 @@ import { MAIN_DIALOG_ID, RESUME_WINDOW_MS } from '../../src/dialogs/mainDialog';
 import { WELCOME_BACK_AFTER_MS } from '../../src/dialogs/engine';
 import {
   answerUntilFixedQuestion,
+  continueUntilFixedQuestion,
   continueChoice,
   FixtureStatusFeed,
   harness,
@@ -41,16 +42,7 @@ function stepsIn(replies: Reply[]): string[] {
 }
 
 /** From a step question or "Did that fix it?", answers until the next "Did that fix it?". */
-async function untilFixedQuestion(h: BotHarness, replies: Reply[]): Promise<Reply[]> {
-  for (let i = 0; i < 10 && last(replies).resync?.messageKey !== 'fixed.question'; i++) {
-    const p = last(replies).resync!;
-    if (p.messageKey === 'step.question') replies = await h.say(pick(replies, continueChoice(content.steps[p.stepId!]!)));
-    else if (p.messageKey === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
-    else throw new Error(`unexpected ${p.messageKey}`);
-  }
-  expect(last(replies).resync?.messageKey).toBe('fixed.question');
-  return replies;
-}
+const untilFixedQuestion = (h: BotHarness, replies: Reply[]): Promise<Reply[]> => continueUntilFixedQuestion(h, content, replies);
 
 /** Goes through `notFixed` steps without a fix, then says the next one fixed it; returns the steps tried. */
 async function fixAfter(h: BotHarness, first: string, notFixed: number): Promise<{ tried: string[]; fixedAt: string; replies: Reply[] }> {

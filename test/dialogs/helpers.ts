@@ -249,7 +249,12 @@ export function continueChoice(step: Step): string {
  * the step it asks about.
  */
 export async function answerUntilFixedQuestion(h: BotHarness, content: Content, firstMessage: string): Promise<{ replies: Reply[]; stepId: string }> {
-  let replies = await h.say(firstMessage);
+  const replies = await continueUntilFixedQuestion(h, content, await h.say(firstMessage));
+  return { replies, stepId: last(replies).resync!.stepId! };
+}
+
+/** From replies ending at a step question, a status pause or "Did that fix it?": "continue" until "Did that fix it?". */
+export async function continueUntilFixedQuestion(h: BotHarness, content: Content, replies: Reply[]): Promise<Reply[]> {
   for (let i = 0; i < 10 && last(replies).resync?.messageKey !== 'fixed.question'; i++) {
     const p = last(replies).resync!;
     if (p.messageKey === 'step.question') replies = await h.say(pick(replies, continueChoice(content.steps[p.stepId!]!)));
@@ -257,5 +262,5 @@ export async function answerUntilFixedQuestion(h: BotHarness, content: Content, 
     else throw new Error(`unexpected ${p.messageKey}`);
   }
   expect(last(replies).resync?.messageKey).toBe('fixed.question');
-  return { replies, stepId: last(replies).resync!.stepId! };
+  return replies;
 }
