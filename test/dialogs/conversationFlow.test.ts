@@ -10,7 +10,6 @@ import { WELCOME_BACK_AFTER_MS } from '../../src/dialogs/engine';
 import {
   answerUntilFixedQuestion,
   continueUntilFixedQuestion,
-  continueChoice,
   FixtureStatusFeed,
   harness,
   keys,
