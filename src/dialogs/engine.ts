@@ -56,6 +56,8 @@ export interface PlaybookPlace {
   service?: string;
   /** Instruction steps gone through on `device` without a fix. */
   tried?: string[];
+  /** Questions answered on `device` with a choice that carries over to the next problem (step and choice ids). */
+  answered?: { step: string; choice: string }[];
   /** The phase a pending switch offer, handoff or "which device?" prompt interrupted. */
   resumePhase?: string;
   handoffFrom?: string;
@@ -146,8 +148,9 @@ export class Engine {
 
   /** A playbook that ends this turn leaves its place here for the dialog it returns to. */
   notePlaybookEnd(context: TurnContext, place: PlaybookPlace): void {
-    const { playbookId, stepIndex, stepId, phase, device, service, tried, resumePhase, handoffFrom, whichFrom } = place;
-    context.turnState.set(ENDED_PLACE_KEY, { playbookId, stepIndex, stepId, phase, device, service, tried: [...(tried ?? [])], resumePhase, handoffFrom, whichFrom });
+    const { playbookId, stepIndex, stepId, phase, device, service, tried, answered, resumePhase, handoffFrom, whichFrom } = place;
+    const kept = (answered ?? []).map((a) => ({ step: a.step, choice: a.choice }));
+    context.turnState.set(ENDED_PLACE_KEY, { playbookId, stepIndex, stepId, phase, device, service, tried: [...(tried ?? [])], answered: kept, resumePhase, handoffFrom, whichFrom });
   }
 
   /** The place of the playbook that ended this turn, if one did. */

@@ -30,7 +30,7 @@ import type { Engine, PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
-import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
+import { answeredBefore, playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { emptyRecord } from './troubleshootingRecord';
 
 export const MAIN_DIALOG_ID = 'resync.main';
@@ -428,6 +428,7 @@ export class MainDialog extends Dialog {
       const skipped = await this.alreadyChecked(dc, playbookId, opts, last.place);
       if (skipped.length > 0) {
         opts.tried = last.place.tried;
+        opts.answered = last.place.answered;
         const device = this.engine.device(last.place.device);
         await this.engine.say(dc.context, 'more.skipping', { device: device?.label ?? '', steps: skipped.map((t) => `"${t}"`).join(', ') });
       }
@@ -438,19 +439,23 @@ export class MainDialog extends Dialog {
   /**
    * Titles of the steps of a playbook about to start that were already gone through without a fix
    * on the same device earlier in this conversation, and that the playbook will skip: instruction
-   * steps whose text is not particular to the new playbook's service (PlaybookDialog.alreadyTried).
+   * steps whose text is not particular to the new playbook's service (PlaybookDialog.alreadyTried),
+   * and questions answered with a choice that carries over ("plenty of space": `answerCarriesOver`).
    */
   private async alreadyChecked(dc: DialogContext, playbookId: string, options: PlaybookOptions, place: PlaybookPlace): Promise<string[]> {
     const e = this.engine;
     const playbook = e.content.playbooks[playbookId];
-    if (!playbook || !place.device || !place.tried?.length) return [];
+    if (!playbook || !place.device || (!place.tried?.length && !place.answered?.length)) return [];
     const profile = await e.getProfile(dc.context);
     const remembered = profile.device && !options.ruledOut?.includes(profile.device) ? profile.device : undefined;
     if ((options.device ?? remembered) !== place.device) return [];
     const service = options.service ?? playbook.service;
+    const platform = e.device(place.device)?.platform;
     return playbook.steps.flatMap((id) => {
       const step = e.content.steps[id];
-      if (!step || step.kind !== 'instruction' || !place.tried!.includes(id)) return [];
+      if (!step) return [];
+      if (platform && answeredBefore(place.answered, step, platform)) return [step.title];
+      if (step.kind !== 'instruction' || !place.tried?.includes(id)) return [];
       if (service && (step.services[service] || step.unavailableOn?.[service])) return [];
       return [step.title];
     });
@@ -582,7 +587,7 @@ export class MainDialog extends Dialog {
     const tried = [...(place.tried ?? []).filter((id) => id !== place.stepId), ...(phase === 'fixed' && instruction ? [place.stepId] : [])];
     const resumeAt = phase === 'device' ? 0 : place.stepIndex + (shown ? 1 : 0);
     await this.engine.say(dc.context, 'playbook.resumed', { problem: playbook.title });
-    return this.beginPlaybook(dc, playbook.id, { device: place.device, service: place.service, tried, resumeAt });
+    return this.beginPlaybook(dc, playbook.id, { device: place.device, service: place.service, tried, answered: place.answered, resumeAt });
   }
 
   /**
@@ -600,7 +605,7 @@ export class MainDialog extends Dialog {
     const tried = [...(place.tried ?? []).filter((id) => id !== place.stepId), ...(instruction ? [place.stepId] : [])];
     state.misses = 0;
     await e.say(dc.context, partly ? 'playbook.reopenedPartly' : 'playbook.reopened', { problem: title });
-    return this.beginPlaybook(dc, playbookId, { device: place.device, service: place.service, tried, resumeAt: place.stepIndex + 1 });
+    return this.beginPlaybook(dc, playbookId, { device: place.device, service: place.service, tried, answered: place.answered, resumeAt: place.stepIndex + 1 });
   }
 
   /**

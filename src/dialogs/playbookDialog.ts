@@ -70,6 +70,11 @@ export interface PlaybookState {
   /** Instruction steps already gone through on this device without a fix (not repeated after a switch). */
   tried?: string[];
   /**
+   * Questions answered on this device in this conversation with a choice that carries over to the
+   * next problem (see `answerCarriesOver`): not asked again. Absent in state saved before it existed.
+   */
+  answered?: AnsweredQuestion[];
+  /**
    * The step index to run from once a device is chosen at the `elsewhere` prompt, when that prompt
    * came from the check made as soon as the device was known (not from reaching the step).
    */
@@ -104,8 +109,35 @@ export interface PlaybookOptions {
   resumeAt?: number;
   /** Steps already tried on this device in the playbook switched from. */
   tried?: string[];
+  /** Questions answered on this device earlier, whose answers carry over (see `answerCarriesOver`). */
+  answered?: AnsweredQuestion[];
   /** Devices the first message ruled out ("not my iPhone"): the remembered device is not used when it is one. */
   ruledOut?: string[];
+}
+
+/** A step's question and the choice the person picked there. */
+export interface AnsweredQuestion {
+  step: string;
+  choice: string;
+}
+
+/**
+ * True when an answer to a step's question holds for the next problem on the same device: the
+ * choice said the step is not the cause (`skip`, "No, there's plenty of space") and the question on
+ * this platform does not name the service ("Is {service} turned on?" is answered per service). A
+ * choice that led to instructions, or ended with a fix, does not carry over.
+ */
+export function answerCarriesOver(step: Step, choiceId: string, platform: Platform): boolean {
+  if (!step.question) return false;
+  const question = platformText(step.question.text, platform);
+  if (question === undefined || question.includes('{service}')) return false;
+  const choice = choicesOn(step, platform).find((c) => c.id === choiceId);
+  return choice?.action === 'skip';
+}
+
+/** The questions answered earlier that still hold for this step on this platform. */
+export function answeredBefore(answered: readonly AnsweredQuestion[] | undefined, step: Step, platform: Platform): boolean {
+  return (answered ?? []).some((a) => a.step === step.id && answerCarriesOver(step, a.choice, platform));
 }
 
 /** Internal choice ids of the engine's own prompts (not content). */
@@ -178,6 +210,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       device,
       service: opts.service ?? this.playbook.service ?? (this.handoffOnly ? record.service : undefined),
       tried: [...(opts.tried ?? [])],
+      answered: [...(opts.answered ?? [])],
       utterance: this.handoffOnly ? undefined : redacted(opts.utterance),
     };
     Object.assign(dc.activeDialog!.state, state);
@@ -350,7 +383,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.stepId = stepId;
       state.choiceId = undefined;
       const step = this.step(state);
-      if (this.alreadyTried(state, step)) {
+      if (this.alreadyTried(state, step) || answeredBefore(state.answered, step, this.platform(state))) {
         await this.recordOutcome(dc, state, 'skipped');
         state.stepIndex++;
         continue;
@@ -406,6 +439,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (choice.action === 'fixed') return this.finishFixed(dc, state);
     if (choice.action === 'skip') {
       this.markTried(state);
+      if (answerCarriesOver(step, choice.id, this.platform(state))) {
+        state.answered = [...(state.answered ?? []).filter((a) => a.step !== step.id), { step: step.id, choice: choice.id }];
+      }
       await this.recordOutcome(dc, state, 'skipped');
       state.stepIndex++;
       return undefined;
@@ -601,8 +637,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   private async setDevice(dc: DialogContext, state: PlaybookState, device: Device): Promise<void> {
     state.device = device.id;
-    // Steps tried so far were for the other device.
+    // Steps tried and questions answered so far were for the other device.
     state.tried = [];
+    state.answered = [];
     const profile = await this.engine.getProfile(dc.context);
     profile.device = device.id;
     const record = await this.engine.getRecord(dc.context);
@@ -964,7 +1001,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           if (state.resumePhase === 'fixed' && !fixedFirst) this.markTried(state);
           // Steps tried on this device are not tried on another one.
           const sameDevice = !target.device || target.device === state.device;
-          const options: PlaybookOptions = { utterance: target.utterance, device: target.device ?? state.device, service: target.service, tried: sameDevice ? state.tried : [] };
+          const options: PlaybookOptions = { utterance: target.utterance, device: target.device ?? state.device, service: target.service, tried: sameDevice ? state.tried : [], answered: sameDevice ? state.answered : [] };
           return dc.replaceDialog(playbookDialogId(target.playbookId), options);
         }
         state.phase = state.resumePhase ?? 'fixed';
@@ -1220,6 +1257,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     await this.engine.say(dc.context, 'playbook.changed', { problem: this.playbook.title });
     state.stepIndex = 0;
     state.tried = [];
+    state.answered = [];
     if (!state.device && !this.handoffOnly && this.playbook.askDevice !== false) {
       state.phase = 'device';
       return this.reprompt(dc, state);
