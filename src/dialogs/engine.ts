@@ -35,6 +35,13 @@ export interface EngineOptions {
   random?: () => number;
 }
 
+/** The phrases of each command that works at any question (messages.yaml keys). */
+export const COMMAND_PHRASES: Record<'help' | 'agent' | 'cancel', readonly MessageKey[]> = {
+  help: ['synonyms.help'],
+  agent: ['synonyms.person'],
+  cancel: ['synonyms.stop', 'synonyms.startOver'],
+};
+
 const RECOGNITION_KEY = Symbol('resync.recognition');
 const ENDED_PLACE_KEY = Symbol('resync.endedPlace');
 const SILENCE_KEY = Symbol('resync.silence');
@@ -131,7 +138,7 @@ export class Engine {
     const input = this.input(context);
     if (input.value !== undefined || !input.text.trim() || /^\s*\d+\s*$/.test(input.text)) return false;
     if (matchChoice(answers, input, 'exact') !== undefined || matchChoice(answers, input, 'loose') !== undefined) return false;
-    const commands: MessageKey[] = ['synonyms.help', 'synonyms.person', 'synonyms.stop', 'synonyms.startOver'];
+    const commands = Object.values(COMMAND_PHRASES).flat();
     if (mentionsPhrase(commands.flatMap((k) => this.messages.list(k)), input.text, false)) return false;
     const r = this.recognize(context);
     if (this.namedDevices(r).length > 0) return false;

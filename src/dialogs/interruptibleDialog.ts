@@ -45,7 +45,7 @@ import type { Device } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoice, numberOutOfRange, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
-import type { Engine } from './engine';
+import { COMMAND_PHRASES, type Engine } from './engine';
 import { personAsked } from './handoffService';
 import type { MessageKey } from './messages';
 
@@ -55,11 +55,6 @@ export const MISSES_BEFORE_HINT = 2;
 export const MISSES_BEFORE_OFFER = 3;
 
 /** The handler kinds that interrupt a question, and the messages.yaml phrase lists that command them. */
-const COMMAND_PHRASES: Record<'help' | 'agent' | 'cancel', MessageKey[]> = {
-  help: ['synonyms.help'],
-  agent: ['synonyms.person'],
-  cancel: ['synonyms.stop', 'synonyms.startOver'],
-};
 type Command = keyof typeof COMMAND_PHRASES;
 
 /** Choice ids of the "stop here?" confirmation (the engine's own prompt). */
