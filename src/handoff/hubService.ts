@@ -427,7 +427,7 @@ export class HubService implements ResyncAgentHub {
     this.deps.logger.info('handoff: queued', { conversationId, channelId: activity.channelId });
     const online = await this.agentsOnline();
     const position = (await this.position(conversationId)) ?? 1;
-    const cancel = [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
+    const cancel = this.cancelChoices();
     // With nobody signed in any estimate would be made up (and contradict "I can't say when").
     if (online === 0) await this.say(context, 'waiting.noEstimate', { position }, cancel, step);
     else await this.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, cancel, step);
@@ -458,29 +458,28 @@ export class HubService implements ResyncAgentHub {
       case 'message': {
         if (this.isCancel(input)) return this.cancelMessage(context, conv);
         if (this.isHelp(input)) {
-          await this.say(context, 'leaveMessage.help', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+          await this.say(context, 'leaveMessage.help', {}, this.cancelChoices());
           return;
         }
         const message = clip(input.text);
-        const cancelChoice = [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
         if (!message) {
-          await this.say(context, 'leaveMessage.prompt', {}, cancelChoice);
+          await this.say(context, 'leaveMessage.prompt', {}, this.cancelChoices());
           return;
         }
         const redacted = redactText(message).text;
         // Only a hidden code or password: nothing to pass on, and nothing to thank them for.
         if (redacted !== message && onlyRedacted(redacted)) {
-          await this.say(context, 'leaveMessage.onlyHidden', {}, cancelChoice);
+          await this.say(context, 'leaveMessage.onlyHidden', {}, this.cancelChoices());
           return;
         }
         // "hello?" hours after the question: welcome back, and the question again.
         if (this.longAfter(conv.messageAskedAt) && this.onlyGreeting(input)) {
           await this.saveConversation(conversationId, { ...conv, messageAskedAt: this.now() });
-          await this.say(context, 'leaveMessage.welcomeBack', {}, cancelChoice);
+          await this.say(context, 'leaveMessage.welcomeBack', {}, this.cancelChoices());
           return;
         }
         await this.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
-        await this.say(context, 'leaveMessage.contact', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+        await this.say(context, 'leaveMessage.contact', {}, this.cancelChoices());
         return;
       }
       case 'contact': {
@@ -488,7 +487,7 @@ export class HubService implements ResyncAgentHub {
         const contact = parseContact(input.text);
         if (!contact) {
           const key: HandoffMessageKey = this.isHelp(input) ? 'leaveMessage.contactHelp' : 'leaveMessage.contactInvalid';
-          await this.say(context, key, {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+          await this.say(context, key, {}, this.cancelChoices());
           return;
         }
         const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact.contact);
@@ -568,7 +567,7 @@ export class HubService implements ResyncAgentHub {
     }
     if (picked === HUB_CHOICES.leaveMessage) {
       await this.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now() });
-      await this.say(context, 'leaveMessage.prompt', {}, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+      await this.say(context, 'leaveMessage.prompt', {}, this.cancelChoices());
       return handBack('message');
     }
     if (answer.kind === 'goodbye') {
@@ -692,7 +691,7 @@ export class HubService implements ResyncAgentHub {
     });
     this.changed();
     if (stillOpen === 'queued') {
-      await this.say(context, 'waiting.ack', { position: (await this.position(conversationId)) ?? 1 }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])]);
+      await this.say(context, 'waiting.ack', { position: (await this.position(conversationId)) ?? 1 }, this.cancelChoices());
     }
   }
 
@@ -842,8 +841,12 @@ export class HubService implements ResyncAgentHub {
   }
 
   private isCancel(input: { text: string; value?: unknown }): boolean {
-    const cancel = [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
-    return matchChoice(cancel, input, 'exact') === HUB_CHOICES.cancel;
+    return matchChoice(this.cancelChoices(), input, 'exact') === HUB_CHOICES.cancel;
+  }
+
+  /** The one "Cancel" button offered while a person waits, leaves a message or gives a contact. */
+  private cancelChoices(): PromptChoice[] {
+    return [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
   }
 
   /** Says a hub message; `step` tags it as part of a playbook step (the contact-support step asking). */
