@@ -9,11 +9,11 @@
  *
  * When the redactor (privacy/redact.ts) finds a password or a code in what the person typed, the
  * bot says once per conversation, before its answer, that it hid it and that nobody needs it
- * (`privacy.secretHidden`); the flag lives in conversation state (noticeHiddenSecrets). A message
+ * (`privacy.secretHidden`); the flag lives in conversation state (noticeOnce). A message
  * clearly not in English gets, once per conversation and also before the answer, a line that the
- * bot only speaks English (`language.englishOnly`, src/dialogs/languageNotice.ts; noticeOtherLanguage).
+ * bot only speaks English (`language.englishOnly`, src/dialogs/languageNotice.ts; noticeOnce).
  */
-import { ActivityHandler, ConversationState, InputHints, UserState, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, InputHints, UserState, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { BotDeps, ResyncBotApp } from '../app/types';
 import { redactActivityWithReport, type RedactionKind } from '../privacy/redact';
@@ -157,19 +157,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
 
   /**
    * Before the answer (so the answer's buttons stay on the last message), at most once per
-   * conversation: "I hid the password or code you typed; never type them here".
+   * conversation (the flag in conversation state): says `key` when `applies`.
    */
-  const noticeHiddenSecrets = async (context: TurnContext) => {
-    if (!typedSecretHidden(context.activity) || (await noticeGiven.get(context, false))) return;
-    await noticeGiven.set(context, true);
-    await context.sendActivity(textActivity(engine.messages.text('privacy.secretHidden'), resyncData('privacy.secretHidden')));
-  };
-
-  /** Before the answer, at most once per conversation: a message clearly not in English gets "I only speak English". */
-  const noticeOtherLanguage = async (context: TurnContext) => {
-    if (activityLanguage(engine.messages, context.activity) === undefined || (await languageNoticeGiven.get(context, false))) return;
-    await languageNoticeGiven.set(context, true);
-    await context.sendActivity(textActivity(engine.messages.text('language.englishOnly'), resyncData('language.englishOnly')));
+  const noticeOnce = async (context: TurnContext, applies: boolean, given: StatePropertyAccessor<boolean>, key: MessageKey) => {
+    if (!applies || (await given.get(context, false))) return;
+    await given.set(context, true);
+    await context.sendActivity(textActivity(engine.messages.text(key), resyncData(key)));
   };
 
   const saveState = async (context: TurnContext) => {
@@ -180,8 +173,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
   return {
     run: async (context) => {
       renderTextForChannel(context);
-      await noticeHiddenSecrets(context);
-      await noticeOtherLanguage(context);
+      // "I hid the password or code you typed; never type them here", then "I only speak English".
+      await noticeOnce(context, typedSecretHidden(context.activity), noticeGiven, 'privacy.secretHidden');
+      await noticeOnce(context, activityLanguage(engine.messages, context.activity) !== undefined, languageNoticeGiven, 'language.englishOnly');
       // The handoff gate first: while a person is with (or waiting for) an agent, it owns the turn.
       if (deps.handoffGate) await deps.handoffGate.run(context, () => handler.run(context));
       else await handler.run(context);
