@@ -67,16 +67,18 @@ export function redactionMarker(kind: RedactionKind): string {
   return `[redacted ${kind}]`;
 }
 
-const ANY_MARKER = /\[redacted [a-z]+\]/g;
+/** A marker, any kind (also how markers already in the text are set aside, see redactInto). */
+const MARKER_RE = new RegExp(String.raw`\[redacted (?:${KIND_ORDER.join('|')})\]`, 'g');
 
 /** Redacted text with its markers taken out, for reading what else was said ("[redacted code]" is not the word "code"). */
 export function withoutMarkers(redacted: string): string {
-  return redacted.replace(ANY_MARKER, ' ').replace(/\s+/g, ' ').trim();
+  return redacted.replace(MARKER_RE, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** True when redacted text holds markers and nothing else worth reading (no letter or digit outside them). */
 export function onlyRedacted(redacted: string): boolean {
-  return redacted !== withoutMarkers(redacted) && !/[\p{L}\p{N}]/u.test(withoutMarkers(redacted));
+  const rest = withoutMarkers(redacted);
+  return redacted !== rest && !/[\p{L}\p{N}]/u.test(rest);
 }
 
 /** A secret as it was typed, so that an echo of it elsewhere can be found (see {@link redactKnownSecrets}). */
@@ -322,7 +324,7 @@ function redactSpan(token: string, counter: Counter): string {
 }
 
 /** A marker, or a run of non-space characters that stops at a marker ("code-[redacted code]-x"). */
-const TOKEN_OR_MARKER_RE = new RegExp(String.raw`\[redacted (?:${KIND_ORDER.join('|')})\]|(?:(?!\[redacted )\S)+`, 'g');
+const TOKEN_OR_MARKER_RE = new RegExp(String.raw`${MARKER_RE.source}|(?:(?!\[redacted )\S)+`, 'g');
 
 function isPlainWord(word: string): boolean {
   return NOT_A_PASSWORD.has(word.toLowerCase()) || TECH_WORDS.test(word);
@@ -465,8 +467,7 @@ function redactKnown(text: string, counter: Counter, known: readonly FoundSecret
   return out;
 }
 
-/** Markers already in the text (it was redacted before) are set aside so a second pass keeps them whole. */
-const MARKER_RE = new RegExp(String.raw`\[redacted (?:${KIND_ORDER.join('|')})\]`, 'g');
+// Markers already in the text (it was redacted before) are set aside (MARKER_RE) so a second pass keeps them whole.
 const HELD_RE = /\uE000(\d+)\uE001/g;
 
 function redactInto(text: string, counter: Counter, known: readonly FoundSecret[] = [], lone = true): string {
