@@ -55,8 +55,11 @@ const MAX_MEMO = 50_000;
 /** Gaps allowed between the words of one phrase: spaces and joining punctuation. */
 const PHRASE_GAP = /^[\s\-._/]{1,3}$/;
 
+/** A word of a message: letters and digits, or one emoji (a gazetteer may list "📸" for photos). */
+const WORD = /[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu;
+
 export function compactForm(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}\p{Extended_Pictographic}]+/gu, '');
 }
 
 function maxDistanceFor(length: number): number {
@@ -85,7 +88,7 @@ export class EntityExtractor {
           pushTo(this.exact, compact, term);
           if (term.maxDistance > 0) pushTo(this.byFirstLetter, compact[0]!, term);
           // "wi-fi" is two words in a message, "wifi" one; allow one more word than the synonym has.
-          maxTokens = Math.max(maxTokens, synonym.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length + 1);
+          maxTokens = Math.max(maxTokens, (synonym.match(WORD)?.length ?? 0) + 1);
           maxLength = Math.max(maxLength, compact.length);
         }
       }
@@ -207,7 +210,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of text.matchAll(WORD)) {
     tokens.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
   }
   return tokens;

@@ -82,11 +82,15 @@ export class ClassifierReader {
     }
   }
 
-  /** Null when there is nothing to read (empty, emoji only, another script). */
+  /**
+   * Null when there is nothing to read: empty, another script, or emoji and symbols only with no
+   * gazetteer emoji among them ("📸" reads as the tag service:photos alone, "😡😡" as nothing).
+   */
   read(text: string, entities: readonly Entity[] = this.entities(text)): { text: string; tags: string[] } | null {
     const input = classifierInput(text, this.maxChars);
-    if (!input) return null;
-    return { text: input, tags: entityTags(entities) };
+    const tags = entityTags(entities);
+    if (!input) return tags.length > 0 && !/\p{L}/u.test(text) ? { text: '', tags } : null;
+    return { text: input, tags };
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ContentError, INTENT_HANDLERS, type ContentProblem, type IntentHandler } from '../content/problems';
 import { fieldPath, parseWithSchema, readYamlFile, type YamlFile } from '../content/yamlFile';
+import { compactForm } from './entities';
 import { NONE_INTENT } from './recognizer';
 
 /**
@@ -235,7 +236,7 @@ function buildGazetteer(file: z.infer<typeof entitiesFileSchema>, yaml: YamlFile
     gazetteer[type] = values.map((v, vi) => {
       const synonyms = [v.value, ...v.synonyms];
       synonyms.forEach((s, si) => {
-        const key = `${type}:${compact(s)}`;
+        const key = `${type}:${compactForm(s)}`;
         const owner = seen.get(key);
         const fieldParts: (string | number)[] = si === 0 ? ['entities', type, vi, 'value'] : ['entities', type, vi, 'synonyms', si - 1];
         if (owner !== undefined && owner !== v.value) {
@@ -249,9 +250,6 @@ function buildGazetteer(file: z.infer<typeof entitiesFileSchema>, yaml: YamlFile
   return gazetteer;
 }
 
-function compact(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 function checkDuplicates(intents: IntentDefinition[], yamlOf: Map<IntentDefinition, YamlFile>, problems: ContentProblem[]): void {
   // Training utterances: one owner each.

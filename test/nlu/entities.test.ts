@@ -96,6 +96,15 @@ describe('EntityExtractor', () => {
     expect(extractor.extract('我的照片没有同步')).toEqual([]);
     expect(brief('照片 iphone 没有同步')).toEqual(['device:iphone=iphone']);
   });
+
+  it('matches an emoji the gazetteer lists, each emoji a word of its own', () => {
+    const withEmoji = new EntityExtractor({ service: [{ value: 'photos', synonyms: ['photos', '📸'] }, { value: 'calendar', synonyms: ['📅'] }] });
+    const found = (text: string) => withEmoji.extract(text).map((e) => `${e.value}=${e.text}`);
+    expect(found('📸 not syncing')).toEqual(['photos=📸']);
+    expect(found('my📸and📅')).toEqual(['photos=📸', 'calendar=📅']);
+    expect(found('🙂📸🙂')).toEqual(['photos=📸']);
+    expect(found('🙂🙂')).toEqual([]);
+  });
 });
 
 describe('EntityExtractor on the real intents/entities.yaml', () => {

@@ -99,12 +99,25 @@ describe('NaturalRecognizer on the real intents/', () => {
     const reader = new ClassifierReader(data.gazetteer, data.settings.maxChars);
     expect(reader.read('my fotos wont sync to my macbok')).toEqual({ text: 'my fotos wont sync to my macbok', tags: ['service:photos', 'device:mac'] });
     expect(reader.read('🙂🙂')).toBeNull();
+    // An emoji the gazetteer lists is read as its tag alone; letters of another script are not.
+    expect(reader.read('📸')).toEqual({ text: '', tags: ['service:photos'] });
+    expect(reader.read('📸 照片')).toBeNull();
     // The recogniser uses the tags: without them the typo is just an unknown word.
     const typo = 'my conatcts are gone from my iphone';
     expect(recognizer.recognize(typo).intent).toBe('contacts-not-syncing');
     const tagged = recognizer.scores(typo).find((s) => s.label === 'contacts-not-syncing')!.score;
     const untagged = recognizer.scores(typo, []).find((s) => s.label === 'contacts-not-syncing')!.score;
     expect(tagged).toBeGreaterThan(untagged);
+  });
+
+  it.each([
+    ['📸', 'photos-not-syncing'],
+    ['📝??', 'notes-not-syncing'],
+    ['📅📅', 'calendar-not-syncing'],
+  ])('reads a lone gazetteer emoji (%s) as its service', (text, intent) => {
+    const r = recognizer.recognize(text);
+    wellFormed(r);
+    expect(r.intent).toBe(intent);
   });
 
   it('answers none to out-of-scope questions', () => {
