@@ -541,7 +541,8 @@ function redactValue(value: unknown, counter: Counter, key: string | undefined, 
   return value;
 }
 
-function deepCopy(value: unknown): unknown {
+/** A deep copy of plain data (objects, arrays, dates); what the redacted copies are built from. */
+export function deepCopy(value: unknown): unknown {
   if (value instanceof Date) return new Date(value.getTime());
   if (Array.isArray(value)) return value.map(deepCopy);
   if (value !== null && typeof value === 'object') {
@@ -552,8 +553,9 @@ function deepCopy(value: unknown): unknown {
   return value;
 }
 
-/** Activity fields that can hold what a person typed or what the bot echoed back. */
-const CONTENT_FIELDS = ['text', 'speak', 'summary', 'value', 'channelData', 'suggestedActions'] as const;
+/** Activity fields that can hold what a person typed or what the bot echoed back (and `attachments`). */
+export const CONTENT_FIELDS = ['text', 'speak', 'summary', 'value', 'channelData', 'suggestedActions'] as const;
+export type ContentField = (typeof CONTENT_FIELDS)[number] | 'attachments';
 /** Of those, the fields that hold a whole message (a lone password-like word there is redacted). */
 const MESSAGE_FIELDS: ReadonlySet<string> = new Set(['text', 'speak', 'summary']);
 
@@ -565,6 +567,8 @@ export interface ActivityRedaction<T> {
    * them as `knownSecrets` for the replies of the same turn); never store or log them.
    */
   secrets: FoundSecret[];
+  /** `redactions` split by the field they were found in (only fields where something was). */
+  byField: Partial<Record<ContentField, RedactionCount[]>>;
 }
 
 /** Like {@link redactActivity}, also saying what was redacted. */
@@ -573,18 +577,29 @@ export function redactActivityWithReport<T extends Partial<Activity>>(activity: 
   const known = options.knownSecrets ?? [];
   const copy = deepCopy(activity) as Record<string, unknown>;
   const source = activity as Record<string, unknown>;
+  const byField: Partial<Record<ContentField, RedactionCount[]>> = {};
+  // What one field added to the counts (the counter runs over the whole activity).
+  const countField = (field: ContentField, before: ReadonlyMap<RedactionKind, number>) => {
+    const added = KIND_ORDER.filter((k) => (counter.get(k) ?? 0) > (before.get(k) ?? 0)).map((kind) => ({ kind, count: (counter.get(kind) as number) - (before.get(kind) ?? 0) }));
+    if (added.length > 0) byField[field] = added;
+  };
   for (const field of CONTENT_FIELDS) {
+    if (source[field] === undefined) continue;
+    const before = new Map(counter.counts);
     // A secret found in one field (the text) is also removed from the fields after it.
-    if (source[field] !== undefined) copy[field] = redactValue(source[field], counter, undefined, known.concat(counter.found), MESSAGE_FIELDS.has(field));
+    copy[field] = redactValue(source[field], counter, undefined, known.concat(counter.found), MESSAGE_FIELDS.has(field));
+    countField(field, before);
   }
   if (Array.isArray(source.attachments)) {
+    const before = new Map(counter.counts);
     copy.attachments = (source.attachments as Array<Record<string, unknown>>).map((att) => {
       const a = deepCopy(att) as Record<string, unknown>;
       if (att && att.content !== undefined) a.content = redactValue(att.content, counter, undefined, known.concat(counter.found));
       return a;
     });
+    countField('attachments', before);
   }
-  return { activity: copy as T, redactions: toCounts(counter), secrets: counter.found };
+  return { activity: copy as T, redactions: toCounts(counter), secrets: counter.found, byField };
 }
 
 /**

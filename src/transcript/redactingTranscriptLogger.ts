@@ -13,9 +13,15 @@
  * middleware logs a turn's activities in one synchronous loop, so the secrets found in one
  * activity are also removed from the activities of the same conversation logged in the same
  * tick; they are dropped in a microtask right after, and are never written anywhere.
+ *
+ * Once per turn: the bot redacts the person's message when its turn starts (privacy/turnRedaction.ts).
+ * The incoming activity the middleware logs is a copy of that message: when its content is exactly
+ * what the bot redacted, that redaction is used instead of a second one (`redactedLikeTurn`). Any
+ * other activity, or one logged with no bot turn before it (other entry points), is redacted here.
  */
 import type { Activity, TranscriptLogger } from 'botbuilder';
 import { redactActivityWithReport, type FoundSecret } from '../privacy/redact';
+import { redactedLikeTurn } from '../privacy/turnRedaction';
 
 export interface RedactingTranscriptLoggerOptions {
   /**
@@ -54,7 +60,9 @@ export class RedactingTranscriptLogger implements TranscriptLogger {
   private redact(activity: Activity): Activity {
     const key = `${activity.channelId ?? ''}\u0000${activity.conversation?.id ?? ''}`;
     const known = this.recentSecrets.get(key) ?? [];
-    const { activity: redacted, secrets } = redactActivityWithReport(activity, { knownSecrets: known });
+    const fromTurn = redactedLikeTurn(activity);
+    // Secrets of an earlier activity would change the answer: then the turn's redaction does not fit.
+    const { activity: redacted, secrets } = (known.length === 0 ? fromTurn : undefined) ?? redactActivityWithReport(activity, { knownSecrets: known });
     if (secrets.length > 0) {
       if (known.length === 0) queueMicrotask(() => this.recentSecrets.delete(key));
       this.recentSecrets.set(key, known.concat(secrets));
