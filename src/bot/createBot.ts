@@ -7,16 +7,22 @@
  * hub's) is made fit for the channel in one place, a send hook (renderTextForChannel): plain text
  * where the channel does not render Markdown (cards.ts `textFor`).
  *
- * When the redactor (privacy/redact.ts) finds a password or a code in what the person typed, the
- * bot says once per conversation, before its answer, that it hid it and that nobody needs it
- * (`privacy.secretHidden`); the flag lives in conversation state (noticeOnce). A message
- * clearly not in English gets, once per conversation and also before the answer, a line that the
- * bot only speaks English (`language.englishOnly`, src/dialogs/languageNotice.ts; noticeOnce).
+ * The person's message is redacted once, when the turn starts (privacy/turnRedaction.ts: kept on
+ * the turn for whoever reads it next, the transcript logger included). When the redactor found a
+ * password or a code in what the person typed, the bot says once per conversation, before its
+ * answer, that it hid it and that nobody needs it (`privacy.secretHidden`); the flag lives in
+ * conversation state (noticeOnce). That holds during a chat with a person from the support team
+ * too: they only see the marker. A message clearly not in English gets, once per conversation and
+ * also before the answer, a line that the bot only speaks English (`language.englishOnly`,
+ * src/dialogs/languageNotice.ts; noticeOnce), but not while the person waits for or talks with a
+ * person from the support team (liveChat.ts): their words go to that person, not to the bot, and
+ * the line would interrupt. The flag stays unset then, so the line comes when the bot reads them again.
  */
 import { ActivityHandler, ConversationState, InputHints, UserState, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { BotDeps, ResyncBotApp } from '../app/types';
-import { redactActivityWithReport, type RedactionKind } from '../privacy/redact';
+import { redactActivityWithReport, type ActivityRedaction, type RedactionKind } from '../privacy/redact';
+import { redactTurn } from '../privacy/turnRedaction';
 import { resyncData, textActivity, textFor, type StepRef } from '../dialogs/cards';
 import { Engine } from '../dialogs/engine';
 import { activityLanguage } from '../dialogs/languageNotice';
@@ -24,6 +30,7 @@ import type { MessageKey, Vars } from '../dialogs/messages';
 import { MainDialog, MAIN_DIALOG_ID } from '../dialogs/mainDialog';
 import { PlaybookDialog } from '../dialogs/playbookDialog';
 import type { TroubleshootingRecord, UserProfile } from '../dialogs/troubleshootingRecord';
+import { liveChatCheck } from './liveChat';
 
 /** Property names in conversation and user state (documented for tools that read the store). */
 export const STATE_KEYS = {
@@ -85,13 +92,17 @@ export function renderTextForChannel(context: TurnContext): void {
 }
 
 /**
- * Did the redactor take a password or a code out of what the person sent (the text, or a card's
- * input values)? Uses the redactor's own counts, so this says exactly what the stored copies lost.
+ * Did the redaction of a message take a password or a code out of what the person typed (the
+ * text, or a card's input values)? The redactor's own counts per field, so this says exactly what
+ * the stored copies lost there.
  */
+export function secretHiddenIn(redaction: Pick<ActivityRedaction<unknown>, 'byField'>): boolean {
+  return [redaction.byField.text, redaction.byField.value].some((counts) => counts?.some((r) => NOTICE_KINDS.has(r.kind)) === true);
+}
+
+/** {@link secretHiddenIn} for an activity on its own (a message; anything else never is). */
 export function typedSecretHidden(activity: Partial<Activity>): boolean {
-  if (activity.type !== 'message') return false;
-  const { redactions } = redactActivityWithReport({ text: activity.text, value: activity.value });
-  return redactions.some((r) => NOTICE_KINDS.has(r.kind));
+  return activity.type === 'message' && secretHiddenIn(redactActivityWithReport(activity));
 }
 
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): ResyncBotApp {
@@ -101,6 +112,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
   const record = conversationState.createProperty<TroubleshootingRecord>(STATE_KEYS.record);
   const profile = userState.createProperty<UserProfile>(STATE_KEYS.profile);
   const noticeGiven = conversationState.createProperty<boolean>(STATE_KEYS.privacyNotice);
+  const liveChat = liveChatCheck(deps.handoffGate);
   const languageNoticeGiven = conversationState.createProperty<boolean>(STATE_KEYS.languageNotice);
 
   const engine = new BotEngine({
@@ -157,10 +169,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
 
   /**
    * Before the answer (so the answer's buttons stay on the last message), at most once per
-   * conversation (the flag in conversation state): says `key` when `applies`.
+   * conversation (the flag in conversation state): says `key` when `applies` and `unless` (asked
+   * last, it may read storage) does not hold.
    */
-  const noticeOnce = async (context: TurnContext, applies: boolean, given: StatePropertyAccessor<boolean>, key: MessageKey) => {
+  const noticeOnce = async (context: TurnContext, applies: boolean, given: StatePropertyAccessor<boolean>, key: MessageKey, unless?: () => Promise<boolean>) => {
     if (!applies || (await given.get(context, false))) return;
+    if (unless && (await unless())) return;
     await given.set(context, true);
     await context.sendActivity(textActivity(engine.messages.text(key), resyncData(key)));
   };
@@ -173,9 +187,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
   return {
     run: async (context) => {
       renderTextForChannel(context);
-      // "I hid the password or code you typed; never type them here", then "I only speak English".
-      await noticeOnce(context, typedSecretHidden(context.activity), noticeGiven, 'privacy.secretHidden');
-      await noticeOnce(context, activityLanguage(engine.messages, context.activity) !== undefined, languageNoticeGiven, 'language.englishOnly');
+      const message = context.activity.type === 'message';
+      // "I hid the password or code you typed; never type them here" (with a person from the support
+      // team too), then "I only speak English" (not while the words go to a person).
+      await noticeOnce(context, message && secretHiddenIn(redactTurn(context)), noticeGiven, 'privacy.secretHidden');
+      const withPerson = async () => (liveChat ? (await liveChat(context)) !== undefined : false);
+      await noticeOnce(context, activityLanguage(engine.messages, context.activity) !== undefined, languageNoticeGiven, 'language.englishOnly', withPerson);
       // The handoff gate first: while a person is with (or waiting for) an agent, it owns the turn.
       if (deps.handoffGate) await deps.handoffGate.run(context, () => handler.run(context));
       else await handler.run(context);
