@@ -21,6 +21,12 @@
  * iPhone again?"); a device correction at "anything else?" reopens the problem on that device at
  * the step it had reached; "still not working" soon after a playbook was left without a fix
  * (RESUME_TURNS, RESUME_WINDOW_MS) carries on at the step after the last one shown.
+ *
+ * Several problems in one message ("my photos and contacts aren't syncing", problemQueue.ts): the
+ * first one named starts, one line says the others come next, and they wait in this dialog's state.
+ * When a playbook ends (fixed, its checks done, stopped or left), the next one is offered (yes / not
+ * now); yes starts it on the same device, skipping the checks done there; not now, a goodbye,
+ * cancel or "start over" drops the queue.
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
@@ -31,6 +37,7 @@ import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
 import { answeredBefore, playbookDialogId, type PlaybookOptions } from './playbookDialog';
+import { NEXT_CHOICE, namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
 
 export const MAIN_DIALOG_ID = 'resync.main';
@@ -106,7 +113,9 @@ type OpenQuestion =
   | { kind: 'more'; asked?: number }
   | { kind: 'device'; pending: PendingStart }
   /** "On your iPhone again?": `device` is the remembered one. */
-  | { kind: 'again'; pending: PendingStart; device: string };
+  | { kind: 'again'; pending: PendingStart; device: string }
+  /** "You also mentioned …: shall we look at that now?" (the first problem of `queue`). */
+  | { kind: 'next' };
 
 /** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
 const MORE_REASKS = 1;
@@ -128,7 +137,12 @@ interface MainState {
   putBack?: OpenQuestion;
   /** The last turn said goodbye: another goodbye gets a short one, not the same line again. */
   saidGoodbye?: boolean;
+  /** Problems named in the same message as the one being worked on, in the order named (problemQueue.ts). */
+  queue?: QueuedProblem[];
 }
+
+/** How a playbook may end for the next waiting problem to be offered (not handed to a person). */
+const OFFER_NEXT_AFTER: readonly string[] = ['fixed', 'left', 'stopped', 'support-options', 'ended'];
 
 /** Outcome a playbook ends with after it asked "Is there anything else that isn't syncing?". */
 const FIXED_OUTCOME = 'fixed';
@@ -193,7 +207,94 @@ export class MainDialog extends Dialog {
       await this.engine.say(dc.context, 'status.asideResume');
       return this.askDeviceAgain(dc, state, putBack.pending, putBack.device, false);
     }
+    if (place) return this.afterQueuedEnd(dc, state, place.playbookId, child.outcome);
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * A playbook ended while other problems of the same message wait: the one just ended leaves the
+   * queue (a switch may have gone to it), then the next one is offered. A status-only playbook (an
+   * aside) or a hand-over to a person offers nothing; a queue emptied by that switch gets the
+   * "anything else?" the fixed playbook left out.
+   */
+  private async afterQueuedEnd(dc: DialogContext, state: MainState, endedId: string, outcome: string | undefined): Promise<DialogTurnResult> {
+    const e = this.engine;
+    if (!state.queue?.length) return Dialog.EndOfTurn;
+    const ended = e.content.playbooks[endedId];
+    if (!ended || ended.askDevice === false || e.answersFromStatus(ended)) return Dialog.EndOfTurn;
+    await this.setQueue(dc, state, state.queue.filter((q) => q.playbookId !== endedId));
+    const next = state.queue?.[0];
+    if (!next) {
+      if (outcome === FIXED_OUTCOME) await e.say(dc.context, 'wrapUp.more');
+      return Dialog.EndOfTurn;
+    }
+    if (!OFFER_NEXT_AFTER.includes(outcome ?? 'ended') || handoffAnswer(dc.context) !== undefined) return Dialog.EndOfTurn;
+    state.open = { kind: 'next' };
+    await e.ask(dc.context, 'queue.offer', nextChoices(e), { problem: e.content.playbooks[next.playbookId]?.title ?? '' });
+    return Dialog.EndOfTurn;
+  }
+
+  /** Keeps the waiting problems in this dialog's state and their intents in the record (for the agent summary). */
+  private async setQueue(dc: DialogContext, state: MainState, queue: QueuedProblem[] | undefined): Promise<void> {
+    const kept = (queue ?? []).filter((q) => this.engine.content.playbooks[q.playbookId] !== undefined);
+    state.queue = kept.length > 0 ? kept : undefined;
+    const record = await this.engine.getRecord(dc.context);
+    if (state.queue) record.alsoReported = state.queue.map((q) => this.engine.content.playbooks[q.playbookId].intent);
+    else delete record.alsoReported;
+  }
+
+  /**
+   * One message naming several problems: the first one named starts (one line says the others come
+   * next, by title), the others wait in the queue.
+   */
+  private async startSeveral(dc: DialogContext, state: MainState, r: Recognition, named: NamedProblem[]): Promise<DialogTurnResult> {
+    const e = this.engine;
+    state.misses = 0;
+    const words = this.problemWords(r);
+    const [first, ...rest] = named;
+    await this.setQueue(dc, state, rest.map((p) => ({ playbookId: p.playbook.id, service: p.service, utterance: words.utterance })));
+    await e.say(dc.context, 'queue.noted', { problem: first.playbook.title, others: queuedTitles(e, state.queue ?? []) });
+    return this.startIntent(dc, first.playbook.intent, { ...words, service: first.service });
+  }
+
+  /**
+   * The answer to "You also mentioned …: shall we look at that now?": yes starts it on the device
+   * of the problem just ended; "not now", no or a goodbye drops the queue with a goodbye. Anything
+   * else (another problem said clearly, "still not working", a command) is routed as usual, and the
+   * queue waits for the end of whatever starts next.
+   */
+  private async onNextOffer(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const input = e.input(dc.context);
+    const choices = nextChoices(e);
+    let picked = matchChoice(choices, input, 'exact');
+    if (picked === undefined) {
+      const r = e.recognize(dc.context);
+      const handler = e.handlerOf(r.intent);
+      if (handler === 'playbook' && !r.ambiguous && r.confidence >= e.switchConfidence) return undefined;
+      if (mentionsPhrase(e.messages.list('synonyms.notFixed'), input.text, true)) return undefined;
+      picked = matchChoice(choices, input, 'loose') ?? (handler === 'goodbye' && !r.ambiguous ? NEXT_CHOICE.notNow : undefined);
+    }
+    if (picked === NEXT_CHOICE.yes) return this.startQueued(dc, state);
+    if (picked !== NEXT_CHOICE.notNow) return undefined;
+    const problems = queuedTitles(e, state.queue ?? []);
+    await this.setQueue(dc, state, undefined);
+    state.misses = 0;
+    state.saidGoodbye = true;
+    await e.say(dc.context, 'queue.declined', { problems });
+    return Dialog.EndOfTurn;
+  }
+
+  /** The next waiting problem, on the device of the one before (the checks done there are skipped: beginPlaybook). */
+  private async startQueued(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
+    const next = state.queue?.[0];
+    const playbook = next && this.engine.content.playbooks[next.playbookId];
+    if (!next || !playbook) {
+      await this.setQueue(dc, state, undefined);
+      return this.askProblem(dc, state, 'more.question');
+    }
+    state.misses = 0;
+    return this.startIntent(dc, playbook.intent, { utterance: next.utterance, service: next.service, devices: state.device ? [state.device] : [], ruledOut: [] });
   }
 
   /**
@@ -242,6 +343,10 @@ export class MainDialog extends Dialog {
       const handled = await this.onDeviceAgain(dc, state, open.pending, open.device);
       if (handled) return handled;
     }
+    if (open?.kind === 'next') {
+      const handled = await this.onNextOffer(dc, state);
+      if (handled) return handled;
+    }
     // Before "anything else?" is read: "it stopped again" there is the same problem, not a "no".
     if (this.saysStillNotWorking(dc, state)) {
       const resumed = await this.resumeLast(dc, state);
@@ -258,6 +363,9 @@ export class MainDialog extends Dialog {
     if (asksToStartOver(e, input, 'exact')) return this.startOver(dc, state);
 
     const r = e.recognize(context);
+    // Several problems in one message ("photos and contacts"): the first named, the others queued.
+    const several = namedProblems(e, r);
+    if (several.length > 1) return this.startSeveral(dc, state, r, several);
     if (r.ambiguous) {
       const choices = this.candidates(r);
       if (choices.length > 0) {
@@ -277,6 +385,7 @@ export class MainDialog extends Dialog {
         // "It doesn't work", "it's not working": a complaint, whatever the classifier made of it.
         if (this.saysNegation(input.text) && !mentionsPhrase(e.messages.list('synonyms.nothingElse'), input.text, true)) return this.vagueProblem(dc, state, r);
         state.saidGoodbye = true;
+        await this.setQueue(dc, state, undefined);
         await e.say(context, saidGoodbye ? 'goodbye.again' : 'goodbye');
         return Dialog.EndOfTurn;
       case 'greeting':
@@ -285,6 +394,7 @@ export class MainDialog extends Dialog {
         return Dialog.EndOfTurn;
       case 'cancel':
         if (asksToStartOver(e, input)) return this.startOver(dc, state);
+        await this.setQueue(dc, state, undefined);
         await e.say(context, 'cancel.done');
         return Dialog.EndOfTurn;
       case 'agent':
@@ -423,7 +533,9 @@ export class MainDialog extends Dialog {
     const last = state.last;
     state.last = undefined;
     if (options.device) state.device = options.device;
-    const opts = { ...options };
+    // A problem that was waiting leaves the queue as it starts; the playbook knows whether others still wait.
+    if (state.queue) await this.setQueue(dc, state, state.queue.filter((q) => q.playbookId !== playbookId));
+    const opts: PlaybookOptions = { ...options, moreQueued: state.queue !== undefined || undefined };
     if (last && opts.tried === undefined && opts.resumeAt === undefined) {
       const skipped = await this.alreadyChecked(dc, playbookId, opts, last.place);
       if (skipped.length > 0) {
@@ -698,7 +810,7 @@ export class MainDialog extends Dialog {
     let unclear = picked === undefined && mentionsPhrase(unclearPhrases, input.text, false);
     if (picked === undefined && !unclear) {
       const r = e.recognize(dc.context);
-      if (e.handlerOf(r.intent) === 'playbook' && !r.ambiguous) return undefined;
+      if (e.handlerOf(r.intent) === 'playbook' && (!r.ambiguous || namedProblems(e, r).length > 1)) return undefined;
       picked = phraseChoice(choices, input, 'loose');
       unclear = picked === undefined && (mentionsPhrase(unclearPhrases, input.text, true) || negatedChoice(choices, input) !== undefined);
     }
@@ -761,6 +873,7 @@ export class MainDialog extends Dialog {
   private async startOver(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
     state.open = undefined;
     state.last = undefined;
+    state.queue = undefined;
     const { lastTurnAt } = await this.engine.getRecord(dc.context);
     await this.engine.record.set(dc.context, { ...emptyRecord(), lastTurnAt });
     return this.askProblem(dc, state, 'startOver.question');

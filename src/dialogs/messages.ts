@@ -65,6 +65,14 @@ export const ENGINE_MESSAGES = {
   'more.question': [],
   // The next problem on the same device: the checks already done there are skipped (titles in {steps})
   'more.skipping': ['device', 'steps'],
+  // One message naming several problems: we start with the first named, the others ({others}: their titles) come next
+  'queue.noted': ['problem', 'others'],
+  // The first problem ended: the next one named in the same message, offered (yes / not now)
+  'queue.offer': ['problem'],
+  'queue.yes': [],
+  'queue.notNow': [],
+  // "Not now": the waiting problems ({problems}: their titles) are dropped, and a goodbye
+  'queue.declined': ['problems'],
   // "Did that fix it?"
   'fixed.question': [],
   'fixed.yes': [],
@@ -122,6 +130,9 @@ export const ENGINE_MESSAGES = {
   'synonyms.startOver': [],
   'synonyms.nothingElse': [],
   'synonyms.somethingElse': [],
+  // Words that take up the next waiting problem besides a yes ("sure", "go ahead"), and that decline it ("not now", "later")
+  'synonyms.goAhead': [],
+  'synonyms.notNow': [],
   // "Did that fix it?" answered "yes" with only the step done ("yes I checked", "it's on"): asked once more
   'fixed.afterDone': [],
   'synonyms.stepDone': [],

@@ -94,6 +94,8 @@ export interface PlaybookState {
    * checked") was asked about once more: the same answer again is not taken as a fix either.
    */
   afterDoneAsked?: string;
+  /** Another problem named in the same message waits (PlaybookOptions.moreQueued). */
+  moreQueued?: boolean;
 }
 
 export interface PlaybookOptions {
@@ -113,6 +115,12 @@ export interface PlaybookOptions {
   answered?: AnsweredQuestion[];
   /** Devices the first message ruled out ("not my iPhone"): the remembered device is not used when it is one. */
   ruledOut?: string[];
+  /**
+   * Another problem named in the same message waits for its turn (src/dialogs/problemQueue.ts):
+   * the main dialog offers it when this playbook ends, so a fix does not ask "anything else?" and
+   * the end of the checks gives Apple's support options without asking the agent hub yet.
+   */
+  moreQueued?: boolean;
 }
 
 /** A step's question and the choice the person picked there. */
@@ -212,6 +220,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       tried: [...(opts.tried ?? [])],
       answered: [...(opts.answered ?? [])],
       utterance: this.handoffOnly ? undefined : redacted(opts.utterance),
+      moreQueued: opts.moreQueued || undefined,
     };
     Object.assign(dc.activeDialog!.state, state);
     const live = dc.activeDialog!.state as PlaybookState;
@@ -550,7 +559,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     // The hub's answer (src/dialogs/handoffService.ts): only `connected` means a person has the
     // conversation; `queued` and `offered` leave the hub dealing with the person for now.
     let result = 'unavailable';
-    if (this.engine.handoff) {
+    if (this.engine.handoff && !(state.moreQueued && resumeFrom === undefined)) {
       const record = await this.engine.getRecord(context);
       result = await this.engine.handoff.requestHandoff(context, record, ref, { resumeStep: resumeFrom !== undefined });
     }
@@ -615,7 +624,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   private async finishFixed(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     await this.recordOutcome(dc, state, 'fixed');
     await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, this.vars(state)), 'playbook.wrapUp', this.ref(state));
-    await this.engine.say(dc.context, 'wrapUp.more');
+    if (!state.moreQueued) await this.engine.say(dc.context, 'wrapUp.more');
     return dc.endDialog({ outcome: 'fixed' });
   }
 
@@ -1001,7 +1010,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           if (state.resumePhase === 'fixed' && !fixedFirst) this.markTried(state);
           // Steps tried on this device are not tried on another one.
           const sameDevice = !target.device || target.device === state.device;
-          const options: PlaybookOptions = { utterance: target.utterance, device: target.device ?? state.device, service: target.service, tried: sameDevice ? state.tried : [], answered: sameDevice ? state.answered : [] };
+          const options: PlaybookOptions = { utterance: target.utterance, device: target.device ?? state.device, service: target.service, tried: sameDevice ? state.tried : [], answered: sameDevice ? state.answered : [], moreQueued: state.moreQueued };
           return dc.replaceDialog(playbookDialogId(target.playbookId), options);
         }
         state.phase = state.resumePhase ?? 'fixed';
@@ -1009,7 +1018,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         state.resumePhase = undefined;
         if (fixedFirst) {
           // This problem is fixed and the other one declined: the same end as after any fix.
-          await this.engine.say(dc.context, 'wrapUp.more');
+          if (!state.moreQueued) await this.engine.say(dc.context, 'wrapUp.more');
           return dc.endDialog({ outcome: 'fixed' });
         }
         await this.engine.say(dc.context, 'switch.declined', {}, this.ref(state));

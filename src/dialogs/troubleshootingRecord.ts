@@ -28,6 +28,11 @@ export interface TroubleshootingRecord {
   /** The first utterance that started a troubleshooting flow. */
   firstUtterance?: string;
   steps: StepRecord[];
+  /**
+   * Intents of the other problems named in the message that started this one ("my photos and
+   * contacts"), still waiting for their turn: for the agent summary. Absent when none wait.
+   */
+  alsoReported?: string[];
   /** ISO time of the conversation's last message (injected clock): a long silence gets "welcome back". */
   lastTurnAt?: string;
 }
