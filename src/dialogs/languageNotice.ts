@@ -7,6 +7,9 @@
  * (messages.yaml `stopWords.<language>`); a message with at least two different words of one list
  * and none of `stopWords.en` is that language. Names, brands and device words are in no list, so
  * "Meine Fotos synchronisieren nicht mit iCloud auf dem iPad" counts, "my photos de la plage" does not.
+ *
+ * The bot does not say it while the person waits for or talks with a person from the support team
+ * (src/bot/createBot.ts, src/bot/liveChat.ts): the words go to that person, not to the bot.
  */
 import type { Activity } from 'botbuilder';
 import { otherLanguage } from './answers';
