@@ -80,9 +80,13 @@ describe('the real recogniser (createRuntime)', () => {
     expect(replies[0].messageKey).toBe(NOTICE);
     // The photos problem is started, or offered when the recogniser is less sure (never a plain miss).
     expect(replies.slice(1).some((r) => r.playbook === 'photos-not-syncing' || r.choices?.includes('intent:photos-not-syncing'))).toBe(true);
-    if (replies[replies.length - 1].messageKey === 'didYouMean') replies = await say('1');
-    if (replies[replies.length - 1].messageKey === 'device.question') replies = await say('iPhone');
-    expect(replies.map((r) => r.messageKey)).not.toContain(NOTICE);
+    // The notice is said once, in the first turn, but the first turn may start the playbook at once:
+    // only the turns after it (a did-you-mean or device answer) must be without it.
+    const later: string[] = [];
+    if (replies[replies.length - 1].messageKey === 'didYouMean') later.push(...(replies = await say('1')).map((r) => r.messageKey));
+    if (replies[replies.length - 1].messageKey === 'device.question') later.push(...(replies = await say('iPhone')).map((r) => r.messageKey));
+    expect(later).not.toContain(NOTICE);
+    expect(replies.map((r) => r.messageKey).filter((k) => k === NOTICE).length).toBeLessThanOrEqual(1);
     expect(replies[replies.length - 1].messageKey).toBe('step.question');
     // "oui" answers the step's yes/no question; no second notice.
     const next = await say('oui');
