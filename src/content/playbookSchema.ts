@@ -210,6 +210,11 @@ export const playbookSchema = z
     title: text,
     /** The service this problem is about (id from services.yaml), if the intent names one. */
     service: id.optional(),
+    /**
+     * true: the catch-all for sync problems whatever the data. A message it gets that names one
+     * service with a playbook of its own ("📸 not syncing") starts that playbook instead.
+     */
+    general: z.boolean().optional(),
     /** Said once when the playbook starts. */
     intro: text,
     /** Step ids from dialogs/steps/, in the guide's order; must end with the handoff step (unless `handoff: false`). */

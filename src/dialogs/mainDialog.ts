@@ -366,6 +366,10 @@ export class MainDialog extends Dialog {
     // Several problems in one message ("photos and contacts"): the first named, the others queued.
     const several = namedProblems(e, r);
     if (several.length > 1) return this.startSeveral(dc, state, r, several);
+    // A general problem that names one service with a playbook of its own ("📸 not syncing",
+    // "my icloud drive isn't syncing on my ipad"): that playbook, without "Did you mean …?".
+    const specific = several[0]?.playbook;
+    if (specific && specific.intent !== r.intent && e.playbookForIntent(r.intent)?.general) return this.startIntent(dc, specific.intent, r);
     if (r.ambiguous) {
       const choices = this.candidates(r);
       if (choices.length > 0) {
@@ -404,6 +408,8 @@ export class MainDialog extends Dialog {
         // device": remember it and ask what isn't syncing there.
         const named = e.namedDevices(r).filter((n) => !n.ruledOut);
         if (named.length === 1 && !r.ambiguous) return this.askProblemOn(dc, state, named[0].device.id);
+        // "it doesn't work", "nothing works": a complaint with nothing to go on, as in the goodbye case.
+        if (this.saysNegation(input.text)) return this.vagueProblem(dc, state, r);
         state.misses++;
         if (state.misses >= MISSES_BEFORE_MENU) {
           state.misses = 0;
