@@ -162,6 +162,7 @@ function summaryView(summary: HandoffSummary) {
     service: summary.service ?? null,
     problem: summary.problem ?? null,
     status: summary.status ?? null,
+    alsoReported: summary.alsoReported ?? [],
     oneLine: summary.oneLine,
     steps: summary.steps.map((s) => ({ playbook: s.playbook, step: s.step, outcome: s.outcome, label: outcomeLabel(s.outcome) })),
   };

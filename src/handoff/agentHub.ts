@@ -34,6 +34,8 @@ export interface HandoffSummary {
   /** The person's own words, redacted. */
   problem?: string;
   steps: { playbook: string; step: string; outcome: string }[];
+  /** Other problems the person named in the same message, not started yet (intent ids). */
+  alsoReported?: string[];
   /** What the status feed said, one line (null: asked, nothing to report; absent: not asked). */
   status?: string | null;
   /** For the queue list. */

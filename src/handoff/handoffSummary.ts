@@ -48,11 +48,14 @@ export function buildSummary({ record, problem, status }: SummaryInput): Handoff
   const parts = [record.intent ?? 'asked for a person', record.service, record.device].filter((p): p is string => Boolean(p));
   let oneLine = parts.join(' · ');
   if (steps.length > 0) oneLine += ` · ${tried} step${tried === 1 ? '' : 's'} tried${partly > 0 ? ` (${partly} ${OUTCOME_LABELS['partly-fixed']})` : ''}`;
+  const also = record.alsoReported ?? [];
+  if (also.length > 0) oneLine += ` · also reported: ${also.join(', ')}`;
   if (words) oneLine += ` · "${words}"`;
   const summary: HandoffSummary = { steps, oneLine: clip(oneLine, ONE_LINE_MAX) };
   if (record.intent) summary.intent = record.intent;
   if (record.device) summary.device = record.device;
   if (record.service) summary.service = record.service;
+  if (also.length > 0) summary.alsoReported = [...also];
   if (words) summary.problem = words;
   if (status !== undefined) summary.status = status;
   return summary;

@@ -52,7 +52,7 @@ describe('agent console: tickets list (HTTP, real hub)', () => {
       status: 'open',
       doneAt: null,
       doneBy: null,
-      summary: { intent: null, device: null, service: null, problem: null, status: null, oneLine: 'photos · 1', steps: [{ playbook: 'photos', step: 'restart', outcome: 'not-fixed', label: "didn't help" }] },
+      summary: { intent: null, device: null, service: null, problem: null, status: null, alsoReported: [], oneLine: 'photos · 1', steps: [{ playbook: 'photos', step: 'restart', outcome: 'not-fixed', label: "didn't help" }] },
     });
   });
 

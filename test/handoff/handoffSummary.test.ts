@@ -29,6 +29,13 @@ describe('buildSummary', () => {
     expect(summary.oneLine).not.toContain('partly');
   });
 
+  it('problems named in the same message and not started yet are in the one line and the summary', () => {
+    const summary = buildSummary({ record: { ...record(step('apple-id', 'not-fixed')), alsoReported: ['contacts-not-syncing', 'notes-not-syncing'] }, problem: 'all three' });
+    expect(summary.oneLine).toBe('photos-not-syncing · photos · iphone · 1 step tried · also reported: contacts-not-syncing, notes-not-syncing · "all three"');
+    expect(summary.alsoReported).toEqual(['contacts-not-syncing', 'notes-not-syncing']);
+    expect(buildSummary({ record: record(step('apple-id', 'not-fixed')) }).alsoReported).toBeUndefined();
+  });
+
   it('an outcome this version does not know is listed, not counted as tried', () => {
     const summary = buildSummary({ record: record(step('apple-id', 'some-later-outcome'), step('network', 'not-fixed')) });
     expect(summary.steps[0].outcome).toBe('some-later-outcome');

@@ -370,6 +370,7 @@
     recordRow(record, 'Intent', data.record.intent);
     recordRow(record, 'Device', data.record.device);
     recordRow(record, 'Service', data.record.service);
+    recordRow(record, 'Also reported', (data.record.alsoReported || []).join(', '));
     recordRow(record, 'Apple status', data.record.status === null ? 'No reported issues' : data.record.status);
 
     var steps = $('steps');
@@ -537,6 +538,7 @@
     recordRow(record, 'Problem, in their words', t.summary.problem);
     recordRow(record, 'Device', t.summary.device);
     recordRow(record, 'Service', t.summary.service);
+    recordRow(record, 'Also reported', (t.summary.alsoReported || []).join(', '));
     $('ticket-done').disabled = t.status !== 'open';
     show($('ticket-done'), t.status === 'open');
   }
