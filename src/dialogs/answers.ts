@@ -252,6 +252,56 @@ export function isOnlyPhrase(phrases: readonly string[], lead: readonly string[]
   return rest !== '' && phrases.some((p) => normalise(p) === rest);
 }
 
+/**
+ * True when the whole text is made of `phrases` only, one or more ("wait, let me check", "one sec
+ * brb"), with lead words of `lead` before or between them ("ok one sec"). Longer phrases are tried
+ * first; the lead words alone are not enough.
+ */
+export function isOnlyPhrases(phrases: readonly string[], lead: readonly string[], text: string): boolean {
+  const words = normalise(text).split(' ').filter(Boolean);
+  const leading = new Set(lead.map(normalise));
+  const split = phrases
+    .map((p) => normalise(p).split(' ').filter(Boolean))
+    .filter((p) => p.length > 0)
+    .sort((a, b) => b.length - a.length);
+  let i = 0;
+  let found = false;
+  while (i < words.length) {
+    const hit = split.find((p) => p.every((w, j) => words[i + j] === w));
+    if (hit) {
+      found = true;
+      i += hit.length;
+    } else if (leading.has(words[i])) i++;
+    else return false;
+  }
+  return found;
+}
+
+/**
+ * True when, in one clause of `text` (commas, full stops, question marks end one), a phrase of
+ * `leads` is followed by words of `source` ("I can't find See All" with a step text holding "See
+ * All"): two words in a row as they stand there, or one word of `minLetters` or more. Words of
+ * `common` ("the", "my"…) never count alone, nor two of them together.
+ */
+export function followedByWordsOf(leads: readonly string[], text: string, source: string, common: readonly string[], minLetters = 5): boolean {
+  const skip = new Set(common.map(normalise));
+  const known = normalise(source).split(' ').filter(Boolean);
+  const singles = new Set(known.filter((w) => w.length >= minLetters && !skip.has(w)));
+  const pairs = new Set(known.slice(1).flatMap((w, i) => (skip.has(w) && skip.has(known[i]) ? [] : [`${known[i]} ${w}`])));
+  const leadWords = leads.map((l) => normalise(l).split(' ').filter(Boolean)).filter((l) => l.length > 0);
+  for (const clause of text.split(/[,.;:!?\u2013\u2014]+/)) {
+    const words = normalise(clause).split(' ').filter(Boolean);
+    for (const lw of leadWords) {
+      for (const at of occurrences(words, lw)) {
+        const rest = words.slice(at + lw.length);
+        if (rest.some((w) => singles.has(w))) return true;
+        if (rest.slice(1).some((w, i) => pairs.has(`${rest[i]} ${w}`))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** The most digits a number may have to be read as a button number ("7"); longer ones ("559812") never are. */
 export const BUTTON_NUMBER_DIGITS = 2;
 

@@ -34,6 +34,17 @@
  * 10. otherwise "didn't catch that"; at the second miss in a row, a hint that names the
  *     buttons and says how to get help, a person or out; at the third, a way out of the question:
  *     try it again, what can I say here, a person, or stop for now.
+ * Before all of these, typed words that answer nothing yet (no button, number or whole choice):
+ *  a. "oops wrong button", "go back", "undo" (messages.yaml `synonyms.undo`), not typed as a command:
+ *     the subclass's `onUndo` (the previous question again); undefined when there is nothing to undo;
+ *  b. "one sec", "let me check" (the whole text one of `synonyms.wait`, after lead words of
+ *     `synonyms.acknowledge`): "take your time" sent with the prompt's buttons, the prompt stays;
+ *  c. stuck on the step ("I can't find it", "what's See All?"): the subclass's `onStuck` (help with
+ *     the step, then the prompt again); a command other than help typed as such wins;
+ *  d. a question (3+ words ending in "?" or opening with `synonyms.questionStart`) that is no
+ *     command, no "is iCloud down?" and whose first clause answers nothing ("no, is that bad?" is
+ *     "no"): "a person can answer that", then the prompt again; never taken as an answer.
+ *  None of them counts as a miss.
  * Before (2), a subclass's overriding answer in typed words (`overridingAnswer`, e.g. a partial
  * fix: "partly" is one even though it is also a "not fixed" phrase) wins.
  * Before the commands (3), a subclass's hidden answers (`hiddenChoices`, e.g. "it works now" at a
@@ -43,7 +54,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Device } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoice, numberOutOfRange, type PromptChoice, type UserInput } from './answers';
+import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice, normalise, numberOutOfRange, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import { COMMAND_PHRASES, type Engine } from './engine';
 import { personAsked } from './handoffService';
@@ -163,6 +174,20 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   protected sameProblemVars(_state: S): Record<string, string> {
     return { problem: '' };
   }
+  /**
+   * "Oops, wrong button", "go back" right after an answer: the prompt before it again, that answer
+   * forgotten. Undefined when there is nothing to go back to (the message is then understood as usual).
+   */
+  protected async onUndo(_dc: DialogContext, _state: S, _recognition: Recognition): Promise<DialogTurnResult | undefined> {
+    return undefined;
+  }
+  /**
+   * The person is stuck on what the prompt's step asks ("I can't find it", "it's greyed out",
+   * "what's See All?"): help with it and ask again. Undefined when the message is no such thing here.
+   */
+  protected async onStuck(_dc: DialogContext, _state: S, _input: UserInput, _recognition: Recognition): Promise<DialogTurnResult | undefined> {
+    return undefined;
+  }
   /** Runs first on every turn (for example to notice changed content). */
   protected async beforeTurn(_dc: DialogContext, _state: S): Promise<DialogTurnResult | undefined> {
     return undefined;
@@ -206,6 +231,11 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     const handler = e.handlerOf(recognition.intent);
     const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence;
     const typed = this.typedCommand(input, handler, clear);
+
+    if (input.value === undefined && matchChoice(choices, input, 'exact') === undefined) {
+      const aside = await this.notAnAnswer(dc, state, input, recognition, typed, tracking);
+      if (aside) return aside;
+    }
 
     const overriding = input.value === undefined ? this.overridingAnswer(dc, state, input) : undefined;
     if (overriding !== undefined) {
@@ -282,6 +312,60 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       }
     }
     return this.notUnderstood(dc, state, tracking, 'answer.notUnderstood');
+  }
+
+  /**
+   * Typed words that are no answer yet, before anything is read as one (a-d at the top of this
+   * file): an undo, a wait, being stuck on the step, a question. Undefined for anything else.
+   */
+  private async notAnAnswer(dc: DialogContext, state: S, input: UserInput, recognition: Recognition, typed: Command | undefined, tracking: PromptTracking): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const list = (key: MessageKey) => e.messages.list(key);
+    if (!typed && mentionsPhrase(list('synonyms.undo'), input.text, true)) {
+      const undone = await this.onUndo(dc, state, recognition);
+      if (undone) {
+        tracking.misses = 0;
+        return undone;
+      }
+    }
+    if (isOnlyPhrases(list('synonyms.wait'), list('synonyms.acknowledge'), input.text)) {
+      // The prompt stays pending: its buttons come with "take your time", so none are lost.
+      await e.ask(dc.context, 'wait.ack', this.choicesFor(state), {}, this.stepRef(state));
+      return Dialog.EndOfTurn;
+    }
+    if (typed === undefined || typed === 'help') {
+      const helped = await this.onStuck(dc, state, input, recognition);
+      if (helped) return helped;
+    }
+    if (!typed && this.asksQuestion(state, input, recognition)) {
+      await e.say(dc.context, 'question.cantAnswer', {}, this.stepRef(state));
+      return this.reprompt(dc, state);
+    }
+    return undefined;
+  }
+
+  /**
+   * A question that is no answer: 3+ words ending in "?" or opening with a `synonyms.questionStart`
+   * phrase; not one holding a command phrase ("can I talk to a person?"), not "is iCloud down?" (the
+   * status, answered where it is asked), and not one whose first clause answers ("no, is that bad?").
+   */
+  private asksQuestion(state: S, input: UserInput, recognition: Recognition): boolean {
+    const e = this.engine;
+    const raw = input.text.trim();
+    const text = normalise(raw);
+    if (text.split(' ').length < 3) return false;
+    const opens = e.messages.list('synonyms.questionStart').some((p) => {
+      const q = normalise(p);
+      return q !== '' && (text === q || text.startsWith(`${q} `));
+    });
+    if (!raw.endsWith('?') && !opens) return false;
+    const commands = Object.values(COMMAND_PHRASES).flat().flatMap((k) => e.messages.list(k));
+    if (mentionsPhrase(commands, raw, true)) return false;
+    const target = e.playbookForIntent(recognition.intent);
+    if (target && e.answersFromStatus(target) && !recognition.ambiguous && recognition.confidence >= e.switchConfidence) return false;
+    const lead = /^(.*?)[,;.!:\u2013\u2014]/.exec(raw)?.[1]?.trim();
+    if (lead && matchChoice(this.choicesFor(state), { text: lead }, 'exact') !== undefined) return false;
+    return true;
   }
 
   /**

@@ -35,6 +35,20 @@ export const ENGINE_MESSAGES = {
   'answer.stuckStop': [],
   // The problem being worked on, said again at a step: we're on it (then the step's prompt again)
   'answer.sameProblem': ['problem'],
+  // "one sec", "let me check" at a question: take your time (with the question's buttons); no miss
+  'wait.ack': [],
+  'synonyms.wait': [],
+  // Stuck on the step ("I can't find it", "what's See All?"): menus differ, the step again, a person offered
+  'stuck.intro': [],
+  'stuck.person': [],
+  'synonyms.stuck': [],
+  'synonyms.stuckAbout': [],
+  // A question the bot can't answer ("will I lose my contacts if I sign out?"): a person can, then the question again
+  'question.cantAnswer': [],
+  'synonyms.questionStart': [],
+  // "oops wrong button", "go back" right after an answer: back to that question ({step}: its title)
+  'undo.done': ['step'],
+  'synonyms.undo': [],
   // A recognised cancel that was not typed as a command: stop here? (yes / no)
   'cancel.confirm': [],
   'cancel.confirmYes': [],

@@ -15,7 +15,7 @@ import type { LoadedPlaybook } from '../content/loadContent';
 import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText, withoutMarkers } from '../privacy/redact';
-import { holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from './answers';
+import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
@@ -96,6 +96,27 @@ export interface PlaybookState {
   afterDoneAsked?: string;
   /** Another problem named in the same message waits (PlaybookOptions.moreQueued). */
   moreQueued?: boolean;
+  /**
+   * Where the flow stood before the last answer to a step's question or "Did that fix it?", kept
+   * for one turn: "oops, wrong button" then goes back there (see UndoPoint).
+   */
+  undo?: UndoPoint;
+}
+
+/**
+ * The place before an answer, to go back to when the next message undoes it: the step, the prompt,
+ * what was tried and answered, and how many outcomes the record held (those added since are dropped,
+ * so the agent's summary never lists the wrong answer).
+ */
+export interface UndoPoint {
+  stepIndex: number;
+  stepId: string;
+  phase: Phase;
+  choiceId?: string;
+  tried?: string[];
+  answered?: AnsweredQuestion[];
+  afterDoneAsked?: string;
+  recorded: number;
 }
 
 export interface PlaybookOptions {
@@ -159,6 +180,8 @@ const SAID_FIXED = 'said-fixed';
 const PARTLY = 'partly-fixed';
 /** "Yes I checked", "it's on" at "Did that fix it?": the step was done, nothing said of a fix (a hidden answer, no button). */
 const STEP_DONE = 'step-done';
+/** turnState key: the undo point of the previous turn, taken out of the state as this turn starts. */
+const UNDO_KEY = Symbol('resync.undoPoint');
 /** The prompts where "it works now" means the problem is fixed. */
 const FIXED_ANYWHERE: readonly Phase[] = ['question', 'statusPause', 'elsewhere', 'switch'];
 
@@ -920,10 +943,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (this.handoffOnly || state.phase !== 'question' || input.value !== undefined) return false;
     const choices = this.choicesFor(state);
     if (matchChoice(choices, input, 'loose') === undefined) return false;
-    const messages = this.engine.messages;
-    const generic = new Set([...messages.list('synonyms.yes'), ...messages.list('synonyms.no'), ...messages.list('synonyms.unclear')].map(normalise));
-    const own = (cs: readonly PromptChoice[]) => cs.map((c) => ({ ...c, title: '', synonyms: c.synonyms.filter((p) => !generic.has(normalise(p))) }));
-    if (matchChoice(own(choices), input, 'loose') !== undefined) return false;
+    const generic = this.genericWords();
+    if (matchChoice(this.ownWords(choices), input, 'loose') !== undefined) return false;
     const ownWords = new Set(choices.flatMap((c) => [c.title, ...c.synonyms]).map(normalise));
     const elsewhere = this.playbook.steps
       .filter((id) => id !== state.stepId)
@@ -931,6 +952,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       .flatMap((c) => c.synonyms)
       .filter((p) => !generic.has(normalise(p)) && !ownWords.has(normalise(p)));
     return mentionsPhrase(elsewhere, input.text, true);
+  }
+
+  /** Every way of saying yes, no or "not sure" (messages.yaml), normalised: words no choice owns. */
+  private genericWords(): Set<string> {
+    const messages = this.engine.messages;
+    return new Set([...messages.list('synonyms.yes'), ...messages.list('synonyms.no'), ...messages.list('synonyms.unclear')].map(normalise));
+  }
+
+  /** The choices with only their own words: no title, no generic yes / no / "not sure" phrase. */
+  private ownWords(choices: readonly PromptChoice[]): PromptChoice[] {
+    const generic = this.genericWords();
+    return choices.map((c) => ({ ...c, title: '', synonyms: c.synonyms.filter((p) => !generic.has(normalise(p))) }));
   }
 
   protected override sameProblemVars(): Record<string, string> {
@@ -979,6 +1012,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async onAnswer(dc: DialogContext, state: PlaybookState, choiceId: string): Promise<DialogTurnResult> {
+    if (!this.handoffOnly && (state.phase === 'question' || (state.phase === 'fixed' && (choiceId === FIXED.no || choiceId === PARTLY)))) {
+      await this.keepUndoPoint(dc, state);
+    }
     if (choiceId === SAID_FIXED) return this.finishFixed(dc, state);
     if (choiceId === PARTLY) return this.partlyFixed(dc, state);
     if (choiceId === STEP_DONE) return this.stepDone(dc, state);
@@ -1168,7 +1204,94 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const target = this.engine.playbookForIntent(recognition.intent);
     if (!target || target.id === this.playbook.id || this.engine.answersFromStatus(target) || this.isCurrentProblem(state, recognition)) return false;
     if (this.engine.namedDevices(recognition).some((n) => !n.ruledOut)) return true;
-    return state.phase === 'fixed' && matchChoice(this.choicesFor(state), { text: recognition.text }, 'loose') === FIXED.yes;
+    const choices = this.choicesFor(state);
+    const said = { text: recognition.text };
+    if (state.phase === 'fixed' && matchChoice(choices, said, 'loose') === FIXED.yes) return true;
+    // "no, sorry, it's actually my photos", "actually no it's my calendar": a bare yes or no in front
+    // of another problem is a correction, not the answer (a choice's own words still answer).
+    return (state.phase === 'question' || state.phase === 'fixed') && matchChoice(choices, said, 'loose') !== undefined && matchChoice(this.ownWords(choices), said, 'loose') === undefined;
+  }
+
+  /** Keeps where the flow stands, before an answer moves it on (see UndoPoint). */
+  private async keepUndoPoint(dc: DialogContext, state: PlaybookState): Promise<void> {
+    const record = await this.engine.getRecord(dc.context);
+    state.undo = {
+      stepIndex: state.stepIndex,
+      stepId: state.stepId,
+      phase: state.phase,
+      choiceId: state.choiceId,
+      tried: [...(state.tried ?? [])],
+      answered: (state.answered ?? []).map((a) => ({ ...a })),
+      afterDoneAsked: state.afterDoneAsked,
+      recorded: record.steps.length,
+    };
+  }
+
+  /**
+   * "Oops, wrong button", "go back", "I meant the same account" right after an answer: back to that
+   * prompt (a step's question with its buttons, or the step's instructions and "Did that fix it?"),
+   * and the outcomes that answer recorded are dropped. Not when the message names another device
+   * or another service (a correction or a new problem, handled as usual).
+   */
+  protected override async onUndo(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult | undefined> {
+    const point = dc.context.turnState.get(UNDO_KEY) as UndoPoint | undefined;
+    if (!point || this.handoffOnly || !(['question', 'fixed', 'statusPause'] as Phase[]).includes(state.phase)) return undefined;
+    const e = this.engine;
+    if (e.namedDevices(recognition).some((n) => !n.ruledOut && n.device.id !== state.device)) return undefined;
+    const service = e.serviceIn(recognition);
+    if (service !== undefined && service !== state.service) return undefined;
+    const record = await e.getRecord(dc.context);
+    if (record.steps.length > point.recorded) record.steps.splice(point.recorded);
+    this.settle(state);
+    state.switchTo = undefined;
+    state.resumePhase = undefined;
+    state.stepIndex = point.stepIndex;
+    state.stepId = point.stepId;
+    state.phase = point.phase;
+    state.choiceId = point.choiceId;
+    state.tried = point.tried;
+    state.answered = point.answered;
+    const step = this.step(state);
+    await e.say(dc.context, 'undo.done', { step: step.title }, this.ref(state));
+    if (state.phase === 'question') {
+      // "I meant the same account": the words of one of that question's own choices answer it at once.
+      const meant = matchChoice(this.ownWords(this.choicesFor(state)), { text: e.input(dc.context).text }, 'loose');
+      if (meant !== undefined) return (await this.applyChoice(dc, state, step, meant, false)) ?? this.runFrom(dc, state);
+      await this.askQuestion(dc, state, step, false);
+      return Dialog.EndOfTurn;
+    }
+    const shown = await this.showInstructions(dc, state, step, false);
+    state.afterDoneAsked = point.afterDoneAsked;
+    return shown ?? this.runFrom(dc, state);
+  }
+
+  /**
+   * Stuck on the step ("I can't find it", "it's greyed out", "I can't find See All, where is it?",
+   * "what's See All?") at its question or at "Did that fix it?": menus differ between versions, the
+   * step's own text for this device again, a person offered, and the same prompt. A phrase of
+   * messages.yaml `synonyms.stuck` is enough; one of `synonyms.stuckAbout` needs words of the step's
+   * text after it, and not another problem recognised clearly ("I can't find my photos"). A device
+   * named that is news is a correction instead.
+   */
+  protected override async onStuck(dc: DialogContext, state: PlaybookState, input: UserInput, recognition: Recognition): Promise<DialogTurnResult | undefined> {
+    if (this.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed')) return undefined;
+    const e = this.engine;
+    const step = this.step(state);
+    if (!step || e.namedDevices(recognition).some((n) => !n.ruledOut && n.device.id !== state.device)) return undefined;
+    const raw = this.instructionText(step, state.phase === 'question' ? { ...state, choiceId: undefined } : state);
+    const text = raw === undefined || raw === 'skip' ? undefined : fill(raw, this.vars(state));
+    if (!mentionsPhrase(e.messages.list('synonyms.stuck'), input.text, true)) {
+      const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence;
+      if (clear && e.handlerOf(recognition.intent) === 'playbook') return undefined;
+      const question = state.phase === 'question' ? platformText(step.question?.text, this.platform(state)) : undefined;
+      const source = [step.title, question ?? '', text ?? ''].join(' ');
+      if (!followedByWordsOf(e.messages.list('synonyms.stuckAbout'), input.text, source, e.messages.list('stopWords.en'))) return undefined;
+    }
+    const ref = this.ref(state);
+    await e.say(dc.context, 'stuck.intro', {}, ref);
+    if (text) await e.sendText(dc.context, text, 'step.instructions', ref);
+    await e.say(dc.context, 'stuck.person', {}, ref);
+    return this.reprompt(dc, state);
   }
 
   /**
@@ -1197,6 +1320,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * agent hub gives back resumes the step the person was on.
    */
   protected override async beforeTurn(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
+    // The undo point holds for this turn only: a new answer keeps a new one.
+    dc.context.turnState.set(UNDO_KEY, state.undo);
+    state.undo = undefined;
     await this.engine.silence(dc.context);
     if (handoffAnswer(dc.context) === 'completed') return this.afterLiveChat(dc);
     const changed = await this.onContentChange(dc, state);
