@@ -255,6 +255,15 @@ describe('item 10: a wrong tap can be undone right after', () => {
     expect((await recordOf(c.id)).steps.pop()).toMatchObject({ step: 'service-toggles', outcome: 'fixed' });
   }, 30_000);
 
+  it('"oops, it works now" after a wrong "No, still not": that step fixed it', async () => {
+    const c = await reach('contacts not syncing on my iphone', 'service-toggles', 'fixed.question');
+    await c.say(pick(last(c.at), 'not-fixed'));
+    const replies = await c.say('oops, it works now');
+    expect(keys(replies).slice(0, 2)).toEqual(['undo.done', 'playbook.wrapUp']);
+    const steps = (await recordOf(c.id)).steps.filter((s) => s.step === 'service-toggles' || s.step === 'network');
+    expect(steps.map((s) => `${s.step}:${s.outcome}`)).toEqual(['service-toggles:fixed']);
+  }, 30_000);
+
   it('only one level back, and only right after the answer', async () => {
     const c = await reach('contacts not syncing on my iphone', 'apple-id', 'step.question');
     await c.say(pick(last(c.at), 'different'));
