@@ -233,6 +233,7 @@ const ORDINARY_AFTER_CUE = new Set(
     'multiple several many few other another previous current temporary temp default usual real actual whole entire ' +
     'main master proper simple hard easy complicated complex secure insecure unique random last next only even back ' +
     'up down off out over ready active disabled enabled safe private encrypted visible hidden shown etc lol ok yes nope ' +
+    'somewhere anywhere everywhere nowhere here there where what when how why which who too also wrong right correct incorrect ' +
     // prepositions, conjunctions and pronouns
     'into onto under about after without within while until since via as like unless whenever whether through across ' +
     'against between during per i me you he she we they them him us'

@@ -50,6 +50,10 @@ const FOUND: Array<[string, RedactionKind, string]> = [
 const KEPT: string[] = [
   // A password cue followed by an ordinary word
   'password reset email never arrived',
+  // Questions about where a password goes (tester round 3): the word after the cue is ordinary
+  'do I need to type my apple id password somewhere?',
+  'which password here, the apple id one?',
+  'is the password correct or not',
   'my password is wrong',
   "password doesn't work",
   'password doesnt work',
