@@ -27,15 +27,22 @@
  * When a playbook ends (fixed, its checks done, stopped or left), the next one is offered (yes / not
  * now); yes starts it on the same device, skipping the checks done there; not now, a goodbye,
  * cancel or "start over" drops the queue.
+ *
+ * "help" at one of this dialog's questions (which device, "On your iPhone again?", the next problem,
+ * "anything else?", a menu: the problem list, "Did you mean …?") gives the help text and the same
+ * question again, keeping what it knew. After a stop at an outage (ChildResult.outage), "when will
+ * it be fixed?" (messages.yaml `synonyms.whenFixed`) is answered: no time from Apple, the status
+ * page, and the device checks offered meanwhile (yes picks the playbook up again as "still not
+ * working" does).
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
 import { holdsQualifier, isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoice, normalise, type PromptChoice, type UserInput } from './answers';
-import type { Engine, PlaybookPlace } from './engine';
+import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
-import type { MessageKey } from './messages';
+import type { MessageKey, Vars } from './messages';
 import { answeredBefore, playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { NEXT_CHOICE, namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
@@ -58,6 +65,8 @@ const WHICH_DEVICE_TRIES = 2;
 const AGAIN = { yes: 'again-yes', other: 'again-other' } as const;
 /** How many times "On your … again?" is asked before the playbook asks with every device. */
 const AGAIN_TRIES = 2;
+/** Answers to "Do you want to go through the device checks in the meantime?" (after a stop at an outage). */
+const OUTAGE = { checks: 'outage-checks', wait: 'outage-wait' } as const;
 /**
  * "Still not working" picks a playbook left without a fix up again while it is one of the next
  * RESUME_TURNS messages, or said within RESUME_WINDOW_MS of leaving (injected clock).
@@ -78,6 +87,8 @@ interface LastPlaybook {
   at: string;
   /** Messages routed here since. */
   turns: number;
+  /** The person stopped because Apple reports an outage of the service (ChildResult.outage). */
+  outage?: boolean;
 }
 
 /** What a message said about a problem: its words (redacted), service and devices. */
@@ -115,7 +126,17 @@ type OpenQuestion =
   /** "On your iPhone again?": `device` is the remembered one. */
   | { kind: 'again'; pending: PendingStart; device: string }
   /** "You also mentioned …: shall we look at that now?" (the first problem of `queue`). */
-  | { kind: 'next' };
+  | { kind: 'next' }
+  /** "Apple gives no time … the device checks in the meantime?" (after a stop at an outage, `last`). */
+  | { kind: 'outage' };
+
+/** What the last turn left waiting: a question of this dialog's, or a menu and the question it came with. */
+interface Pending {
+  open?: OpenQuestion;
+  menu?: PromptChoice[];
+  menuAsk?: MainState['menuAsk'];
+  menuProblem?: ProblemWords;
+}
 
 /** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
 const MORE_REASKS = 1;
@@ -125,6 +146,8 @@ interface MainState {
   misses: number;
   /** The menu offered last turn (did-you-mean, help or problem menu), so a button, number or title picks from it. */
   menu?: PromptChoice[];
+  /** The question the menu came with, to ask it again after "help". */
+  menuAsk?: { key: MessageKey; vars?: Vars };
   /** The question left open last turn, if any. */
   open?: OpenQuestion;
   /** The device named or confirmed in this conversation (a remembered one is confirmed before use). */
@@ -155,6 +178,8 @@ const FIXED_OUTCOME = 'fixed';
 export interface ChildResult {
   outcome?: string;
   continueTurn?: boolean;
+  /** Stopped at the status pause: Apple reports an outage of the service ("when will it be fixed?" is answered then). */
+  outage?: boolean;
 }
 
 /**
@@ -194,10 +219,11 @@ export class MainDialog extends Dialog {
     const putBack = state.putBack;
     state.putBack = undefined;
     state.menu = undefined;
+    state.menuAsk = undefined;
     state.open = child.outcome === FIXED_OUTCOME ? { kind: 'more' } : undefined;
     const place = this.engine.endedPlaybook(dc.context);
     if (place) {
-      state.last = { place, outcome: child.outcome ?? 'ended', at: this.engine.clock.now().toISOString(), turns: 0 };
+      state.last = { place, outcome: child.outcome ?? 'ended', at: this.engine.clock.now().toISOString(), turns: 0, outage: child.outage || undefined };
       // A playbook that never asks for the device ("is iCloud down?") only took the remembered one
       // silently: that confirms nothing.
       if (place.device && this.engine.content.playbooks[place.playbookId]?.askDevice !== false) state.device = place.device;
@@ -285,6 +311,114 @@ export class MainDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
+  /**
+   * "help" at one of this dialog's questions: typed as such (the whole text one of messages.yaml
+   * `synonyms.help`), or recognised as help with confidence and no doubt.
+   */
+  private asksForHelp(dc: DialogContext): boolean {
+    const e = this.engine;
+    const input = e.input(dc.context);
+    if (input.value !== undefined) return false;
+    if (mentionsPhrase(COMMAND_PHRASES.help.flatMap((k) => e.messages.list(k)), input.text, false)) return true;
+    const r = e.recognize(dc.context);
+    return e.handlerOf(r.intent) === 'help' && !r.ambiguous && r.confidence >= e.switchConfidence;
+  }
+
+  /** The help text, then the question left open last turn (or the menu offered), if any, again. */
+  private async helpThenAskAgain(dc: DialogContext, state: MainState, pending: Pending): Promise<DialogTurnResult> {
+    state.misses = 0;
+    await this.engine.say(dc.context, 'help');
+    if (pending.open) return this.askAgain(dc, state, pending.open);
+    if (!pending.menu || !pending.menuAsk) return Dialog.EndOfTurn;
+    Object.assign(state, { menu: pending.menu, menuAsk: pending.menuAsk, menuProblem: pending.menuProblem } satisfies Partial<MainState>);
+    await this.engine.ask(dc.context, pending.menuAsk.key, pending.menu, pending.menuAsk.vars);
+    return Dialog.EndOfTurn;
+  }
+
+  /** The question left open last turn, asked again as it was (with its buttons and what it knew); not counted as a retry. */
+  private async askAgain(dc: DialogContext, state: MainState, open: OpenQuestion): Promise<DialogTurnResult> {
+    const e = this.engine;
+    switch (open.kind) {
+      case 'device':
+        return this.askWhichDevice(dc, state, open.pending, false);
+      case 'again':
+        return this.askDeviceAgain(dc, state, open.pending, open.device, false);
+      case 'next': {
+        const next = state.queue?.[0];
+        if (!next) return Dialog.EndOfTurn;
+        state.open = open;
+        await e.ask(dc.context, 'queue.offer', nextChoices(e), { problem: e.content.playbooks[next.playbookId]?.title ?? '' });
+        return Dialog.EndOfTurn;
+      }
+      case 'outage':
+        return this.askChecksMeanwhile(dc, state);
+      case 'more':
+        state.open = open;
+        await e.say(dc.context, 'wrapUp.more');
+        return Dialog.EndOfTurn;
+    }
+  }
+
+  /** True while the last playbook ended RESUME_TURNS messages ago or less, or within RESUME_WINDOW_MS (injected clock). */
+  private recentlyEnded(last: LastPlaybook): boolean {
+    return last.turns <= RESUME_TURNS || this.engine.clock.now().getTime() - Date.parse(last.at) <= RESUME_WINDOW_MS;
+  }
+
+  /**
+   * After a stop at an outage (see RESUME_TURNS), a question about when it will be fixed
+   * (messages.yaml `synonyms.whenFixed`: "ok when will it be fixed?", "how long will it be down?"),
+   * naming no other device or service.
+   */
+  private asksWhenFixed(dc: DialogContext, state: MainState): boolean {
+    const e = this.engine;
+    const last = state.last;
+    const input = e.input(dc.context);
+    if (!last?.outage || !this.recentlyEnded(last) || input.value !== undefined) return false;
+    if (!mentionsPhrase(e.messages.list('synonyms.whenFixed'), input.text, true)) return false;
+    const r = e.recognize(dc.context);
+    if (e.namedDevices(r).some((n) => !n.ruledOut && n.device.id !== last.place.device)) return false;
+    const service = e.serviceIn(r);
+    return service === undefined || service === last.place.service;
+  }
+
+  /** Apple gives no time: said honestly, with the status page, and the device checks offered meanwhile. */
+  private async answerWhenFixed(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
+    state.misses = 0;
+    return this.askChecksMeanwhile(dc, state);
+  }
+
+  private outageChoices(): PromptChoice[] {
+    const e = this.engine;
+    return [
+      e.choice(OUTAGE.checks, 'outage.checksYes', ['synonyms.yes', 'synonyms.carryOn']),
+      e.choice(OUTAGE.wait, 'outage.checksNo', ['synonyms.no', 'synonyms.stop']),
+    ];
+  }
+
+  /** "Apple doesn't say when … the device checks in the meantime?" */
+  private async askChecksMeanwhile(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
+    state.open = { kind: 'outage' };
+    await this.engine.ask(dc.context, 'outage.whenFixed', this.outageChoices(), { statusPage: this.engine.statusPageUrl });
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * The answer to "the device checks in the meantime?": yes picks the playbook up again after its
+   * status step (or at the question the outage interrupted), as "still not working" does; no leaves
+   * it with the status page. Anything else is routed as usual.
+   */
+  private async onOutageOffer(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const choices = this.outageChoices();
+    const input = e.input(dc.context);
+    const picked = matchChoice(choices, input, 'exact') ?? phraseChoice(choices, input, 'loose');
+    if (picked === OUTAGE.checks) return this.resumeLast(dc, state);
+    if (picked !== OUTAGE.wait) return undefined;
+    state.misses = 0;
+    await e.say(dc.context, 'outage.waiting', { statusPage: e.statusPageUrl });
+    return Dialog.EndOfTurn;
+  }
+
   /** The next waiting problem, on the device of the one before (the checks done there are skipped: beginPlaybook). */
   private async startQueued(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
     const next = state.queue?.[0];
@@ -318,10 +452,12 @@ export class MainDialog extends Dialog {
     if (state.last) state.last.turns++;
 
     const menu = state.menu;
+    const menuAsk = state.menuAsk;
     const menuProblem = state.menuProblem;
     const saidGoodbye = state.saidGoodbye;
     let open = state.open;
     state.menu = undefined;
+    state.menuAsk = undefined;
     state.menuProblem = undefined;
     state.saidGoodbye = undefined;
     state.open = undefined;
@@ -335,6 +471,9 @@ export class MainDialog extends Dialog {
       state.misses = 0;
       return this.startHandoff(dc);
     }
+    // "help" at one of this dialog's questions: the help text, then the same question with what it knew.
+    const pending: Pending = { open, menu, menuAsk, menuProblem };
+    if ((open || (menu && menuAsk)) && this.asksForHelp(dc)) return this.helpThenAskAgain(dc, state, pending);
     if (open?.kind === 'device') {
       const handled = await this.onWhichDevice(dc, state, open.pending);
       if (handled) return handled;
@@ -347,6 +486,12 @@ export class MainDialog extends Dialog {
       const handled = await this.onNextOffer(dc, state);
       if (handled) return handled;
     }
+    if (open?.kind === 'outage') {
+      const handled = await this.onOutageOffer(dc, state);
+      if (handled) return handled;
+    }
+    // After a stop at an outage: "when will it be fixed?" is a question, not a goodbye.
+    if (this.asksWhenFixed(dc, state)) return this.answerWhenFixed(dc, state);
     // Before "anything else?" is read: "it stopped again" there is the same problem, not a "no".
     if (this.saysStillNotWorking(dc, state)) {
       const resumed = await this.resumeLast(dc, state);
@@ -375,6 +520,7 @@ export class MainDialog extends Dialog {
       if (choices.length > 0) {
         state.misses = 0;
         state.menu = [...choices, e.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse')];
+        state.menuAsk = { key: 'didYouMean' };
         state.menuProblem = this.problemWords(r);
         await e.ask(context, 'didYouMean', state.menu);
         return Dialog.EndOfTurn;
@@ -392,8 +538,9 @@ export class MainDialog extends Dialog {
         await this.setQueue(dc, state, undefined);
         await e.say(context, saidGoodbye ? 'goodbye.again' : 'goodbye');
         return Dialog.EndOfTurn;
-      case 'greeting':
       case 'help':
+        return this.helpThenAskAgain(dc, state, pending);
+      case 'greeting':
         await e.say(context, handler);
         return Dialog.EndOfTurn;
       case 'cancel':
@@ -414,9 +561,12 @@ export class MainDialog extends Dialog {
         if (state.misses >= MISSES_BEFORE_MENU) {
           state.misses = 0;
           state.menu = this.helpMenu();
+          state.menuAsk = { key: 'notUnderstood.offer' };
           await e.ask(context, 'notUnderstood.offer', state.menu);
         } else {
           await e.say(context, 'notUnderstood');
+          // The list shown just before still holds: a bare "1" next picks from it.
+          Object.assign(state, { menu, menuAsk, menuProblem } satisfies Partial<MainState>);
         }
         return Dialog.EndOfTurn;
       }
@@ -674,9 +824,8 @@ export class MainDialog extends Dialog {
     const e = this.engine;
     const last = state.last;
     if (!last || !RESUMABLE_OUTCOMES.includes(last.outcome)) return false;
-    const recent = last.turns <= RESUME_TURNS || e.clock.now().getTime() - Date.parse(last.at) <= RESUME_WINDOW_MS;
     const input = e.input(dc.context);
-    if (!recent || input.value !== undefined || !mentionsPhrase(e.messages.list('synonyms.notFixed'), input.text, true)) return false;
+    if (!this.recentlyEnded(last) || input.value !== undefined || !mentionsPhrase(e.messages.list('synonyms.notFixed'), input.text, true)) return false;
     const r = e.recognize(dc.context);
     if (e.namedDevices(r).some((n) => !n.ruledOut && n.device.id !== last.place.device)) return false;
     const service = e.serviceIn(r);
@@ -755,8 +904,9 @@ export class MainDialog extends Dialog {
     });
   }
 
-  private async askWhichDevice(dc: DialogContext, state: MainState, pending: PendingStart): Promise<DialogTurnResult> {
-    pending.tries++;
+  /** Asks "which device?"; `count`: false when it is asked again after "help" (not a retry). */
+  private async askWhichDevice(dc: DialogContext, state: MainState, pending: PendingStart, count = true): Promise<DialogTurnResult> {
+    if (count) pending.tries++;
     state.open = { kind: 'device', pending };
     await this.engine.ask(dc.context, 'device.which', this.deviceChoices(pending.devices));
     return Dialog.EndOfTurn;
@@ -855,6 +1005,7 @@ export class MainDialog extends Dialog {
   private async askProblem(dc: DialogContext, state: MainState, key: MessageKey): Promise<DialogTurnResult> {
     state.misses = 0;
     state.menu = this.problemMenu();
+    state.menuAsk = { key };
     await this.engine.ask(dc.context, key, state.menu);
     return Dialog.EndOfTurn;
   }
@@ -871,6 +1022,7 @@ export class MainDialog extends Dialog {
     state.device = device.id;
     state.misses = 0;
     state.menu = this.problemMenu();
+    state.menuAsk = { key: 'device.whatProblem', vars: { device: device.label } };
     await this.engine.ask(dc.context, 'device.whatProblem', state.menu, { device: device.label });
     return Dialog.EndOfTurn;
   }

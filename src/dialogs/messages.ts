@@ -126,6 +126,12 @@ export const ENGINE_MESSAGES = {
   'status.asideAllClear': ['checkedAt'],
   'status.asideUnavailable': [],
   'status.asideResume': [],
+  // After a stop at an outage, "when will it be fixed?": no time from Apple, the status page, the device checks offered
+  'outage.whenFixed': ['statusPage'],
+  'outage.checksYes': [],
+  'outage.checksNo': [],
+  'outage.waiting': ['statusPage'],
+  'synonyms.whenFixed': [],
   // Free-text answers (lists of phrases, not said)
   'synonyms.yes': [],
   'synonyms.no': [],

@@ -15,6 +15,7 @@ import type { LoadedPlaybook } from '../content/loadContent';
 import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText, withoutMarkers } from '../privacy/redact';
+import type { StatusReport } from '../status/statusFeed';
 import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
@@ -96,6 +97,11 @@ export interface PlaybookState {
   afterDoneAsked?: string;
   /** Another problem named in the same message waits (PlaybookOptions.moreQueued). */
   moreQueued?: boolean;
+  /**
+   * "Is iCloud down?" mid-way found an outage of this service: the status pause (the playbook's
+   * status step's question and buttons) interrupted this prompt, which "continue" goes back to.
+   */
+  outageFrom?: Phase;
   /**
    * Where the flow stood before the last answer to a step's question or "Did that fix it?", kept
    * for one turn: "oops, wrong button" then goes back there (see UndoPoint).
@@ -414,6 +420,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       if (stepId === undefined) return dc.endDialog({ outcome: 'ended' });
       state.stepId = stepId;
       state.choiceId = undefined;
+      state.outageFrom = undefined;
       const step = this.step(state);
       if (this.alreadyTried(state, step) || answeredBefore(state.answered, step, this.platform(state))) {
         await this.recordOutcome(dc, state, 'skipped');
@@ -634,8 +641,34 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       }
     }
     e.logger.info('status asked mid-way', { playbook: this.playbook.id, step: state.stepId, ok: report.ok });
+    if (report.ok && this.pauseForOutage(state, report)) return this.reprompt(dc, state);
     await e.say(context, 'status.asideResume', {}, ref);
     return this.reprompt(dc, state);
+  }
+
+  /**
+   * An outage of the service being worked on, found by "is iCloud down?" at a step's question or
+   * "Did that fix it?": the choice the status step offers at the start (its pause question and
+   * buttons: device checks anyway, or stop), in this playbook's words; continue goes back to the
+   * prompt it interrupted. False when the playbook has no status step or nothing matches.
+   */
+  private pauseForOutage(state: PlaybookState, report: StatusReport & { ok: true }): boolean {
+    const step = this.statusStep();
+    if (!step || this.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed') || !this.stepMessage(step, 'pauseQuestion')) return false;
+    if (relevantEvents(report, this.statusNames(state, step)).length === 0) return false;
+    state.outageFrom = state.phase;
+    state.phase = 'statusPause';
+    return true;
+  }
+
+  /** This playbook's status step (the first), if it has one. */
+  private statusStep(): Step | undefined {
+    return this.playbook.steps.map((id) => this.engine.content.steps[id]).find((s) => s?.kind === 'status');
+  }
+
+  /** The step whose pause question and buttons the status pause shows: the current one, or the status step when paused mid-way. */
+  private pauseStep(state: PlaybookState): Step {
+    return (state.outageFrom !== undefined ? this.statusStep() : undefined) ?? this.step(state);
   }
 
   /** The handoff step for "talk to a person" in this playbook: its own, or the content's. */
@@ -759,7 +792,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         return [own ? { ...yes, title: own.yes } : yes, own ? { ...no, title: own.no } : no, e.choice(FIXED.agent, 'fixed.agent')];
       }
       case 'statusPause': {
-        const step = this.step(state);
+        const step = this.pauseStep(state);
         return [
           { id: PAUSE.go, title: this.stepMessage(step, 'continueButton') ?? '', synonyms: e.messages.list('synonyms.yes') },
           { id: PAUSE.stop, title: this.stepMessage(step, 'stopButton') ?? '', synonyms: e.messages.list('synonyms.no') },
@@ -990,7 +1023,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         else await e.ask(dc.context, 'fixed.question', choices, {}, this.ref(state));
         break;
       case 'statusPause':
-        await e.sendPrompt(dc.context, fill(this.stepMessage(this.step(state), 'pauseQuestion') ?? '', this.vars(state)), choices, 'status.pauseQuestion', this.ref(state));
+        await e.sendPrompt(dc.context, fill(this.stepMessage(this.pauseStep(state), 'pauseQuestion') ?? '', this.vars(state)), choices, 'status.pauseQuestion', this.ref(state));
         break;
       case 'switch': {
         const target = state.switchTo ? e.content.playbooks[state.switchTo.playbookId] : undefined;
@@ -1031,11 +1064,23 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         if (choiceId === FIXED.agent) return this.onAgent(dc, state);
         this.markTried(state);
         return this.next(dc, state, 'not-fixed');
-      case 'statusPause':
+      case 'statusPause': {
+        const from = state.outageFrom;
+        const step = this.pauseStep(state);
+        state.outageFrom = undefined;
+        if (choiceId === PAUSE.go && from !== undefined) {
+          // Paused mid-way: back to the prompt the outage interrupted.
+          state.phase = from;
+          await this.engine.say(dc.context, 'status.asideResume', {}, this.ref(state));
+          return this.reprompt(dc, state);
+        }
         if (choiceId === PAUSE.go) return this.next(dc, state, 'not-fixed');
-        await this.engine.sendText(dc.context, fill(this.stepMessage(this.step(state), 'stopped') ?? '', this.vars(state)), 'status.stopped', this.ref(state));
+        await this.engine.sendText(dc.context, fill(this.stepMessage(step, 'stopped') ?? '', this.vars(state)), 'status.stopped', this.ref(state));
+        // The place left is the prompt the outage interrupted ("still not working" later picks it up there).
+        if (from !== undefined) state.phase = from;
         await this.recordOutcome(dc, state, 'user-left');
-        return dc.endDialog({ outcome: 'stopped' });
+        return dc.endDialog({ outcome: 'stopped', outage: true } satisfies ChildResult);
+      }
       case 'switch': {
         const target = state.switchTo;
         const fixedFirst = state.fixedFirst === true;
