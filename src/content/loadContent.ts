@@ -347,6 +347,15 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
     for (const t of placeholdersIn(pb.intro + ' ' + pb.wrapUp)) {
       if (!(STEP_PLACEHOLDERS as readonly string[]).includes(t)) problem(yaml, file, [pb.intro.includes(`{${t}}`) ? 'intro' : 'wrapUp'], `unknown placeholder {${t}}`);
     }
+    const said: [(string | number)[], string][] = [
+      ...(pb.whenSaid ?? []).map((w, i): [(string | number)[], string] => [['whenSaid', i, 'say'], w.say]),
+      ...(pb.firstWhen ? [[['firstWhen', 'say'], pb.firstWhen.say] as [(string | number)[], string]] : []),
+    ];
+    for (const [at, value] of said) {
+      for (const t of placeholdersIn(value)) {
+        if (!(STEP_PLACEHOLDERS as readonly string[]).includes(t)) problem(yaml, file, at, `unknown placeholder {${t}}`);
+      }
+    }
     playbooks[pb.id] = { ...pb, file, contentVersion: contentHash(pb, used) };
   }
   for (const intent of intents ?? []) {

@@ -123,6 +123,13 @@ export const stepSchema = z
     /** Messages used by `status` and `handoff` steps; keys documented in dialogs/README.md. */
     messages: z.record(z.string(), text).default({}),
     /**
+     * Phrases that, in the message that started a playbook ("I've restarted twice already and updated
+     * Windows"), say the person already did this step: matched as whole words, not negated ("I
+     * haven't restarted" does not count). The step is then skipped, and one line names the steps
+     * skipped (messages.yaml `playbook.alreadyDone`).
+     */
+    alreadyDone: z.array(text).optional(),
+    /**
      * Services that do not exist on some platforms (service id → platforms). This step's text for
      * them says so; then, instead of going on with device checks that cannot help, the bot offers
      * to carry on with a device where the service exists, or to stop (messages `elsewhereQuestion`,
@@ -186,6 +193,33 @@ export const stepOptionsSchema = z
 export type StepOptions = z.infer<typeof stepOptionsSchema>;
 
 /**
+ * Something to say first when the message that started a playbook holds one of `phrases` (whole
+ * words, not negated): "all my photos disappeared … are they gone forever??" is answered with where
+ * deleted photos are kept before the checks start. Said after the intro, before the first step.
+ */
+export const whenSaidSchema = z
+  .object({
+    phrases: z.array(text).min(1, 'list at least one phrase'),
+    say: text,
+  })
+  .strict();
+export type WhenSaid = z.infer<typeof whenSaidSchema>;
+
+/**
+ * This playbook goes first when a message that starts another one holds one of `phrases` (whole
+ * words, not negated): it is the cause to fix before the other problem can be ("I can't sign in to
+ * iCloud on my iPad and now none of my photos are there" starts with signing in). `say` explains
+ * why, after this playbook's intro; {service} is the other problem's service.
+ */
+export const firstWhenSchema = z
+  .object({
+    phrases: z.array(text).min(1, 'list at least one phrase'),
+    say: text,
+  })
+  .strict();
+export type FirstWhen = z.infer<typeof firstWhenSchema>;
+
+/**
  * A playbook's own wording of "Did that fix it?" and its two answers, where "syncing" does not fit
  * (sign-in: "Can you sign in now?" / "Yes, I'm in" / "No, I still can't"). Without it the engine's
  * messages.yaml `fixed.*` texts are used. `again` is the short question asked when a "yes" only
@@ -235,6 +269,10 @@ export const playbookSchema = z
     stepOptions: z.record(id, stepOptionsSchema).optional(),
     /** This playbook's own "Did that fix it?" and answer buttons (default: messages.yaml `fixed.*`). */
     fixedQuestion: fixedQuestionSchema.optional(),
+    /** Lines said first when the message that started the playbook holds their phrases (whenSaidSchema). */
+    whenSaid: z.array(whenSaidSchema).optional(),
+    /** This playbook goes first when a message starting another one says these (firstWhenSchema). */
+    firstWhen: firstWhenSchema.optional(),
   })
   .strict();
 export type Playbook = z.infer<typeof playbookSchema>;

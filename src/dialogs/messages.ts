@@ -79,6 +79,8 @@ export const ENGINE_MESSAGES = {
   'more.question': [],
   // The next problem on the same device: the checks already done there are skipped (titles in {steps})
   'more.skipping': ['device', 'steps'],
+  // The first message said some steps were done already ("I've restarted twice"): skipped (titles in {steps}; steps' alreadyDone)
+  'playbook.alreadyDone': ['steps'],
   // One message naming several problems: we start with the first named, the others ({others}: their titles) come next
   'queue.noted': ['problem', 'others'],
   // The first problem ended: the next one named in the same message, offered (yes / not now)

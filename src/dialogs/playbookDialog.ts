@@ -97,6 +97,8 @@ export interface PlaybookState {
   afterDoneAsked?: string;
   /** Another problem named in the same message waits (PlaybookOptions.moreQueued). */
   moreQueued?: boolean;
+  /** Steps the first message said were done already ("I've restarted twice": steps' `alreadyDone`): skipped. */
+  saidDone?: string[];
   /**
    * "Is iCloud down?" mid-way found an outage of this service: the status pause (the playbook's
    * status step's question and buttons) interrupted this prompt, which "continue" goes back to.
@@ -148,6 +150,12 @@ export interface PlaybookOptions {
    * the end of the checks gives Apple's support options without asking the agent hub yet.
    */
   moreQueued?: boolean;
+  /**
+   * This playbook was started in place of another whose message holds this one's `firstWhen`
+   * phrases ("I can't sign in … and now none of my photos are there"): that one's service, for
+   * `firstWhen.say`.
+   */
+  firstFor?: { service?: string };
 }
 
 /** A step's question and the choice the person picked there. */
@@ -234,6 +242,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   override async beginDialog(dc: DialogContext, options?: PlaybookOptions): Promise<DialogTurnResult> {
     const opts = options ?? {};
     const context = dc.context;
+    // Another playbook's problem is the cause to fix first: that playbook starts instead.
+    const cause = this.causeFirst(opts);
+    if (cause) return dc.replaceDialog(playbookDialogId(cause.id), { ...opts, service: undefined, firstFor: { service: opts.service ?? this.playbook.service } } satisfies PlaybookOptions);
     const profile = await this.engine.getProfile(context);
     const record = await this.engine.getRecord(context);
     const remembered = profile.device && !opts.ruledOut?.includes(profile.device) ? profile.device : undefined;
@@ -264,6 +275,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
     if (!this.handoffOnly && !opts.startAtHandoff && opts.resumeAt === undefined) {
       await this.engine.sendText(context, fill(this.playbook.intro, this.vars(live)), 'playbook.intro', { playbook: this.playbook.id, stepId: live.stepId });
+      await this.sayFirst(context, live, opts);
     }
     if (!live.device && !this.handoffOnly && !opts.startAtHandoff && this.playbook.askDevice !== false) {
       live.phase = 'device';
@@ -280,6 +292,40 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   private step(state: PlaybookState): Step {
     return this.engine.content.steps[state.stepId];
+  }
+
+  /**
+   * The playbook to start instead of this one: another whose `firstWhen` phrases the first message
+   * holds (not negated), the cause to fix first. Never for a return, a handoff or a status answer.
+   */
+  private causeFirst(opts: PlaybookOptions): LoadedPlaybook | undefined {
+    const said = opts.utterance;
+    if (this.handoffOnly || !said || opts.firstFor || opts.startAtHandoff || opts.resumeAt !== undefined || this.engine.answersFromStatus(this.playbook)) return undefined;
+    return Object.values(this.engine.content.playbooks).find((p) => p.id !== this.playbook.id && p.firstWhen !== undefined && mentionsPhrase(p.firstWhen.phrases, said, true));
+  }
+
+  /**
+   * What the first message calls for before the steps, after the intro: why this playbook goes first
+   * (`firstWhen.say`), the playbook's `whenSaid` lines its phrases call for, and one line naming the
+   * steps it says were done already (steps' `alreadyDone`), which are then skipped.
+   */
+  private async sayFirst(context: TurnContext, state: PlaybookState, opts: PlaybookOptions): Promise<void> {
+    const ref = this.ref(state);
+    const said = state.utterance ?? '';
+    if (opts.firstFor && this.playbook.firstWhen) {
+      const vars = this.vars(state, { service: this.engine.serviceLabel(opts.firstFor.service) });
+      await this.engine.sendText(context, fill(this.playbook.firstWhen.say, vars), 'playbook.firstWhen', ref);
+    }
+    for (const rule of this.playbook.whenSaid ?? []) {
+      if (mentionsPhrase(rule.phrases, said, true)) await this.engine.sendText(context, fill(rule.say, this.vars(state)), 'playbook.whenSaid', ref);
+    }
+    const done = this.playbook.steps
+      .map((id) => this.engine.content.steps[id])
+      .filter((step): step is Step => step?.kind === 'instruction' && step.alreadyDone !== undefined && mentionsPhrase(step.alreadyDone, said, true));
+    if (done.length === 0) return;
+    state.saidDone = done.map((step) => step.id);
+    state.tried = [...new Set([...(state.tried ?? []), ...state.saidDone])];
+    await this.engine.say(context, 'playbook.alreadyDone', { steps: done.map((step) => `"${step.title}"`).join(', ') }, ref);
   }
 
   /** How this playbook uses a step (playbook `stepOptions`). */
@@ -422,7 +468,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.choiceId = undefined;
       state.outageFrom = undefined;
       const step = this.step(state);
-      if (this.alreadyTried(state, step) || answeredBefore(state.answered, step, this.platform(state))) {
+      if (this.alreadyTried(state, step) || answeredBefore(state.answered, step, this.platform(state)) || state.saidDone?.includes(step.id)) {
         await this.recordOutcome(dc, state, 'skipped');
         state.stepIndex++;
         continue;
@@ -956,9 +1002,27 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const target = this.engine.playbookForIntent(recognition.intent);
     if (target?.id === this.playbook.id) return true;
     if (!target || this.engine.answersFromStatus(target)) return false;
+    if (this.saysWhatWasDone(state, recognition.text)) return true;
     const service = this.engine.serviceIn(recognition);
     if (service !== undefined && service !== state.service) return false;
     return mentionsPhrase(this.engine.messages.list('synonyms.notFixed'), recognition.text, true);
+  }
+
+  /**
+   * "I deleted old backups" while storage is being freed: a phrase of `synonyms.stepDone` followed by
+   * words of a step this playbook has shown (its title or text for this device) tells what was done
+   * here, not a new problem (see followedByWordsOf).
+   */
+  private saysWhatWasDone(state: PlaybookState, text: string): boolean {
+    const messages = this.engine.messages;
+    // At a step's question its text is not shown yet: only the steps before it count.
+    const shown = this.playbook.steps.slice(0, state.phase === 'question' ? state.stepIndex : state.stepIndex + 1).flatMap((id) => {
+      const step = this.engine.content.steps[id];
+      if (step?.kind !== 'instruction') return [];
+      const body = this.instructionText(step, { ...state, stepId: id, choiceId: undefined });
+      return [step.title, body === undefined || body === 'skip' ? '' : fill(body, this.vars(state))];
+    });
+    return followedByWordsOf(messages.list('synonyms.stepDone'), text, shown.join(' '), messages.list('stopWords.en'));
   }
 
   /** At "Did that fix it?", the problem said again ("it still says incorrect password") is "no". */
