@@ -9,13 +9,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TestAdapter, type Activity } from 'botbuilder';
 import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { ManualClock } from '../../src/clock';
 import { parseConfig } from '../../src/config/config';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
 import { silentLogger } from '../../src/logging/logger';
 import { ALL_CLEAR, FixtureStatusFeed, NOW, outage, realContent } from './helpers';
+import { personalChat, resyncOf, textOf } from '../helpers/realBot';
 
 interface Turn {
   resync: ResyncChannelData;
@@ -51,19 +51,8 @@ beforeEach(() => {
 });
 
 function conversation(id: string): Say {
-  const adapter = new TestAdapter((context) => runtime.bot.run(context), {
-    channelId: 'test',
-    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: `user-${id}`, name: 'User' },
-    recipient: { id: 'bot', name: 'Resync' },
-  });
-  return async (text) => {
-    await adapter.receiveActivity({ type: 'message', text });
-    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => ({
-      resync: (a.channelData as { resync: ResyncChannelData }).resync,
-      text: a.text ?? (a.attachments?.[0]?.content as { text?: string } | undefined)?.text ?? '',
-    }));
-  };
+  const chat = personalChat(runtime.bot, id);
+  return async (text) => (await chat(text)).map((a) => ({ resync: resyncOf(a), text: textOf(a) }));
 }
 
 const keysOf = (turns: Turn[]) => turns.map((t) => t.resync.messageKey);

@@ -7,40 +7,20 @@
  * - Storage full: "i deleted old backups" is no new backup problem; "still full" gets more ways to
  *   make room and the plans before support.
  */
-import { TestAdapter, type Activity } from 'botbuilder';
-import type { ResyncChannelData } from '../../src/dialogs/cards';
-import { useRealBot } from '../helpers/realBot';
+import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
 import { realContent } from './helpers';
 
 const content = realContent();
 const bot = useRealBot('round3-answers');
 let n = 0;
 
-interface Line {
-  text: string;
-  key: string;
-  stepId?: string;
-  playbook?: string;
-  choices?: string[];
-}
 type Talk = (text: string) => Promise<Line[]>;
+type Line = ReplyLine;
 
 function talk(): Talk {
   const id = `round3-answers-${++n}`;
-  const adapter = new TestAdapter((context) => bot.runtime.bot.run(context), {
-    channelId: 'test',
-    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: `user-${id}`, name: 'User' },
-    recipient: { id: 'bot', name: 'Resync' },
-  });
-  return async (text) => {
-    await adapter.receiveActivity({ type: 'message', text });
-    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => {
-      const resync = (a.channelData as { resync: ResyncChannelData }).resync;
-      const body = a.text ?? (a.attachments?.[0]?.content as { text?: string } | undefined)?.text ?? '';
-      return { text: body.replace(/\*\*/g, ''), key: resync.messageKey, stepId: resync.stepId, playbook: resync.playbook, choices: resync.choices };
-    });
-  };
+  const chat = personalChat(bot.runtime.bot, id);
+  return async (text) => (await chat(text)).map(lineOf);
 }
 
 const lastOf = (replies: Line[]) => replies[replies.length - 1];

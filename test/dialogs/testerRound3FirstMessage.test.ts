@@ -7,41 +7,21 @@
  * - "all my photos disappeared … are they gone forever??": where deleted photos are kept, first.
  * - "I can't sign in to icloud on my ipad and now none of my photos are there": sign-in first.
  */
-import { TestAdapter, type Activity } from 'botbuilder';
-import type { ResyncChannelData } from '../../src/dialogs/cards';
-import { useRealBot } from '../helpers/realBot';
+import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
 import { realContent } from './helpers';
 
 const content = realContent();
 const bot = useRealBot('round3-first');
 let n = 0;
 
-interface Line {
-  text: string;
-  key: string;
-  stepId?: string;
-  playbook?: string;
-  choices?: string[];
-}
 type Talk = (text: string) => Promise<Line[]>;
+type Line = ReplyLine;
 
 /** A new conversation whose replies keep their text (Markdown bold removed) and resync data. */
 function talk(): Talk {
   const id = `round3-first-${++n}`;
-  const adapter = new TestAdapter((context) => bot.runtime.bot.run(context), {
-    channelId: 'test',
-    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: `user-${id}`, name: 'User' },
-    recipient: { id: 'bot', name: 'Resync' },
-  });
-  return async (text) => {
-    await adapter.receiveActivity({ type: 'message', text });
-    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => {
-      const resync = (a.channelData as { resync: ResyncChannelData }).resync;
-      const body = a.text ?? (a.attachments?.[0]?.content as { text?: string } | undefined)?.text ?? '';
-      return { text: body.replace(/\*\*/g, ''), key: resync.messageKey, stepId: resync.stepId, playbook: resync.playbook, choices: resync.choices };
-    });
-  };
+  const chat = personalChat(bot.runtime.bot, id);
+  return async (text) => (await chat(text)).map(lineOf);
 }
 
 const plain = (s: string) => s.replace(/\*\*/g, '');

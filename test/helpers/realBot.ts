@@ -16,6 +16,41 @@ import { ALL_CLEAR, FixtureStatusFeed, NOW, realContent } from '../dialogs/helpe
 
 export type Say = (text: string) => Promise<ResyncChannelData[]>;
 
+/** A new personal conversation with `bot` on the `test` channel: a message in, the bot's activities out. */
+export function personalChat(bot: Runtime['bot'], id: string): (text: string) => Promise<Partial<Activity>[]> {
+  const adapter = new TestAdapter((context) => bot.run(context), {
+    channelId: 'test',
+    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: `user-${id}`, name: 'User' },
+    recipient: { id: 'bot', name: 'Resync' },
+  });
+  adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
+  return async (text) => {
+    await adapter.receiveActivity({ type: 'message', text });
+    return adapter.activeQueue.splice(0);
+  };
+}
+
+/** The reply's channelData.resync. */
+export const resyncOf = (a: Partial<Activity>): ResyncChannelData => (a.channelData as { resync: ResyncChannelData }).resync;
+
+/** The reply's text as a person reads it: the message text, or the card's text. */
+export const textOf = (a: Partial<Activity>): string => a.text ?? (a.attachments?.[0]?.content as { text?: string } | undefined)?.text ?? '';
+
+/** A reply flattened for assertions: its text (Markdown bold removed) and what the bot said it was. */
+export interface ReplyLine {
+  text: string;
+  key: string;
+  stepId?: string;
+  playbook?: string;
+  choices?: string[];
+}
+
+export function lineOf(a: Partial<Activity>): ReplyLine {
+  const resync = resyncOf(a);
+  return { text: textOf(a).replace(/\*\*/g, ''), key: resync.messageKey, stepId: resync.stepId, playbook: resync.playbook, choices: resync.choices };
+}
+
 export interface RealBot {
   /** A new personal conversation on the `test` channel. */
   conversation(id: string): Say;
@@ -63,17 +98,8 @@ export function useRealBot(prefix: string): RealBot {
       return say;
     },
     conversation(id: string): Say {
-      const adapter = new TestAdapter((context) => started().bot.run(context), {
-        channelId: 'test',
-        conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-        from: { id: `user-${id}`, name: 'User' },
-        recipient: { id: 'bot', name: 'Resync' },
-      });
-      adapter.onTurnError = (context, error) => started().bot.onTurnError(context, error);
-      return async (text) => {
-        await adapter.receiveActivity({ type: 'message', text });
-        return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => (a.channelData as { resync: ResyncChannelData }).resync);
-      };
+      const chat = personalChat(started().bot, id);
+      return async (text) => (await chat(text)).map(resyncOf);
     },
   };
   return bot;
