@@ -193,31 +193,22 @@ export const stepOptionsSchema = z
 export type StepOptions = z.infer<typeof stepOptionsSchema>;
 
 /**
- * Something to say first when the message that started a playbook holds one of `phrases` (whole
- * words, not negated): "all my photos disappeared … are they gone forever??" is answered with where
- * deleted photos are kept before the checks start. Said after the intro, before the first step.
+ * Phrases looked for in the message that started a playbook (whole words, not negated), and the
+ * line said when one is there. Used two ways by a playbook:
+ * - `whenSaid`: said first, after the intro and before the first step ("all my photos disappeared …
+ *   are they gone forever??" hears where deleted photos are kept);
+ * - `firstWhen`: this playbook goes first when a message that starts another one holds a phrase, as
+ *   the cause to fix before the other problem can be ("I can't sign in to iCloud on my iPad and now
+ *   none of my photos are there" starts with signing in); `say` explains why, after this playbook's
+ *   intro, and {service} is the other problem's service.
  */
-export const whenSaidSchema = z
+export const phraseLineSchema = z
   .object({
     phrases: z.array(text).min(1, 'list at least one phrase'),
     say: text,
   })
   .strict();
-export type WhenSaid = z.infer<typeof whenSaidSchema>;
-
-/**
- * This playbook goes first when a message that starts another one holds one of `phrases` (whole
- * words, not negated): it is the cause to fix before the other problem can be ("I can't sign in to
- * iCloud on my iPad and now none of my photos are there" starts with signing in). `say` explains
- * why, after this playbook's intro; {service} is the other problem's service.
- */
-export const firstWhenSchema = z
-  .object({
-    phrases: z.array(text).min(1, 'list at least one phrase'),
-    say: text,
-  })
-  .strict();
-export type FirstWhen = z.infer<typeof firstWhenSchema>;
+export type PhraseLine = z.infer<typeof phraseLineSchema>;
 
 /**
  * A playbook's own wording of "Did that fix it?" and its two answers, where "syncing" does not fit
@@ -269,10 +260,10 @@ export const playbookSchema = z
     stepOptions: z.record(id, stepOptionsSchema).optional(),
     /** This playbook's own "Did that fix it?" and answer buttons (default: messages.yaml `fixed.*`). */
     fixedQuestion: fixedQuestionSchema.optional(),
-    /** Lines said first when the message that started the playbook holds their phrases (whenSaidSchema). */
-    whenSaid: z.array(whenSaidSchema).optional(),
+    /** Lines said first when the message that started the playbook holds their phrases (phraseLineSchema). */
+    whenSaid: z.array(phraseLineSchema).optional(),
     /** This playbook goes first when a message starting another one says these (firstWhenSchema). */
-    firstWhen: firstWhenSchema.optional(),
+    firstWhen: phraseLineSchema.optional(),
   })
   .strict();
 export type Playbook = z.infer<typeof playbookSchema>;
