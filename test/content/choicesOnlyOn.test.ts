@@ -5,38 +5,21 @@
  * offered on is flagged, and a playbook cannot fix the answer to a choice some platforms lack.
  * Each mistake is one problem naming the file, line and field, as `resync validate` prints it.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { checkDialogs } from '../../src/content/loadContent';
 import { choicesOn, PLATFORMS } from '../../src/content/playbookSchema';
 import { formatProblem } from '../../src/content/problems';
-import { readIntentRefs } from '../../src/content/validate';
-import { makeTempDir } from '../helpers/tempDir';
+import { useDialogsCopy } from './dialogsCopy';
 
-const intents = readIntentRefs('intents').intents!;
-let temp: ReturnType<typeof makeTempDir>;
-let dir: string;
-
-beforeEach(() => {
-  temp = makeTempDir('resync-onlyon-');
-  dir = path.join(temp.dir, 'dialogs');
-  cpSync('dialogs', dir, { recursive: true });
-});
-afterEach(() => temp.remove());
+const copy = useDialogsCopy('resync-onlyon-');
+const intents = copy.intents;
 
 type Doc = Record<string, unknown> & { question: { text: Record<string, string>; choices: Record<string, unknown>[] } };
 
-function edit(file: string, change: (doc: Doc) => void): void {
-  const full = path.join(dir, file);
-  const doc = parse(readFileSync(full, 'utf8')) as Doc;
-  change(doc);
-  writeFileSync(full, stringify(doc));
-}
-
-function problems(): { file: string; field: string; message: string }[] {
-  return checkDialogs(dir, intents).problems.map((p) => ({ file: path.relative(dir, p.file), field: p.field, message: p.message }));
-}
+const edit = (file: string, change: (doc: Doc) => void): void => copy.edit<Doc>(file, change);
+const problems = () => copy.problems();
 
 /** Offers a choice only on `platforms`, dropping its own texts for the others (they would never be shown). */
 function limit(choice: Record<string, unknown>, platforms: string[]): void {
@@ -47,7 +30,7 @@ function limit(choice: Record<string, unknown>, platforms: string[]): void {
 
 /** The index of a choice id in a step file's question. */
 function indexOf(file: string, id: string): number {
-  const doc = parse(readFileSync(path.join(dir, file), 'utf8')) as Doc;
+  const doc = parse(readFileSync(path.join(copy.dir, file), 'utf8')) as Doc;
   return doc.question.choices.findIndex((c) => c.id === id);
 }
 
@@ -75,11 +58,11 @@ describe('onlyOn in the step schema', () => {
     edit('steps/network.yaml', (d) => {
       d.question.choices[at].onlyOn = ['mac', 'Windows'];
     });
-    const [problem, ...rest] = checkDialogs(dir, intents).problems;
+    const [problem, ...rest] = checkDialogs(copy.dir, intents).problems;
     expect(rest).toEqual([]);
-    const lines = readFileSync(path.join(dir, 'steps/network.yaml'), 'utf8').split('\n');
+    const lines = readFileSync(path.join(copy.dir, 'steps/network.yaml'), 'utf8').split('\n');
     expect(lines[problem.line! - 1]).toMatch(/Windows/);
-    expect(formatProblem({ ...problem, file: path.relative(dir, problem.file) })).toBe(
+    expect(formatProblem({ ...problem, file: path.relative(copy.dir, problem.file) })).toBe(
       `steps/network.yaml:${problem.line}: question.choices[${at}].onlyOn[1]: unknown platform 'Windows' (platforms: ios, mac, windows, web, other; devices.yaml says which device reads which)`,
     );
   });

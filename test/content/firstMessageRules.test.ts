@@ -2,34 +2,14 @@
  * What content says about the first message: a playbook's `whenSaid` lines and `firstWhen` rule,
  * and a step's `alreadyDone` phrases. Each mistake is one problem naming the file and field.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse, stringify } from 'yaml';
-import { checkDialogs } from '../../src/content/loadContent';
-import { readIntentRefs } from '../../src/content/validate';
-import { makeTempDir } from '../helpers/tempDir';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { useDialogsCopy } from './dialogsCopy';
 
-const intents = readIntentRefs('intents').intents!;
-let temp: ReturnType<typeof makeTempDir>;
-let dir: string;
+const copy = useDialogsCopy('resync-first-message-');
 
-beforeEach(() => {
-  temp = makeTempDir('resync-first-message-');
-  dir = path.join(temp.dir, 'dialogs');
-  cpSync('dialogs', dir, { recursive: true });
-});
-afterEach(() => temp.remove());
-
-function edit(file: string, change: (doc: Record<string, unknown>) => void): void {
-  const full = path.join(dir, file);
-  const doc = parse(readFileSync(full, 'utf8')) as Record<string, unknown>;
-  change(doc);
-  writeFileSync(full, stringify(doc));
-}
-
-function problems(): [string, string, string][] {
-  return checkDialogs(dir, intents).problems.map((p) => [path.relative(dir, p.file), p.field, p.message]);
-}
+const edit = (file: string, change: (doc: Record<string, unknown>) => void): void => copy.edit(file, change);
+const problems = (): [string, string, string][] => copy.problems().map((p) => [p.file, p.field, p.message]);
 
 describe('first-message rules in content', () => {
   it('the real content uses them and is valid', () => {

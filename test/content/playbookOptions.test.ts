@@ -2,34 +2,14 @@
  * The playbook options (askDevice, handoff, stepOptions) and a step's unavailableOn are checked
  * across files: each mistake is one problem naming the file and field.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse, stringify } from 'yaml';
 import { checkDialogs } from '../../src/content/loadContent';
-import { readIntentRefs } from '../../src/content/validate';
-import { makeTempDir } from '../helpers/tempDir';
+import { useDialogsCopy } from './dialogsCopy';
 
-const intents = readIntentRefs('intents').intents!;
-let temp: ReturnType<typeof makeTempDir>;
-let dir: string;
+const copy = useDialogsCopy('resync-options-');
+const intents = copy.intents;
 
-beforeEach(() => {
-  temp = makeTempDir('resync-options-');
-  dir = path.join(temp.dir, 'dialogs');
-  cpSync('dialogs', dir, { recursive: true });
-});
-afterEach(() => temp.remove());
-
-function edit(file: string, change: (doc: Record<string, unknown>) => void): void {
-  const full = path.join(dir, file);
-  const doc = parse(readFileSync(full, 'utf8')) as Record<string, unknown>;
-  change(doc);
-  writeFileSync(full, stringify(doc));
-}
-
-function problems(): { file: string; field: string; message: string }[] {
-  return checkDialogs(dir, intents).problems.map((p) => ({ file: path.relative(dir, p.file), field: p.field, message: p.message }));
-}
+const edit = (file: string, change: (doc: Record<string, unknown>) => void): void => copy.edit(file, change);
+const problems = () => copy.problems();
 
 describe('playbook options', () => {
   it('the real content is valid', () => {
@@ -103,7 +83,7 @@ function problemTuples(): [string, string, string][] {
 // not together with a fixed answer (which would always win).
 describe('stepOptions.<step>.answerFromUtterance', () => {
   it('the real content uses it and is valid', () => {
-    const loaded = checkDialogs(dir, intents);
+    const loaded = checkDialogs(copy.dir, intents);
     expect(loaded.problems).toEqual([]);
     const users = Object.values(loaded.content!.playbooks).filter((p) => Object.values(p.stepOptions ?? {}).some((o) => o.answerFromUtterance));
     expect(users.map((p) => p.id)).toContain('sign-in-problem');
