@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TestAdapter, TranscriptLoggerMiddleware, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { STATE_KEYS } from '../../src/bot/createBot';
 import { ManualClock } from '../../src/clock';
@@ -22,6 +22,7 @@ import { silentLogger } from '../../src/logging/logger';
 import { testAccounts } from '../agent/consoleServer';
 import { RecordingMessenger } from '../handoff/hubHarness';
 import { ALL_CLEAR, FixtureStatusFeed, NOW, realContent } from '../dialogs/helpers';
+import { personalChat } from '../helpers/realBot';
 
 const ENGLISH_ONLY = 'language.englishOnly';
 const SECRET_HIDDEN = 'privacy.secretHidden';
@@ -46,19 +47,10 @@ afterAll(async () => {
 });
 
 function conversation(id: string) {
-  const adapter = new TestAdapter((context) => runtime.bot.run(context), {
-    channelId: 'test',
-    conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-    from: { id: `user-${id}`, name: 'User' },
-    recipient: { id: 'bot', name: 'Resync' },
-  });
-  adapter.use(new TranscriptLoggerMiddleware(runtime.transcriptLogger));
-  adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
+  const chat = personalChat(runtime.bot, id, runtime.transcriptLogger);
   /** The message keys of the turn's replies. */
-  return async (text: string): Promise<string[]> => {
-    await adapter.receiveActivity({ type: 'message', text });
-    return adapter.activeQueue.splice(0).map((a: Partial<Activity>) => (a.channelData as { resync?: ResyncChannelData } | undefined)?.resync?.messageKey ?? '?');
-  };
+  return async (text: string): Promise<string[]> =>
+    (await chat(text)).map((a: Partial<Activity>) => (a.channelData as { resync?: ResyncChannelData } | undefined)?.resync?.messageKey ?? '?');
 }
 
 async function queuedFor(id: string): Promise<(text: string) => Promise<string[]>> {

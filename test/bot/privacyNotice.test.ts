@@ -3,10 +3,10 @@
  * person typed, the bot says so once per conversation (before its answer), the flag lives in
  * conversation state, and the secrets are in neither the stored state nor the transcript.
  */
-import { MemoryStorage, TestAdapter, TranscriptLoggerMiddleware, type Activity } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
 import { STATE_KEYS, typedSecretHidden } from '../../src/bot/createBot';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
-import { useRealBot } from '../helpers/realBot';
+import { personalChat, useRealBot } from '../helpers/realBot';
 import { harness, keys, realContent } from '../dialogs/helpers';
 
 const NOTICE = 'privacy.secretHidden';
@@ -73,18 +73,7 @@ describe('the whole bot at sign-in: what the tester found', () => {
   it('hides every secret from state and transcript and tells the person once', async () => {
     const { runtime } = bot;
     const id = 'privacy-sign-in';
-    const adapter = new TestAdapter((context) => runtime.bot.run(context), {
-      channelId: 'test',
-      conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-      from: { id: `user-${id}`, name: 'User' },
-      recipient: { id: 'bot', name: 'Resync' },
-    });
-    adapter.use(new TranscriptLoggerMiddleware(runtime.transcriptLogger));
-    adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
-    const say = async (text: string): Promise<Array<Partial<Activity>>> => {
-      await adapter.receiveActivity({ type: 'message', text });
-      return adapter.activeQueue.splice(0);
-    };
+    const say = personalChat(runtime.bot, id, runtime.transcriptLogger);
     const keyOf = (a: Partial<Activity>) => (a.channelData as { resync?: ResyncChannelData } | undefined)?.resync?.messageKey;
 
     const replies: Array<Array<Partial<Activity>>> = [];

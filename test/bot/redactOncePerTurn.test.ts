@@ -3,9 +3,9 @@
  * transcript logger share one redaction (src/privacy/turnRedaction.ts). Counted with a spy on the
  * redactor, through the whole runtime with the transcript middleware, as the server wires it.
  */
-import { TestAdapter, TranscriptLoggerMiddleware, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import * as redactModule from '../../src/privacy/redact';
-import { useRealBot } from '../helpers/realBot';
+import { personalChat, useRealBot } from '../helpers/realBot';
 
 const TYPICAL = [
   "Photos aren't syncing on my iPhone",
@@ -22,21 +22,13 @@ describe('one redaction of the incoming message per turn', () => {
   it('the hidden-secret check and the transcript logger share it, and the transcript is what a redaction of the message gives', async () => {
     const { runtime } = bot;
     const id = 'redact-once';
-    const adapter = new TestAdapter((context) => runtime.bot.run(context), {
-      channelId: 'test',
-      conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
-      from: { id: `user-${id}`, name: 'User' },
-      recipient: { id: 'bot', name: 'Resync' },
-    });
-    adapter.use(new TranscriptLoggerMiddleware(runtime.transcriptLogger));
-    adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
+    const say = personalChat(runtime.bot, id, runtime.transcriptLogger);
     const spy = jest.spyOn(redactModule, 'redactActivityWithReport');
 
     const perTurn: number[] = [];
     for (const text of TYPICAL) {
       spy.mockClear();
-      await adapter.receiveActivity({ type: 'message', text });
-      adapter.activeQueue.splice(0);
+      await say(text);
       await runtime.transcriptLogger.flush();
       // Calls about the person's message (the bot's replies are redacted by the logger as well, once each).
       perTurn.push(spy.mock.calls.filter(([activity]) => (activity as Partial<Activity>).text === text).length);

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TestAdapter, type Activity } from 'botbuilder';
+import { TestAdapter, TranscriptLoggerMiddleware, type Activity, type TranscriptLogger } from 'botbuilder';
 import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { ManualClock } from '../../src/clock';
 import { parseConfig } from '../../src/config/config';
@@ -16,14 +16,18 @@ import { ALL_CLEAR, FixtureStatusFeed, NOW, realContent } from '../dialogs/helpe
 
 export type Say = (text: string) => Promise<ResyncChannelData[]>;
 
-/** A new personal conversation with `bot` on the `test` channel: a message in, the bot's activities out. */
-export function personalChat(bot: Runtime['bot'], id: string): (text: string) => Promise<Partial<Activity>[]> {
+/**
+ * A new personal conversation with `bot` on the `test` channel: a message in, the bot's activities
+ * out. With `transcript`, every activity also goes through the transcript logger, as in production.
+ */
+export function personalChat(bot: Runtime['bot'], id: string, transcript?: TranscriptLogger): (text: string) => Promise<Partial<Activity>[]> {
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: 'test',
     conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
     from: { id: `user-${id}`, name: 'User' },
     recipient: { id: 'bot', name: 'Resync' },
   });
+  if (transcript) adapter.use(new TranscriptLoggerMiddleware(transcript));
   adapter.onTurnError = (context, error) => bot.onTurnError(context, error);
   return async (text) => {
     await adapter.receiveActivity({ type: 'message', text });
