@@ -278,9 +278,9 @@ export class MainDialog extends Dialog {
     state.misses = 0;
     const words = this.problemWords(r);
     const [first, ...rest] = named;
-    await this.setQueue(dc, state, rest.map((p) => ({ playbookId: p.playbook.id, service: p.service, utterance: words.utterance })));
+    await this.setQueue(dc, state, rest.map((p) => ({ playbookId: p.playbook.id, service: p.service, utterance: words.utterance, ...(p.device ? { device: p.device } : {}) })));
     await e.say(dc.context, 'queue.noted', { problem: first.playbook.title, others: queuedTitles(e, state.queue ?? []) });
-    return this.startIntent(dc, first.playbook.intent, { ...words, service: first.service });
+    return this.startIntent(dc, first.playbook.intent, { ...words, service: first.service, ...(first.device ? { devices: [first.device] } : {}) });
   }
 
   /**
@@ -419,7 +419,10 @@ export class MainDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  /** The next waiting problem, on the device of the one before (the checks done there are skipped: beginPlaybook). */
+  /**
+   * The next waiting problem, on its own device when the message paired them, else on the device of
+   * the one before (the checks done there are skipped: beginPlaybook).
+   */
   private async startQueued(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
     const next = state.queue?.[0];
     const playbook = next && this.engine.content.playbooks[next.playbookId];
@@ -428,7 +431,8 @@ export class MainDialog extends Dialog {
       return this.askProblem(dc, state, 'more.question');
     }
     state.misses = 0;
-    return this.startIntent(dc, playbook.intent, { utterance: next.utterance, service: next.service, devices: state.device ? [state.device] : [], ruledOut: [] });
+    const device = next.device ?? state.device;
+    return this.startIntent(dc, playbook.intent, { utterance: next.utterance, service: next.service, devices: device ? [device] : [], ruledOut: [] });
   }
 
   /**

@@ -15,6 +15,8 @@ export interface QueuedProblem {
   playbookId: string;
   /** The service named for it (fills {service}). */
   service?: string;
+  /** The device named with it ("… and contacts on my Mac"), when the message pairs them; else the last problem's. */
+  device?: string;
   /** The message that named it, redacted (see MainDialog.problemWords). */
   utterance: string;
 }
@@ -23,6 +25,8 @@ export interface QueuedProblem {
 export interface NamedProblem {
   playbook: LoadedPlaybook;
   service: string;
+  /** The device id named with this problem, when the message pairs each problem with a device. */
+  device?: string;
 }
 
 /** Answers to "You also mentioned …: shall we look at that now?". */
@@ -51,14 +55,41 @@ export function namedProblems(engine: Engine, r: Recognition): NamedProblem[] {
   if (engine.handlerOf(r.intent) !== 'playbook') return [];
   const top = engine.playbookForIntent(r.intent);
   if (!top || top.askDevice === false || engine.answersFromStatus(top)) return [];
-  const out: NamedProblem[] = [];
+  const out: (NamedProblem & { at: number })[] = [];
   const mentions = r.entities.filter((x) => x.type === 'service').sort((a, b) => a.start - b.start);
   for (const mention of mentions) {
     if (ruledOutAt(r.text, mention.start)) continue;
     const playbook = playbookOfService(engine, r, mention.value);
-    if (playbook && !out.some((p) => p.playbook.id === playbook.id)) out.push({ playbook, service: mention.value });
+    if (playbook && !out.some((p) => p.playbook.id === playbook.id)) out.push({ playbook, service: mention.value, at: mention.start });
   }
-  return out;
+  const devices = pairedDevices(engine, r, out.map((p) => p.at));
+  return out.map(({ playbook, service }, i) => (devices ? { playbook, service, device: devices[i] } : { playbook, service }));
+}
+
+/**
+ * One device per problem when the message pairs them: the services cut the text into segments, and
+ * either each service is followed by its own device before the next service ("photos on my iPhone
+ * and contacts on my Mac") or each is preceded by one ("my iPhone photos and my Mac contacts").
+ * Undefined otherwise (one device for all, or no clear pairing): the problems share the devices.
+ */
+function pairedDevices(engine: Engine, r: Recognition, starts: readonly number[]): string[] | undefined {
+  if (starts.length < 2) return undefined;
+  const devices = r.entities
+    .filter((x) => x.type === 'device' && !ruledOutAt(r.text, x.start))
+    .map((x) => ({ at: x.start, id: engine.deviceFromEntity(x.value)?.id }))
+    .filter((d): d is { at: number; id: string } => d.id !== undefined);
+  if (new Set(devices.map((d) => d.id)).size < 2) return undefined;
+  // segment[k]: the devices between service k-1 and service k (segment 0 before the first service).
+  const segment = (k: number) => devices.filter((d) => d.at >= (k === 0 ? 0 : starts[k - 1]!) && d.at < (k < starts.length ? starts[k]! : Infinity));
+  const one = (k: number) => {
+    const ids = [...new Set(segment(k).map((d) => d.id))];
+    return ids.length === 1 ? ids[0] : undefined;
+  };
+  const after = starts.map((_, i) => one(i + 1));
+  if (segment(0).length === 0 && after.every((id) => id !== undefined)) return after as string[];
+  const before = starts.map((_, i) => one(i));
+  if (segment(starts.length).length === 0 && before.every((id) => id !== undefined)) return before as string[];
+  return undefined;
 }
 
 /** The playbook titles of waiting problems, quoted and listed ("Contacts not syncing", "Notes not syncing"). */

@@ -67,6 +67,15 @@ describe('detecting the problems a message names (content: playbooks with a serv
     expect(titles('photos, contacts and notes not syncing on my ipad')).toEqual([photos.id, contacts.id, notes.id]);
   });
 
+  it('pairs each problem with its own device when the message does, either way round', () => {
+    const pairs = (text: string) => namedProblems(engine(), bot.runtime.recognizer.recognize(text)).map((p) => [p.playbook.id, p.device]);
+    expect(pairs("photos don't sync on my iphone and contacts don't sync on my mac")).toEqual([[photos.id, 'iphone'], [contacts.id, 'mac']]);
+    expect(pairs('my iphone photos and my mac contacts are not syncing')).toEqual([[photos.id, 'iphone'], [contacts.id, 'mac']]);
+    // One device for both, or no clear pairing: no device per problem (they share the message's).
+    expect(pairs("my photos and contacts aren't syncing on my iphone")).toEqual([[photos.id, undefined], [contacts.id, undefined]]);
+    expect(pairs('photos and contacts not syncing between my iphone and my mac')).toEqual([[photos.id, undefined], [contacts.id, undefined]]);
+  });
+
   it('one problem, a status question or a greeting names no queue', () => {
     expect(titles('my photos aren\'t syncing on my iphone')).toHaveLength(1);
     expect(titles('hi there')).toEqual([]);
@@ -109,6 +118,22 @@ describe('two problems in one message', () => {
     replies = await toFixedQuestion(say, replies);
     replies = await say('yes it works now');
     expect(lastOf(replies).messageKey).toBe('wrapUp.more');
+  }, 60_000);
+
+  it('"photos on my iphone and contacts on my mac": photos starts on the iPhone, contacts is offered and starts on the Mac', async () => {
+    const say = bot.conversation('queue-two-devices');
+    let replies = await say("photos don't sync on my iphone and contacts don't sync on my mac");
+    expect(started(replies)).toEqual([photos.id]);
+    expect(keysOf(replies)).not.toContain('device.question');
+    expect((await recordOf('queue-two-devices')).device).toBe('iphone');
+    replies = await toFixedQuestion(say, replies);
+    replies = await say('yes it works now');
+    expect(lastOf(replies).messageKey).toBe('queue.offer');
+    replies = await say('yes');
+    expect(started(replies)).toEqual([contacts.id]);
+    expect(keysOf(replies)).not.toContain('device.question');
+    expect(keysOf(replies)).not.toContain('more.skipping');
+    expect((await recordOf('queue-two-devices')).device).toBe('mac');
   }, 60_000);
 
   it('"notes and calendar aren\'t updating on my mac": notes first, its checks done without a fix, calendar offered; not now says goodbye', async () => {
