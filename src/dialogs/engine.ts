@@ -9,7 +9,7 @@ import type { Device, Step } from '../content/playbookSchema';
 import type { Logger } from '../logging/logger';
 import { NONE_INTENT, type Recognition, type Recognizer } from '../nlu/recognizer';
 import type { StatusFeed } from '../status/statusFeed';
-import { matchChoice, mentionsPhrase, ruledOutAt, type UserInput } from './answers';
+import { matchChoice, mentionsPhrase, normalise, ruledOutAt, type UserInput } from './answers';
 import { promptActivity, resyncData, textActivity, type StepRef } from './cards';
 import type { HandoffService } from './handoffService';
 import { Messages, type MessageKey, type Vars } from './messages';
@@ -240,6 +240,15 @@ export class Engine {
    * out ("the iPad, not the iPhone": the iPhone is ruled out). A device named twice is ruled out
    * only when every mention of it is.
    */
+  /**
+   * True when the text holds a negation (messages.yaml `synonyms.negation`: "doesn't", "not",
+   * "still"): a goodbye that says one ("it doesn't work", "I can't find See All") is a complaint.
+   */
+  saysNegation(text: string): boolean {
+    const words = ` ${normalise(text)} `;
+    return this.messages.list('synonyms.negation').some((p) => normalise(p) !== '' && words.includes(` ${normalise(p)} `));
+  }
+
   namedDevices(r: Recognition): NamedDevice[] {
     const out: NamedDevice[] = [];
     const entities = r.entities.filter((e) => e.type === 'device').sort((a, b) => a.start - b.start);

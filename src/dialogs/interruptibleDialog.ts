@@ -304,7 +304,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     if (mentionsPhrase(e.messages.list('synonyms.unclear'), input.text, true) || negatedChoice(choices, input) !== undefined) {
       return this.notUnderstood(dc, state, tracking, 'answer.unclear');
     }
-    if (handler === 'goodbye' && clear) {
+    // "I can't find See All", "it still doesn't work": a goodbye with a negation is never one.
+    if (handler === 'goodbye' && clear && !e.saysNegation(input.text)) {
       const handled = await this.onGoodbye(dc, state);
       if (handled) {
         tracking.misses = 0;

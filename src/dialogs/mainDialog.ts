@@ -38,7 +38,7 @@
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
 import { redactText } from '../privacy/redact';
-import { holdsQualifier, isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoice, normalise, type PromptChoice, type UserInput } from './answers';
+import { holdsQualifier, isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
@@ -537,7 +537,7 @@ export class MainDialog extends Dialog {
         return this.startIntent(dc, r.intent, r);
       case 'goodbye':
         // "It doesn't work", "it's not working": a complaint, whatever the classifier made of it.
-        if (this.saysNegation(input.text) && !mentionsPhrase(e.messages.list('synonyms.nothingElse'), input.text, true)) return this.vagueProblem(dc, state, r);
+        if (this.engine.saysNegation(input.text) && !mentionsPhrase(e.messages.list('synonyms.nothingElse'), input.text, true)) return this.vagueProblem(dc, state, r);
         state.saidGoodbye = true;
         await this.setQueue(dc, state, undefined);
         await e.say(context, saidGoodbye ? 'goodbye.again' : 'goodbye');
@@ -560,7 +560,7 @@ export class MainDialog extends Dialog {
         const named = e.namedDevices(r).filter((n) => !n.ruledOut);
         if (named.length === 1 && !r.ambiguous) return this.askProblemOn(dc, state, named[0].device.id);
         // "it doesn't work", "nothing works": a complaint with nothing to go on, as in the goodbye case.
-        if (this.saysNegation(input.text)) return this.vagueProblem(dc, state, r);
+        if (this.engine.saysNegation(input.text)) return this.vagueProblem(dc, state, r);
         state.misses++;
         if (state.misses >= MISSES_BEFORE_MENU) {
           state.misses = 0;
@@ -665,12 +665,6 @@ export class MainDialog extends Dialog {
       devices: named.filter((n) => !n.ruledOut).map((n) => n.device.id),
       ruledOut: named.filter((n) => n.ruledOut).map((n) => n.device.id),
     };
-  }
-
-  /** True when the text holds a negation (messages.yaml `synonyms.negation`: "doesn't", "not", "still"). */
-  private saysNegation(text: string): boolean {
-    const words = ` ${normalise(text)} `;
-    return this.engine.messages.list('synonyms.negation').some((p) => normalise(p) !== '' && words.includes(` ${normalise(p)} `));
   }
 
   /**
@@ -837,7 +831,7 @@ export class MainDialog extends Dialog {
     const handler = e.handlerOf(r.intent);
     if (handler === 'none' || handler === 'greeting') return true;
     // "It's not working" read as a goodbye: a complaint (see the goodbye at the top level).
-    if (handler === 'goodbye' && this.saysNegation(input.text)) return true;
+    if (handler === 'goodbye' && this.engine.saysNegation(input.text)) return true;
     if (handler !== 'playbook') return r.ambiguous || r.confidence < e.switchConfidence;
     const playbook = e.playbookForIntent(r.intent);
     return !playbook || playbook.id === last.place.playbookId || playbook.service === undefined || r.ambiguous || r.confidence < e.switchConfidence;
