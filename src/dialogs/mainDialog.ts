@@ -523,7 +523,11 @@ export class MainDialog extends Dialog {
       const choices = this.candidates(r);
       if (choices.length > 0) {
         state.misses = 0;
-        state.menu = [...choices, e.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse')];
+        // One problem offered: "Did you mean …?" is a yes/no question too ("yes", "sí", "nope").
+        state.menu =
+          choices.length === 1
+            ? [{ ...choices[0]!, synonyms: e.messages.list('synonyms.yes') }, e.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse', ['synonyms.no'])]
+            : [...choices, e.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse')];
         state.menuAsk = { key: 'didYouMean' };
         state.menuProblem = this.problemWords(r);
         await e.ask(context, 'didYouMean', state.menu);
