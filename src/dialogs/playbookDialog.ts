@@ -24,6 +24,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill, type Vars } from './messages';
 import { answerCarriesOver, answeredBefore, platformText, redacted, settle, undoPointOf, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
+import { alreadyTried, elsewhereDevice, elsewhereDevices, handoffStep, instructionText, markTried, offeredChoice, ownFixedQuestion, pauseStep, platformOf, statusStep, stepMessage, stepOf, stepOptions, stepRefOf, unavailableHere, unavailableIndex, varsFor, type PlaybookRun } from './playbook/stepContent';
 import { fetchStatus, formatSince, relevantEvents } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
@@ -59,6 +60,8 @@ function firstClause(text: string): string | undefined {
 }
 
 export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
+  private readonly run: PlaybookRun;
+
   constructor(
     private readonly playbook: LoadedPlaybook,
     engine: Engine,
@@ -67,6 +70,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     id = playbookDialogId(playbook.id),
   ) {
     super(id, engine);
+    this.run = { engine, playbook, handoffOnly };
   }
 
   /** A playbook of just the handoff step, for "talk to a person" outside any playbook. */
@@ -115,7 +119,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (live.device) record.device = live.device;
 
     if (!this.handoffOnly && !opts.startAtHandoff && opts.resumeAt === undefined) {
-      await this.engine.sendText(context, fill(this.playbook.intro, this.vars(live)), 'playbook.intro', { playbook: this.playbook.id, stepId: live.stepId });
+      await this.engine.sendText(context, fill(this.playbook.intro, varsFor(this.run, live)), 'playbook.intro', { playbook: this.playbook.id, stepId: live.stepId });
       await this.sayFirst(context, live, opts);
     }
     if (!live.device && !this.handoffOnly && !opts.startAtHandoff && this.playbook.askDevice !== false) {
@@ -130,10 +134,6 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   // ---- content helpers ------------------------------------------------------------------
-
-  private step(state: PlaybookState): Step {
-    return this.engine.content.steps[state.stepId];
-  }
 
   /**
    * The playbook to start instead of this one: another whose `firstWhen` phrases the first message
@@ -151,14 +151,14 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * steps it says were done already (steps' `alreadyDone`), which are then skipped.
    */
   private async sayFirst(context: TurnContext, state: PlaybookState, opts: PlaybookOptions): Promise<void> {
-    const ref = this.ref(state);
+    const ref = stepRefOf(this.run, state);
     const said = state.utterance ?? '';
     if (opts.firstFor && this.playbook.firstWhen) {
-      const vars = this.vars(state, { service: this.engine.serviceLabel(opts.firstFor.service) });
+      const vars = varsFor(this.run, state, { service: this.engine.serviceLabel(opts.firstFor.service) });
       await this.engine.sendText(context, fill(this.playbook.firstWhen.say, vars), 'playbook.firstWhen', ref);
     }
     for (const rule of this.playbook.whenSaid ?? []) {
-      if (mentionsPhrase(rule.phrases, said, true)) await this.engine.sendText(context, fill(rule.say, this.vars(state)), 'playbook.whenSaid', ref);
+      if (mentionsPhrase(rule.phrases, said, true)) await this.engine.sendText(context, fill(rule.say, varsFor(this.run, state)), 'playbook.whenSaid', ref);
     }
     const done = this.playbook.steps
       .map((id) => this.engine.content.steps[id])
@@ -169,121 +169,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     await this.engine.say(context, 'playbook.alreadyDone', { steps: done.map((step) => `"${step.title}"`).join(', ') }, ref);
   }
 
-  /** How this playbook uses a step (playbook `stepOptions`). */
-  private options(stepId: string): StepOptions | undefined {
-    return this.playbook.stepOptions?.[stepId];
-  }
-
-  /**
-   * The playbook's own "Did that fix it?" where it fits: at the steps named in its `stepOptions`
-   * (the steps it tailors; an entry may be empty, `restart: {}`), or at every step when it has no
-   * `stepOptions`. Elsewhere the default question: storage-full asks about free space after the
-   * storage step, not after the Apple Account one.
-   */
-  private ownFixedQuestion(state: PlaybookState): FixedQuestion | undefined {
-    const own = this.playbook.fixedQuestion;
-    const tailored = this.playbook.stepOptions;
-    return own && (!tailored || Object.prototype.hasOwnProperty.call(tailored, state.stepId)) ? own : undefined;
-  }
-
-  /** A step message, in this playbook's own words when it gives them. */
-  private stepMessage(step: Step, key: string): string | undefined {
-    return this.options(step.id)?.messages?.[key] ?? step.messages[key];
-  }
-
-  private ref(state: PlaybookState, stepId = state.stepId): StepRef {
-    return { playbook: this.playbook.id, stepId };
-  }
-
-  private platform(state: PlaybookState): Platform {
-    return this.engine.device(state.device)?.platform ?? 'other';
-  }
-
-  /** The step's choice with this id when it is offered on the person's platform (`onlyOn`). */
-  private offeredChoice(step: Step, state: PlaybookState, choiceId: string | undefined): Choice | undefined {
-    return choiceId === undefined ? undefined : choicesOn(step, this.platform(state)).find((c) => c.id === choiceId);
-  }
-
-  private vars(state: PlaybookState, extra: Vars = {}): Vars {
-    const device = this.engine.device(state.device) ?? this.engine.content.devices.find((d) => d.platform === 'other');
-    return { device: device?.label ?? '', service: this.engine.serviceLabel(state.service), statusPage: this.engine.statusPageUrl, ...extra };
-  }
-
-  /** The instructions for this person: the chosen answer's text, then the service's, then the step's. */
-  private instructionText(step: Step, state: PlaybookState): string | undefined {
-    const platform = this.platform(state);
-    const choice = state.choiceId ? step.question?.choices.find((c) => c.id === state.choiceId) : undefined;
-    const layers = [choice?.instructions, state.service ? step.services[state.service] : undefined, step.instructions];
-    for (const layer of layers) {
-      const t = platformText(layer, platform);
-      if (t !== undefined) return t;
-    }
-    return undefined;
-  }
-
-  /**
-   * The first step from the current one on that says the person's service does not exist on their
-   * device (`unavailableOn`) and has text saying so; undefined when there is none.
-   */
-  private unavailableIndex(state: PlaybookState): number | undefined {
-    if (this.handoffOnly || !state.service) return undefined;
-    for (let i = state.stepIndex; i < this.playbook.steps.length; i++) {
-      const step = this.engine.content.steps[this.playbook.steps[i]];
-      if (!step || step.kind !== 'instruction' || !step.unavailableOn?.[state.service]?.includes(this.platform(state))) continue;
-      const text = this.instructionText(step, { ...state, choiceId: undefined });
-      if (text !== undefined && text !== 'skip') return i;
-    }
-    return undefined;
-  }
-
   /**
    * Checked as soon as the device is known (at the start, after the device question, on a
    * correction): when the service does not exist there, say so and ask which device to carry on
    * with before any step runs; the steps then start from where they were, on that device.
    */
-  private async checkAvailable(dc: DialogContext, state: PlaybookState, index = this.unavailableIndex(state)): Promise<DialogTurnResult | undefined> {
+  private async checkAvailable(dc: DialogContext, state: PlaybookState, index = unavailableIndex(this.run, state)): Promise<DialogTurnResult | undefined> {
     if (index === undefined) return undefined;
     state.elsewhereFrom = state.stepIndex;
     state.stepIndex = index;
     state.stepId = this.playbook.steps[index];
     state.choiceId = undefined;
-    return this.showInstructions(dc, state, this.step(state), false);
-  }
-
-  /** True when the step says the person's service does not exist on their device. */
-  private unavailableHere(step: Step, state: PlaybookState): boolean {
-    return Boolean(state.service && step.unavailableOn?.[state.service]?.includes(this.platform(state)));
-  }
-
-  /**
-   * Devices to carry on with when the service does not exist on this one: one button per platform
-   * where it exists (the `other` platform is a watch's: not a place to fix a service) — the devices
-   * asked about at the device question, or, when content names that platform with a device of its
-   * own that is not asked about (the browser, iCloud.com), that device.
-   */
-  private elsewhereDevices(state: PlaybookState): Device[] {
-    const missing: Platform[] = (state.service && this.step(state).unavailableOn?.[state.service]) || [];
-    const devices = this.engine.content.devices.filter((d) => d.platform !== 'other' && !missing.includes(d.platform) && d.id !== state.device);
-    return devices.filter((d) => {
-      const named = devices.some((x) => x.platform === d.platform && !x.ask);
-      return named ? !d.ask : d.ask;
-    });
-  }
-
-  /** A device named at the "carry on with which device?" prompt: any device of a platform offered there. */
-  private elsewhereDevice(state: PlaybookState, device: Device): Device | undefined {
-    return this.elsewhereDevices(state).some((d) => d.platform === device.platform) && device.id !== state.device ? device : undefined;
-  }
-
-  /** A step tried in the playbook switched from, whose text is the same for this service: not repeated. */
-  private alreadyTried(state: PlaybookState, step: Step): boolean {
-    if (step.kind !== 'instruction' || !state.tried?.includes(step.id)) return false;
-    return !(state.service && (step.services[state.service] || step.unavailableOn?.[state.service]));
-  }
-
-  private markTried(state: PlaybookState): void {
-    if (this.step(state)?.kind !== 'instruction') return;
-    state.tried = [...(state.tried ?? []).filter((id) => id !== state.stepId), state.stepId];
+    return this.showInstructions(dc, state, stepOf(this.run, state), false);
   }
 
   private async recordOutcome(dc: DialogContext, state: PlaybookState, outcome: StepOutcome, stepId = state.stepId): Promise<void> {
@@ -308,8 +205,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.stepId = stepId;
       state.choiceId = undefined;
       state.outageFrom = undefined;
-      const step = this.step(state);
-      if (this.alreadyTried(state, step) || answeredBefore(state.answered, step, this.platform(state)) || state.saidDone?.includes(step.id)) {
+      const step = stepOf(this.run, state);
+      if (alreadyTried(state, step) || answeredBefore(state.answered, step, platformOf(this.run, state)) || state.saidDone?.includes(step.id)) {
         await this.recordOutcome(dc, state, 'skipped');
         state.stepIndex++;
         continue;
@@ -321,13 +218,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       }
       if (step.kind === 'handoff') return this.runHandoff(dc, state, step);
       if (step.question) {
-        const question = platformText(step.question.text, this.platform(state));
+        const question = platformText(step.question.text, platformOf(this.run, state));
         if (question === undefined || question === 'skip') {
           await this.recordOutcome(dc, state, 'skipped');
           state.stepIndex++;
           continue;
         }
-        const implied = this.offeredChoice(step, state, this.options(step.id)?.answer ?? this.answerFromUtterance(state, step));
+        const implied = offeredChoice(this.run, step, state, stepOptions(this.run, step.id)?.answer ?? this.answerFromUtterance(state, step));
         if (implied) {
           const waiting = await this.applyChoice(dc, state, step, implied.id, true);
           if (waiting) return waiting;
@@ -350,22 +247,22 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * which nobody answers before being asked.
    */
   private answerFromUtterance(state: PlaybookState, step: Step): string | undefined {
-    if (!this.options(step.id)?.answerFromUtterance || !step.question || !state.utterance) return undefined;
-    const choices: PromptChoice[] = choicesOn(step, this.platform(state)).map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
+    if (!stepOptions(this.run, step.id)?.answerFromUtterance || !step.question || !state.utterance) return undefined;
+    const choices: PromptChoice[] = choicesOn(step, platformOf(this.run, state)).map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
     const input = { text: state.utterance };
     const id = matchChoice(choices, input, 'exact') ?? matchChoice(choices, input, 'loose');
-    const choice = this.offeredChoice(step, state, id);
+    const choice = offeredChoice(this.run, step, state, id);
     return choice && choice.action === 'continue' && choice.instructions ? choice.id : undefined;
   }
 
   /** Acts on an answer to the step's question; undefined when the flow goes on to the next step. */
   private async applyChoice(dc: DialogContext, state: PlaybookState, step: Step, choiceId: string, withTitle: boolean): Promise<DialogTurnResult | undefined> {
-    const choice = this.offeredChoice(step, state, choiceId);
+    const choice = offeredChoice(this.run, step, state, choiceId);
     if (!choice) return this.reprompt(dc, state);
     if (choice.action === 'fixed') return this.finishFixed(dc, state);
     if (choice.action === 'skip') {
-      this.markTried(state);
-      if (answerCarriesOver(step, choice.id, this.platform(state))) {
+      markTried(this.run, state);
+      if (answerCarriesOver(step, choice.id, platformOf(this.run, state))) {
         state.answered = [...(state.answered ?? []).filter((a) => a.step !== step.id), { step: step.id, choice: choice.id }];
       }
       await this.recordOutcome(dc, state, 'skipped');
@@ -377,9 +274,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   private async askQuestion(dc: DialogContext, state: PlaybookState, step: Step, withTitle: boolean): Promise<void> {
-    const question = platformText(step.question!.text, this.platform(state)) ?? '';
-    const text = fill(question, this.vars(state));
-    await this.engine.sendPrompt(dc.context, withTitle ? `**${step.title}**\n\n${text}` : text, this.choicesFor(state), 'step.question', this.ref(state));
+    const question = platformText(step.question!.text, platformOf(this.run, state)) ?? '';
+    const text = fill(question, varsFor(this.run, state));
+    await this.engine.sendPrompt(dc.context, withTitle ? `**${step.title}**\n\n${text}` : text, this.choicesFor(state), 'step.question', stepRefOf(this.run, state));
   }
 
   /**
@@ -387,52 +284,52 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * this device, which device to carry on with); undefined when the step is skipped.
    */
   private async showInstructions(dc: DialogContext, state: PlaybookState, step: Step, withTitle: boolean): Promise<DialogTurnResult | undefined> {
-    const text = this.instructionText(step, state);
+    const text = instructionText(this.run, step, state);
     if (text === undefined || text === 'skip') {
       await this.recordOutcome(dc, state, 'skipped');
       state.stepIndex++;
       return undefined;
     }
     state.afterDoneAsked = undefined;
-    const body = fill(text, this.vars(state));
-    await this.engine.sendText(dc.context, withTitle ? `**${step.title}**\n\n${body}` : body, 'step.instructions', this.ref(state));
-    state.phase = this.unavailableHere(step, state) ? 'elsewhere' : 'fixed';
+    const body = fill(text, varsFor(this.run, state));
+    await this.engine.sendText(dc.context, withTitle ? `**${step.title}**\n\n${body}` : body, 'step.instructions', stepRefOf(this.run, state));
+    state.phase = unavailableHere(this.run, step, state) ? 'elsewhere' : 'fixed';
     return this.reprompt(dc, state);
   }
 
   private async runStatus(dc: DialogContext, state: PlaybookState, step: Step): Promise<DialogTurnResult | undefined> {
     const context = dc.context;
-    const m = (key: string) => this.stepMessage(step, key) ?? '';
+    const m = (key: string) => stepMessage(this.run, step, key) ?? '';
     /** Nothing follows this step: report and end, never pause or promise device checks. */
     const last = state.stepIndex >= this.playbook.steps.length - 1;
     const report = await fetchStatus(this.engine.statusFeed, this.engine.statusTimeoutMs);
     if (!report.ok) {
       this.engine.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
-      await this.engine.sendText(context, fill(m('unavailable'), this.vars(state)), 'status.unavailable', this.ref(state));
+      await this.engine.sendText(context, fill(m('unavailable'), varsFor(this.run, state)), 'status.unavailable', stepRefOf(this.run, state));
       await this.recordOutcome(dc, state, 'skipped');
       state.stepIndex++;
       return undefined;
     }
     const events = relevantEvents(report, this.statusNames(state, step));
     if (events.length === 0) {
-      await this.engine.sendText(context, fill(m('allClear'), this.vars(state)), 'status.allClear', this.ref(state));
+      await this.engine.sendText(context, fill(m('allClear'), varsFor(this.run, state)), 'status.allClear', stepRefOf(this.run, state));
       await this.recordOutcome(dc, state, 'not-fixed');
       state.stepIndex++;
       return undefined;
     }
     // Asked about one service ("is iCloud Mail down?") and only others have events: answer that first.
     const named = this.namedServiceFine(state, step, events);
-    if (named) await this.engine.say(context, 'status.namedServiceFine', this.vars(state, { service: named }), this.ref(state));
+    if (named) await this.engine.say(context, 'status.namedServiceFine', varsFor(this.run, state, { service: named }), stepRefOf(this.run, state));
     const now = this.engine.clock.now();
     const lines = events.map(({ serviceName, event }) => {
       const since = formatSince(event.start, now);
-      const vars = this.vars(state, { serviceName, statusType: event.statusType, usersAffected: event.usersAffected, message: event.message });
-      if (since === undefined && this.stepMessage(step, 'eventLineNoStart')) return fill(m('eventLineNoStart'), vars);
+      const vars = varsFor(this.run, state, { serviceName, statusType: event.statusType, usersAffected: event.usersAffected, message: event.message });
+      if (since === undefined && stepMessage(this.run, step, 'eventLineNoStart')) return fill(m('eventLineNoStart'), vars);
       return fill(m('eventLine'), { ...vars, since: since ?? this.engine.messages.text('status.sinceUnknown') });
     });
-    await this.engine.sendText(context, [fill(m('outageIntro'), this.vars(state)), ...lines].join('\n'), 'status.outageIntro', this.ref(state));
+    await this.engine.sendText(context, [fill(m('outageIntro'), varsFor(this.run, state)), ...lines].join('\n'), 'status.outageIntro', stepRefOf(this.run, state));
     if (last) {
-      await this.engine.sendText(context, fill(m('stopped'), this.vars(state)), 'status.stopped', this.ref(state));
+      await this.engine.sendText(context, fill(m('stopped'), varsFor(this.run, state)), 'status.stopped', stepRefOf(this.run, state));
       await this.recordOutcome(dc, state, 'not-fixed');
       state.stepIndex++;
       return undefined;
@@ -446,7 +343,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * (`statusScope: all`) and none of the events is that service's; undefined otherwise.
    */
   private namedServiceFine(state: PlaybookState, step: Step, events: readonly { serviceName: string }[]): string | undefined {
-    if (this.options(step.id)?.statusScope !== 'all' || !state.service) return undefined;
+    if (stepOptions(this.run, step.id)?.statusScope !== 'all' || !state.service) return undefined;
     const service = this.engine.content.services.find((s) => s.id === state.service);
     if (!service) return undefined;
     const names = new Set(service.statusNames.map((n) => n.trim().toLowerCase()));
@@ -458,7 +355,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const services = this.engine.content.services;
     const named = services.find((s) => s.id === state.service)?.statusNames ?? [];
     const names = [...named, ...this.engine.content.alwaysCheck];
-    if (this.options(step.id)?.statusScope === 'all') names.push(...services.flatMap((s) => s.statusNames));
+    if (stepOptions(this.run, step.id)?.statusScope === 'all') names.push(...services.flatMap((s) => s.statusNames));
     return [...new Set(names)];
   }
 
@@ -469,9 +366,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    */
   private async runHandoff(dc: DialogContext, state: PlaybookState, step: Step, resumeFrom?: Phase): Promise<DialogTurnResult> {
     const context = dc.context;
-    const ref = this.ref(state, step.id);
-    const text = platformText(state.service ? step.services[state.service] : undefined, this.platform(state)) ?? platformText(step.instructions, this.platform(state));
-    if (text !== undefined && text !== 'skip') await this.engine.sendText(context, fill(text, this.vars(state)), 'step.instructions', ref);
+    const ref = stepRefOf(this.run, state, step.id);
+    const text = platformText(state.service ? step.services[state.service] : undefined, platformOf(this.run, state)) ?? platformText(step.instructions, platformOf(this.run, state));
+    if (text !== undefined && text !== 'skip') await this.engine.sendText(context, fill(text, varsFor(this.run, state)), 'step.instructions', ref);
     await this.recordOutcome(dc, state, 'support-options', step.id);
     // The hub's answer (src/dialogs/handoffService.ts): only `connected` means a person has the
     // conversation; `queued` and `offered` leave the hub dealing with the person for now.
@@ -500,13 +397,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   private async statusAside(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult> {
     const e = this.engine;
     const context = dc.context;
-    const ref = this.ref(state);
+    const ref = stepRefOf(this.run, state);
     const report = await fetchStatus(e.statusFeed, e.statusTimeoutMs);
     const now = e.clock.now();
     const checkedAt = formatSince(now, now);
     if (!report.ok) {
       e.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
-      await e.say(context, 'status.asideUnavailable', this.vars(state), ref);
+      await e.say(context, 'status.asideUnavailable', varsFor(this.run, state), ref);
     } else {
       const asked = e.content.services.find((s) => s.id === e.serviceIn(recognition));
       const names = [...(asked?.statusNames ?? []), ...e.content.alwaysCheck, ...e.content.services.flatMap((s) => s.statusNames)];
@@ -516,7 +413,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       } else {
         const askedNames = new Set((asked?.statusNames ?? []).map((n) => n.trim().toLowerCase()));
         if (asked && !events.some((x) => askedNames.has(x.serviceName.trim().toLowerCase()))) {
-          await e.say(context, 'status.namedServiceFine', this.vars(state, { service: asked.label }), ref);
+          await e.say(context, 'status.namedServiceFine', varsFor(this.run, state, { service: asked.label }), ref);
         }
         const lines = events.map(({ serviceName, event }) => {
           const since = formatSince(event.start, now);
@@ -540,33 +437,17 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * prompt it interrupted. False when the playbook has no status step or nothing matches.
    */
   private pauseForOutage(state: PlaybookState, report: StatusReport & { ok: true }): boolean {
-    const step = this.statusStep();
-    if (!step || this.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed') || !this.stepMessage(step, 'pauseQuestion')) return false;
+    const step = statusStep(this.run);
+    if (!step || this.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed') || !stepMessage(this.run, step, 'pauseQuestion')) return false;
     if (relevantEvents(report, this.statusNames(state, step)).length === 0) return false;
     state.outageFrom = state.phase;
     state.phase = 'statusPause';
     return true;
   }
 
-  /** This playbook's status step (the first), if it has one. */
-  private statusStep(): Step | undefined {
-    return this.playbook.steps.map((id) => this.engine.content.steps[id]).find((s) => s?.kind === 'status');
-  }
-
-  /** The step whose pause question and buttons the status pause shows: the current one, or the status step when paused mid-way. */
-  private pauseStep(state: PlaybookState): Step {
-    return (state.outageFrom !== undefined ? this.statusStep() : undefined) ?? this.step(state);
-  }
-
-  /** The handoff step for "talk to a person" in this playbook: its own, or the content's. */
-  private handoffStep(): Step | undefined {
-    const own = this.engine.content.steps[this.playbook.steps[this.playbook.steps.length - 1]];
-    return own?.kind === 'handoff' ? own : this.engine.handoffStep();
-  }
-
   private async finishFixed(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     await this.recordOutcome(dc, state, 'fixed');
-    await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, this.vars(state)), 'playbook.wrapUp', this.ref(state));
+    await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, varsFor(this.run, state)), 'playbook.wrapUp', stepRefOf(this.run, state));
     if (!state.moreQueued) await this.engine.say(dc.context, 'wrapUp.more');
     return dc.endDialog({ outcome: 'fixed' });
   }
@@ -576,8 +457,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * recorded `partly-fixed` so the agent's summary says the step helped partly.
    */
   private async partlyFixed(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
-    await this.engine.say(dc.context, 'fixed.partly', {}, this.ref(state));
-    if (state.phase === 'fixed') this.markTried(state);
+    await this.engine.say(dc.context, 'fixed.partly', {}, stepRefOf(this.run, state));
+    if (state.phase === 'fixed') markTried(this.run, state);
     return this.next(dc, state, 'partly-fixed');
   }
 
@@ -600,10 +481,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   /** The current step again for a new device: its instructions when its question was answered, else from its start. */
   private async rerunCurrent(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
-    const step = this.step(state);
+    const step = stepOf(this.run, state);
     // An answer not offered on the new device ("Cable" on a Mac, then "it's my iPhone"): the question again.
-    if (state.phase === 'fixed' && step.question && state.choiceId && this.offeredChoice(step, state, state.choiceId)) {
-      const question = platformText(step.question.text, this.platform(state));
+    if (state.phase === 'fixed' && step.question && state.choiceId && offeredChoice(this.run, step, state, state.choiceId)) {
+      const question = platformText(step.question.text, platformOf(this.run, state));
       if (question !== undefined && question !== 'skip') return (await this.showInstructions(dc, state, step, true)) ?? this.runFrom(dc, state);
     }
     return this.runFrom(dc, state);
@@ -617,7 +498,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * else?" (no: the goodbye; yes or a new problem: what isn't syncing).
    */
   private async afterLiveChat(dc: DialogContext): Promise<DialogTurnResult> {
-    const step = this.handoffStep();
+    const step = handoffStep(this.run);
     const record = await this.engine.getRecord(dc.context);
     const lastStep = record.steps[record.steps.length - 1];
     if (step && lastStep?.outcome !== 'handed-off') {
@@ -659,7 +540,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       const clear = !r.ambiguous && r.confidence >= e.switchConfidence && handler !== 'none' && handler !== 'greeting';
       if (clear || e.deviceIn(r)) return undefined;
     }
-    await e.say(dc.context, 'switch.declined', {}, this.ref(state));
+    await e.say(dc.context, 'switch.declined', {}, stepRefOf(this.run, state));
     return this.reprompt(dc, state);
   }
 
@@ -671,26 +552,26 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       case 'device':
         return e.content.devices.filter((d) => d.ask).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] }));
       case 'question':
-        return choicesOn(this.step(state), this.platform(state)).map((c) => ({ id: c.id, title: c.title, synonyms: this.withYesNo(c.synonyms) }));
+        return choicesOn(stepOf(this.run, state), platformOf(this.run, state)).map((c) => ({ id: c.id, title: c.title, synonyms: this.withYesNo(c.synonyms) }));
       case 'fixed': {
-        const own = this.ownFixedQuestion(state);
+        const own = ownFixedQuestion(this.run, state);
         const yes = e.choice(FIXED.yes, 'fixed.yes', ['synonyms.yes', 'synonyms.fixed']);
         const no = e.choice(FIXED.no, 'fixed.no', ['synonyms.no', 'synonyms.notFixed']);
         return [own ? { ...yes, title: own.yes } : yes, own ? { ...no, title: own.no } : no, e.choice(FIXED.agent, 'fixed.agent')];
       }
       case 'statusPause': {
-        const step = this.pauseStep(state);
+        const step = pauseStep(this.run, state);
         return [
-          { id: PAUSE.go, title: this.stepMessage(step, 'continueButton') ?? '', synonyms: e.messages.list('synonyms.yes') },
-          { id: PAUSE.stop, title: this.stepMessage(step, 'stopButton') ?? '', synonyms: e.messages.list('synonyms.no') },
+          { id: PAUSE.go, title: stepMessage(this.run, step, 'continueButton') ?? '', synonyms: e.messages.list('synonyms.yes') },
+          { id: PAUSE.stop, title: stepMessage(this.run, step, 'stopButton') ?? '', synonyms: e.messages.list('synonyms.no') },
         ];
       }
       case 'switch':
         return [e.choice(SWITCH.yes, 'switch.yes', ['synonyms.yes']), e.choice(SWITCH.no, 'switch.no', ['synonyms.no'])];
       case 'elsewhere':
         return [
-          ...this.elsewhereDevices(state).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] })),
-          { id: ELSEWHERE_STOP, title: this.stepMessage(this.step(state), 'elsewhereStop') ?? '', synonyms: e.messages.list('synonyms.no') },
+          ...elsewhereDevices(this.run, state).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] })),
+          { id: ELSEWHERE_STOP, title: stepMessage(this.run, stepOf(this.run, state), 'elsewhereStop') ?? '', synonyms: e.messages.list('synonyms.no') },
         ];
       case 'whichDevice':
         return (state.whichDevices ?? []).flatMap((id) => {
@@ -729,11 +610,11 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const lead = firstClause(input.text);
     if (lead !== undefined && !this.saysPartly({ ...input, text: lead })) {
       const id = matchChoice(this.choicesFor(state), { ...input, text: lead }, 'exact');
-      const leadAction = state.phase === 'fixed' ? (id === FIXED.yes ? 'fixed' : id) : this.step(state).question?.choices.find((c) => c.id === id)?.action;
+      const leadAction = state.phase === 'fixed' ? (id === FIXED.yes ? 'fixed' : id) : stepOf(this.run, state).question?.choices.find((c) => c.id === id)?.action;
       if (id !== undefined && leadAction !== 'fixed') return undefined;
     }
     if (state.phase === 'question') {
-      const step = this.step(state);
+      const step = stepOf(this.run, state);
       const picked = step.question?.choices.find((c) => c.id === matchChoice(this.choicesFor(state), input, 'loose'));
       const saysFixed = picked === undefined && mentionsPhrase(this.engine.messages.list('synonyms.fixed'), input.text, true);
       if (picked?.action !== 'fixed' && !saysFixed) return undefined;
@@ -751,7 +632,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * "I'm in Settings" is no such answer.
    */
   private shortButtonAnswer(state: PlaybookState, input: UserInput): string | undefined {
-    const own = state.phase === 'fixed' ? this.ownFixedQuestion(state) : undefined;
+    const own = state.phase === 'fixed' ? ownFixedQuestion(this.run, state) : undefined;
     if (!own) return undefined;
     const typed = normalise(input.text).split(' ').filter(Boolean);
     if (typed.length < 2) return undefined;
@@ -796,13 +677,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   private async stepDone(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     const e = this.engine;
     if (state.afterDoneAsked === state.stepId) {
-      await e.say(dc.context, 'answer.unclear', {}, this.ref(state));
+      await e.say(dc.context, 'answer.unclear', {}, stepRefOf(this.run, state));
       return this.reprompt(dc, state);
     }
     state.afterDoneAsked = state.stepId;
-    const own = this.ownFixedQuestion(state)?.again;
-    const text = own ? fill(own, this.vars(state)) : e.messages.text('fixed.afterDone');
-    await e.sendPrompt(dc.context, text, this.choicesFor(state), 'fixed.afterDone', this.ref(state));
+    const own = ownFixedQuestion(this.run, state)?.again;
+    const text = own ? fill(own, varsFor(this.run, state)) : e.messages.text('fixed.afterDone');
+    await e.sendPrompt(dc.context, text, this.choicesFor(state), 'fixed.afterDone', stepRefOf(this.run, state));
     return Dialog.EndOfTurn;
   }
 
@@ -860,8 +741,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const shown = this.playbook.steps.slice(0, state.phase === 'question' ? state.stepIndex : state.stepIndex + 1).flatMap((id) => {
       const step = this.engine.content.steps[id];
       if (step?.kind !== 'instruction') return [];
-      const body = this.instructionText(step, { ...state, stepId: id, choiceId: undefined });
-      return [step.title, body === undefined || body === 'skip' ? '' : fill(body, this.vars(state))];
+      const body = instructionText(this.run, step, { ...state, stepId: id, choiceId: undefined });
+      return [step.title, body === undefined || body === 'skip' ? '' : fill(body, varsFor(this.run, state))];
     });
     return followedByWordsOf(messages.list('synonyms.stepDone'), text, shown.join(' '), messages.list('stopWords.en'));
   }
@@ -909,7 +790,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected stepRef(state: PlaybookState): StepRef {
-    return this.ref(state);
+    return stepRefOf(this.run, state);
   }
 
   protected async reprompt(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
@@ -917,29 +798,29 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const choices = this.choicesFor(state);
     switch (state.phase) {
       case 'device':
-        await e.ask(dc.context, 'device.question', choices, {}, this.ref(state));
+        await e.ask(dc.context, 'device.question', choices, {}, stepRefOf(this.run, state));
         break;
       case 'question':
-        await this.askQuestion(dc, state, this.step(state), false);
+        await this.askQuestion(dc, state, stepOf(this.run, state), false);
         break;
       case 'fixed':
-        const own = this.ownFixedQuestion(state);
-        if (own) await e.sendPrompt(dc.context, fill(own.text, this.vars(state)), choices, 'fixed.question', this.ref(state));
-        else await e.ask(dc.context, 'fixed.question', choices, {}, this.ref(state));
+        const own = ownFixedQuestion(this.run, state);
+        if (own) await e.sendPrompt(dc.context, fill(own.text, varsFor(this.run, state)), choices, 'fixed.question', stepRefOf(this.run, state));
+        else await e.ask(dc.context, 'fixed.question', choices, {}, stepRefOf(this.run, state));
         break;
       case 'statusPause':
-        await e.sendPrompt(dc.context, fill(this.stepMessage(this.pauseStep(state), 'pauseQuestion') ?? '', this.vars(state)), choices, 'status.pauseQuestion', this.ref(state));
+        await e.sendPrompt(dc.context, fill(stepMessage(this.run, pauseStep(this.run, state), 'pauseQuestion') ?? '', varsFor(this.run, state)), choices, 'status.pauseQuestion', stepRefOf(this.run, state));
         break;
       case 'switch': {
         const target = state.switchTo ? e.content.playbooks[state.switchTo.playbookId] : undefined;
-        await e.ask(dc.context, 'switch.offer', choices, { problem: target?.title ?? '' }, this.ref(state));
+        await e.ask(dc.context, 'switch.offer', choices, { problem: target?.title ?? '' }, stepRefOf(this.run, state));
         break;
       }
       case 'elsewhere':
-        await e.sendPrompt(dc.context, fill(this.stepMessage(this.step(state), 'elsewhereQuestion') ?? '', this.vars(state)), choices, 'step.elsewhere', this.ref(state));
+        await e.sendPrompt(dc.context, fill(stepMessage(this.run, stepOf(this.run, state), 'elsewhereQuestion') ?? '', varsFor(this.run, state)), choices, 'step.elsewhere', stepRefOf(this.run, state));
         break;
       case 'whichDevice':
-        await e.ask(dc.context, 'device.whichNow', choices, {}, this.ref(state));
+        await e.ask(dc.context, 'device.whichNow', choices, {}, stepRefOf(this.run, state));
         break;
       case 'handoff':
         state.phase = state.handoffFrom ?? 'fixed';
@@ -963,24 +844,24 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         return (await this.checkAvailable(dc, state)) ?? this.runFrom(dc, state);
       }
       case 'question':
-        return (await this.applyChoice(dc, state, this.step(state), choiceId, false)) ?? this.runFrom(dc, state);
+        return (await this.applyChoice(dc, state, stepOf(this.run, state), choiceId, false)) ?? this.runFrom(dc, state);
       case 'fixed':
         if (choiceId === FIXED.yes) return this.finishFixed(dc, state);
         if (choiceId === FIXED.agent) return this.onAgent(dc, state);
-        this.markTried(state);
+        markTried(this.run, state);
         return this.next(dc, state, 'not-fixed');
       case 'statusPause': {
         const from = state.outageFrom;
-        const step = this.pauseStep(state);
+        const step = pauseStep(this.run, state);
         state.outageFrom = undefined;
         if (choiceId === PAUSE.go && from !== undefined) {
           // Paused mid-way: back to the prompt the outage interrupted.
           state.phase = from;
-          await this.engine.say(dc.context, 'status.asideResume', {}, this.ref(state));
+          await this.engine.say(dc.context, 'status.asideResume', {}, stepRefOf(this.run, state));
           return this.reprompt(dc, state);
         }
         if (choiceId === PAUSE.go) return this.next(dc, state, 'not-fixed');
-        await this.engine.sendText(dc.context, fill(this.stepMessage(step, 'stopped') ?? '', this.vars(state)), 'status.stopped', this.ref(state));
+        await this.engine.sendText(dc.context, fill(stepMessage(this.run, step, 'stopped') ?? '', varsFor(this.run, state)), 'status.stopped', stepRefOf(this.run, state));
         // The place left is the prompt the outage interrupted ("still not working" later picks it up there).
         if (from !== undefined) state.phase = from;
         await this.recordOutcome(dc, state, 'user-left');
@@ -993,7 +874,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         if (choiceId === SWITCH.yes && target && this.engine.content.playbooks[target.playbookId]) {
           if (!fixedFirst) await this.recordOutcome(dc, state, 'user-left');
           // A step whose instructions were already shown counts as tried too.
-          if (state.resumePhase === 'fixed' && !fixedFirst) this.markTried(state);
+          if (state.resumePhase === 'fixed' && !fixedFirst) markTried(this.run, state);
           // Steps tried on this device are not tried on another one.
           const sameDevice = !target.device || target.device === state.device;
           const options: PlaybookOptions = { utterance: target.utterance, device: target.device ?? state.device, service: target.service, tried: sameDevice ? state.tried : [], answered: sameDevice ? state.answered : [], moreQueued: state.moreQueued };
@@ -1007,17 +888,17 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           if (!state.moreQueued) await this.engine.say(dc.context, 'wrapUp.more');
           return dc.endDialog({ outcome: 'fixed' });
         }
-        await this.engine.say(dc.context, 'switch.declined', {}, this.ref(state));
+        await this.engine.say(dc.context, 'switch.declined', {}, stepRefOf(this.run, state));
         return this.reprompt(dc, state);
       }
       case 'elsewhere': {
         if (choiceId === ELSEWHERE_STOP) {
-          await this.engine.sendText(dc.context, fill(this.stepMessage(this.step(state), 'elsewhereStopped') ?? '', this.vars(state)), 'step.elsewhereStopped', this.ref(state));
+          await this.engine.sendText(dc.context, fill(stepMessage(this.run, stepOf(this.run, state), 'elsewhereStopped') ?? '', varsFor(this.run, state)), 'step.elsewhereStopped', stepRefOf(this.run, state));
           await this.recordOutcome(dc, state, 'user-left');
           return dc.endDialog({ outcome: 'stopped' });
         }
         const named = this.engine.device(choiceId);
-        const device = named && this.elsewhereDevice(state, named);
+        const device = named && elsewhereDevice(this.run, state, named);
         if (!device) return this.reprompt(dc, state);
         await this.setDevice(dc, state, device);
         // Asked before any step ran: the steps start from where they were, on the new device.
@@ -1026,7 +907,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           state.stepId = this.playbook.steps[state.stepIndex];
         }
         state.elsewhereFrom = undefined;
-        await this.engine.say(dc.context, 'device.changed', { device: device.label }, this.ref(state));
+        await this.engine.say(dc.context, 'device.changed', { device: device.label }, stepRefOf(this.run, state));
         return (await this.checkAvailable(dc, state)) ?? this.runFrom(dc, state);
       }
       case 'whichDevice': {
@@ -1034,7 +915,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         const device = this.engine.device(choiceId);
         const handled = device && (await this.onDevice(dc, state, device));
         if (handled) return handled;
-        if (device && device.id === state.device) await this.engine.say(dc.context, 'device.unchanged', { device: device.label }, this.ref(state));
+        if (device && device.id === state.device) await this.engine.say(dc.context, 'device.unchanged', { device: device.label }, stepRefOf(this.run, state));
         return this.reprompt(dc, state);
       }
       case 'handoff':
@@ -1046,14 +927,14 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     // Any device named at "which device?", offered or not ("actually my Mac").
     if (state.phase === 'device' || state.phase === 'whichDevice') return this.onAnswer(dc, state, device.id);
     if (state.phase === 'elsewhere') {
-      return this.elsewhereDevice(state, device) ? this.onAnswer(dc, state, device.id) : undefined;
+      return elsewhereDevice(this.run, state, device) ? this.onAnswer(dc, state, device.id) : undefined;
     }
     if (device.id === state.device || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     await this.setDevice(dc, state, device);
     // The service does not exist on the new device: say that rather than "here's that step again".
-    const missing = state.phase === 'statusPause' ? undefined : this.unavailableIndex(state);
+    const missing = state.phase === 'statusPause' ? undefined : unavailableIndex(this.run, state);
     if (missing !== undefined) return this.checkAvailable(dc, state, missing);
-    await this.engine.say(dc.context, 'device.changed', { device: device.label }, this.ref(state));
+    await this.engine.say(dc.context, 'device.changed', { device: device.label }, stepRefOf(this.run, state));
     if (state.phase === 'statusPause') return this.reprompt(dc, state);
     // The current step again, for the new device (not the steps before it).
     return this.rerunCurrent(dc, state);
@@ -1073,7 +954,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     else if (settled === 'device' || ruledOut.length >= 2 || ruledOut.some((d) => d.id === state.device)) {
       offered = this.engine.content.devices.filter((d) => d.ask && !ruledOut.some((x) => x.id === d.id));
     } else return undefined;
-    if (settled === 'elsewhere') offered = offered.filter((d) => this.elsewhereDevice(state, d));
+    if (settled === 'elsewhere') offered = offered.filter((d) => elsewhereDevice(this.run, state, d));
     if (offered.length === 0) return undefined;
     if (offered.length === 1) {
       settle(state);
@@ -1087,7 +968,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   protected async onAgent(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     settle(state);
-    const step = this.handoffStep();
+    const step = handoffStep(this.run);
     if (this.handoffOnly || !step) {
       state.stepIndex = this.playbook.steps.length - 1;
       return this.runFrom(dc, state);
@@ -1099,10 +980,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     state.switchTo = undefined;
     state.resumePhase = undefined;
     // At the handoff step itself there is nothing to come back to.
-    if (this.step(state)?.kind === 'handoff') return this.runHandoff(dc, state, step);
+    if (stepOf(this.run, state)?.kind === 'handoff') return this.runHandoff(dc, state, step);
     // Instructions shown and no answer yet: the step was tried, so the agent's summary lists it.
-    if (resumeFrom === 'fixed' && this.step(state)?.kind === 'instruction' && state.interrupted?.step !== state.stepId) {
-      this.markTried(state);
+    if (resumeFrom === 'fixed' && stepOf(this.run, state)?.kind === 'instruction' && state.interrupted?.step !== state.stepId) {
+      markTried(this.run, state);
       await this.recordOutcome(dc, state, 'not-fixed');
       state.interrupted = { step: state.stepId, at: this.engine.clock.now().toISOString() };
     }
@@ -1129,7 +1010,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     state.switchTo = { playbookId: target.id, utterance: redacted(recognition.text) ?? '', service: this.engine.serviceIn(recognition), device };
     if (fixedToo) {
       await this.recordOutcome(dc, state, 'fixed');
-      await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, this.vars(state)), 'playbook.wrapUp', this.ref(state));
+      await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, varsFor(this.run, state)), 'playbook.wrapUp', stepRefOf(this.run, state));
       state.fixedFirst = true;
     }
     return this.reprompt(dc, state);
@@ -1185,8 +1066,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     state.choiceId = point.choiceId;
     state.tried = point.tried;
     state.answered = point.answered;
-    const step = this.step(state);
-    await e.say(dc.context, 'undo.done', { step: step.title }, this.ref(state));
+    const step = stepOf(this.run, state);
+    await e.say(dc.context, 'undo.done', { step: step.title }, stepRefOf(this.run, state));
     if (state.phase === 'question') {
       // "I meant the same account": the words of one of that question's own choices answer it at once.
       const meant = matchChoice(this.ownWords(this.choicesFor(state)), { text: e.input(dc.context).text }, 'loose');
@@ -1213,18 +1094,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected override async onStuck(dc: DialogContext, state: PlaybookState, input: UserInput, recognition: Recognition): Promise<DialogTurnResult | undefined> {
     if (this.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed')) return undefined;
     const e = this.engine;
-    const step = this.step(state);
+    const step = stepOf(this.run, state);
     if (!step || e.namedDevices(recognition).some((n) => !n.ruledOut && n.device.id !== state.device)) return undefined;
-    const raw = this.instructionText(step, state.phase === 'question' ? { ...state, choiceId: undefined } : state);
-    const text = raw === undefined || raw === 'skip' ? undefined : fill(raw, this.vars(state));
+    const raw = instructionText(this.run, step, state.phase === 'question' ? { ...state, choiceId: undefined } : state);
+    const text = raw === undefined || raw === 'skip' ? undefined : fill(raw, varsFor(this.run, state));
     if (!mentionsPhrase(e.messages.list('synonyms.stuck'), input.text, true)) {
       const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence;
       if (clear && e.handlerOf(recognition.intent) === 'playbook') return undefined;
-      const question = state.phase === 'question' ? platformText(step.question?.text, this.platform(state)) : undefined;
+      const question = state.phase === 'question' ? platformText(step.question?.text, platformOf(this.run, state)) : undefined;
       const source = [step.title, question ?? '', text ?? ''].join(' ');
       if (!followedByWordsOf(e.messages.list('synonyms.stuckAbout'), input.text, source, e.messages.list('stopWords.en'))) return undefined;
     }
-    const ref = this.ref(state);
+    const ref = stepRefOf(this.run, state);
     // "Here's that step again:" only when there is a text to show.
     if (text) {
       await e.say(dc.context, 'stuck.intro', {}, ref);
@@ -1250,7 +1131,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (mentionsPhrase(messages.list('synonyms.stepDone'), text, true) && !mentionsPhrase(messages.list('synonyms.bye'), text, true)) return undefined;
     settle(state);
     if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
-    await this.engine.say(dc.context, 'playbook.goodbye', {}, this.ref(state));
+    await this.engine.say(dc.context, 'playbook.goodbye', {}, stepRefOf(this.run, state));
     return dc.endDialog({ outcome: 'left' });
   }
 
@@ -1282,7 +1163,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (this.handoffOnly || !(await this.engine.welcomesBack(dc.context, [...this.choicesFor(state), ...this.hiddenChoices(state, input)], (r) => this.isCurrentProblem(state, r)))) return undefined;
     if (this.overridingAnswer(dc, state, input) !== undefined) return undefined;
     const device = state.phase === 'device' ? undefined : this.engine.device(state.device)?.label;
-    await this.engine.sayWelcomeBack(dc.context, { problem: this.playbook.title, device, step: this.step(state)?.title }, this.ref(state));
+    await this.engine.sayWelcomeBack(dc.context, { problem: this.playbook.title, device, step: stepOf(this.run, state)?.title }, stepRefOf(this.run, state));
     return this.reprompt(dc, state);
   }
 
@@ -1300,7 +1181,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (!this.playbook.steps.some((id) => this.engine.content.steps[id] && this.answerFromUtterance(said, this.engine.content.steps[id]) !== undefined)) return undefined;
     state.utterance = said.utterance;
     if (this.engine.namedDevices(this.engine.recognize(dc.context)).some((n) => !n.ruledOut)) return undefined;
-    await this.engine.say(dc.context, 'device.noted', {}, this.ref(state));
+    await this.engine.say(dc.context, 'device.noted', {}, stepRefOf(this.run, state));
     return this.reprompt(dc, state);
   }
 
@@ -1321,10 +1202,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.phase = phase;
       const stillValid =
         phase === 'device' ||
-        (phase === 'question' && step.question !== undefined && (!state.choiceId || this.offeredChoice(step, state, state.choiceId) !== undefined)) ||
+        (phase === 'question' && step.question !== undefined && (!state.choiceId || offeredChoice(this.run, step, state, state.choiceId) !== undefined)) ||
         (phase === 'fixed' && step.kind === 'instruction') ||
         (phase === 'statusPause' && step.kind === 'status') ||
-        (phase === 'elsewhere' && step.kind === 'instruction' && this.unavailableHere(step, state));
+        (phase === 'elsewhere' && step.kind === 'instruction' && unavailableHere(this.run, step, state));
       this.engine.logger.info('playbook changed during conversation; continuing at the same step', { playbook: this.playbook.id, step: state.stepId, stillValid });
       return stillValid ? undefined : this.runFrom(dc, state);
     }

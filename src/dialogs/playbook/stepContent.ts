@@ -1,0 +1,147 @@
+/**
+ * What the content says for a running playbook: its steps, their text for the person's device and
+ * service, the playbook's own wording (`stepOptions`, `fixedQuestion`), which devices a missing
+ * service can be carried on with. Pure lookups on (run, state); nothing here sends or stores.
+ */
+import type { LoadedPlaybook } from '../../content/loadContent';
+import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform, type Step, type StepOptions } from '../../content/playbookSchema';
+import type { StepRef } from '../cards';
+import type { Engine } from '../engine';
+import type { Vars } from '../messages';
+import { platformText, type PlaybookState } from './state';
+
+/** The playbook a PlaybookDialog runs, with the engine it runs on. */
+export interface PlaybookRun {
+  readonly engine: Engine;
+  readonly playbook: LoadedPlaybook;
+  /** True for the stand-alone "talk to a person" flow: no intent, intro or device question. */
+  readonly handoffOnly: boolean;
+}
+
+/** The step the state is on. */
+export function stepOf(run: PlaybookRun, state: PlaybookState): Step {
+  return run.engine.content.steps[state.stepId];
+}
+
+/** How this playbook uses a step (playbook `stepOptions`). */
+export function stepOptions(run: PlaybookRun, stepId: string): StepOptions | undefined {
+  return run.playbook.stepOptions?.[stepId];
+}
+
+/**
+ * The playbook's own "Did that fix it?" where it fits: at the steps named in its `stepOptions`
+ * (the steps it tailors; an entry may be empty, `restart: {}`), or at every step when it has no
+ * `stepOptions`. Elsewhere the default question: storage-full asks about free space after the
+ * storage step, not after the Apple Account one.
+ */
+export function ownFixedQuestion(run: PlaybookRun, state: PlaybookState): FixedQuestion | undefined {
+  const own = run.playbook.fixedQuestion;
+  const tailored = run.playbook.stepOptions;
+  return own && (!tailored || Object.prototype.hasOwnProperty.call(tailored, state.stepId)) ? own : undefined;
+}
+
+/** A step message, in this playbook's own words when it gives them. */
+export function stepMessage(run: PlaybookRun, step: Step, key: string): string | undefined {
+  return stepOptions(run, step.id)?.messages?.[key] ?? step.messages[key];
+}
+
+/** The step's reference sent with a message (which playbook, which step). */
+export function stepRefOf(run: PlaybookRun, state: PlaybookState, stepId = state.stepId): StepRef {
+  return { playbook: run.playbook.id, stepId };
+}
+
+/** The platform of the person's device (`other` when none is known). */
+export function platformOf(run: PlaybookRun, state: PlaybookState): Platform {
+  return run.engine.device(state.device)?.platform ?? 'other';
+}
+
+/** The step's choice with this id when it is offered on the person's platform (`onlyOn`). */
+export function offeredChoice(run: PlaybookRun, step: Step, state: PlaybookState, choiceId: string | undefined): Choice | undefined {
+  return choiceId === undefined ? undefined : choicesOn(step, platformOf(run, state)).find((c) => c.id === choiceId);
+}
+
+/** The variables every text of this playbook fills in: device, service, status page. */
+export function varsFor(run: PlaybookRun, state: PlaybookState, extra: Vars = {}): Vars {
+  const device = run.engine.device(state.device) ?? run.engine.content.devices.find((d) => d.platform === 'other');
+  return { device: device?.label ?? '', service: run.engine.serviceLabel(state.service), statusPage: run.engine.statusPageUrl, ...extra };
+}
+
+/** The instructions for this person: the chosen answer's text, then the service's, then the step's. */
+export function instructionText(run: PlaybookRun, step: Step, state: PlaybookState): string | undefined {
+  const platform = platformOf(run, state);
+  const choice = state.choiceId ? step.question?.choices.find((c) => c.id === state.choiceId) : undefined;
+  const layers = [choice?.instructions, state.service ? step.services[state.service] : undefined, step.instructions];
+  for (const layer of layers) {
+    const t = platformText(layer, platform);
+    if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+/**
+ * The first step from the current one on that says the person's service does not exist on their
+ * device (`unavailableOn`) and has text saying so; undefined when there is none.
+ */
+export function unavailableIndex(run: PlaybookRun, state: PlaybookState): number | undefined {
+  if (run.handoffOnly || !state.service) return undefined;
+  for (let i = state.stepIndex; i < run.playbook.steps.length; i++) {
+    const step = run.engine.content.steps[run.playbook.steps[i]];
+    if (!step || step.kind !== 'instruction' || !step.unavailableOn?.[state.service]?.includes(platformOf(run, state))) continue;
+    const text = instructionText(run, step, { ...state, choiceId: undefined });
+    if (text !== undefined && text !== 'skip') return i;
+  }
+  return undefined;
+}
+
+/** True when the step says the person's service does not exist on their device. */
+export function unavailableHere(run: PlaybookRun, step: Step, state: PlaybookState): boolean {
+  return Boolean(state.service && step.unavailableOn?.[state.service]?.includes(platformOf(run, state)));
+}
+
+/**
+ * Devices to carry on with when the service does not exist on this one: one button per platform
+ * where it exists (the `other` platform is a watch's: not a place to fix a service) — the devices
+ * asked about at the device question, or, when content names that platform with a device of its
+ * own that is not asked about (the browser, iCloud.com), that device.
+ */
+export function elsewhereDevices(run: PlaybookRun, state: PlaybookState): Device[] {
+  const missing: Platform[] = (state.service && stepOf(run, state).unavailableOn?.[state.service]) || [];
+  const devices = run.engine.content.devices.filter((d) => d.platform !== 'other' && !missing.includes(d.platform) && d.id !== state.device);
+  return devices.filter((d) => {
+    const named = devices.some((x) => x.platform === d.platform && !x.ask);
+    return named ? !d.ask : d.ask;
+  });
+}
+
+/** A device named at the "carry on with which device?" prompt: any device of a platform offered there. */
+export function elsewhereDevice(run: PlaybookRun, state: PlaybookState, device: Device): Device | undefined {
+  return elsewhereDevices(run, state).some((d) => d.platform === device.platform) && device.id !== state.device ? device : undefined;
+}
+
+/** A step tried in the playbook switched from, whose text is the same for this service: not repeated. */
+export function alreadyTried(state: PlaybookState, step: Step): boolean {
+  if (step.kind !== 'instruction' || !state.tried?.includes(step.id)) return false;
+  return !(state.service && (step.services[state.service] || step.unavailableOn?.[state.service]));
+}
+
+/** Notes the current instruction step as tried on this device. */
+export function markTried(run: PlaybookRun, state: PlaybookState): void {
+  if (stepOf(run, state)?.kind !== 'instruction') return;
+  state.tried = [...(state.tried ?? []).filter((id) => id !== state.stepId), state.stepId];
+}
+
+/** This playbook's status step (the first), if it has one. */
+export function statusStep(run: PlaybookRun): Step | undefined {
+  return run.playbook.steps.map((id) => run.engine.content.steps[id]).find((s) => s?.kind === 'status');
+}
+
+/** The step whose pause question and buttons the status pause shows: the current one, or the status step when paused mid-way. */
+export function pauseStep(run: PlaybookRun, state: PlaybookState): Step {
+  return (state.outageFrom !== undefined ? statusStep(run) : undefined) ?? stepOf(run, state);
+}
+
+/** The handoff step for "talk to a person" in this playbook: its own, or the content's. */
+export function handoffStep(run: PlaybookRun): Step | undefined {
+  const own = run.engine.content.steps[run.playbook.steps[run.playbook.steps.length - 1]];
+  return own?.kind === 'handoff' ? own : run.engine.handoffStep();
+}
