@@ -25,6 +25,7 @@ import type { ChildResult } from './mainDialog';
 import { fill, type Vars } from './messages';
 import { answerCarriesOver, answeredBefore, platformText, redacted, settle, undoPointOf, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { alreadyTried, elsewhereDevice, elsewhereDevices, handoffStep, instructionText, markTried, offeredChoice, ownFixedQuestion, pauseStep, platformOf, statusStep, stepMessage, stepOf, stepOptions, stepRefOf, unavailableHere, unavailableIndex, varsFor, type PlaybookRun } from './playbook/stepContent';
+import { ELSEWHERE_STOP, FIXED, genericWords, ownWords, PARTLY, PAUSE, promptChoices, SAID_FIXED, STEP_DONE, SWITCH } from './playbook/promptChoices';
 import { fetchStatus, formatSince, relevantEvents } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
@@ -35,17 +36,6 @@ export function playbookDialogId(playbookId: string): string {
 
 export { answerCarriesOver, answeredBefore, type AnsweredQuestion, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 
-/** Internal choice ids of the engine's own prompts (not content). */
-const FIXED = { yes: 'fixed', no: 'not-fixed', agent: 'agent' } as const;
-const PAUSE = { go: 'continue', stop: 'stop' } as const;
-const SWITCH = { yes: 'switch', no: 'stay' } as const;
-const ELSEWHERE_STOP = 'elsewhere-stop';
-/** "It works now" at a prompt other than "Did that fix it?" (a hidden answer, no button). */
-const SAID_FIXED = 'said-fixed';
-/** A partial fix ("yes, but only some photos"): not fixed, the next check, recorded `partly-fixed` (a hidden answer, no button). */
-const PARTLY = 'partly-fixed';
-/** "Yes I checked", "it's on" at "Did that fix it?": the step was done, nothing said of a fix (a hidden answer, no button). */
-const STEP_DONE = 'step-done';
 /** turnState key: the undo point of the previous turn, taken out of the state as this turn starts. */
 const UNDO_KEY = Symbol('resync.undoPoint');
 /** The prompts where "it works now" means the problem is fixed. */
@@ -547,40 +537,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   // ---- InterruptibleDialog --------------------------------------------------------------
 
   protected choicesFor(state: PlaybookState): PromptChoice[] {
-    const e = this.engine;
-    switch (state.phase) {
-      case 'device':
-        return e.content.devices.filter((d) => d.ask).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] }));
-      case 'question':
-        return choicesOn(stepOf(this.run, state), platformOf(this.run, state)).map((c) => ({ id: c.id, title: c.title, synonyms: this.withYesNo(c.synonyms) }));
-      case 'fixed': {
-        const own = ownFixedQuestion(this.run, state);
-        const yes = e.choice(FIXED.yes, 'fixed.yes', ['synonyms.yes', 'synonyms.fixed']);
-        const no = e.choice(FIXED.no, 'fixed.no', ['synonyms.no', 'synonyms.notFixed']);
-        return [own ? { ...yes, title: own.yes } : yes, own ? { ...no, title: own.no } : no, e.choice(FIXED.agent, 'fixed.agent')];
-      }
-      case 'statusPause': {
-        const step = pauseStep(this.run, state);
-        return [
-          { id: PAUSE.go, title: stepMessage(this.run, step, 'continueButton') ?? '', synonyms: e.messages.list('synonyms.yes') },
-          { id: PAUSE.stop, title: stepMessage(this.run, step, 'stopButton') ?? '', synonyms: e.messages.list('synonyms.no') },
-        ];
-      }
-      case 'switch':
-        return [e.choice(SWITCH.yes, 'switch.yes', ['synonyms.yes']), e.choice(SWITCH.no, 'switch.no', ['synonyms.no'])];
-      case 'elsewhere':
-        return [
-          ...elsewhereDevices(this.run, state).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] })),
-          { id: ELSEWHERE_STOP, title: stepMessage(this.run, stepOf(this.run, state), 'elsewhereStop') ?? '', synonyms: e.messages.list('synonyms.no') },
-        ];
-      case 'whichDevice':
-        return (state.whichDevices ?? []).flatMap((id) => {
-          const d = e.device(id);
-          return d ? [{ id: d.id, title: d.label, synonyms: [d.id] }] : [];
-        });
-      case 'handoff':
-        return [];
-    }
+    return promptChoices(this.run, state);
   }
 
   /**
@@ -688,20 +645,6 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   /**
-   * A step question's choice that takes a plain "yes" (or "no": the first phrase of messages.yaml
-   * `synonyms.yes` / `synonyms.no`) takes every way of saying it there ("yep", "nah", 👍, 👎…).
-   */
-  private withYesNo(synonyms: readonly string[]): string[] {
-    const messages = this.engine.messages;
-    const out = [...synonyms];
-    for (const key of ['synonyms.yes', 'synonyms.no'] as const) {
-      const list = messages.list(key);
-      if (list.length > 0 && synonyms.some((s) => normalise(s) === normalise(list[0]))) out.push(...list.filter((p) => !out.includes(p)));
-    }
-    return out;
-  }
-
-  /**
    * True when the answer says only part of it is back (messages.yaml `synonyms.partly`). A
    * qualifier right after a step-done word says how much was done, not how much came back: "I
    * deleted some old backups" is no partial fix.
@@ -762,27 +705,15 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (this.handoffOnly || state.phase !== 'question' || input.value !== undefined) return false;
     const choices = this.choicesFor(state);
     if (matchChoice(choices, input, 'loose') === undefined) return false;
-    const generic = this.genericWords();
-    if (matchChoice(this.ownWords(choices), input, 'loose') !== undefined) return false;
-    const ownWords = new Set(choices.flatMap((c) => [c.title, ...c.synonyms]).map(normalise));
+    const generic = genericWords(this.run);
+    if (matchChoice(ownWords(this.run, choices), input, 'loose') !== undefined) return false;
+    const ownPhrases = new Set(choices.flatMap((c) => [c.title, ...c.synonyms]).map(normalise));
     const elsewhere = this.playbook.steps
       .filter((id) => id !== state.stepId)
       .flatMap((id) => this.engine.content.steps[id]?.question?.choices ?? [])
       .flatMap((c) => c.synonyms)
-      .filter((p) => !generic.has(normalise(p)) && !ownWords.has(normalise(p)));
+      .filter((p) => !generic.has(normalise(p)) && !ownPhrases.has(normalise(p)));
     return mentionsPhrase(elsewhere, input.text, true);
-  }
-
-  /** Every way of saying yes, no or "not sure" (messages.yaml), normalised: words no choice owns. */
-  private genericWords(): Set<string> {
-    const messages = this.engine.messages;
-    return new Set([...messages.list('synonyms.yes'), ...messages.list('synonyms.no'), ...messages.list('synonyms.unclear')].map(normalise));
-  }
-
-  /** The choices with only their own words: no title, no generic yes / no / "not sure" phrase. */
-  private ownWords(choices: readonly PromptChoice[]): PromptChoice[] {
-    const generic = this.genericWords();
-    return choices.map((c) => ({ ...c, title: '', synonyms: c.synonyms.filter((p) => !generic.has(normalise(p))) }));
   }
 
   protected override sameProblemVars(): Record<string, string> {
@@ -1033,7 +964,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (state.phase === 'fixed' && matchChoice(choices, said, 'loose') === FIXED.yes) return true;
     // "no, sorry, it's actually my photos", "actually no it's my calendar": a bare yes or no in front
     // of another problem is a correction, not the answer (a choice's own words still answer).
-    return (state.phase === 'question' || state.phase === 'fixed') && matchChoice(choices, said, 'loose') !== undefined && matchChoice(this.ownWords(choices), said, 'loose') === undefined;
+    return (state.phase === 'question' || state.phase === 'fixed') && matchChoice(choices, said, 'loose') !== undefined && matchChoice(ownWords(this.run, choices), said, 'loose') === undefined;
   }
 
   /** Keeps where the flow stands, before an answer moves it on (see UndoPoint). */
@@ -1070,13 +1001,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     await e.say(dc.context, 'undo.done', { step: step.title }, stepRefOf(this.run, state));
     if (state.phase === 'question') {
       // "I meant the same account": the words of one of that question's own choices answer it at once.
-      const meant = matchChoice(this.ownWords(this.choicesFor(state)), { text: e.input(dc.context).text }, 'loose');
+      const meant = matchChoice(ownWords(this.run, this.choicesFor(state)), { text: e.input(dc.context).text }, 'loose');
       if (meant !== undefined) return (await this.applyChoice(dc, state, step, meant, false)) ?? this.runFrom(dc, state);
       await this.askQuestion(dc, state, step, false);
       return Dialog.EndOfTurn;
     }
     // "Oops, it works now" after a wrong "No, still not": that step fixed it.
-    const meant = state.phase === 'fixed' ? matchChoice(this.ownWords(this.choicesFor(state)), { text: e.input(dc.context).text }, 'loose') : undefined;
+    const meant = state.phase === 'fixed' ? matchChoice(ownWords(this.run, this.choicesFor(state)), { text: e.input(dc.context).text }, 'loose') : undefined;
     if (meant === FIXED.yes) return this.finishFixed(dc, state);
     const shown = await this.showInstructions(dc, state, step, false);
     state.afterDoneAsked = point.afterDoneAsked;

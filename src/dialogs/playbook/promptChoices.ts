@@ -1,0 +1,84 @@
+/**
+ * The buttons of each prompt a running playbook waits at (its phase), and the engine's own choice
+ * ids for them (not content: the step questions' choices come from dialogs/steps/).
+ */
+import { choicesOn } from '../../content/playbookSchema';
+import { normalise, type PromptChoice } from '../answers';
+import type { PlaybookState } from './state';
+import { elsewhereDevices, ownFixedQuestion, pauseStep, platformOf, stepMessage, stepOf, type PlaybookRun } from './stepContent';
+
+/** Internal choice ids of the engine's own prompts (not content). */
+export const FIXED = { yes: 'fixed', no: 'not-fixed', agent: 'agent' } as const;
+export const PAUSE = { go: 'continue', stop: 'stop' } as const;
+export const SWITCH = { yes: 'switch', no: 'stay' } as const;
+export const ELSEWHERE_STOP = 'elsewhere-stop';
+/** "It works now" at a prompt other than "Did that fix it?" (a hidden answer, no button). */
+export const SAID_FIXED = 'said-fixed';
+/** A partial fix ("yes, but only some photos"): not fixed, the next check, recorded `partly-fixed` (a hidden answer, no button). */
+export const PARTLY = 'partly-fixed';
+/** "Yes I checked", "it's on" at "Did that fix it?": the step was done, nothing said of a fix (a hidden answer, no button). */
+export const STEP_DONE = 'step-done';
+
+/** The buttons of the prompt the state waits at, with the phrases that pick each. */
+export function promptChoices(run: PlaybookRun, state: PlaybookState): PromptChoice[] {
+  const e = run.engine;
+  switch (state.phase) {
+    case 'device':
+      return e.content.devices.filter((d) => d.ask).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] }));
+    case 'question':
+      return choicesOn(stepOf(run, state), platformOf(run, state)).map((c) => ({ id: c.id, title: c.title, synonyms: withYesNo(run, c.synonyms) }));
+    case 'fixed': {
+      const own = ownFixedQuestion(run, state);
+      const yes = e.choice(FIXED.yes, 'fixed.yes', ['synonyms.yes', 'synonyms.fixed']);
+      const no = e.choice(FIXED.no, 'fixed.no', ['synonyms.no', 'synonyms.notFixed']);
+      return [own ? { ...yes, title: own.yes } : yes, own ? { ...no, title: own.no } : no, e.choice(FIXED.agent, 'fixed.agent')];
+    }
+    case 'statusPause': {
+      const step = pauseStep(run, state);
+      return [
+        { id: PAUSE.go, title: stepMessage(run, step, 'continueButton') ?? '', synonyms: e.messages.list('synonyms.yes') },
+        { id: PAUSE.stop, title: stepMessage(run, step, 'stopButton') ?? '', synonyms: e.messages.list('synonyms.no') },
+      ];
+    }
+    case 'switch':
+      return [e.choice(SWITCH.yes, 'switch.yes', ['synonyms.yes']), e.choice(SWITCH.no, 'switch.no', ['synonyms.no'])];
+    case 'elsewhere':
+      return [
+        ...elsewhereDevices(run, state).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] })),
+        { id: ELSEWHERE_STOP, title: stepMessage(run, stepOf(run, state), 'elsewhereStop') ?? '', synonyms: e.messages.list('synonyms.no') },
+      ];
+    case 'whichDevice':
+      return (state.whichDevices ?? []).flatMap((id) => {
+        const d = e.device(id);
+        return d ? [{ id: d.id, title: d.label, synonyms: [d.id] }] : [];
+      });
+    case 'handoff':
+      return [];
+  }
+}
+
+/**
+ * A step question's choice that takes a plain "yes" (or "no": the first phrase of messages.yaml
+ * `synonyms.yes` / `synonyms.no`) takes every way of saying it there ("yep", "nah", 👍, 👎…).
+ */
+export function withYesNo(run: PlaybookRun, synonyms: readonly string[]): string[] {
+  const messages = run.engine.messages;
+  const out = [...synonyms];
+  for (const key of ['synonyms.yes', 'synonyms.no'] as const) {
+    const list = messages.list(key);
+    if (list.length > 0 && synonyms.some((s) => normalise(s) === normalise(list[0]))) out.push(...list.filter((p) => !out.includes(p)));
+  }
+  return out;
+}
+
+/** Every way of saying yes, no or "not sure" (messages.yaml), normalised: words no choice owns. */
+export function genericWords(run: PlaybookRun): Set<string> {
+  const messages = run.engine.messages;
+  return new Set([...messages.list('synonyms.yes'), ...messages.list('synonyms.no'), ...messages.list('synonyms.unclear')].map(normalise));
+}
+
+/** The choices with only their own words: no title, no generic yes / no / "not sure" phrase. */
+export function ownWords(run: PlaybookRun, choices: readonly PromptChoice[]): PromptChoice[] {
+  const generic = genericWords(run);
+  return choices.map((c) => ({ ...c, title: '', synonyms: c.synonyms.filter((p) => !generic.has(normalise(p))) }));
+}
