@@ -26,6 +26,7 @@ import { fill, type Vars } from './messages';
 import { answerCarriesOver, answeredBefore, platformText, redacted, settle, undoPointOf, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { alreadyTried, elsewhereDevice, elsewhereDevices, handoffStep, instructionText, markTried, offeredChoice, ownFixedQuestion, pauseStep, platformOf, statusStep, stepMessage, stepOf, stepOptions, stepRefOf, unavailableHere, unavailableIndex, varsFor, type PlaybookRun } from './playbook/stepContent';
 import { ELSEWHERE_STOP, FIXED, genericWords, ownWords, PARTLY, PAUSE, promptChoices, SAID_FIXED, STEP_DONE, SWITCH } from './playbook/promptChoices';
+import { hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer } from './playbook/answerReading';
 import { fetchStatus, formatSince, relevantEvents } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
@@ -38,17 +39,6 @@ export { answerCarriesOver, answeredBefore, type AnsweredQuestion, type Phase, t
 
 /** turnState key: the undo point of the previous turn, taken out of the state as this turn starts. */
 const UNDO_KEY = Symbol('resync.undoPoint');
-/** The prompts where "it works now" means the problem is fixed. */
-const FIXED_ANYWHERE: readonly Phase[] = ['question', 'statusPause', 'elsewhere', 'switch'];
-
-
-/** The words before the first comma, semicolon, full stop, dash or "but", when more follows. */
-function firstClause(text: string): string | undefined {
-  const match = /^(.*?)(?:[,;.!\u2013\u2014]|\s-\s|\s+but\s)/i.exec(text.trim());
-  const lead = match?.[1]?.trim();
-  return lead && lead.length < text.trim().length ? lead : undefined;
-}
-
 export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   private readonly run: PlaybookRun;
 
@@ -541,93 +531,6 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   /**
-   * "It works now" (messages.yaml `synonyms.fixed`) at a step's question, the status pause, the
-   * switch offer or "which device instead?" means fixed, as at "Did that fix it?" — unless the
-   * message also says it is still not fixed ("fixed the date but still not syncing").
-   */
-  protected override hiddenChoices(state: PlaybookState, input: UserInput): PromptChoice[] {
-    if (this.handoffOnly || !FIXED_ANYWHERE.includes(state.phase)) return [];
-    const messages = this.engine.messages;
-    if (mentionsPhrase(messages.list('synonyms.notFixed'), input.text, true) || this.saysPartly(input)) return [];
-    return [{ id: SAID_FIXED, title: '', synonyms: messages.list('synonyms.fixed') }];
-  }
-
-  /**
-   * A partial fix ("yes, some photos only", "half of them synced", "kind of, most are there") at
-   * "Did that fix it?", or in words that would pick a step question's `fixed` choice or say "it
-   * works now" there: not fixed, whatever "yes" it holds. A different problem said clearly ("some
-   * of my contacts are missing too") is left to the switch offer.
-   */
-  protected override overridingAnswer(dc: DialogContext, state: PlaybookState, input: UserInput): string | undefined {
-    if (this.handoffOnly || (state.phase !== 'fixed' && state.phase !== 'question') || /^\s*\d+\s*$/.test(input.text)) return undefined;
-    const short = this.shortButtonAnswer(state, input);
-    if (short !== undefined) return short;
-    if (!this.saysPartly(input)) return this.saysOnlyStepDone(dc, state, input) ? STEP_DONE : undefined;
-    // "no, some are still missing": the first words already answer, and not with a fix.
-    const lead = firstClause(input.text);
-    if (lead !== undefined && !this.saysPartly({ ...input, text: lead })) {
-      const id = matchChoice(this.choicesFor(state), { ...input, text: lead }, 'exact');
-      const leadAction = state.phase === 'fixed' ? (id === FIXED.yes ? 'fixed' : id) : stepOf(this.run, state).question?.choices.find((c) => c.id === id)?.action;
-      if (id !== undefined && leadAction !== 'fixed') return undefined;
-    }
-    if (state.phase === 'question') {
-      const step = stepOf(this.run, state);
-      const picked = step.question?.choices.find((c) => c.id === matchChoice(this.choicesFor(state), input, 'loose'));
-      const saysFixed = picked === undefined && mentionsPhrase(this.engine.messages.list('synonyms.fixed'), input.text, true);
-      if (picked?.action !== 'fixed' && !saysFixed) return undefined;
-    }
-    const e = this.engine;
-    const r = e.recognize(dc.context);
-    const otherProblem = !r.ambiguous && r.confidence >= e.switchConfidence && e.handlerOf(r.intent) === 'playbook' && !this.isCurrentProblem(state, r);
-    return otherProblem ? undefined : PARTLY;
-  }
-
-  /**
-   * The whole answer is a playbook's own button title said shorter, without its "yes" / "no"
-   * ("I'm in!" for "Yes, I'm signed in", "I still can't" for "No, I still can't"): at least two
-   * words, the title's first word first, the rest in the title's order. Only the whole text, so
-   * "I'm in Settings" is no such answer.
-   */
-  private shortButtonAnswer(state: PlaybookState, input: UserInput): string | undefined {
-    const own = state.phase === 'fixed' ? ownFixedQuestion(this.run, state) : undefined;
-    if (!own) return undefined;
-    const typed = normalise(input.text).split(' ').filter(Boolean);
-    if (typed.length < 2) return undefined;
-    const messages = this.engine.messages;
-    const lead = new Set([...messages.list('synonyms.yes'), ...messages.list('synonyms.no')].map(normalise));
-    for (const [id, title] of [[FIXED.yes, own.yes], [FIXED.no, own.no]] as const) {
-      const words = normalise(title).split(' ').filter(Boolean);
-      const rest = lead.has(words[0]) ? words.slice(1) : words;
-      if (rest[0] !== typed[0]) continue;
-      let k = 0;
-      for (const w of rest) if (w === typed[k]) k++;
-      if (k === typed.length) return id;
-    }
-    return undefined;
-  }
-
-  /**
-   * At "Did that fix it?", an answer that says the step was done or checked ("yes I checked", "yeah
-   * it's on", "yes restarted", "it's on") and nothing about a fix: no "it works" phrase, no "no"
-   * (messages.yaml `synonyms.stepDone`). Without a "yes", one holding a non-answer ("done", "ok
-   * done that", "i did it") is left to the "can't tell" reply as before.
-   */
-  private saysOnlyStepDone(dc: DialogContext, state: PlaybookState, input: UserInput): boolean {
-    if (state.phase !== 'fixed') return false;
-    const messages = this.engine.messages;
-    if (!mentionsPhrase(messages.list('synonyms.stepDone'), input.text, true)) return false;
-    if (mentionsPhrase(messages.list('synonyms.fixed'), input.text, true)) return false;
-    const choices = this.choicesFor(state);
-    // A button's own words typed ("Yes, I'm signed in") are that button.
-    if (matchChoice(choices, { text: input.text }, 'exact') !== undefined) return false;
-    const picked = matchChoice(choices, { text: input.text }, 'loose');
-    // Without a "yes", a non-answer in it ("ok done that") keeps the "can't tell" reply.
-    if (picked !== FIXED.yes && (picked !== undefined || mentionsPhrase(messages.list('synonyms.unclear'), input.text, true))) return false;
-    // "it's on my Windows PC" is a device correction.
-    return !this.engine.namedDevices(this.engine.recognize(dc.context)).some((n) => !n.ruledOut);
-  }
-
-  /**
    * The step was done, but is it fixed? Asked once, briefly, with the same buttons (the playbook's
    * own wording when it has one); the same kind of answer again is "can't tell", then the question.
    */
@@ -644,76 +547,29 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return Dialog.EndOfTurn;
   }
 
-  /**
-   * True when the answer says only part of it is back (messages.yaml `synonyms.partly`). A
-   * qualifier right after a step-done word says how much was done, not how much came back: "I
-   * deleted some old backups" is no partial fix.
-   */
-  private saysPartly(input: UserInput): boolean {
-    const messages = this.engine.messages;
-    const partly = messages.list('synonyms.partly');
-    const done = messages.list('synonyms.stepDone');
-    const except = [...messages.list('synonyms.partlyExcept'), ...done.flatMap((d) => partly.map((q) => `${d} ${q}`))];
-    return holdsQualifier(partly, except, input.text);
-  }
-
-  /**
-   * The problem being worked on said again: this playbook's intent, or a complaint that it still
-   * doesn't work ("still not syncing", messages.yaml `synonyms.notFixed`) naming no other service,
-   * whatever playbook the recogniser reads in it (often the general "iCloud not syncing").
-   */
-  protected override isCurrentProblem(state: PlaybookState, recognition: Recognition): boolean {
-    if (this.handoffOnly) return false;
-    const target = this.engine.playbookForIntent(recognition.intent);
-    if (target?.id === this.playbook.id) return true;
-    if (!target || this.engine.answersFromStatus(target)) return false;
-    if (this.saysWhatWasDone(state, recognition.text)) return true;
-    const service = this.engine.serviceIn(recognition);
-    if (service !== undefined && service !== state.service) return false;
-    return mentionsPhrase(this.engine.messages.list('synonyms.notFixed'), recognition.text, true);
-  }
-
-  /**
-   * "I deleted old backups" while storage is being freed: a phrase of `synonyms.stepDone` followed by
-   * words of a step this playbook has shown (its title or text for this device) tells what was done
-   * here, not a new problem (see followedByWordsOf).
-   */
-  private saysWhatWasDone(state: PlaybookState, text: string): boolean {
-    const messages = this.engine.messages;
-    // At a step's question its text is not shown yet: only the steps before it count.
-    const shown = this.playbook.steps.slice(0, state.phase === 'question' ? state.stepIndex : state.stepIndex + 1).flatMap((id) => {
-      const step = this.engine.content.steps[id];
-      if (step?.kind !== 'instruction') return [];
-      const body = instructionText(this.run, step, { ...state, stepId: id, choiceId: undefined });
-      return [step.title, body === undefined || body === 'skip' ? '' : fill(body, varsFor(this.run, state))];
-    });
-    return followedByWordsOf(messages.list('synonyms.stepDone'), text, shown.join(' '), messages.list('stopWords.en'));
-  }
-
   /** At "Did that fix it?", the problem said again ("it still says incorrect password") is "no". */
   protected override currentProblemAnswer(state: PlaybookState): string | undefined {
     return state.phase === 'fixed' && !this.handoffOnly ? FIXED.no : undefined;
   }
 
-  /**
-   * At a step's question, a plain "yes" or "no" together with the words of another step's
-   * question of this playbook ("yes same account" at the storage question: a late answer to the
-   * Apple Account question) is no answer to this one. The choice's own words ("yes it's full, same
-   * account") still answer it.
-   */
+  protected override hiddenChoices(state: PlaybookState, input: UserInput): PromptChoice[] {
+    return hiddenAnswers(this.run, state, input);
+  }
+
+  protected override overridingAnswer(dc: DialogContext, state: PlaybookState, input: UserInput): string | undefined {
+    return overridingAnswer(this.run, () => this.engine.recognize(dc.context), state, input);
+  }
+
+  protected override isCurrentProblem(state: PlaybookState, recognition: Recognition): boolean {
+    return isCurrentProblem(this.run, state, recognition);
+  }
+
   protected override unclearAnswer(state: PlaybookState, input: UserInput): boolean {
-    if (this.handoffOnly || state.phase !== 'question' || input.value !== undefined) return false;
-    const choices = this.choicesFor(state);
-    if (matchChoice(choices, input, 'loose') === undefined) return false;
-    const generic = genericWords(this.run);
-    if (matchChoice(ownWords(this.run, choices), input, 'loose') !== undefined) return false;
-    const ownPhrases = new Set(choices.flatMap((c) => [c.title, ...c.synonyms]).map(normalise));
-    const elsewhere = this.playbook.steps
-      .filter((id) => id !== state.stepId)
-      .flatMap((id) => this.engine.content.steps[id]?.question?.choices ?? [])
-      .flatMap((c) => c.synonyms)
-      .filter((p) => !generic.has(normalise(p)) && !ownPhrases.has(normalise(p)));
-    return mentionsPhrase(elsewhere, input.text, true);
+    return isUnclearAnswer(this.run, state, input);
+  }
+
+  protected override namesOtherProblem(_dc: DialogContext, state: PlaybookState, recognition: Recognition): boolean {
+    return namesOtherProblem(this.run, state, recognition);
   }
 
   protected override sameProblemVars(): Record<string, string> {
@@ -945,26 +801,6 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.fixedFirst = true;
     }
     return this.reprompt(dc, state);
-  }
-
-  /**
-   * A different problem said clearly, before a device or a "yes" in the same words is taken: a
-   * playbook other than this one, not "is iCloud down?", and not this problem said again (see
-   * isCurrentProblem: "still not syncing on my Mac" is a device correction). Only where that
-   * changes something: a device named with it ("my photos aren't syncing on my Mac" is not "Mac it
-   * is") or a "yes" at "Did that fix it?" ("yes, but now my photos don't sync" is not a plain yes).
-   */
-  protected override namesOtherProblem(dc: DialogContext, state: PlaybookState, recognition: Recognition): boolean {
-    if (this.handoffOnly || !(['question', 'fixed', 'statusPause', 'elsewhere'] as Phase[]).includes(state.phase)) return false;
-    const target = this.engine.playbookForIntent(recognition.intent);
-    if (!target || target.id === this.playbook.id || this.engine.answersFromStatus(target) || this.isCurrentProblem(state, recognition)) return false;
-    if (this.engine.namedDevices(recognition).some((n) => !n.ruledOut)) return true;
-    const choices = this.choicesFor(state);
-    const said = { text: recognition.text };
-    if (state.phase === 'fixed' && matchChoice(choices, said, 'loose') === FIXED.yes) return true;
-    // "no, sorry, it's actually my photos", "actually no it's my calendar": a bare yes or no in front
-    // of another problem is a correction, not the answer (a choice's own words still answer).
-    return (state.phase === 'question' || state.phase === 'fixed') && matchChoice(choices, said, 'loose') !== undefined && matchChoice(ownWords(this.run, choices), said, 'loose') === undefined;
   }
 
   /** Keeps where the flow stands, before an answer moves it on (see UndoPoint). */
