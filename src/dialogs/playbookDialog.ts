@@ -27,6 +27,7 @@ import { answerCarriesOver, answeredBefore, platformText, redacted, settle, undo
 import { alreadyTried, elsewhereDevice, elsewhereDevices, handoffStep, instructionText, markTried, offeredChoice, ownFixedQuestion, pauseStep, platformOf, statusStep, stepMessage, stepOf, stepOptions, stepRefOf, unavailableHere, unavailableIndex, varsFor, type PlaybookRun } from './playbook/stepContent';
 import { ELSEWHERE_STOP, FIXED, genericWords, ownWords, PARTLY, PAUSE, promptChoices, SAID_FIXED, STEP_DONE, SWITCH } from './playbook/promptChoices';
 import { hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer } from './playbook/answerReading';
+import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { fetchStatus, formatSince, relevantEvents } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
@@ -68,7 +69,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const opts = options ?? {};
     const context = dc.context;
     // Another playbook's problem is the cause to fix first: that playbook starts instead.
-    const cause = this.causeFirst(opts);
+    const cause = causeFirst(this.run, opts);
     if (cause) return dc.replaceDialog(playbookDialogId(cause.id), { ...opts, service: undefined, firstFor: { service: opts.service ?? this.playbook.service } } satisfies PlaybookOptions);
     const profile = await this.engine.getProfile(context);
     const record = await this.engine.getRecord(context);
@@ -100,7 +101,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
     if (!this.handoffOnly && !opts.startAtHandoff && opts.resumeAt === undefined) {
       await this.engine.sendText(context, fill(this.playbook.intro, varsFor(this.run, live)), 'playbook.intro', { playbook: this.playbook.id, stepId: live.stepId });
-      await this.sayFirst(context, live, opts);
+      const first = firstMessageLines(this.run, live, opts);
+      if (first.saidDone.length > 0) {
+        live.saidDone = first.saidDone;
+        live.tried = [...new Set([...(live.tried ?? []), ...first.saidDone])];
+      }
+      for (const line of first.lines) await this.engine.sendText(context, line.text, line.key, stepRefOf(this.run, live));
     }
     if (!live.device && !this.handoffOnly && !opts.startAtHandoff && this.playbook.askDevice !== false) {
       live.phase = 'device';
@@ -114,40 +120,6 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   // ---- content helpers ------------------------------------------------------------------
-
-  /**
-   * The playbook to start instead of this one: another whose `firstWhen` phrases the first message
-   * holds (not negated), the cause to fix first. Never for a return, a handoff or a status answer.
-   */
-  private causeFirst(opts: PlaybookOptions): LoadedPlaybook | undefined {
-    const said = opts.utterance;
-    if (this.handoffOnly || !said || opts.firstFor || opts.startAtHandoff || opts.resumeAt !== undefined || this.engine.answersFromStatus(this.playbook)) return undefined;
-    return Object.values(this.engine.content.playbooks).find((p) => p.id !== this.playbook.id && p.firstWhen !== undefined && mentionsPhrase(p.firstWhen.phrases, said, true));
-  }
-
-  /**
-   * What the first message calls for before the steps, after the intro: why this playbook goes first
-   * (`firstWhen.say`), the playbook's `whenSaid` lines its phrases call for, and one line naming the
-   * steps it says were done already (steps' `alreadyDone`), which are then skipped.
-   */
-  private async sayFirst(context: TurnContext, state: PlaybookState, opts: PlaybookOptions): Promise<void> {
-    const ref = stepRefOf(this.run, state);
-    const said = state.utterance ?? '';
-    if (opts.firstFor && this.playbook.firstWhen) {
-      const vars = varsFor(this.run, state, { service: this.engine.serviceLabel(opts.firstFor.service) });
-      await this.engine.sendText(context, fill(this.playbook.firstWhen.say, vars), 'playbook.firstWhen', ref);
-    }
-    for (const rule of this.playbook.whenSaid ?? []) {
-      if (mentionsPhrase(rule.phrases, said, true)) await this.engine.sendText(context, fill(rule.say, varsFor(this.run, state)), 'playbook.whenSaid', ref);
-    }
-    const done = this.playbook.steps
-      .map((id) => this.engine.content.steps[id])
-      .filter((step): step is Step => step?.kind === 'instruction' && step.alreadyDone !== undefined && mentionsPhrase(step.alreadyDone, said, true));
-    if (done.length === 0) return;
-    state.saidDone = done.map((step) => step.id);
-    state.tried = [...new Set([...(state.tried ?? []), ...state.saidDone])];
-    await this.engine.say(context, 'playbook.alreadyDone', { steps: done.map((step) => `"${step.title}"`).join(', ') }, ref);
-  }
 
   /**
    * Checked as soon as the device is known (at the start, after the device question, on a
@@ -204,7 +176,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           state.stepIndex++;
           continue;
         }
-        const implied = offeredChoice(this.run, step, state, stepOptions(this.run, step.id)?.answer ?? this.answerFromUtterance(state, step));
+        const implied = offeredChoice(this.run, step, state, stepOptions(this.run, step.id)?.answer ?? answerFromUtterance(this.run, state, step));
         if (implied) {
           const waiting = await this.applyChoice(dc, state, step, implied.id, true);
           if (waiting) return waiting;
@@ -217,22 +189,6 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       const waiting = await this.showInstructions(dc, state, step, true);
       if (waiting) return waiting;
     }
-  }
-
-  /**
-   * The choice the message that started this playbook already picks, for a step with
-   * `answerFromUtterance`: exact, then loose (negation-aware) matching as for any answer, among all
-   * the question's choices (a tie is no answer). Only a `continue` choice with instructions of its
-   * own counts: a specific case ("forgot my password"), never "I'm not sure", a skip or "fixed",
-   * which nobody answers before being asked.
-   */
-  private answerFromUtterance(state: PlaybookState, step: Step): string | undefined {
-    if (!stepOptions(this.run, step.id)?.answerFromUtterance || !step.question || !state.utterance) return undefined;
-    const choices: PromptChoice[] = choicesOn(step, platformOf(this.run, state)).map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
-    const input = { text: state.utterance };
-    const id = matchChoice(choices, input, 'exact') ?? matchChoice(choices, input, 'loose');
-    const choice = offeredChoice(this.run, step, state, id);
-    return choice && choice.action === 'continue' && choice.instructions ? choice.id : undefined;
   }
 
   /** Acts on an answer to the step's question; undefined when the flow goes on to the next step. */
@@ -945,7 +901,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (matchChoice(this.choicesFor(state), input, 'exact') !== undefined) return undefined;
     // What was hidden says nothing to keep: "got it: [redacted code]" does not say "code".
     const said = { ...state, utterance: withoutMarkers(redacted(input.text) ?? '') };
-    if (!this.playbook.steps.some((id) => this.engine.content.steps[id] && this.answerFromUtterance(said, this.engine.content.steps[id]) !== undefined)) return undefined;
+    if (!answersSomeQuestion(this.run, said)) return undefined;
     state.utterance = said.utterance;
     if (this.engine.namedDevices(this.engine.recognize(dc.context)).some((n) => !n.ruledOut)) return undefined;
     await this.engine.say(dc.context, 'device.noted', {}, stepRefOf(this.run, state));
