@@ -28,7 +28,8 @@ import { alreadyTried, elsewhereDevice, elsewhereDevices, handoffStep, instructi
 import { ELSEWHERE_STOP, FIXED, genericWords, ownWords, PARTLY, PAUSE, promptChoices, SAID_FIXED, STEP_DONE, SWITCH } from './playbook/promptChoices';
 import { hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer } from './playbook/answerReading';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
-import { fetchStatus, formatSince, relevantEvents } from './statusCheck';
+import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
+import { fetchStatus } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
 export const PLAYBOOK_DIALOG_PREFIX = 'playbook:';
@@ -233,66 +234,19 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.reprompt(dc, state);
   }
 
+  /** The status step: the feed's report for this playbook's services, then on, or the pause when there is an outage. */
   private async runStatus(dc: DialogContext, state: PlaybookState, step: Step): Promise<DialogTurnResult | undefined> {
-    const context = dc.context;
-    const m = (key: string) => stepMessage(this.run, step, key) ?? '';
-    /** Nothing follows this step: report and end, never pause or promise device checks. */
-    const last = state.stepIndex >= this.playbook.steps.length - 1;
     const report = await fetchStatus(this.engine.statusFeed, this.engine.statusTimeoutMs);
-    if (!report.ok) {
-      this.engine.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
-      await this.engine.sendText(context, fill(m('unavailable'), varsFor(this.run, state)), 'status.unavailable', stepRefOf(this.run, state));
-      await this.recordOutcome(dc, state, 'skipped');
-      state.stepIndex++;
-      return undefined;
+    if (!report.ok) this.engine.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
+    const reply = statusStepReply(this.run, state, step, report);
+    for (const line of reply.lines) await this.engine.sendText(dc.context, line.text, line.key, stepRefOf(this.run, state));
+    if (reply.then === 'pause') {
+      state.phase = 'statusPause';
+      return this.reprompt(dc, state);
     }
-    const events = relevantEvents(report, this.statusNames(state, step));
-    if (events.length === 0) {
-      await this.engine.sendText(context, fill(m('allClear'), varsFor(this.run, state)), 'status.allClear', stepRefOf(this.run, state));
-      await this.recordOutcome(dc, state, 'not-fixed');
-      state.stepIndex++;
-      return undefined;
-    }
-    // Asked about one service ("is iCloud Mail down?") and only others have events: answer that first.
-    const named = this.namedServiceFine(state, step, events);
-    if (named) await this.engine.say(context, 'status.namedServiceFine', varsFor(this.run, state, { service: named }), stepRefOf(this.run, state));
-    const now = this.engine.clock.now();
-    const lines = events.map(({ serviceName, event }) => {
-      const since = formatSince(event.start, now);
-      const vars = varsFor(this.run, state, { serviceName, statusType: event.statusType, usersAffected: event.usersAffected, message: event.message });
-      if (since === undefined && stepMessage(this.run, step, 'eventLineNoStart')) return fill(m('eventLineNoStart'), vars);
-      return fill(m('eventLine'), { ...vars, since: since ?? this.engine.messages.text('status.sinceUnknown') });
-    });
-    await this.engine.sendText(context, [fill(m('outageIntro'), varsFor(this.run, state)), ...lines].join('\n'), 'status.outageIntro', stepRefOf(this.run, state));
-    if (last) {
-      await this.engine.sendText(context, fill(m('stopped'), varsFor(this.run, state)), 'status.stopped', stepRefOf(this.run, state));
-      await this.recordOutcome(dc, state, 'not-fixed');
-      state.stepIndex++;
-      return undefined;
-    }
-    state.phase = 'statusPause';
-    return this.reprompt(dc, state);
-  }
-
-  /**
-   * The label of the service the person named, when the status step lists every iCloud service
-   * (`statusScope: all`) and none of the events is that service's; undefined otherwise.
-   */
-  private namedServiceFine(state: PlaybookState, step: Step, events: readonly { serviceName: string }[]): string | undefined {
-    if (stepOptions(this.run, step.id)?.statusScope !== 'all' || !state.service) return undefined;
-    const service = this.engine.content.services.find((s) => s.id === state.service);
-    if (!service) return undefined;
-    const names = new Set(service.statusNames.map((n) => n.trim().toLowerCase()));
-    return events.some((e) => names.has(e.serviceName.trim().toLowerCase())) ? undefined : service.label;
-  }
-
-  /** Status-feed names to look up: the service's and alwaysCheck, or (scope `all`) every iCloud service's too. */
-  private statusNames(state: PlaybookState, step: Step): string[] {
-    const services = this.engine.content.services;
-    const named = services.find((s) => s.id === state.service)?.statusNames ?? [];
-    const names = [...named, ...this.engine.content.alwaysCheck];
-    if (stepOptions(this.run, step.id)?.statusScope === 'all') names.push(...services.flatMap((s) => s.statusNames));
-    return [...new Set(names)];
+    await this.recordOutcome(dc, state, reply.then);
+    state.stepIndex++;
+    return undefined;
   }
 
   /**
@@ -326,59 +280,26 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   /**
-   * "Is iCloud down?" asked mid-way: the status feed read again (the events of every iCloud
-   * service, or that none are reported, with the time of the check in UTC), then the pending
-   * prompt again. Nothing in the record or the place changes.
+   * "Is iCloud down?" asked mid-way: the status feed read again (see statusAsideLines), then the
+   * pending prompt again. Nothing in the record or the place changes, unless the service being
+   * worked on has an outage: then the status step's pause (see outagePausesHere), whose "continue"
+   * goes back to the prompt it interrupted.
    */
   private async statusAside(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult> {
     const e = this.engine;
-    const context = dc.context;
     const ref = stepRefOf(this.run, state);
     const report = await fetchStatus(e.statusFeed, e.statusTimeoutMs);
     const now = e.clock.now();
-    const checkedAt = formatSince(now, now);
-    if (!report.ok) {
-      e.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
-      await e.say(context, 'status.asideUnavailable', varsFor(this.run, state), ref);
-    } else {
-      const asked = e.content.services.find((s) => s.id === e.serviceIn(recognition));
-      const names = [...(asked?.statusNames ?? []), ...e.content.alwaysCheck, ...e.content.services.flatMap((s) => s.statusNames)];
-      const events = relevantEvents(report, [...new Set(names)]);
-      if (events.length === 0) {
-        await e.say(context, 'status.asideAllClear', { checkedAt }, ref);
-      } else {
-        const askedNames = new Set((asked?.statusNames ?? []).map((n) => n.trim().toLowerCase()));
-        if (asked && !events.some((x) => askedNames.has(x.serviceName.trim().toLowerCase()))) {
-          await e.say(context, 'status.namedServiceFine', varsFor(this.run, state, { service: asked.label }), ref);
-        }
-        const lines = events.map(({ serviceName, event }) => {
-          const since = formatSince(event.start, now);
-          const vars = { serviceName, statusType: event.statusType, usersAffected: event.usersAffected, message: event.message };
-          if (since === undefined) return e.messages.text('status.asideEventNoStart', vars);
-          return e.messages.text('status.asideEvent', { ...vars, since });
-        });
-        await e.sendText(context, [e.messages.text('status.asideOutage', { checkedAt }), ...lines].join('\n'), 'status.asideOutage', ref);
-      }
-    }
+    if (!report.ok) e.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
+    for (const line of statusAsideLines(this.run, state, report, recognition, now)) await e.sendText(dc.context, line.text, line.key, ref);
     e.logger.info('status asked mid-way', { playbook: this.playbook.id, step: state.stepId, ok: report.ok });
-    if (report.ok && this.pauseForOutage(state, report)) return this.reprompt(dc, state);
-    await e.say(context, 'status.asideResume', {}, ref);
+    if (report.ok && outagePausesHere(this.run, state, report)) {
+      state.outageFrom = state.phase;
+      state.phase = 'statusPause';
+      return this.reprompt(dc, state);
+    }
+    await e.say(dc.context, 'status.asideResume', {}, ref);
     return this.reprompt(dc, state);
-  }
-
-  /**
-   * An outage of the service being worked on, found by "is iCloud down?" at a step's question or
-   * "Did that fix it?": the choice the status step offers at the start (its pause question and
-   * buttons: device checks anyway, or stop), in this playbook's words; continue goes back to the
-   * prompt it interrupted. False when the playbook has no status step or nothing matches.
-   */
-  private pauseForOutage(state: PlaybookState, report: StatusReport & { ok: true }): boolean {
-    const step = statusStep(this.run);
-    if (!step || this.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed') || !stepMessage(this.run, step, 'pauseQuestion')) return false;
-    if (relevantEvents(report, this.statusNames(state, step)).length === 0) return false;
-    state.outageFrom = state.phase;
-    state.phase = 'statusPause';
-    return true;
   }
 
   private async finishFixed(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {

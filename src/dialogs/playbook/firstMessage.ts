@@ -8,7 +8,7 @@ import { choicesOn, type Step } from '../../content/playbookSchema';
 import { matchChoice, mentionsPhrase, type PromptChoice } from '../answers';
 import { fill } from '../messages';
 import type { PlaybookOptions, PlaybookState } from './state';
-import { offeredChoice, platformOf, stepOptions, varsFor, type PlaybookRun } from './stepContent';
+import { offeredChoice, platformOf, stepOptions, varsFor, type Line, type PlaybookRun } from './stepContent';
 
 /**
  * The playbook to start instead of this one: another whose `firstWhen` phrases the first message
@@ -34,12 +34,6 @@ export function answerFromUtterance(run: PlaybookRun, state: PlaybookState, step
   const id = matchChoice(choices, input, 'exact') ?? matchChoice(choices, input, 'loose');
   const choice = offeredChoice(run, step, state, id);
   return choice && choice.action === 'continue' && choice.instructions ? choice.id : undefined;
-}
-
-/** A line to send: its text and its message key. */
-export interface Line {
-  text: string;
-  key: string;
 }
 
 /**

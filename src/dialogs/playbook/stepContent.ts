@@ -18,6 +18,12 @@ export interface PlaybookRun {
   readonly handoffOnly: boolean;
 }
 
+/** A text to send, with its message key (Engine.sendText; Engine.say is the same for a messages.yaml key). */
+export interface Line {
+  text: string;
+  key: string;
+}
+
 /** The step the state is on. */
 export function stepOf(run: PlaybookRun, state: PlaybookState): Step {
   return run.engine.content.steps[state.stepId];
