@@ -25,7 +25,7 @@ import type { ChildResult } from './mainDialog';
 import { fill, type Vars } from './messages';
 import { answerCarriesOver, answeredBefore, platformText, redacted, settle, undoPointOf, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { alreadyTried, elsewhereDevice, elsewhereDevices, handoffStep, instructionText, markTried, offeredChoice, ownFixedQuestion, pauseStep, platformOf, statusStep, stepMessage, stepOf, stepOptions, stepRefOf, unavailableHere, unavailableIndex, varsFor, type PlaybookRun } from './playbook/stepContent';
-import { ELSEWHERE_STOP, FIXED, genericWords, ownWords, PARTLY, PAUSE, promptChoices, SAID_FIXED, STEP_DONE, SWITCH } from './playbook/promptChoices';
+import { ELSEWHERE_STOP, FIXED, genericWords, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer } from './playbook/answerReading';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
@@ -211,9 +211,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   private async askQuestion(dc: DialogContext, state: PlaybookState, step: Step, withTitle: boolean): Promise<void> {
-    const question = platformText(step.question!.text, platformOf(this.run, state)) ?? '';
-    const text = fill(question, varsFor(this.run, state));
-    await this.engine.sendPrompt(dc.context, withTitle ? `**${step.title}**\n\n${text}` : text, this.choicesFor(state), 'step.question', stepRefOf(this.run, state));
+    const question = stepQuestion(this.run, state, step, withTitle);
+    await this.engine.sendPrompt(dc.context, question.text, this.choicesFor(state), question.key, stepRefOf(this.run, state));
   }
 
   /**
@@ -458,39 +457,16 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async reprompt(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
-    const e = this.engine;
+    // The buttons first, then the text (the order messages.yaml's random variants are drawn in).
     const choices = this.choicesFor(state);
-    switch (state.phase) {
-      case 'device':
-        await e.ask(dc.context, 'device.question', choices, {}, stepRefOf(this.run, state));
-        break;
-      case 'question':
-        await this.askQuestion(dc, state, stepOf(this.run, state), false);
-        break;
-      case 'fixed':
-        const own = ownFixedQuestion(this.run, state);
-        if (own) await e.sendPrompt(dc.context, fill(own.text, varsFor(this.run, state)), choices, 'fixed.question', stepRefOf(this.run, state));
-        else await e.ask(dc.context, 'fixed.question', choices, {}, stepRefOf(this.run, state));
-        break;
-      case 'statusPause':
-        await e.sendPrompt(dc.context, fill(stepMessage(this.run, pauseStep(this.run, state), 'pauseQuestion') ?? '', varsFor(this.run, state)), choices, 'status.pauseQuestion', stepRefOf(this.run, state));
-        break;
-      case 'switch': {
-        const target = state.switchTo ? e.content.playbooks[state.switchTo.playbookId] : undefined;
-        await e.ask(dc.context, 'switch.offer', choices, { problem: target?.title ?? '' }, stepRefOf(this.run, state));
-        break;
-      }
-      case 'elsewhere':
-        await e.sendPrompt(dc.context, fill(stepMessage(this.run, stepOf(this.run, state), 'elsewhereQuestion') ?? '', varsFor(this.run, state)), choices, 'step.elsewhere', stepRefOf(this.run, state));
-        break;
-      case 'whichDevice':
-        await e.ask(dc.context, 'device.whichNow', choices, {}, stepRefOf(this.run, state));
-        break;
-      case 'handoff':
-        state.phase = state.handoffFrom ?? 'fixed';
-        state.handoffFrom = undefined;
-        return this.reprompt(dc, state);
+    const prompt = promptText(this.run, state);
+    if (!prompt) {
+      // The hub gave the conversation back: the prompt it interrupted.
+      state.phase = state.handoffFrom ?? 'fixed';
+      state.handoffFrom = undefined;
+      return this.reprompt(dc, state);
     }
+    await this.engine.sendPrompt(dc.context, prompt.text, choices, prompt.key, stepRefOf(this.run, state));
     return Dialog.EndOfTurn;
   }
 

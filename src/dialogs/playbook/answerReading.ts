@@ -7,7 +7,7 @@
 import type { Recognition } from '../../nlu/recognizer';
 import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from '../answers';
 import { fill } from '../messages';
-import { FIXED, genericWords, ownWords, PARTLY, promptChoices, SAID_FIXED, STEP_DONE } from './promptChoices';
+import { FIXED, genericWords, ownWords, PARTLY, promptChoices, SAID_FIXED, STEP_DONE } from './prompts';
 import type { Phase, PlaybookState } from './state';
 import { instructionText, ownFixedQuestion, stepOf, varsFor, type PlaybookRun } from './stepContent';
 

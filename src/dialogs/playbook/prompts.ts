@@ -1,11 +1,12 @@
 /**
- * The buttons of each prompt a running playbook waits at (its phase), and the engine's own choice
- * ids for them (not content: the step questions' choices come from dialogs/steps/).
+ * Each prompt a running playbook waits at (its phase): its text and its buttons, and the engine's
+ * own choice ids for them (not content: the step questions' choices come from dialogs/steps/).
  */
-import { choicesOn } from '../../content/playbookSchema';
+import { choicesOn, type Step } from '../../content/playbookSchema';
 import { normalise, type PromptChoice } from '../answers';
-import type { PlaybookState } from './state';
-import { elsewhereDevices, ownFixedQuestion, pauseStep, platformOf, stepMessage, stepOf, type PlaybookRun } from './stepContent';
+import { fill } from '../messages';
+import { platformText, type PlaybookState } from './state';
+import { elsewhereDevices, ownFixedQuestion, pauseStep, platformOf, stepMessage, stepOf, varsFor, type Line, type PlaybookRun } from './stepContent';
 
 /** Internal choice ids of the engine's own prompts (not content). */
 export const FIXED = { yes: 'fixed', no: 'not-fixed', agent: 'agent' } as const;
@@ -55,6 +56,44 @@ export function promptChoices(run: PlaybookRun, state: PlaybookState): PromptCho
     case 'handoff':
       return [];
   }
+}
+
+/**
+ * The text of the prompt the state waits at, with its message key; undefined at `handoff` (the agent
+ * hub has the conversation: the prompt to go back to is asked instead).
+ */
+export function promptText(run: PlaybookRun, state: PlaybookState): Line | undefined {
+  const e = run.engine;
+  const asked = (key: string, text: string | undefined) => ({ text: fill(text ?? '', varsFor(run, state)), key });
+  switch (state.phase) {
+    case 'device':
+      return { text: e.messages.text('device.question'), key: 'device.question' };
+    case 'question':
+      return stepQuestion(run, state, stepOf(run, state), false);
+    case 'fixed': {
+      const own = ownFixedQuestion(run, state);
+      return own ? asked('fixed.question', own.text) : { text: e.messages.text('fixed.question'), key: 'fixed.question' };
+    }
+    case 'statusPause':
+      return asked('status.pauseQuestion', stepMessage(run, pauseStep(run, state), 'pauseQuestion'));
+    case 'switch': {
+      const target = state.switchTo ? e.content.playbooks[state.switchTo.playbookId] : undefined;
+      return { text: e.messages.text('switch.offer', { problem: target?.title ?? '' }), key: 'switch.offer' };
+    }
+    case 'elsewhere':
+      return asked('step.elsewhere', stepMessage(run, stepOf(run, state), 'elsewhereQuestion'));
+    case 'whichDevice':
+      return { text: e.messages.text('device.whichNow'), key: 'device.whichNow' };
+    case 'handoff':
+      return undefined;
+  }
+}
+
+/** A step's question for the person's platform, after the step's title when `withTitle`. */
+export function stepQuestion(run: PlaybookRun, state: PlaybookState, step: Step, withTitle: boolean): Line {
+  const question = platformText(step.question!.text, platformOf(run, state)) ?? '';
+  const text = fill(question, varsFor(run, state));
+  return { text: withTitle ? `**${step.title}**\n\n${text}` : text, key: 'step.question' };
 }
 
 /**
