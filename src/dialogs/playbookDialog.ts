@@ -23,12 +23,14 @@ import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill, type Vars } from './messages';
-import { answerCarriesOver, answeredBefore, platformText, redacted, settle, undoPointOf, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
-import { alreadyTried, elsewhereDevice, elsewhereDevices, handoffStep, instructionText, markTried, offeredChoice, ownFixedQuestion, pauseStep, platformOf, statusStep, stepMessage, stepOf, stepOptions, stepRefOf, unavailableHere, unavailableIndex, varsFor, type PlaybookRun } from './playbook/stepContent';
+import { answerCarriesOver, answeredBefore, platformText, redacted, settle, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
+import { alreadyTried, devicesToOffer, placeStillFits, elsewhereDevice, elsewhereDevices, handoffStep, instructionText, markTried, offeredChoice, ownFixedQuestion, pauseStep, platformOf, statusStep, stepMessage, stepOf, stepOptions, stepRefOf, unavailableHere, unavailableIndex, varsFor, type PlaybookRun } from './playbook/stepContent';
 import { ELSEWHERE_STOP, FIXED, genericWords, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer } from './playbook/answerReading';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
+import { stuckOnStep } from './playbook/stuckHelp';
+import { restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
 import { fetchStatus } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
@@ -589,13 +591,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected override async onUnclearDevices(dc: DialogContext, state: PlaybookState, kept: Device[], ruledOut: Device[]): Promise<DialogTurnResult | undefined> {
     if (this.handoffOnly || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     const settled = state.phase === 'whichDevice' ? (state.whichFrom ?? 'fixed') : state.phase;
-    let offered: Device[];
-    if (kept.length >= 2) offered = kept;
-    else if (settled === 'device' || ruledOut.length >= 2 || ruledOut.some((d) => d.id === state.device)) {
-      offered = this.engine.content.devices.filter((d) => d.ask && !ruledOut.some((x) => x.id === d.id));
-    } else return undefined;
-    if (settled === 'elsewhere') offered = offered.filter((d) => elsewhereDevice(this.run, state, d));
-    if (offered.length === 0) return undefined;
+    const offered = devicesToOffer(this.run, state, settled, kept, ruledOut);
+    if (!offered || offered.length === 0) return undefined;
     if (offered.length === 1) {
       settle(state);
       return this.onDevice(dc, state, offered[0]);
@@ -670,22 +667,11 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    */
   protected override async onUndo(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult | undefined> {
     const point = dc.context.turnState.get(UNDO_KEY) as UndoPoint | undefined;
-    if (!point || this.handoffOnly || !(['question', 'fixed', 'statusPause'] as Phase[]).includes(state.phase)) return undefined;
+    if (!undoApplies(this.run, state, point, recognition)) return undefined;
     const e = this.engine;
-    if (e.namedDevices(recognition).some((n) => !n.ruledOut && n.device.id !== state.device)) return undefined;
-    const service = e.serviceIn(recognition);
-    if (service !== undefined && service !== state.service) return undefined;
     const record = await e.getRecord(dc.context);
     if (record.steps.length > point.recorded) record.steps.splice(point.recorded);
-    settle(state);
-    state.switchTo = undefined;
-    state.resumePhase = undefined;
-    state.stepIndex = point.stepIndex;
-    state.stepId = point.stepId;
-    state.phase = point.phase;
-    state.choiceId = point.choiceId;
-    state.tried = point.tried;
-    state.answered = point.answered;
+    restoreUndoPoint(state, point);
     const step = stepOf(this.run, state);
     await e.say(dc.context, 'undo.done', { step: step.title }, stepRefOf(this.run, state));
     if (state.phase === 'question') {
@@ -704,27 +690,14 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   /**
-   * Stuck on the step ("I can't find it", "it's greyed out", "I can't find See All, where is it?",
-   * "what's See All?") at its question or at "Did that fix it?": menus differ between versions, the
-   * step's own text for this device again, a person offered, and the same prompt. A phrase of
-   * messages.yaml `synonyms.stuck` is enough; one of `synonyms.stuckAbout` needs words of the step's
-   * text after it, and not another problem recognised clearly ("I can't find my photos"). A device
-   * named that is news is a correction instead.
+   * Stuck on the step at its question or at "Did that fix it?" (see stuckOnStep): menus differ
+   * between versions, the step's own text for this device again, a person offered, and the same prompt.
    */
   protected override async onStuck(dc: DialogContext, state: PlaybookState, input: UserInput, recognition: Recognition): Promise<DialogTurnResult | undefined> {
-    if (this.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed')) return undefined;
+    const stuck = stuckOnStep(this.run, state, input, recognition);
+    if (!stuck) return undefined;
     const e = this.engine;
-    const step = stepOf(this.run, state);
-    if (!step || e.namedDevices(recognition).some((n) => !n.ruledOut && n.device.id !== state.device)) return undefined;
-    const raw = instructionText(this.run, step, state.phase === 'question' ? { ...state, choiceId: undefined } : state);
-    const text = raw === undefined || raw === 'skip' ? undefined : fill(raw, varsFor(this.run, state));
-    if (!mentionsPhrase(e.messages.list('synonyms.stuck'), input.text, true)) {
-      const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence;
-      if (clear && e.handlerOf(recognition.intent) === 'playbook') return undefined;
-      const question = state.phase === 'question' ? platformText(step.question?.text, platformOf(this.run, state)) : undefined;
-      const source = [step.title, question ?? '', text ?? ''].join(' ');
-      if (!followedByWordsOf(e.messages.list('synonyms.stuckAbout'), input.text, source, e.messages.list('stopWords.en'))) return undefined;
-    }
+    const text = stuck.text;
     const ref = stepRefOf(this.run, state);
     // "Here's that step again:" only when there is a text to show.
     if (text) {
@@ -818,14 +791,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const step = this.engine.content.steps[state.stepId];
     if (index >= 0 && step) {
       state.stepIndex = index;
-      const phase = state.phase === 'switch' ? (state.resumePhase ?? 'fixed') : state.phase;
-      state.phase = phase;
-      const stillValid =
-        phase === 'device' ||
-        (phase === 'question' && step.question !== undefined && (!state.choiceId || offeredChoice(this.run, step, state, state.choiceId) !== undefined)) ||
-        (phase === 'fixed' && step.kind === 'instruction') ||
-        (phase === 'statusPause' && step.kind === 'status') ||
-        (phase === 'elsewhere' && step.kind === 'instruction' && unavailableHere(this.run, step, state));
+      if (state.phase === 'switch') state.phase = state.resumePhase ?? 'fixed';
+      const stillValid = placeStillFits(this.run, state, step);
       this.engine.logger.info('playbook changed during conversation; continuing at the same step', { playbook: this.playbook.id, step: state.stepId, stillValid });
       return stillValid ? undefined : this.runFrom(dc, state);
     }

@@ -175,17 +175,3 @@ export function settle(state: PlaybookState): void {
   state.whichFrom = undefined;
   state.whichDevices = undefined;
 }
-
-/** Where the flow stands now, kept before an answer moves it on (see UndoPoint). */
-export function undoPointOf(state: PlaybookState, recorded: number): UndoPoint {
-  return {
-    stepIndex: state.stepIndex,
-    stepId: state.stepId,
-    phase: state.phase,
-    choiceId: state.choiceId,
-    tried: [...(state.tried ?? [])],
-    answered: (state.answered ?? []).map((a) => ({ ...a })),
-    afterDoneAsked: state.afterDoneAsked,
-    recorded,
-  };
-}

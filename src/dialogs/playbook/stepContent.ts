@@ -151,3 +151,31 @@ export function handoffStep(run: PlaybookRun): Step | undefined {
   const own = run.engine.content.steps[run.playbook.steps[run.playbook.steps.length - 1]];
   return own?.kind === 'handoff' ? own : run.engine.handoffStep();
 }
+
+/**
+ * The devices to offer when devices were named mid-way without one clear device (see
+ * PlaybookDialog.onUnclearDevices), at the prompt `settled` (the one "which device?" interrupts):
+ * two or more not ruled out, or, when only ruled-out ones are news, every other device asked about;
+ * at the "carry on with which device?" prompt only those it offers. Undefined when nothing is news.
+ */
+export function devicesToOffer(run: PlaybookRun, state: PlaybookState, settled: PlaybookState['phase'], kept: Device[], ruledOut: Device[]): Device[] | undefined {
+  let offered: Device[];
+  if (kept.length >= 2) offered = kept;
+  else if (settled === 'device' || ruledOut.length >= 2 || ruledOut.some((d) => d.id === state.device)) {
+    offered = run.engine.content.devices.filter((d) => d.ask && !ruledOut.some((x) => x.id === d.id));
+  } else return undefined;
+  if (settled === 'elsewhere') offered = offered.filter((d) => elsewhereDevice(run, state, d));
+  return offered;
+}
+
+/** After a content change, true when the prompt the state waits at still fits its step (same step id). */
+export function placeStillFits(run: PlaybookRun, state: PlaybookState, step: Step): boolean {
+  const phase = state.phase;
+  return (
+    phase === 'device' ||
+    (phase === 'question' && step.question !== undefined && (!state.choiceId || offeredChoice(run, step, state, state.choiceId) !== undefined)) ||
+    (phase === 'fixed' && step.kind === 'instruction') ||
+    (phase === 'statusPause' && step.kind === 'status') ||
+    (phase === 'elsewhere' && step.kind === 'instruction' && unavailableHere(run, step, state))
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * "Oops, wrong button", "go back": the place kept before an answer (UndoPoint), when it applies, and
+ * the state put back to it.
+ */
+import type { Recognition } from '../../nlu/recognizer';
+import { settle, type Phase, type PlaybookState, type UndoPoint } from './state';
+import type { PlaybookRun } from './stepContent';
+
+/** Where the flow stands now, kept before an answer moves it on (see UndoPoint). */
+export function undoPointOf(state: PlaybookState, recorded: number): UndoPoint {
+  return {
+    stepIndex: state.stepIndex,
+    stepId: state.stepId,
+    phase: state.phase,
+    choiceId: state.choiceId,
+    tried: [...(state.tried ?? [])],
+    answered: (state.answered ?? []).map((a) => ({ ...a })),
+    afterDoneAsked: state.afterDoneAsked,
+    recorded,
+  };
+}
+
+/**
+ * True when an undo asked for now goes back to `point`: at a step's question, "Did that fix it?" or
+ * the status pause, and not when the message names another device or another service (a
+ * correction or a new problem, handled as usual).
+ */
+export function undoApplies(run: PlaybookRun, state: PlaybookState, point: UndoPoint | undefined, recognition: Recognition): point is UndoPoint {
+  if (!point || run.handoffOnly || !(['question', 'fixed', 'statusPause'] as Phase[]).includes(state.phase)) return false;
+  const e = run.engine;
+  if (e.namedDevices(recognition).some((n) => !n.ruledOut && n.device.id !== state.device)) return false;
+  const service = e.serviceIn(recognition);
+  return service === undefined || service === state.service;
+}
+
+/** Puts the state back where the point was: the step, the prompt, what was tried and answered. */
+export function restoreUndoPoint(state: PlaybookState, point: UndoPoint): void {
+  settle(state);
+  state.switchTo = undefined;
+  state.resumePhase = undefined;
+  state.stepIndex = point.stepIndex;
+  state.stepId = point.stepId;
+  state.phase = point.phase;
+  state.choiceId = point.choiceId;
+  state.tried = point.tried;
+  state.answered = point.answered;
+}
