@@ -12,23 +12,42 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { createHash } from 'node:crypto';
 import type { LoadedPlaybook } from '../content/loadContent';
-import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform, type Step, type StepOptions } from '../content/playbookSchema';
+import type { Device, Step } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { withoutMarkers } from '../privacy/redact';
-import type { StatusReport } from '../status/statusFeed';
-import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from './answers';
+import { matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
-import { fill, type Vars } from './messages';
-import { answerCarriesOver, answeredBefore, platformText, redacted, settle, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
-import { alreadyTried, devicesToOffer, placeStillFits, elsewhereDevice, elsewhereDevices, handoffStep, instructionText, markTried, offeredChoice, ownFixedQuestion, pauseStep, platformOf, statusStep, stepMessage, stepOf, stepOptions, stepRefOf, unavailableHere, unavailableIndex, varsFor, type PlaybookRun } from './playbook/stepContent';
-import { ELSEWHERE_STOP, FIXED, genericWords, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
+import { fill } from './messages';
 import { hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer } from './playbook/answerReading';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
+import { ELSEWHERE_STOP, FIXED, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
+import { answerCarriesOver, answeredBefore, platformText, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
+import {
+  alreadyTried,
+  devicesToOffer,
+  elsewhereDevice,
+  handoffStep,
+  instructionText,
+  markTried,
+  offeredChoice,
+  ownFixedQuestion,
+  pauseStep,
+  placeStillFits,
+  platformOf,
+  stepMessage,
+  stepOf,
+  stepOptions,
+  stepRefOf,
+  unavailableHere,
+  unavailableIndex,
+  varsFor,
+  type PlaybookRun,
+} from './playbook/stepContent';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
 import { fetchStatus } from './statusCheck';
@@ -43,6 +62,7 @@ export { answerCarriesOver, answeredBefore, type AnsweredQuestion, type Phase, t
 
 /** turnState key: the undo point of the previous turn, taken out of the state as this turn starts. */
 const UNDO_KEY = Symbol('resync.undoPoint');
+
 export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   private readonly run: PlaybookRun;
 
@@ -78,20 +98,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const record = await this.engine.getRecord(context);
     const remembered = profile.device && !opts.ruledOut?.includes(profile.device) ? profile.device : undefined;
     const device = this.engine.device(opts.device)?.id ?? this.engine.device(remembered)?.id;
-    const state: PlaybookState = {
-      playbookId: this.playbook.id,
-      version: this.playbook.contentVersion,
-      stepIndex: opts.startAtHandoff ? this.playbook.steps.length - 1 : Math.min(opts.resumeAt ?? 0, this.playbook.steps.length - 1),
-      stepId: this.playbook.steps[0],
-      phase: 'fixed',
-      device,
-      service: opts.service ?? this.playbook.service ?? (this.handoffOnly ? record.service : undefined),
-      tried: [...(opts.tried ?? [])],
-      answered: [...(opts.answered ?? [])],
-      utterance: this.handoffOnly ? undefined : redacted(opts.utterance),
-      moreQueued: opts.moreQueued || undefined,
-    };
-    Object.assign(dc.activeDialog!.state, state);
+    Object.assign(dc.activeDialog!.state, startState(this.playbook, opts, device, this.handoffOnly, record.service));
     const live = dc.activeDialog!.state as PlaybookState;
 
     if (opts.device && this.engine.device(opts.device)) profile.device = opts.device;
@@ -122,8 +129,6 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.runFrom(dc, live);
   }
 
-  // ---- content helpers ------------------------------------------------------------------
-
   /**
    * Checked as soon as the device is known (at the start, after the device question, on a
    * correction): when the service does not exist there, say so and ask which device to carry on
@@ -138,6 +143,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.showInstructions(dc, state, stepOf(this.run, state), false);
   }
 
+  /** Adds the step's outcome to the troubleshooting record (replacing the one kept when a person was asked for). */
   private async recordOutcome(dc: DialogContext, state: PlaybookState, outcome: StepOutcome, stepId = state.stepId): Promise<void> {
     const record = await this.engine.getRecord(dc.context);
     const interrupted = state.interrupted;

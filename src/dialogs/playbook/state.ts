@@ -3,6 +3,7 @@
  * names and values are a stored shape), the options it starts with, and the small pure helpers on
  * them that need no content lookup.
  */
+import type { LoadedPlaybook } from '../../content/loadContent';
 import { choicesOn, type Platform, type Step } from '../../content/playbookSchema';
 import { redactText } from '../../privacy/redact';
 
@@ -174,4 +175,25 @@ export function settle(state: PlaybookState): void {
   if (state.phase === 'whichDevice') state.phase = state.whichFrom ?? 'fixed';
   state.whichFrom = undefined;
   state.whichDevices = undefined;
+}
+
+/**
+ * The state a playbook starts with: at its first step (the handoff step for `startAtHandoff`, the
+ * step to return to for `resumeAt`), on `device` (known and not ruled out), with the service named,
+ * else the playbook's, else (the stand-alone "talk to a person" flow, `handoffOnly`) `recordService`.
+ */
+export function startState(playbook: LoadedPlaybook, opts: PlaybookOptions, device: string | undefined, handoffOnly: boolean, recordService: string | undefined): PlaybookState {
+  return {
+    playbookId: playbook.id,
+    version: playbook.contentVersion,
+    stepIndex: opts.startAtHandoff ? playbook.steps.length - 1 : Math.min(opts.resumeAt ?? 0, playbook.steps.length - 1),
+    stepId: playbook.steps[0],
+    phase: 'fixed',
+    device,
+    service: opts.service ?? playbook.service ?? (handoffOnly ? recordService : undefined),
+    tried: [...(opts.tried ?? [])],
+    answered: [...(opts.answered ?? [])],
+    utterance: handoffOnly ? undefined : redacted(opts.utterance),
+    moreQueued: opts.moreQueued || undefined,
+  };
 }
