@@ -15,17 +15,17 @@ import type { LoadedPlaybook } from '../content/loadContent';
 import type { Device, Step } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { withoutMarkers } from '../privacy/redact';
-import { matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
+import { matchChoice, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill } from './messages';
-import { hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer } from './playbook/answerReading';
+import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer, saysGoodbye } from './playbook/answerReading';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { ELSEWHERE_STOP, FIXED, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
-import { answerCarriesOver, answeredBefore, platformText, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
+import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
   alreadyTried,
@@ -387,23 +387,16 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         await this.recordOutcome(dc, state, 'user-left');
         return dc.endDialog({ outcome: 'left' });
       case 'declined':
-        state.phase = state.handoffFrom ?? 'fixed';
-        state.handoffFrom = undefined;
+        leaveHandoff(state);
         return this.reprompt(dc, state);
       default:
         break;
     }
-    state.phase = state.handoffFrom ?? 'fixed';
-    state.handoffFrom = undefined;
+    leaveHandoff(state);
     const e = this.engine;
     const input = e.input(dc.context);
     if (matchChoice(this.choicesFor(state), input, 'exact') !== undefined) return undefined;
-    if (input.text.trim()) {
-      const r = e.recognize(dc.context);
-      const handler = e.handlerOf(r.intent);
-      const clear = !r.ambiguous && r.confidence >= e.switchConfidence && handler !== 'none' && handler !== 'greeting';
-      if (clear || e.deviceIn(r)) return undefined;
-    }
+    if (input.text.trim() && asksSomethingClear(this.run, e.recognize(dc.context))) return undefined;
     await e.say(dc.context, 'switch.declined', {}, stepRefOf(this.run, state));
     return this.reprompt(dc, state);
   }
@@ -470,8 +463,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const prompt = promptText(this.run, state);
     if (!prompt) {
       // The hub gave the conversation back: the prompt it interrupted.
-      state.phase = state.handoffFrom ?? 'fixed';
-      state.handoffFrom = undefined;
+      leaveHandoff(state);
       return this.reprompt(dc, state);
     }
     await this.engine.sendPrompt(dc.context, prompt.text, choices, prompt.key, stepRefOf(this.run, state));
@@ -616,10 +608,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.stepIndex = this.playbook.steps.length - 1;
       return this.runFrom(dc, state);
     }
-    let resumeFrom: Phase;
-    if (state.phase === 'handoff') resumeFrom = state.handoffFrom ?? 'fixed';
-    else if (state.phase === 'switch') resumeFrom = state.resumePhase ?? 'fixed';
-    else resumeFrom = state.phase;
+    const resumeFrom = promptUnderneath(state);
     state.switchTo = undefined;
     state.resumePhase = undefined;
     // At the handoff step itself there is nothing to come back to.
@@ -722,12 +711,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * done ("it's on") without a word of leaving (messages.yaml `synonyms.bye`).
    */
   protected async onGoodbye(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
-    const r = this.engine.recognize(dc.context);
-    if (r.ambiguous || r.confidence < this.engine.switchConfidence) return undefined;
-    // "it's on", "restarted it" answer the step, whatever the recogniser makes of them; "it's on, bye" is a goodbye.
-    const messages = this.engine.messages;
-    const text = this.engine.input(dc.context).text;
-    if (mentionsPhrase(messages.list('synonyms.stepDone'), text, true) && !mentionsPhrase(messages.list('synonyms.bye'), text, true)) return undefined;
+    if (!saysGoodbye(this.run, this.engine.recognize(dc.context), this.engine.input(dc.context).text)) return undefined;
     settle(state);
     if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
     await this.engine.say(dc.context, 'playbook.goodbye', {}, stepRefOf(this.run, state));
@@ -790,8 +774,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     state.switchTo = undefined;
     settle(state);
     if (state.phase === 'handoff') {
-      state.phase = state.handoffFrom ?? 'fixed';
-      state.handoffFrom = undefined;
+      leaveHandoff(state);
     }
     const index = this.playbook.steps.indexOf(state.stepId);
     const step = this.engine.content.steps[state.stepId];

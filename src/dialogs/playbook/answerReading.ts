@@ -194,3 +194,26 @@ export function namesOtherProblem(run: PlaybookRun, state: PlaybookState, recogn
   // of another problem is a correction, not the answer (a choice's own words still answer).
   return (state.phase === 'question' || state.phase === 'fixed') && matchChoice(choices, said, 'loose') !== undefined && matchChoice(ownWords(run, choices), said, 'loose') === undefined;
 }
+
+/**
+ * A clear goodbye ("thanks, bye", "that's all, thanks"): recognised with confidence and without
+ * doubt, and not a message that says a step was done ("it's on", "restarted it": they answer the
+ * step, whatever the recogniser makes of them) without a word of leaving (`synonyms.bye`: "it's on,
+ * bye" is a goodbye).
+ */
+export function saysGoodbye(run: PlaybookRun, recognition: Recognition, text: string): boolean {
+  if (recognition.ambiguous || recognition.confidence < run.engine.switchConfidence) return false;
+  const messages = run.engine.messages;
+  return !(mentionsPhrase(messages.list('synonyms.stepDone'), text, true) && !mentionsPhrase(messages.list('synonyms.bye'), text, true));
+}
+
+/**
+ * A clear request when the agent hub gives the conversation back (cancel, help, a person, goodbye,
+ * another problem: recognised with confidence, no greeting or nothing), or a device named.
+ */
+export function asksSomethingClear(run: PlaybookRun, recognition: Recognition): boolean {
+  const e = run.engine;
+  const handler = e.handlerOf(recognition.intent);
+  const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence && handler !== 'none' && handler !== 'greeting';
+  return clear || Boolean(e.deviceIn(recognition));
+}

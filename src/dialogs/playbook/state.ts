@@ -177,6 +177,19 @@ export function settle(state: PlaybookState): void {
   state.whichDevices = undefined;
 }
 
+/** Leaves the `handoff` phase for the prompt the agent hub interrupted. */
+export function leaveHandoff(state: PlaybookState): void {
+  state.phase = state.handoffFrom ?? 'fixed';
+  state.handoffFrom = undefined;
+}
+
+/** The prompt to come back to after the agent hub or a switch offer: the one they interrupted, else this one. */
+export function promptUnderneath(state: PlaybookState): Phase {
+  if (state.phase === 'handoff') return state.handoffFrom ?? 'fixed';
+  if (state.phase === 'switch') return state.resumePhase ?? 'fixed';
+  return state.phase;
+}
+
 /**
  * The state a playbook starts with: at its first step (the handoff step for `startAtHandoff`, the
  * step to return to for `resumeAt`), on `device` (known and not ruled out), with the service named,
