@@ -7,6 +7,12 @@
  * "Did that fix it?". Status steps ask the status feed; the handoff step always gives Apple's own
  * support options, then asks our agent hub. Asking for a person mid-way keeps the place: when the
  * hub gives the conversation back (offer declined, waiting cancelled), the step is asked again.
+ *
+ * This class wires the flow: it sends, records and moves the state on. What it decides from is in
+ * src/dialogs/playbook/, as functions of (run, state, …): the state and its options (state.ts),
+ * the content for this device and service (stepContent.ts), each prompt's text and buttons
+ * (prompts.ts), reading typed answers (answerReading.ts), the first message's rules
+ * (firstMessage.ts), status lines (statusReport.ts), stuck help (stuckHelp.ts) and undo (undo.ts).
  */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
