@@ -42,16 +42,3 @@ describe('a complaint the recogniser does not place', () => {
     expect(last.choices?.length ?? 0).toBeGreaterThan(1);
   });
 });
-
-describe('an iPod touch is a device of its own, on the iOS steps', () => {
-  it('"photos not syncing on my ipod touch" starts without asking the device, with the iOS instructions', async () => {
-    const say = bot.conversation('gn-ipod');
-    const replies = await say('photos not syncing on my ipod touch');
-    expect(replies.some((r) => r.playbook === 'photos-not-syncing')).toBe(true);
-    expect(replies.map((r) => r.messageKey)).not.toContain('device.question');
-    expect(replies[replies.length - 1]?.messageKey).toBe('step.question');
-    const key = 'test/conversations/gn-ipod/';
-    const stored = (await bot.runtime.storage.read([key]))[key] as { troubleshooting?: { device?: string } } | undefined;
-    expect(stored?.troubleshooting?.device).toBe('ipod');
-  });
-});

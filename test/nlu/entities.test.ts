@@ -115,7 +115,6 @@ describe('EntityExtractor on the real intents/entities.yaml', () => {
     ['my macbook pro', ['device:mac']],
     ['on icloud.com', ['device:web']],
     ['iphne', ['device:iphone']],
-    ['my old ipod touch', ['device:ipod']],
     ['iphonee', ['device:iphone']],
     ['over Wi-Fi', ['network:wifi']],
     ['MacBook Air and iPad Mini over LTE', ['device:mac', 'device:ipad', 'network:cellular']],
