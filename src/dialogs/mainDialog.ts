@@ -709,7 +709,7 @@ export class MainDialog extends Dialog {
   /**
    * Titles of the steps of a playbook about to start that were already gone through without a fix
    * on the same device earlier in this conversation, and that the playbook will skip: instruction
-   * steps whose text is not particular to the new playbook's service (PlaybookDialog.alreadyTried),
+   * steps whose text is not particular to the new playbook's service (alreadyTried in playbook/stepContent.ts),
    * and questions answered with a choice that carries over ("plenty of space": `answerCarriesOver`).
    */
   private async alreadyChecked(dc: DialogContext, playbookId: string, options: PlaybookOptions, place: PlaybookPlace): Promise<string[]> {
