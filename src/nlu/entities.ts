@@ -18,6 +18,8 @@ interface Term {
   value: string;
   compact: string;
   maxDistance: number;
+  /** Words in the synonym as written ("apple watch": 2). */
+  words: number;
 }
 
 interface Token {
@@ -84,11 +86,12 @@ export class EntityExtractor {
         for (const synonym of v.synonyms) {
           const compact = compactForm(synonym);
           if (!compact) continue;
-          const term: Term = { type, value: v.value, compact, maxDistance: maxDistanceFor(compact.length) };
+          const words = synonym.match(WORD)?.length ?? 1;
+          const term: Term = { type, value: v.value, compact, maxDistance: maxDistanceFor(compact.length), words };
           pushTo(this.exact, compact, term);
           if (term.maxDistance > 0) pushTo(this.byFirstLetter, compact[0]!, term);
           // "wi-fi" is two words in a message, "wifi" one; allow one more word than the synonym has.
-          maxTokens = Math.max(maxTokens, (synonym.match(WORD)?.length ?? 0) + 1);
+          maxTokens = Math.max(maxTokens, words + 1);
           maxLength = Math.max(maxLength, compact.length);
         }
       }
@@ -108,7 +111,7 @@ export class EntityExtractor {
         if (j > i && !PHRASE_GAP.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
         compact += compactForm(tokens[j]!.text);
         if (compact.length > this.maxCompactLength + 2) break;
-        const match = this.lookup(compact, j === i ? tokens[i]!.text : null);
+        const match = this.lookup(compact, j === i ? tokens[i]!.text : null, j - i + 1);
         // A typo may not swallow a whole short word ("my macbook pro", "photos on"): in a phrase,
         // every word is longer than the typo, and the phrase ends where the term ends.
         if (match && match.distance > 0 && j > i) {
@@ -137,17 +140,17 @@ export class EntityExtractor {
     return merged.map((c) => ({ type: c.term.type, value: c.term.value, text: text.slice(c.start, c.end), start: c.start, end: c.end }));
   }
 
-  private lookup(compact: string, singleWord: string | null): { term: Term; distance: number } | null {
-    const key = singleWord === null ? `p:${compact}` : `w:${singleWord.toLowerCase()}:${compact}`;
+  private lookup(compact: string, singleWord: string | null, words: number): { term: Term; distance: number } | null {
+    const key = singleWord === null ? `p${words}:${compact}` : `w:${singleWord.toLowerCase()}:${compact}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
-    const found = this.search(compact, singleWord);
+    const found = this.search(compact, singleWord, words);
     if (this.memo.size >= MAX_MEMO) this.memo.clear();
     this.memo.set(key, found);
     return found;
   }
 
-  private search(compact: string, singleWord: string | null): { term: Term; distance: number } | null {
+  private search(compact: string, singleWord: string | null, words: number): { term: Term; distance: number } | null {
     const exact = this.exact.get(compact);
     if (exact) return { term: exact[0]!, distance: 0 };
     // Plural: "iphones", "macs".
@@ -162,7 +165,9 @@ export class EntityExtractor {
     if (!bucket) return null;
     let best: { term: Term; distance: number } | null = null;
     for (const term of bucket) {
-      if (Math.abs(term.compact.length - compact.length) > term.maxDistance) continue;
+      // Nor may a typo join words into a shorter synonym ("this ipad" is not "thinkpad", "to ios"
+      // not "todos"): a phrase matches by typo only a synonym of at least as many words.
+      if (Math.abs(term.compact.length - compact.length) > term.maxDistance || term.words < words) continue;
       // A typo is forgiven in a term only, never in what is a different, shorter word.
       const allowed = Math.min(term.maxDistance, maxDistanceFor(compact.length));
       if (allowed === 0) continue;

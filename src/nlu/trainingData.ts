@@ -46,6 +46,8 @@ const entityValueSchema = z
   .object({
     value: id,
     synonyms: z.array(utterance).default([]),
+    /** false: the id itself is not a way to write the value ("other" is an ordinary word). */
+    matchValue: z.boolean().default(true),
   })
   .strict();
 
@@ -236,6 +238,7 @@ function buildGazetteer(file: z.infer<typeof entitiesFileSchema>, yaml: YamlFile
     gazetteer[type] = values.map((v, vi) => {
       const synonyms = [v.value, ...v.synonyms];
       synonyms.forEach((s, si) => {
+        if (si === 0 && !v.matchValue) return;
         const key = `${type}:${compactForm(s)}`;
         const owner = seen.get(key);
         const fieldParts: (string | number)[] = si === 0 ? ['entities', type, vi, 'value'] : ['entities', type, vi, 'synonyms', si - 1];
@@ -244,7 +247,7 @@ function buildGazetteer(file: z.infer<typeof entitiesFileSchema>, yaml: YamlFile
         }
         seen.set(key, v.value);
       });
-      return { value: v.value, synonyms: [...new Set(synonyms)] };
+      return { value: v.value, synonyms: [...new Set(v.matchValue ? synonyms : v.synonyms)] };
     });
   }
   return gazetteer;

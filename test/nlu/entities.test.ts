@@ -126,6 +126,17 @@ describe('EntityExtractor on the real intents/entities.yaml', () => {
     ['it shows sam@icloud.com on both', []],
     ['my apple id is me@mac.com on my iphone', ['device:iphone']],
     ['sam@icloud.com works on icloud.com', ['device:web']],
+    // A typo never joins two words into a one-word synonym (tester round 4).
+    ['backup not working on this ipad', ['service:backup', 'device:ipad']],
+    ['after updating to ios 17 my contacts stopped', ['service:contacts']],
+    // ...but still forgives a typo in a phrase of as many words.
+    ['apple wach', ['device:apple-watch']],
+    ['windos 10', ['device:windows']],
+    // "other" is an ordinary word; only phrases such as "other device" name that device.
+    ['no other problems, thanks', []],
+    ['my other mac', ['device:mac']],
+    ['some other device', ['device:other']],
+    ['my android phone', ['device:other']],
   ])('%s', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
