@@ -427,11 +427,13 @@ const AMOUNT_BEFORE = String.raw`(?<!\b(?:of|times|plus|minus|by|than|about|arou
 const ANY_SIX_RE = new RegExp(String.raw`${REFERENCE_BEFORE}${AMOUNT_BEFORE}${SIX_DIGITS}`, 'gi');
 /** A message of at most this many words is short: a six-digit number anywhere in it is a code. */
 const SHORT_MESSAGE_WORDS = 8;
+/** A message that speaks of a code ("got the code finally 834201 but it says wrong"): its six-digit numbers are codes too. */
+const CODE_MENTION_RE = new RegExp(String.raw`${NOT_SECRET_CODE}\b${CODE_WORD}\b`, 'i');
 
 function redactSixDigitCodes(text: string, counter: Counter): string {
   let out = text.replace(CUED_SIX_RE, (_m, cue: string, code: string) => `${cue}${bump(counter, 'code', code)}`);
   const words = out.trim().split(/\s+/).filter((w) => w.length > 0).length;
-  if (words <= SHORT_MESSAGE_WORDS) {
+  if (words <= SHORT_MESSAGE_WORDS || CODE_MENTION_RE.test(text)) {
     // With no cue, a round number ("100000", "250 000") is a count, not a code.
     out = out.replace(ANY_SIX_RE, (m: string, code: string) => (/000$/.test(code) ? m : bump(counter, 'code', code)));
   }

@@ -23,6 +23,9 @@ const POSITIVE: Array<[string, RedactionKind, string]> = [
   ['verification code 123456', 'code', '123456'],
   ['2FA code: 654321', 'code', '654321'],
   ['it sent me 774-210', 'code', '774-210'],
+  // A long message that speaks of a code: its six digits are the code (tester round 4).
+  ['got the code finally 834201 but it says wrong, what do I do now', 'code', '834201'],
+  ['the verification code never worked, I tried 555 123 three times today', 'code', '555 123'],
   ['123456', 'code', '123456'],
   ['123 456', 'code', '123 456'],
   [' 987654. ', 'code', '987654'],
@@ -66,6 +69,8 @@ const POSITIVE: Array<[string, RedactionKind, string]> = [
 
 /** Text that must come back unchanged. */
 const NEGATIVE: string[] = [
+  // Error codes are for the agent, even in a long message with a six-digit number.
+  'error code 8003 came up and then 483920 photos were stuck for two days',
   "my iPhone 15 Pro on iOS 18.1 won't sync 2,000 photos",
   'iOS 18.2',
   'iOS 17.4.1 on my iPad Air',
