@@ -42,21 +42,19 @@ import { holdsQualifier, isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoic
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
-import type { MessageKey, Vars } from './messages';
+import type { MessageKey } from './messages';
 import { answeredBefore, playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { NEXT_CHOICE, namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
+import { candidates, didYouMeanMenu, helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
+import { FIXED_OUTCOME, problemWords, type ChildResult, type LastPlaybook, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
+
+export type { ChildResult } from './main/state';
+export { DID_YOU_MEAN_MAX } from './main/menus';
 
 export const MAIN_DIALOG_ID = 'resync.main';
 /** Not-understood turns in a row before the help menu and a person are offered. */
 export const MISSES_BEFORE_MENU = 2;
-/** At most this many candidates in "Did you mean …?". */
-export const DID_YOU_MEAN_MAX = 3;
-
-/** Menu choice ids: `intent:<id>` starts that intent; these two are the engine's own. */
-const AGENT_CHOICE = 'agent';
-const SOMETHING_ELSE_CHOICE = 'something-else';
-const INTENT_CHOICE_PREFIX = 'intent:';
 /** Answers to "Is there anything else that isn't syncing?". */
 const MORE = { yes: 'more-yes', no: 'more-no' } as const;
 /** How many times "which device?" is asked before the playbook asks with every device. */
@@ -79,108 +77,11 @@ export const RESUME_WINDOW_MS = 30 * 60 * 1000;
  */
 const RESUMABLE_OUTCOMES: readonly string[] = ['left', 'stopped', 'fixed'];
 
-/** The last playbook that ended in this conversation, where it stood and how it ended. */
-interface LastPlaybook {
-  place: PlaybookPlace;
-  outcome: string;
-  /** ISO time it ended (injected clock). */
-  at: string;
-  /** Messages routed here since. */
-  turns: number;
-  /** The person stopped because Apple reports an outage of the service (ChildResult.outage). */
-  outage?: boolean;
-}
-
-/** What a message said about a problem: its words (redacted), service and devices. */
-interface ProblemWords {
-  /** Redacted (see startIntent). */
-  utterance: string;
-  service?: string;
-  /** Device ids named and not ruled out, in the order mentioned. */
-  devices: string[];
-  /** Device ids the message ruled out ("not my iPhone"). */
-  ruledOut: string[];
-}
-
-/** A problem waiting for the person to say which of the devices they named has it. */
-interface PendingStart {
-  intent: string;
-  /** Redacted (see startIntent). */
-  utterance: string;
-  service?: string;
-  /** Device ids named, in the order mentioned. */
-  devices: string[];
-  /** Times "which device?" has been asked. */
-  tries: number;
-  /** Device ids the message ruled out ("not my iPhone"). */
-  ruledOut?: string[];
-}
-
-/**
- * The question left open at the end of the last turn, to read a short answer against. `asked`:
- * times "anything else?" was asked again after an answer that was no answer ("not sure").
- */
-type OpenQuestion =
-  | { kind: 'more'; asked?: number }
-  | { kind: 'device'; pending: PendingStart }
-  /** "On your iPhone again?": `device` is the remembered one. */
-  | { kind: 'again'; pending: PendingStart; device: string }
-  /** "You also mentioned …: shall we look at that now?" (the first problem of `queue`). */
-  | { kind: 'next' }
-  /** "Apple gives no time … the device checks in the meantime?" (after a stop at an outage, `last`). */
-  | { kind: 'outage' };
-
-/** What the last turn left waiting: a question of this dialog's, or a menu and the question it came with. */
-interface Pending {
-  open?: OpenQuestion;
-  menu?: PromptChoice[];
-  menuAsk?: MainState['menuAsk'];
-  menuProblem?: ProblemWords;
-}
-
 /** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
 const MORE_REASKS = 1;
 
-interface MainState {
-  /** Not-understood turns in a row. */
-  misses: number;
-  /** The menu offered last turn (did-you-mean, help or problem menu), so a button, number or title picks from it. */
-  menu?: PromptChoice[];
-  /** The question the menu came with, to ask it again after "help". */
-  menuAsk?: { key: MessageKey; vars?: Vars };
-  /** The question left open last turn, if any. */
-  open?: OpenQuestion;
-  /** The device named or confirmed in this conversation (a remembered one is confirmed before use). */
-  device?: string;
-  /** The last playbook that ended, for what comes after it (a correction, "still not working", the next problem). */
-  last?: LastPlaybook;
-  /** What the message a did-you-mean menu was about said (the device it named is not asked for again). */
-  menuProblem?: ProblemWords;
-  /** The question to put back once a child ends ("is iCloud down?" asked at "On your iPhone again?"). */
-  putBack?: OpenQuestion;
-  /** The last turn said goodbye: another goodbye gets a short one, not the same line again. */
-  saidGoodbye?: boolean;
-  /** Problems named in the same message as the one being worked on, in the order named (problemQueue.ts). */
-  queue?: QueuedProblem[];
-}
-
 /** How a playbook may end for the next waiting problem to be offered (not handed to a person). */
 const OFFER_NEXT_AFTER: readonly string[] = ['fixed', 'left', 'stopped', 'support-options', 'ended'];
-
-/** Outcome a playbook ends with after it asked "Is there anything else that isn't syncing?". */
-const FIXED_OUTCOME = 'fixed';
-
-/**
- * What a child dialog may end with. `continueTurn`: the child ended on this turn's message without
- * answering it (a person from the support team closed the chat and the hub asked "anything else?");
- * this dialog reads the message itself.
- */
-export interface ChildResult {
-  outcome?: string;
-  continueTurn?: boolean;
-  /** Stopped at the status pause: Apple reports an outage of the service ("when will it be fixed?" is answered then). */
-  outage?: boolean;
-}
 
 /**
  * A choice picked by its phrases only: for questions shown without buttons, where a bare number
@@ -276,7 +177,7 @@ export class MainDialog extends Dialog {
   private async startSeveral(dc: DialogContext, state: MainState, r: Recognition, named: NamedProblem[]): Promise<DialogTurnResult> {
     const e = this.engine;
     state.misses = 0;
-    const words = this.problemWords(r);
+    const words = problemWords(this.engine, r);
     const [first, ...rest] = named;
     await this.setQueue(dc, state, rest.map((p) => ({ playbookId: p.playbook.id, service: p.service, utterance: words.utterance, ...(p.device ? { device: p.device } : {}) })));
     await e.say(dc.context, 'queue.noted', { problem: first.playbook.title, others: queuedTitles(e, state.queue ?? []) });
@@ -520,16 +421,12 @@ export class MainDialog extends Dialog {
     const specific = several[0]?.playbook;
     if (specific && specific.intent !== r.intent && e.playbookForIntent(r.intent)?.general) return this.startIntent(dc, specific.intent, r);
     if (r.ambiguous) {
-      const choices = this.candidates(r);
+      const choices = candidates(e, r, Boolean(this.handoffDialogId));
       if (choices.length > 0) {
         state.misses = 0;
-        // One problem offered: "Did you mean …?" is a yes/no question too ("yes", "sí", "nope").
-        state.menu =
-          choices.length === 1
-            ? [{ ...choices[0]!, synonyms: e.messages.list('synonyms.yes') }, e.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse', ['synonyms.no'])]
-            : [...choices, e.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse')];
+        state.menu = didYouMeanMenu(e, choices);
         state.menuAsk = { key: 'didYouMean' };
-        state.menuProblem = this.problemWords(r);
+        state.menuProblem = problemWords(this.engine, r);
         await e.ask(context, 'didYouMean', state.menu);
         return Dialog.EndOfTurn;
       }
@@ -568,7 +465,7 @@ export class MainDialog extends Dialog {
         state.misses++;
         if (state.misses >= MISSES_BEFORE_MENU) {
           state.misses = 0;
-          state.menu = this.helpMenu();
+          state.menu = helpMenu(e, Boolean(this.handoffDialogId));
           state.menuAsk = { key: 'notUnderstood.offer' };
           await e.ask(context, 'notUnderstood.offer', state.menu);
         } else {
@@ -587,51 +484,19 @@ export class MainDialog extends Dialog {
    */
   private async onMenuChoice(dc: DialogContext, state: MainState, choiceId: string, menuProblem?: ProblemWords): Promise<DialogTurnResult> {
     state.misses = 0;
-    if (choiceId === AGENT_CHOICE) return this.startHandoff(dc);
-    if (choiceId.startsWith(INTENT_CHOICE_PREFIX)) {
-      const intent = choiceId.slice(INTENT_CHOICE_PREFIX.length);
-      const handler = this.engine.handlerOf(intent);
-      if (handler === 'playbook') {
-        const now = this.problemWords(this.engine.recognize(dc.context));
-        const saysMore = now.devices.length > 0 || now.ruledOut.length > 0 || now.service !== undefined;
-        return this.startIntent(dc, intent, saysMore || !menuProblem ? now : menuProblem);
-      }
-      if (handler === 'agent') return this.startHandoff(dc);
-      if (handler !== 'none') {
-        await this.engine.say(dc.context, handler === 'cancel' ? 'cancel.done' : (handler as 'help' | 'greeting' | 'goodbye'));
+    const pick = readMenuPick(this.engine, choiceId);
+    switch (pick.kind) {
+      case 'agent':
+        return this.startHandoff(dc);
+      case 'playbook':
+        return this.startIntent(dc, pick.intent, wordsForPick(problemWords(this.engine, this.engine.recognize(dc.context)), menuProblem));
+      case 'reply':
+        await this.engine.say(dc.context, pick.key);
         return Dialog.EndOfTurn;
-      }
+      case 'somethingElse':
+        await this.engine.say(dc.context, 'didYouMean.somethingElse');
+        return Dialog.EndOfTurn;
     }
-    await this.engine.say(dc.context, 'didYouMean.somethingElse');
-    return Dialog.EndOfTurn;
-  }
-
-  /** Did-you-mean candidates: problems (by playbook title) and "talk to a person". */
-  private candidates(r: Recognition): PromptChoice[] {
-    const seen = new Set<string>();
-    const out: PromptChoice[] = [];
-    for (const intent of [r.intent, ...r.alternatives.map((a) => a.intent)]) {
-      if (out.length >= DID_YOU_MEAN_MAX || seen.has(intent)) continue;
-      seen.add(intent);
-      const handler = this.engine.handlerOf(intent);
-      const playbook = this.engine.playbookForIntent(intent);
-      if (handler === 'playbook' && playbook) out.push({ id: INTENT_CHOICE_PREFIX + intent, title: playbook.title, synonyms: [] });
-      else if (handler === 'agent' && this.handoffDialogId && !out.some((c) => c.id === AGENT_CHOICE)) out.push(this.engine.choice(AGENT_CHOICE, 'choice.agent'));
-    }
-    return out;
-  }
-
-  /** Every problem we have a playbook for, then a person. */
-  private helpMenu(): PromptChoice[] {
-    const problems = this.problemMenu();
-    return this.handoffDialogId ? [...problems, this.engine.choice(AGENT_CHOICE, 'choice.agent')] : problems;
-  }
-
-  /** Every problem we have a playbook for (by title), for "what isn't syncing?". */
-  private problemMenu(): PromptChoice[] {
-    return Object.values(this.engine.content.playbooks)
-      .sort((a, b) => a.title.localeCompare(b.title))
-      .map((p) => ({ id: INTENT_CHOICE_PREFIX + p.intent, title: p.title, synonyms: [] }));
   }
 
   /**
@@ -647,7 +512,7 @@ export class MainDialog extends Dialog {
       await this.engine.say(dc.context, 'notUnderstood');
       return Dialog.EndOfTurn;
     }
-    const { utterance, service, devices, ruledOut } = 'devices' in said ? said : this.problemWords(said);
+    const { utterance, service, devices, ruledOut } = 'devices' in said ? said : problemWords(this.engine, said);
     const state = dc.activeDialog!.state as MainState;
     // A playbook whose steps do not depend on the device (askDevice: false) needs no answer.
     if (devices.length > 1 && playbook.askDevice !== false) {
@@ -658,17 +523,6 @@ export class MainDialog extends Dialog {
       if (remembered) return this.askDeviceAgain(dc, state, { intent, utterance, service, devices: [], tries: 0, ruledOut }, remembered);
     }
     return this.beginPlaybook(dc, playbook.id, { utterance, device: devices[0], service, ruledOut });
-  }
-
-  /** What a message said about a problem (its words redacted: nothing typed is kept raw). */
-  private problemWords(r: Recognition): ProblemWords {
-    const named = this.engine.namedDevices(r);
-    return {
-      utterance: redactText(r.text).text,
-      service: this.engine.serviceIn(r),
-      devices: named.filter((n) => !n.ruledOut).map((n) => n.device.id),
-      ruledOut: named.filter((n) => n.ruledOut).map((n) => n.device.id),
-    };
   }
 
   /**
@@ -1006,7 +860,7 @@ export class MainDialog extends Dialog {
   /** Asks what isn't syncing, with a button per problem. */
   private async askProblem(dc: DialogContext, state: MainState, key: MessageKey): Promise<DialogTurnResult> {
     state.misses = 0;
-    state.menu = this.problemMenu();
+    state.menu = problemMenu(this.engine);
     state.menuAsk = { key };
     await this.engine.ask(dc.context, key, state.menu);
     return Dialog.EndOfTurn;
@@ -1023,7 +877,7 @@ export class MainDialog extends Dialog {
     profile.device = device.id;
     state.device = device.id;
     state.misses = 0;
-    state.menu = this.problemMenu();
+    state.menu = problemMenu(this.engine);
     state.menuAsk = { key: 'device.whatProblem', vars: { device: device.label } };
     await this.engine.ask(dc.context, 'device.whatProblem', state.menu, { device: device.label });
     return Dialog.EndOfTurn;

@@ -1,0 +1,87 @@
+/**
+ * The main dialog's menus: the problem list ("what isn't syncing?"), the help menu (the problems,
+ * then a person), "Did you mean …?" built from the recogniser's candidates, and what a choice
+ * picked from any of them asks for. Choices name intents by id (`intent:<id>`) from the content;
+ * nothing here names an intent.
+ */
+import type { Recognition } from '../../nlu/recognizer';
+import type { PromptChoice } from '../answers';
+import type { Engine } from '../engine';
+import type { MessageKey } from '../messages';
+import type { ProblemWords } from './state';
+
+/** At most this many candidates in "Did you mean …?". */
+export const DID_YOU_MEAN_MAX = 3;
+
+/** Menu choice ids: `intent:<id>` starts that intent; these two are the engine's own. */
+const AGENT_CHOICE = 'agent';
+const SOMETHING_ELSE_CHOICE = 'something-else';
+const INTENT_CHOICE_PREFIX = 'intent:';
+
+/**
+ * Did-you-mean candidates: problems (by playbook title) and "talk to a person" (only when
+ * `canHandOff`: content has a handoff flow).
+ */
+export function candidates(engine: Engine, r: Recognition, canHandOff: boolean): PromptChoice[] {
+  const seen = new Set<string>();
+  const out: PromptChoice[] = [];
+  for (const intent of [r.intent, ...r.alternatives.map((a) => a.intent)]) {
+    if (out.length >= DID_YOU_MEAN_MAX || seen.has(intent)) continue;
+    seen.add(intent);
+    const handler = engine.handlerOf(intent);
+    const playbook = engine.playbookForIntent(intent);
+    if (handler === 'playbook' && playbook) out.push({ id: INTENT_CHOICE_PREFIX + intent, title: playbook.title, synonyms: [] });
+    else if (handler === 'agent' && canHandOff && !out.some((c) => c.id === AGENT_CHOICE)) out.push(engine.choice(AGENT_CHOICE, 'choice.agent'));
+  }
+  return out;
+}
+
+/**
+ * The "Did you mean …?" menu: the candidates and "something else". With one problem offered it is a
+ * yes/no question too ("yes", "sí", "nope").
+ */
+export function didYouMeanMenu(engine: Engine, choices: readonly PromptChoice[]): PromptChoice[] {
+  return choices.length === 1
+    ? [{ ...choices[0]!, synonyms: engine.messages.list('synonyms.yes') }, engine.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse', ['synonyms.no'])]
+    : [...choices, engine.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse')];
+}
+
+/** Every problem we have a playbook for (by title), for "what isn't syncing?". */
+export function problemMenu(engine: Engine): PromptChoice[] {
+  return Object.values(engine.content.playbooks)
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .map((p) => ({ id: INTENT_CHOICE_PREFIX + p.intent, title: p.title, synonyms: [] }));
+}
+
+/** Every problem we have a playbook for, then a person (when `canHandOff`). */
+export function helpMenu(engine: Engine, canHandOff: boolean): PromptChoice[] {
+  const problems = problemMenu(engine);
+  return canHandOff ? [...problems, engine.choice(AGENT_CHOICE, 'choice.agent')] : problems;
+}
+
+/**
+ * What a choice picked from a menu asks for: a person, a problem's playbook, a short reply (help,
+ * greeting, goodbye, cancel), or something else.
+ */
+export type MenuPick = { kind: 'agent' } | { kind: 'playbook'; intent: string } | { kind: 'reply'; key: MessageKey } | { kind: 'somethingElse' };
+
+export function readMenuPick(engine: Engine, choiceId: string): MenuPick {
+  if (choiceId === AGENT_CHOICE) return { kind: 'agent' };
+  if (choiceId.startsWith(INTENT_CHOICE_PREFIX)) {
+    const intent = choiceId.slice(INTENT_CHOICE_PREFIX.length);
+    const handler = engine.handlerOf(intent);
+    if (handler === 'playbook') return { kind: 'playbook', intent };
+    if (handler === 'agent') return { kind: 'agent' };
+    if (handler !== 'none') return { kind: 'reply', key: handler === 'cancel' ? 'cancel.done' : (handler as 'help' | 'greeting' | 'goodbye') };
+  }
+  return { kind: 'somethingElse' };
+}
+
+/**
+ * What a problem picked from a menu starts with: what the message the menu was about said (its
+ * device, service, words), unless the pick itself (`now`) names a device or service.
+ */
+export function wordsForPick(now: ProblemWords, menuProblem: ProblemWords | undefined): ProblemWords {
+  const saysMore = now.devices.length > 0 || now.ruledOut.length > 0 || now.service !== undefined;
+  return saysMore || !menuProblem ? now : menuProblem;
+}
