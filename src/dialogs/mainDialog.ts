@@ -37,8 +37,7 @@
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { redactText } from '../privacy/redact';
-import { holdsQualifier, isOnlyPhrase, matchChoice, mentionsPhrase, negatedChoice, type PromptChoice, type UserInput } from './answers';
+import { holdsQualifier, matchChoice, mentionsPhrase, negatedChoice, type PromptChoice } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
@@ -46,7 +45,9 @@ import type { MessageKey } from './messages';
 import { answeredBefore, playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { NEXT_CHOICE, namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
+import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
 import { candidates, didYouMeanMenu, helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
+import { phraseChoice } from './main/phraseChoice';
 import { FIXED_OUTCOME, problemWords, type ChildResult, type LastPlaybook, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
 
 export type { ChildResult } from './main/state';
@@ -57,12 +58,6 @@ export const MAIN_DIALOG_ID = 'resync.main';
 export const MISSES_BEFORE_MENU = 2;
 /** Answers to "Is there anything else that isn't syncing?". */
 const MORE = { yes: 'more-yes', no: 'more-no' } as const;
-/** How many times "which device?" is asked before the playbook asks with every device. */
-const WHICH_DEVICE_TRIES = 2;
-/** Answers to "On your iPhone again?" (a remembered device not named in this conversation). */
-const AGAIN = { yes: 'again-yes', other: 'again-other' } as const;
-/** How many times "On your … again?" is asked before the playbook asks with every device. */
-const AGAIN_TRIES = 2;
 /** Answers to "Do you want to go through the device checks in the meantime?" (after a stop at an outage). */
 const OUTAGE = { checks: 'outage-checks', wait: 'outage-wait' } as const;
 /**
@@ -82,15 +77,6 @@ const MORE_REASKS = 1;
 
 /** How a playbook may end for the next waiting problem to be offered (not handed to a person). */
 const OFFER_NEXT_AFTER: readonly string[] = ['fixed', 'left', 'stopped', 'support-options', 'ended'];
-
-/**
- * A choice picked by its phrases only: for questions shown without buttons, where a bare number
- * ("1") names no choice and must not pick one by position.
- */
-function phraseChoice(choices: readonly PromptChoice[], input: UserInput, mode: 'exact' | 'loose'): string | undefined {
-  if (/^\s*\d+\s*$/.test(input.text)) return undefined;
-  return matchChoice(choices, input, mode);
-}
 
 export class MainDialog extends Dialog {
   constructor(
@@ -519,7 +505,7 @@ export class MainDialog extends Dialog {
       return this.askWhichDevice(dc, state, { intent, utterance, service, devices: [...devices], tries: 0, ruledOut });
     }
     if (devices.length === 0 && playbook.askDevice !== false) {
-      const remembered = await this.rememberedToConfirm(dc, state, ruledOut);
+      const remembered = await deviceToConfirm(this.engine, state, (await this.engine.getProfile(dc.context)).device, ruledOut, () => this.engine.getRecord(dc.context));
       if (remembered) return this.askDeviceAgain(dc, state, { intent, utterance, service, devices: [], tries: 0, ruledOut }, remembered);
     }
     return this.beginPlaybook(dc, playbook.id, { utterance, device: devices[0], service, ruledOut });
@@ -585,34 +571,11 @@ export class MainDialog extends Dialog {
     });
   }
 
-  /**
-   * The device remembered from an earlier conversation, when this conversation has not named it
-   * (nor ruled it out): it is confirmed with one tap before a playbook uses it.
-   */
-  private async rememberedToConfirm(dc: DialogContext, state: MainState, ruledOut: readonly string[] = []): Promise<string | undefined> {
-    const profile = await this.engine.getProfile(dc.context);
-    const remembered = this.engine.device(profile.device)?.id;
-    if (!remembered || ruledOut.includes(remembered)) return undefined;
-    const record = await this.engine.getRecord(dc.context);
-    // A playbook that never asks for the device ("is iCloud down?") put the remembered one in the record unconfirmed.
-    const silent = record.intent !== undefined && this.engine.playbookForIntent(record.intent)?.askDevice === false;
-    return (state.device ?? (silent ? undefined : record.device)) === remembered ? undefined : remembered;
-  }
-
-  private againChoices(deviceId: string): PromptChoice[] {
-    const e = this.engine;
-    const device = e.device(deviceId);
-    return [
-      { id: AGAIN.yes, title: e.messages.text('device.againYes'), synonyms: [...e.messages.list('synonyms.yes'), ...(device ? [device.id, device.label.toLowerCase()] : [])] },
-      { id: AGAIN.other, title: e.messages.text('device.againOther'), synonyms: [...e.messages.list('synonyms.no'), e.messages.text('device.againOther').toLowerCase()] },
-    ];
-  }
-
   /** Asks "On your iPhone again?"; `count`: false when it is put back after an aside (not a retry). */
   private async askDeviceAgain(dc: DialogContext, state: MainState, pending: PendingStart, deviceId: string, count = true): Promise<DialogTurnResult> {
     if (count) pending.tries++;
     state.open = { kind: 'again', pending, device: deviceId };
-    await this.engine.ask(dc.context, 'device.again', this.againChoices(deviceId), { device: this.engine.device(deviceId)?.label ?? '' });
+    await this.engine.ask(dc.context, 'device.again', againChoices(this.engine, deviceId), { device: this.engine.device(deviceId)?.label ?? '' });
     return Dialog.EndOfTurn;
   }
 
@@ -623,51 +586,36 @@ export class MainDialog extends Dialog {
    */
   private async onDeviceAgain(dc: DialogContext, state: MainState, pending: PendingStart, deviceId: string): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
-    const input = e.input(dc.context);
     const playbook = e.playbookForIntent(pending.intent);
     if (!playbook) return undefined;
-    const start = (device: string | undefined) =>
-      this.beginPlaybook(dc, playbook.id, {
-        utterance: pending.utterance,
-        device,
-        service: pending.service,
-        ruledOut: device ? pending.ruledOut : [...(pending.ruledOut ?? []), deviceId],
-      });
-    const choices = this.againChoices(deviceId);
     // After a long silence: welcome back, the problem waiting, and the question again.
-    if (await e.welcomesBack(dc.context, choices, (r) => r.intent === pending.intent)) {
+    if (await e.welcomesBack(dc.context, againChoices(e, deviceId), (r) => r.intent === pending.intent)) {
       await e.sayWelcomeBack(dc.context, { problem: playbook.title });
       return this.askDeviceAgain(dc, state, pending, deviceId, false);
     }
-    const exact = matchChoice(choices, input, 'exact');
-    if (exact !== undefined) return start(exact === AGAIN.yes ? deviceId : undefined);
-    // A thanks alone is politeness: the problem still waits.
-    if (isOnlyPhrase(e.messages.list('synonyms.thanks'), e.messages.list('synonyms.acknowledge'), input.text)) {
-      await e.say(dc.context, 'thanks.welcome');
-      return this.askDeviceAgain(dc, state, pending, deviceId, false);
+    const answer = readDeviceAgain(e, pending, deviceId, e.input(dc.context), () => e.recognize(dc.context));
+    switch (answer.kind) {
+      case 'start':
+        return this.beginPlaybook(dc, playbook.id, {
+          utterance: pending.utterance,
+          device: answer.device,
+          service: pending.service,
+          ruledOut: answer.device ? pending.ruledOut : [...(pending.ruledOut ?? []), deviceId],
+        });
+      case 'thanks':
+        await e.say(dc.context, 'thanks.welcome');
+        return this.askDeviceAgain(dc, state, pending, deviceId, false);
+      case 'aside':
+        state.putBack = { kind: 'again', pending, device: deviceId };
+        return dc.beginDialog(playbookDialogId(answer.playbookId), { utterance: answer.utterance, service: answer.service } satisfies PlaybookOptions);
+      case 'which':
+        return this.askWhichDevice(dc, state, { ...pending, devices: answer.devices, tries: 0 });
+      case 'askAgain':
+        await e.say(dc.context, 'answer.notUnderstood');
+        return this.askDeviceAgain(dc, state, pending, deviceId);
+      case 'route':
+        return undefined;
     }
-    const r = e.recognize(dc.context);
-    // "Is iCloud down?": answered (the status playbook), then this question again.
-    const aside = e.handlerOf(r.intent) === 'playbook' && !r.ambiguous ? e.playbookForIntent(r.intent) : undefined;
-    if (aside && e.answersFromStatus(aside) && aside.intent !== pending.intent) {
-      state.putBack = { kind: 'again', pending, device: deviceId };
-      return dc.beginDialog(playbookDialogId(aside.id), { utterance: redactText(r.text).text, service: e.serviceIn(r) } satisfies PlaybookOptions);
-    }
-    // Another problem said clearly ("photos on my mac"): routed as usual.
-    if (e.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= e.switchConfidence && r.intent !== pending.intent) return undefined;
-    const named = e.namedDevices(r);
-    const kept = named.filter((n) => !n.ruledOut).map((n) => n.device.id);
-    if (kept.length === 1) return start(kept[0]);
-    if (kept.length > 1) return this.askWhichDevice(dc, state, { ...pending, devices: kept, tries: 0 });
-    if (named.some((n) => n.device.id === deviceId)) return start(undefined);
-    const loose = phraseChoice(choices, input, 'loose');
-    if (loose !== undefined) return start(loose === AGAIN.yes ? deviceId : undefined);
-    if (e.handlerOf(r.intent) !== 'none') return undefined;
-    if (pending.tries < AGAIN_TRIES) {
-      await e.say(dc.context, 'answer.notUnderstood');
-      return this.askDeviceAgain(dc, state, pending, deviceId);
-    }
-    return start(undefined);
   }
 
   /**
@@ -753,18 +701,11 @@ export class MainDialog extends Dialog {
     return this.beginPlaybook(dc, playbook.id, { device: device.id, service: place.service, tried: [], resumeAt: place.stepIndex });
   }
 
-  private deviceChoices(ids: readonly string[]): PromptChoice[] {
-    return ids.flatMap((id) => {
-      const d = this.engine.device(id);
-      return d ? [{ id: d.id, title: d.label, synonyms: [d.id] }] : [];
-    });
-  }
-
   /** Asks "which device?"; `count`: false when it is asked again after "help" (not a retry). */
   private async askWhichDevice(dc: DialogContext, state: MainState, pending: PendingStart, count = true): Promise<DialogTurnResult> {
     if (count) pending.tries++;
     state.open = { kind: 'device', pending };
-    await this.engine.ask(dc.context, 'device.which', this.deviceChoices(pending.devices));
+    await this.engine.ask(dc.context, 'device.which', deviceChoices(this.engine, pending.devices));
     return Dialog.EndOfTurn;
   }
 
@@ -776,29 +717,18 @@ export class MainDialog extends Dialog {
    */
   private async onWhichDevice(dc: DialogContext, state: MainState, pending: PendingStart): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
-    const input = e.input(dc.context);
-    const choices = this.deviceChoices(pending.devices);
     const playbook = e.playbookForIntent(pending.intent);
     if (!playbook) return undefined;
-    const start = (device: string | undefined) =>
-      this.beginPlaybook(dc, playbook.id, { utterance: pending.utterance, device, service: pending.service, ruledOut: pending.ruledOut });
-    const exact = matchChoice(choices, input, 'exact');
-    if (exact !== undefined) return start(exact);
-    const r = e.recognize(dc.context);
-    const named = e.namedDevices(r);
-    const kept = named.filter((n) => !n.ruledOut);
-    if (kept.length === 1) return start(kept[0].device.id);
-    // "Not the iPhone" when two were offered: the other one.
-    const left = pending.devices.filter((id) => !named.some((n) => n.ruledOut && n.device.id === id));
-    if (kept.length === 0 && left.length === 1 && left.length < pending.devices.length) return start(left[0]);
-    const loose = matchChoice(choices, input, 'loose');
-    if (loose !== undefined) return start(loose);
-    if (e.handlerOf(r.intent) !== 'none' || kept.length > 1) return undefined;
-    if (pending.tries < WHICH_DEVICE_TRIES) {
-      await e.say(dc.context, 'answer.notUnderstood');
-      return this.askWhichDevice(dc, state, pending);
+    const answer = readWhichDevice(e, pending, e.input(dc.context), () => e.recognize(dc.context));
+    switch (answer.kind) {
+      case 'start':
+        return this.beginPlaybook(dc, playbook.id, { utterance: pending.utterance, device: answer.device, service: pending.service, ruledOut: pending.ruledOut });
+      case 'askAgain':
+        await e.say(dc.context, 'answer.notUnderstood');
+        return this.askWhichDevice(dc, state, pending);
+      case 'route':
+        return undefined;
     }
-    return start(undefined);
   }
 
   /**
