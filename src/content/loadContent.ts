@@ -75,6 +75,7 @@ function stepTexts(step: Step): { field: (string | number)[]; text: string; extr
     step.question.choices.forEach((c, i) => {
       out.push({ field: ['question', 'choices', i, 'title'], text: c.title, extra: [] });
       addPlatformTexts(c.instructions, ['question', 'choices', i, 'instructions']);
+      if (c.saidFirst) out.push({ field: ['question', 'choices', i, 'saidFirst', 'say'], text: c.saidFirst.say, extra: [] });
     });
   }
   for (const [svc, o] of Object.entries(step.services)) addPlatformTexts(o, ['services', svc]);
@@ -248,6 +249,8 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
       step.question.choices.forEach((c, i) => {
         if (seen.has(c.id)) problem(yaml, file, ['question', 'choices', i, 'id'], `duplicate choice id '${c.id}'`);
         seen.add(c.id);
+        // Nobody says a step fixed the problem before the step is shown.
+        if (c.saidFirst && c.action === 'fixed') problem(yaml, file, ['question', 'choices', i, 'saidFirst'], `choice '${c.id}' ends the playbook as fixed; a first message cannot give that answer`);
       });
       checkOnlyOn(step, (field, message) => problem(yaml, file, field, message));
     }

@@ -66,6 +66,25 @@ const platformName = z.enum(PLATFORMS, {
       : { message: ctx.defaultError },
 });
 
+/**
+ * Phrases looked for in the message that started a playbook (whole words, not negated), and the
+ * line said when one is there. Used two ways by a playbook:
+ * - `whenSaid`: said first, after the intro and before the first step ("all my photos disappeared …
+ *   are they gone forever??" hears where deleted photos are kept);
+ * - `firstWhen`: this playbook goes first when a message that starts another one holds a phrase, as
+ *   the cause to fix before the other problem can be ("I can't sign in to iCloud on my iPad and now
+ *   none of my photos are there" starts with signing in); `say` explains why, after this playbook's
+ *   intro, and {service} is the other problem's service.
+ * And by a step question's choice, `saidFirst`: the first message already gives that answer.
+ */
+export const phraseLineSchema = z
+  .object({
+    phrases: z.array(text).min(1, 'list at least one phrase'),
+    say: text,
+  })
+  .strict();
+export type PhraseLine = z.infer<typeof phraseLineSchema>;
+
 export const choiceSchema = z
   .object({
     id,
@@ -93,6 +112,14 @@ export const choiceSchema = z
      */
     action: z.enum(['continue', 'skip', 'fixed']).default('continue'),
     instructions: serviceOverrideSchema.optional(),
+    /**
+     * The message that started a playbook already gives this answer when it holds one of `phrases`
+     * (whole words, not negated, clause by clause): "storage is fine" (a `skip` choice: the step is
+     * skipped) or "my storage is full" (a `continue` choice: its instructions come without the
+     * question). `say` is said after the intro to show it was heard. Not for `fixed` choices, and
+     * never where the playbook fixes the answer itself (`stepOptions.<step>.answer`).
+     */
+    saidFirst: phraseLineSchema.optional(),
   })
   .strict();
 
@@ -191,24 +218,6 @@ export const stepOptionsSchema = z
   })
   .strict();
 export type StepOptions = z.infer<typeof stepOptionsSchema>;
-
-/**
- * Phrases looked for in the message that started a playbook (whole words, not negated), and the
- * line said when one is there. Used two ways by a playbook:
- * - `whenSaid`: said first, after the intro and before the first step ("all my photos disappeared …
- *   are they gone forever??" hears where deleted photos are kept);
- * - `firstWhen`: this playbook goes first when a message that starts another one holds a phrase, as
- *   the cause to fix before the other problem can be ("I can't sign in to iCloud on my iPad and now
- *   none of my photos are there" starts with signing in); `say` explains why, after this playbook's
- *   intro, and {service} is the other problem's service.
- */
-export const phraseLineSchema = z
-  .object({
-    phrases: z.array(text).min(1, 'list at least one phrase'),
-    say: text,
-  })
-  .strict();
-export type PhraseLine = z.infer<typeof phraseLineSchema>;
 
 /**
  * A playbook's own wording of "Did that fix it?" and its two answers, where "syncing" does not fit

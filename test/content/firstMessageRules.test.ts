@@ -1,6 +1,7 @@
 /**
  * What content says about the first message: a playbook's `whenSaid` lines and `firstWhen` rule,
- * and a step's `alreadyDone` phrases. Each mistake is one problem naming the file and field.
+ * a step's `alreadyDone` phrases and a question choice's `saidFirst`. Each mistake is one problem
+ * naming the file and field.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -50,5 +51,35 @@ describe('first-message rules in content', () => {
       expect.arrayContaining(['playbooks/photos-not-syncing.yaml whenSaid[0].phrases', 'steps/restart.yaml alreadyDone[1]']),
     );
     expect(found.some((f) => f.startsWith('playbooks/sign-in-problem.yaml firstWhen'))).toBe(true);
+  });
+
+  it('storage answers "fine" and "full" from the first message (saidFirst), each with its line', () => {
+    const storage = parse(readFileSync('dialogs/steps/storage.yaml', 'utf8')) as { question: { choices: { id: string; action?: string; saidFirst?: { phrases: string[]; say: string } }[] } };
+    const said = storage.question.choices.filter((c) => c.saidFirst).map((c) => [c.id, c.action]);
+    expect(said).toEqual([
+      ['full', 'continue'],
+      ['has-space', 'skip'],
+    ]);
+  });
+
+  it('a saidFirst on a choice that ends the playbook as fixed, an unknown placeholder in its say, and a misspelt field are errors', () => {
+    edit('steps/apple-id.yaml', (d) => {
+      const choices = (d.question as { choices: Record<string, unknown>[] }).choices;
+      choices[0].action = 'fixed';
+      choices[0].saidFirst = { phrases: ['same account'], say: 'Noted.' };
+      choices[1].saidFirst = { phrases: ['other account'], say: 'Noted for {album}.' };
+    });
+    edit('steps/storage.yaml', (d) => {
+      const choices = (d.question as { choices: Record<string, unknown>[] }).choices;
+      choices[0].saidFirst = { phrase: ['storage full'], say: 'Noted.' };
+    });
+    const found = problems();
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['steps/apple-id.yaml', 'question.choices[0].saidFirst', expect.stringContaining('fixed')],
+        ['steps/apple-id.yaml', 'question.choices[1].saidFirst.say', 'unknown placeholder {album}'],
+      ]),
+    );
+    expect(found.some(([file, field]) => file === 'steps/storage.yaml' && field.startsWith('question.choices[0].saidFirst'))).toBe(true);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * What the message that started a playbook already says: another playbook's problem to fix first
  * (`firstWhen`), lines it calls for (`whenSaid`), steps it says were done (steps' `alreadyDone`),
- * and answers to later step questions (`answerFromUtterance`). Pure functions of (run, state).
+ * and answers to later step questions (choices' `saidFirst`, `answerFromUtterance`). Pure
+ * functions of (run, state).
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
-import { choicesOn, type Step } from '../../content/playbookSchema';
-import { matchChoice, mentionsPhrase, type PromptChoice } from '../answers';
+import { choicesOn, type Choice, type Step } from '../../content/playbookSchema';
+import { matchChoice, mentionsPhrase, normalise, type PromptChoice } from '../answers';
 import { fill } from '../messages';
 import type { PlaybookOptions, PlaybookState } from './state';
 import { offeredChoice, platformOf, stepOptions, varsFor, type Line, type PlaybookRun } from './stepContent';
@@ -21,13 +22,59 @@ export function causeFirst(run: PlaybookRun, opts: PlaybookOptions): LoadedPlayb
 }
 
 /**
- * The choice the message that started this playbook already picks, for a step with
- * `answerFromUtterance`: exact, then loose (negation-aware) matching as for any answer, among all
+ * The statements of a message: its clauses cut at punctuation followed by a space (or the end),
+ * each read on its own, questions left out. In "photos not syncing, storage is fine" the "not" of
+ * the first clause does not reach "storage is fine"; "tried restarting, tried updating" holds two
+ * things tried; "is my storage full?" says nothing. "icloud.com" stays whole.
+ */
+export function clausesOf(text: string): string[] {
+  const parts = text.split(/([.,;:!?]+(?=\s|$)|\n+)/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const clause = parts[i].trim();
+    if (normalise(clause) !== '' && !(parts[i + 1] ?? '').includes('?')) out.push(clause);
+  }
+  return out;
+}
+
+/**
+ * True when a statement of the message (clausesOf) holds one of the phrases, as whole words and not
+ * negated in that clause. A phrase of one word must be the whole clause: "restarted." or "updated!"
+ * says it was done, "the contact I updated on my Mac" does not. A number glued to its unit is read
+ * as two words ("2TB free" holds "tb free").
+ */
+export function saysInClause(phrases: readonly string[], text: string): boolean {
+  const single = phrases.filter((p) => !normalise(p).includes(' '));
+  const longer = phrases.filter((p) => normalise(p).includes(' '));
+  return clausesOf(text)
+    .map((clause) => clause.replace(/(\d)(\p{L})/gu, '$1 $2'))
+    .some((clause) => mentionsPhrase(single, clause, false) || mentionsPhrase(longer, clause, true));
+}
+
+/**
+ * The choice of the step's question whose `saidFirst` phrases the message that started the playbook
+ * holds ("storage is fine", "my storage is full"): only one may match (two is no answer), never a
+ * `fixed` choice, and never where the playbook fixes the answer itself (`stepOptions.answer`).
+ * Before the device is known every choice counts; after, those offered on its platform.
+ */
+export function saidFirstChoice(run: PlaybookRun, state: PlaybookState, step: Step): Choice | undefined {
+  if (!step.question || !state.utterance || stepOptions(run, step.id)?.answer !== undefined) return undefined;
+  const choices = state.device ? choicesOn(step, platformOf(run, state)) : step.question.choices;
+  const said = state.utterance;
+  const hits = choices.filter((c) => c.saidFirst && c.action !== 'fixed' && saysInClause(c.saidFirst.phrases, said));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
+ * The choice the message that started this playbook already picks: a choice's `saidFirst` phrases
+ * (any step), else, for a step with `answerFromUtterance`: exact, then loose (negation-aware) matching as for any answer, among all
  * the question's choices (a tie is no answer). Only a `continue` choice with instructions of its
  * own counts: a specific case ("forgot my password"), never "I'm not sure", a skip or "fixed",
  * which nobody answers before being asked.
  */
 export function answerFromUtterance(run: PlaybookRun, state: PlaybookState, step: Step): string | undefined {
+  const saidFirst = saidFirstChoice(run, state, step);
+  if (saidFirst) return saidFirst.id;
   if (!stepOptions(run, step.id)?.answerFromUtterance || !step.question || !state.utterance) return undefined;
   const choices: PromptChoice[] = choicesOn(step, platformOf(run, state)).map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms }));
   const input = { text: state.utterance };
@@ -38,8 +85,10 @@ export function answerFromUtterance(run: PlaybookRun, state: PlaybookState, step
 
 /**
  * What the first message calls for before the steps, after the intro: why this playbook goes first
- * (`firstWhen.say`), the playbook's `whenSaid` lines its phrases call for, and one line naming the
- * steps it says were done already (steps' `alreadyDone`: `saidDone`, which are then skipped).
+ * (`firstWhen.say`), the playbook's `whenSaid` lines its phrases call for, the `saidFirst.say` of
+ * each step question it already answers (that answer is then taken when the step comes), and one
+ * line naming the steps it says were done already (steps' `alreadyDone`, clause by clause:
+ * `saidDone`, which are then skipped).
  */
 export function firstMessageLines(run: PlaybookRun, state: PlaybookState, opts: PlaybookOptions): { lines: Line[]; saidDone: string[] } {
   const { engine, playbook } = run;
@@ -52,9 +101,12 @@ export function firstMessageLines(run: PlaybookRun, state: PlaybookState, opts: 
   for (const rule of playbook.whenSaid ?? []) {
     if (mentionsPhrase(rule.phrases, said, true)) lines.push({ text: fill(rule.say, varsFor(run, state)), key: 'playbook.whenSaid' });
   }
-  const done = playbook.steps
-    .map((id) => engine.content.steps[id])
-    .filter((step): step is Step => step?.kind === 'instruction' && step.alreadyDone !== undefined && mentionsPhrase(step.alreadyDone, said, true));
+  const steps = playbook.steps.map((id) => engine.content.steps[id]).filter((step): step is Step => step !== undefined);
+  const done = steps.filter((step) => step.kind === 'instruction' && step.alreadyDone !== undefined && saysInClause(step.alreadyDone, said));
+  for (const step of steps) {
+    const answer = done.includes(step) ? undefined : saidFirstChoice(run, state, step);
+    if (answer?.saidFirst) lines.push({ text: fill(answer.saidFirst.say, varsFor(run, state)), key: 'playbook.saidFirst' });
+  }
   if (done.length > 0) {
     lines.push({ text: engine.messages.text('playbook.alreadyDone', { steps: done.map((step) => `"${step.title}"`).join(', ') }), key: 'playbook.alreadyDone' });
   }

@@ -1,0 +1,133 @@
+/**
+ * Tester round 4, item 12, in the tester's own words, through the whole bot with the real
+ * recogniser and content: what the first message says about storage and about what was tried is
+ * used, not asked again.
+ * - Storage said to be fine: the storage step is skipped, with one line saying so.
+ * - Storage said to be full while starting another problem: said back at once, and the storage step
+ *   gives its instructions without its question.
+ * - "tried restarting, tried updating, nothing": both steps are skipped, not only the first.
+ */
+import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+import { realContent } from './helpers';
+
+const content = realContent();
+const bot = useRealBot('round4-first');
+let n = 0;
+
+type Talk = (text: string) => Promise<ReplyLine[]>;
+
+function talk(): Talk {
+  const id = `round4-first-${++n}`;
+  const chat = personalChat(bot.runtime.bot, id);
+  return async (text) => (await chat(text)).map(lineOf);
+}
+
+/** Answers every step question with its first continue choice and every "Did that fix it?" with no, until the checks end. */
+async function throughToTheEnd(say: Talk, first: ReplyLine[]): Promise<ReplyLine[]> {
+  const all = [...first];
+  let replies = first;
+  for (let turn = 0; turn < 20; turn++) {
+    const prompt = replies[replies.length - 1];
+    if (prompt.key === 'step.question') {
+      const step = content.steps[prompt.stepId!];
+      const go = step.question!.choices.filter((c) => prompt.choices?.includes(c.id)).findIndex((c) => c.action === 'continue');
+      replies = await say(String(go + 1));
+    } else if (prompt.key === 'fixed.question') {
+      replies = await say('2');
+    } else break;
+    all.push(...replies);
+  }
+  return all;
+}
+
+const storage = content.steps['storage'];
+const questionAsked = (all: ReplyLine[], stepId: string) => all.some((r) => r.key === 'step.question' && r.stepId === stepId);
+const instructionsShown = (all: ReplyLine[]) => all.filter((r) => r.key === 'step.instructions').map((r) => r.stepId);
+
+describe('storage said to be fine in the first message is not asked about', () => {
+  it.each([
+    ["photos not syncing on my iphone, and no it's not storage, I have 2TB free", 'photos-not-syncing'],
+    ["notes not syncing on my mac, storage is fine and I'm on wifi", 'notes-not-syncing'],
+    ['backup failing on iphone. restarted. updated. plenty of storage.', 'backup-not-working'],
+    ['contacts not syncing on my ipad, I pay for 200GB and only use 40', 'contacts-not-syncing'],
+  ])('"%s": one line says so, and the storage step is skipped', async (first, playbook) => {
+    const say = talk();
+    const replies = await say(first);
+    expect(replies.find((r) => r.key === 'playbook.intro')?.playbook).toBe(playbook);
+    const said = replies.filter((r) => r.key === 'playbook.saidFirst');
+    expect(said).toHaveLength(1);
+    expect(said[0].text).toBe(storage.question!.choices.find((c) => c.action === 'skip')!.saidFirst!.say);
+    const all = await throughToTheEnd(say, replies);
+    expect(questionAsked(all, 'storage')).toBe(false);
+    expect(instructionsShown(all)).not.toContain('storage');
+    expect(instructionsShown(all)).toContain('contact-support');
+  });
+
+  it('"restarted. updated." as clauses of their own skip those two steps as well', async () => {
+    const say = talk();
+    const replies = await say('backup failing on iphone. restarted. updated. plenty of storage.');
+    const skipped = replies.find((r) => r.key === 'playbook.alreadyDone');
+    expect(skipped?.text).toContain(content.steps['restart'].title);
+    expect(skipped?.text).toContain(content.steps['software-update'].title);
+    const shown = instructionsShown(await throughToTheEnd(say, replies));
+    expect(shown).not.toContain('restart');
+    expect(shown).not.toContain('software-update');
+  });
+
+  it('without a word about storage, the storage question is asked as before', async () => {
+    const say = talk();
+    const all = await throughToTheEnd(say, await say('notes not syncing on my mac'));
+    expect(all.map((r) => r.key)).not.toContain('playbook.saidFirst');
+    expect(questionAsked(all, 'storage')).toBe(true);
+  });
+
+  it('a question about storage ("is my storage full?") answers nothing', async () => {
+    const say = talk();
+    const replies = await say('photos not syncing on my iphone, is my storage full?');
+    expect(replies.map((r) => r.key)).not.toContain('playbook.saidFirst');
+    expect(questionAsked(await throughToTheEnd(say, replies), 'storage')).toBe(true);
+  });
+});
+
+describe('storage said to be full while starting another problem', () => {
+  it('"storage full on my mac and now photos stopped uploading": said back at once, then the storage instructions without the question', async () => {
+    const say = talk();
+    const replies = await say('storage full on my mac and now photos stopped uploading');
+    expect(replies.find((r) => r.key === 'playbook.intro')?.playbook).toBe('photos-not-syncing');
+    const keys = replies.map((r) => r.key);
+    expect(keys.indexOf('playbook.saidFirst')).toBeGreaterThan(keys.indexOf('playbook.intro'));
+    expect(replies.find((r) => r.key === 'playbook.saidFirst')!.text).toContain('full');
+    const all = await throughToTheEnd(say, replies);
+    expect(questionAsked(all, 'storage')).toBe(false);
+    const shown = all.find((r) => r.key === 'step.instructions' && r.stepId === 'storage');
+    expect(shown?.text).toContain(storage.title);
+    // The Mac's Photos text: the step's own wording for this service and device.
+    expect(shown?.text).toContain(storage.services['photos'].mac!.replace(/\*\*/g, '').split('.')[0]);
+  });
+
+  it('"my storage isn\'t full" is the other answer: room, so the step is skipped', async () => {
+    const say = talk();
+    const replies = await say("photos stopped uploading on my mac, my storage isn't full");
+    const said = replies.filter((r) => r.key === 'playbook.saidFirst').map((r) => r.text);
+    expect(said).toEqual([storage.question!.choices.find((c) => c.action === 'skip')!.saidFirst!.say]);
+  });
+});
+
+describe('everything tried is skipped (item 12)', () => {
+  it('"tried restarting, tried updating, nothing": both steps are named and neither is shown', async () => {
+    const say = talk();
+    const replies = await say("calendar won't sync on my ipad. tried restarting, tried updating, nothing");
+    const skipped = replies.find((r) => r.key === 'playbook.alreadyDone');
+    expect(skipped?.text).toContain(content.steps['restart'].title);
+    expect(skipped?.text).toContain(content.steps['software-update'].title);
+    const shown = instructionsShown(await throughToTheEnd(say, replies));
+    expect(shown).not.toContain('restart');
+    expect(shown).not.toContain('software-update');
+    expect(shown).toContain('network');
+  });
+
+  it('"the note I updated on my mac" does not count as a software update', async () => {
+    const replies = await talk()("the note I updated on my mac doesn't show on my iphone");
+    expect(replies.map((r) => r.key)).not.toContain('playbook.alreadyDone');
+  });
+});
