@@ -43,11 +43,12 @@ import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
 import { answeredBefore, playbookDialogId, type PlaybookOptions } from './playbookDialog';
-import { NEXT_CHOICE, namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
+import { namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
 import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
 import { candidates, didYouMeanMenu, helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
 import { phraseChoice } from './main/phraseChoice';
+import { alsoReported, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, problemWords, type ChildResult, type LastPlaybook, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
 
 export type { ChildResult } from './main/state';
@@ -74,9 +75,6 @@ const RESUMABLE_OUTCOMES: readonly string[] = ['left', 'stopped', 'fixed'];
 
 /** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
 const MORE_REASKS = 1;
-
-/** How a playbook may end for the next waiting problem to be offered (not handed to a person). */
-const OFFER_NEXT_AFTER: readonly string[] = ['fixed', 'left', 'stopped', 'support-options', 'ended'];
 
 export class MainDialog extends Dialog {
   constructor(
@@ -132,27 +130,24 @@ export class MainDialog extends Dialog {
    */
   private async afterQueuedEnd(dc: DialogContext, state: MainState, endedId: string, outcome: string | undefined): Promise<DialogTurnResult> {
     const e = this.engine;
-    if (!state.queue?.length) return Dialog.EndOfTurn;
-    const ended = e.content.playbooks[endedId];
-    if (!ended || ended.askDevice === false || e.answersFromStatus(ended)) return Dialog.EndOfTurn;
+    if (!state.queue?.length || offersNothingAfter(e, endedId)) return Dialog.EndOfTurn;
     await this.setQueue(dc, state, state.queue.filter((q) => q.playbookId !== endedId));
-    const next = state.queue?.[0];
-    if (!next) {
+    const problem = nextTitle(e, state);
+    if (problem === undefined) {
       if (outcome === FIXED_OUTCOME) await e.say(dc.context, 'wrapUp.more');
       return Dialog.EndOfTurn;
     }
-    if (!OFFER_NEXT_AFTER.includes(outcome ?? 'ended') || handoffAnswer(dc.context) !== undefined) return Dialog.EndOfTurn;
+    if (!offersNextAfter(outcome) || handoffAnswer(dc.context) !== undefined) return Dialog.EndOfTurn;
     state.open = { kind: 'next' };
-    await e.ask(dc.context, 'queue.offer', nextChoices(e), { problem: e.content.playbooks[next.playbookId]?.title ?? '' });
+    await e.ask(dc.context, 'queue.offer', nextChoices(e), { problem });
     return Dialog.EndOfTurn;
   }
 
   /** Keeps the waiting problems in this dialog's state and their intents in the record (for the agent summary). */
   private async setQueue(dc: DialogContext, state: MainState, queue: QueuedProblem[] | undefined): Promise<void> {
-    const kept = (queue ?? []).filter((q) => this.engine.content.playbooks[q.playbookId] !== undefined);
-    state.queue = kept.length > 0 ? kept : undefined;
+    state.queue = keptQueue(this.engine, queue);
     const record = await this.engine.getRecord(dc.context);
-    if (state.queue) record.alsoReported = state.queue.map((q) => this.engine.content.playbooks[q.playbookId].intent);
+    if (state.queue) record.alsoReported = alsoReported(this.engine, state.queue);
     else delete record.alsoReported;
   }
 
@@ -163,11 +158,10 @@ export class MainDialog extends Dialog {
   private async startSeveral(dc: DialogContext, state: MainState, r: Recognition, named: NamedProblem[]): Promise<DialogTurnResult> {
     const e = this.engine;
     state.misses = 0;
-    const words = problemWords(this.engine, r);
-    const [first, ...rest] = named;
-    await this.setQueue(dc, state, rest.map((p) => ({ playbookId: p.playbook.id, service: p.service, utterance: words.utterance, ...(p.device ? { device: p.device } : {}) })));
+    const { first, firstWords, rest } = splitSeveral(problemWords(e, r), named);
+    await this.setQueue(dc, state, rest);
     await e.say(dc.context, 'queue.noted', { problem: first.playbook.title, others: queuedTitles(e, state.queue ?? []) });
-    return this.startIntent(dc, first.playbook.intent, { ...words, service: first.service, ...(first.device ? { devices: [first.device] } : {}) });
+    return this.startIntent(dc, first.playbook.intent, firstWords);
   }
 
   /**
@@ -178,18 +172,9 @@ export class MainDialog extends Dialog {
    */
   private async onNextOffer(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
-    const input = e.input(dc.context);
-    const choices = nextChoices(e);
-    let picked = matchChoice(choices, input, 'exact');
-    if (picked === undefined) {
-      const r = e.recognize(dc.context);
-      const handler = e.handlerOf(r.intent);
-      if (handler === 'playbook' && !r.ambiguous && r.confidence >= e.switchConfidence) return undefined;
-      if (mentionsPhrase(e.messages.list('synonyms.notFixed'), input.text, true)) return undefined;
-      picked = matchChoice(choices, input, 'loose') ?? (handler === 'goodbye' && !r.ambiguous ? NEXT_CHOICE.notNow : undefined);
-    }
-    if (picked === NEXT_CHOICE.yes) return this.startQueued(dc, state);
-    if (picked !== NEXT_CHOICE.notNow) return undefined;
+    const picked = readNextOffer(e, e.input(dc.context), () => e.recognize(dc.context));
+    if (picked === 'yes') return this.startQueued(dc, state);
+    if (picked !== 'notNow') return undefined;
     const problems = queuedTitles(e, state.queue ?? []);
     await this.setQueue(dc, state, undefined);
     state.misses = 0;
@@ -231,10 +216,10 @@ export class MainDialog extends Dialog {
       case 'again':
         return this.askDeviceAgain(dc, state, open.pending, open.device, false);
       case 'next': {
-        const next = state.queue?.[0];
-        if (!next) return Dialog.EndOfTurn;
+        const problem = nextTitle(e, state);
+        if (problem === undefined) return Dialog.EndOfTurn;
         state.open = open;
-        await e.ask(dc.context, 'queue.offer', nextChoices(e), { problem: e.content.playbooks[next.playbookId]?.title ?? '' });
+        await e.ask(dc.context, 'queue.offer', nextChoices(e), { problem });
         return Dialog.EndOfTurn;
       }
       case 'outage':
@@ -311,15 +296,13 @@ export class MainDialog extends Dialog {
    * the one before (the checks done there are skipped: beginPlaybook).
    */
   private async startQueued(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
-    const next = state.queue?.[0];
-    const playbook = next && this.engine.content.playbooks[next.playbookId];
-    if (!next || !playbook) {
+    const next = nextStart(this.engine, state);
+    if (!next) {
       await this.setQueue(dc, state, undefined);
       return this.askProblem(dc, state, 'more.question');
     }
     state.misses = 0;
-    const device = next.device ?? state.device;
-    return this.startIntent(dc, playbook.intent, { utterance: next.utterance, service: next.service, devices: device ? [device] : [], ruledOut: [] });
+    return this.startIntent(dc, next.intent, next.words);
   }
 
   /**

@@ -1,0 +1,90 @@
+/**
+ * Handing over from one problem to the next when a message named several (problemQueue.ts finds
+ * them): what waits in the queue and what the record reports, what the first one starts with,
+ * whether the next one is offered when a playbook ends, and the answer to that offer. The queue
+ * lives in the main dialog's state; the dialog sends and starts.
+ */
+import type { Recognition } from '../../nlu/recognizer';
+import { matchChoice, mentionsPhrase, type UserInput } from '../answers';
+import type { Engine } from '../engine';
+import { NEXT_CHOICE, nextChoices, type NamedProblem, type QueuedProblem } from '../problemQueue';
+import type { MainState, ProblemWords } from './state';
+
+/** How a playbook may end for the next waiting problem to be offered (not handed to a person). */
+const OFFER_NEXT_AFTER: readonly string[] = ['fixed', 'left', 'stopped', 'support-options', 'ended'];
+
+/** The problems that still have a playbook, or undefined when none is left (the stored shape of MainState.queue). */
+export function keptQueue(engine: Engine, queue: readonly QueuedProblem[] | undefined): QueuedProblem[] | undefined {
+  const kept = (queue ?? []).filter((q) => engine.content.playbooks[q.playbookId] !== undefined);
+  return kept.length > 0 ? kept : undefined;
+}
+
+/** The intents of the waiting problems, for the record (the agent summary's "also reported"). */
+export function alsoReported(engine: Engine, queue: readonly QueuedProblem[]): string[] {
+  return queue.map((q) => engine.content.playbooks[q.playbookId].intent);
+}
+
+/**
+ * One message naming several problems: the first one named and what it starts with (its own
+ * device when the message paired them), and the others, waiting with the message's words.
+ */
+export function splitSeveral(words: ProblemWords, named: readonly NamedProblem[]): { first: NamedProblem; firstWords: ProblemWords; rest: QueuedProblem[] } {
+  const [first, ...rest] = named;
+  return {
+    first,
+    firstWords: { ...words, service: first.service, ...(first.device ? { devices: [first.device] } : {}) },
+    rest: rest.map((p) => ({ playbookId: p.playbook.id, service: p.service, utterance: words.utterance, ...(p.device ? { device: p.device } : {}) })),
+  };
+}
+
+/**
+ * A playbook that ended leaves the queue unchanged when it offers nothing next: unknown, a
+ * status-only playbook (an aside) or one that never asks for the device.
+ */
+export function offersNothingAfter(engine: Engine, endedId: string): boolean {
+  const ended = engine.content.playbooks[endedId];
+  return !ended || ended.askDevice === false || engine.answersFromStatus(ended);
+}
+
+/** The next problem is offered after a playbook that ended this way (the hub not having a person on it). */
+export function offersNextAfter(outcome: string | undefined): boolean {
+  return OFFER_NEXT_AFTER.includes(outcome ?? 'ended');
+}
+
+/** The title that fills "You also mentioned {problem}: shall we look at that now?". */
+export function nextTitle(engine: Engine, state: MainState): string | undefined {
+  const next = state.queue?.[0];
+  return next ? (engine.content.playbooks[next.playbookId]?.title ?? '') : undefined;
+}
+
+/**
+ * The answer to "You also mentioned …: shall we look at that now?": yes, or "not now" (also no
+ * or a goodbye), or undefined: anything else (another problem said clearly, "still not working",
+ * a command) is routed as usual.
+ */
+export function readNextOffer(engine: Engine, input: UserInput, recognize: () => Recognition): 'yes' | 'notNow' | undefined {
+  const choices = nextChoices(engine);
+  let picked = matchChoice(choices, input, 'exact');
+  if (picked === undefined) {
+    const r = recognize();
+    const handler = engine.handlerOf(r.intent);
+    if (handler === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence) return undefined;
+    if (mentionsPhrase(engine.messages.list('synonyms.notFixed'), input.text, true)) return undefined;
+    picked = matchChoice(choices, input, 'loose') ?? (handler === 'goodbye' && !r.ambiguous ? NEXT_CHOICE.notNow : undefined);
+  }
+  if (picked === NEXT_CHOICE.yes) return 'yes';
+  if (picked === NEXT_CHOICE.notNow) return 'notNow';
+  return undefined;
+}
+
+/**
+ * What the next waiting problem starts with: its own device when the message paired them, else
+ * the device of the one before (`state.device`); undefined when none waits or its playbook is gone.
+ */
+export function nextStart(engine: Engine, state: MainState): { intent: string; words: ProblemWords } | undefined {
+  const next = state.queue?.[0];
+  const playbook = next && engine.content.playbooks[next.playbookId];
+  if (!next || !playbook) return undefined;
+  const device = next.device ?? state.device;
+  return { intent: playbook.intent, words: { utterance: next.utterance, service: next.service, devices: device ? [device] : [], ruledOut: [] } };
+}
