@@ -167,6 +167,25 @@ describe('Apple Watch texts (platform "other")', () => {
   });
 });
 
+describe('iOS texts name the device the person has (tester round 4, item 15)', () => {
+  /** Every text an iPhone, iPad or iPod touch user reads: ios or all, in the step, its services and its choices. */
+  const iosTexts = (step: Step): [string, string][] => {
+    const out: [string, string | undefined][] = [
+      ['instructions', step.instructions.ios ?? step.instructions.all],
+      ['question', step.question?.text.ios ?? step.question?.text.all],
+    ];
+    for (const c of step.question?.choices ?? []) out.push([`choice ${c.id}`, c.instructions?.ios ?? c.instructions?.all]);
+    for (const [svc, o] of Object.entries(step.services)) out.push([`services.${svc}`, o.ios ?? o.all]);
+    return out.filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== 'skip');
+  };
+
+  it.each(Object.keys(content.steps))('%s: its own folders and switches say {device}, never a fixed "iPhone" or "iPad"', (id) => {
+    for (const [where, t] of iosTexts(content.steps[id])) {
+      expect(`${where}: ${t}`).not.toMatch(/On My iP(?:hone|ad)|(?:this|your) iP(?:hone|ad)(?!,| or| and)|Sync this iP(?:hone|ad)|Optimize iP(?:hone|ad)/);
+    }
+  });
+});
+
 describe('devices and services', () => {
   it('device buttons are capitalised like the rest ("iPhone", "Mac", "Web browser (iCloud.com)"), also the ones offered only to carry on elsewhere', () => {
     const labels = content.devices.map((d) => d.label);
