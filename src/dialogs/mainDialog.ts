@@ -37,22 +37,24 @@
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { holdsQualifier, matchChoice, mentionsPhrase, negatedChoice, type PromptChoice } from './answers';
+import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
-import { answeredBefore, playbookDialogId, type PlaybookOptions } from './playbookDialog';
+import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
 import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
+import { alreadyChecked, correctedDevice, recentlyEnded, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { candidates, didYouMeanMenu, helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
 import { phraseChoice } from './main/phraseChoice';
 import { alsoReported, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, readNextOffer, splitSeveral } from './main/queueHandOver';
-import { FIXED_OUTCOME, problemWords, type ChildResult, type LastPlaybook, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
+import { FIXED_OUTCOME, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
 
 export type { ChildResult } from './main/state';
 export { DID_YOU_MEAN_MAX } from './main/menus';
+export { RESUME_TURNS, RESUME_WINDOW_MS } from './main/lastPlaybook';
 
 export const MAIN_DIALOG_ID = 'resync.main';
 /** Not-understood turns in a row before the help menu and a person are offered. */
@@ -61,17 +63,6 @@ export const MISSES_BEFORE_MENU = 2;
 const MORE = { yes: 'more-yes', no: 'more-no' } as const;
 /** Answers to "Do you want to go through the device checks in the meantime?" (after a stop at an outage). */
 const OUTAGE = { checks: 'outage-checks', wait: 'outage-wait' } as const;
-/**
- * "Still not working" picks a playbook left without a fix up again while it is one of the next
- * RESUME_TURNS messages, or said within RESUME_WINDOW_MS of leaving (injected clock).
- */
-export const RESUME_TURNS = 3;
-export const RESUME_WINDOW_MS = 30 * 60 * 1000;
-/**
- * Outcomes of a playbook that "still not working" picks up again: closed without a fix, or fixed
- * and then "it stopped again" / "only some came back" (the step that fixed it is recorded again).
- */
-const RESUMABLE_OUTCOMES: readonly string[] = ['left', 'stopped', 'fixed'];
 
 /** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
 const MORE_REASKS = 1;
@@ -231,11 +222,6 @@ export class MainDialog extends Dialog {
     }
   }
 
-  /** True while the last playbook ended RESUME_TURNS messages ago or less, or within RESUME_WINDOW_MS (injected clock). */
-  private recentlyEnded(last: LastPlaybook): boolean {
-    return last.turns <= RESUME_TURNS || this.engine.clock.now().getTime() - Date.parse(last.at) <= RESUME_WINDOW_MS;
-  }
-
   /**
    * After a stop at an outage (see RESUME_TURNS), a question about when it will be fixed
    * (messages.yaml `synonyms.whenFixed`: "ok when will it be fixed?", "how long will it be down?"),
@@ -245,7 +231,7 @@ export class MainDialog extends Dialog {
     const e = this.engine;
     const last = state.last;
     const input = e.input(dc.context);
-    if (!last?.outage || !this.recentlyEnded(last) || input.value !== undefined) return false;
+    if (!last?.outage || !recentlyEnded(e, last) || input.value !== undefined) return false;
     if (!mentionsPhrase(e.messages.list('synonyms.whenFixed'), input.text, true)) return false;
     const r = e.recognize(dc.context);
     if (e.namedDevices(r).some((n) => !n.ruledOut && n.device.id !== last.place.device)) return false;
@@ -367,7 +353,7 @@ export class MainDialog extends Dialog {
     // After a stop at an outage: "when will it be fixed?" is a question, not a goodbye.
     if (this.asksWhenFixed(dc, state)) return this.answerWhenFixed(dc, state);
     // Before "anything else?" is read: "it stopped again" there is the same problem, not a "no".
-    if (this.saysStillNotWorking(dc, state)) {
+    if (saysStillNotWorking(e, state.last, input, () => e.recognize(context))) {
       const resumed = await this.resumeLast(dc, state);
       if (resumed) return resumed;
     }
@@ -518,7 +504,7 @@ export class MainDialog extends Dialog {
     if (state.queue) await this.setQueue(dc, state, state.queue.filter((q) => q.playbookId !== playbookId));
     const opts: PlaybookOptions = { ...options, moreQueued: state.queue !== undefined || undefined };
     if (last && opts.tried === undefined && opts.resumeAt === undefined) {
-      const skipped = await this.alreadyChecked(dc, playbookId, opts, last.place);
+      const skipped = await alreadyChecked(this.engine, playbookId, opts, last.place, async () => (await this.engine.getProfile(dc.context)).device);
       if (skipped.length > 0) {
         opts.tried = last.place.tried;
         opts.answered = last.place.answered;
@@ -527,31 +513,6 @@ export class MainDialog extends Dialog {
       }
     }
     return dc.beginDialog(playbookDialogId(playbookId), opts);
-  }
-
-  /**
-   * Titles of the steps of a playbook about to start that were already gone through without a fix
-   * on the same device earlier in this conversation, and that the playbook will skip: instruction
-   * steps whose text is not particular to the new playbook's service (alreadyTried in playbook/stepContent.ts),
-   * and questions answered with a choice that carries over ("plenty of space": `answerCarriesOver`).
-   */
-  private async alreadyChecked(dc: DialogContext, playbookId: string, options: PlaybookOptions, place: PlaybookPlace): Promise<string[]> {
-    const e = this.engine;
-    const playbook = e.content.playbooks[playbookId];
-    if (!playbook || !place.device || (!place.tried?.length && !place.answered?.length)) return [];
-    const profile = await e.getProfile(dc.context);
-    const remembered = profile.device && !options.ruledOut?.includes(profile.device) ? profile.device : undefined;
-    if ((options.device ?? remembered) !== place.device) return [];
-    const service = options.service ?? playbook.service;
-    const platform = e.device(place.device)?.platform;
-    return playbook.steps.flatMap((id) => {
-      const step = e.content.steps[id];
-      if (!step) return [];
-      if (platform && answeredBefore(place.answered, step, platform)) return [step.title];
-      if (step.kind !== 'instruction' || !place.tried?.includes(id)) return [];
-      if (service && (step.services[service] || step.unavailableOn?.[service])) return [];
-      return [step.title];
-    });
   }
 
   /** Asks "On your iPhone again?"; `count`: false when it is put back after an aside (not a retry). */
@@ -602,31 +563,6 @@ export class MainDialog extends Dialog {
   }
 
   /**
-   * "Still not working" (messages.yaml `synonyms.notFixed`) soon after the bot left a playbook
-   * without a fix (see RESUME_TURNS): not a new problem, unless it names another device or service,
-   * a command, or another problem said clearly (a problem with no service of its own, "still not
-   * syncing", is the same one).
-   */
-  private saysStillNotWorking(dc: DialogContext, state: MainState): boolean {
-    const e = this.engine;
-    const last = state.last;
-    if (!last || !RESUMABLE_OUTCOMES.includes(last.outcome)) return false;
-    const input = e.input(dc.context);
-    if (!this.recentlyEnded(last) || input.value !== undefined || !mentionsPhrase(e.messages.list('synonyms.notFixed'), input.text, true)) return false;
-    const r = e.recognize(dc.context);
-    if (e.namedDevices(r).some((n) => !n.ruledOut && n.device.id !== last.place.device)) return false;
-    const service = e.serviceIn(r);
-    if (service && service !== last.place.service) return false;
-    const handler = e.handlerOf(r.intent);
-    if (handler === 'none' || handler === 'greeting') return true;
-    // "It's not working" read as a goodbye: a complaint (see the goodbye at the top level).
-    if (handler === 'goodbye' && this.engine.saysNegation(input.text)) return true;
-    if (handler !== 'playbook') return r.ambiguous || r.confidence < e.switchConfidence;
-    const playbook = e.playbookForIntent(r.intent);
-    return !playbook || playbook.id === last.place.playbookId || playbook.service === undefined || r.ambiguous || r.confidence < e.switchConfidence;
-  }
-
-  /**
    * Picks the last playbook up again on the same device: at the step after the last one whose
    * instructions were shown (that one counts as tried), or at the question it was waiting on.
    */
@@ -635,13 +571,8 @@ export class MainDialog extends Dialog {
     const playbook = place && this.engine.content.playbooks[place.playbookId];
     if (!place || !playbook) return undefined;
     if (state.last?.outcome === FIXED_OUTCOME) return this.reopenAfterFix(dc, state, place, playbook.id, playbook.title);
-    const phase = ({ switch: place.resumePhase, handoff: place.handoffFrom, whichDevice: place.whichFrom } as Record<string, string | undefined>)[place.phase] ?? place.phase;
-    const shown = phase === 'fixed' || phase === 'statusPause';
-    const instruction = this.engine.content.steps[place.stepId]?.kind === 'instruction';
-    const tried = [...(place.tried ?? []).filter((id) => id !== place.stepId), ...(phase === 'fixed' && instruction ? [place.stepId] : [])];
-    const resumeAt = phase === 'device' ? 0 : place.stepIndex + (shown ? 1 : 0);
     await this.engine.say(dc.context, 'playbook.resumed', { problem: playbook.title });
-    return this.beginPlaybook(dc, playbook.id, { device: place.device, service: place.service, tried, answered: place.answered, resumeAt });
+    return this.beginPlaybook(dc, playbook.id, resumeOptions(this.engine, place));
   }
 
   /**
@@ -651,15 +582,12 @@ export class MainDialog extends Dialog {
    */
   private async reopenAfterFix(dc: DialogContext, state: MainState, place: PlaybookPlace, playbookId: string, title: string): Promise<DialogTurnResult> {
     const e = this.engine;
-    const text = e.input(dc.context).text;
-    const partly = holdsQualifier(e.messages.list('synonyms.partly'), e.messages.list('synonyms.partlyExcept'), text);
+    const partly = saysPartlyBack(e, e.input(dc.context).text);
     const record = await e.getRecord(dc.context);
     record.steps.push({ playbook: playbookId, step: place.stepId, outcome: partly ? 'partly-fixed' : 'not-fixed', at: e.clock.now().toISOString() });
-    const instruction = e.content.steps[place.stepId]?.kind === 'instruction';
-    const tried = [...(place.tried ?? []).filter((id) => id !== place.stepId), ...(instruction ? [place.stepId] : [])];
     state.misses = 0;
     await e.say(dc.context, partly ? 'playbook.reopenedPartly' : 'playbook.reopened', { problem: title });
-    return this.beginPlaybook(dc, playbookId, { device: place.device, service: place.service, tried, answered: place.answered, resumeAt: place.stepIndex + 1 });
+    return this.beginPlaybook(dc, playbookId, reopenOptions(e, place));
   }
 
   /**
@@ -670,18 +598,11 @@ export class MainDialog extends Dialog {
    */
   private async reopenOnCorrectedDevice(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
-    const place = state.last?.outcome === FIXED_OUTCOME ? state.last.place : undefined;
-    const playbook = place && e.content.playbooks[place.playbookId];
-    if (!place?.device || !playbook || playbook.askDevice === false) return undefined;
-    const r = e.recognize(dc.context);
-    const kept = e.namedDevices(r).filter((n) => !n.ruledOut);
-    if (kept.length !== 1 || kept[0].device.id === place.device) return undefined;
-    const other = e.playbookForIntent(r.intent);
-    if (e.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= e.switchConfidence && other && other.id !== playbook.id) return undefined;
-    const device = kept[0].device;
+    const corrected = correctedDevice(e, state, () => e.recognize(dc.context));
+    if (!corrected) return undefined;
     state.misses = 0;
-    await e.say(dc.context, 'device.reopened', { device: device.label, problem: playbook.title });
-    return this.beginPlaybook(dc, playbook.id, { device: device.id, service: place.service, tried: [], resumeAt: place.stepIndex });
+    await e.say(dc.context, 'device.reopened', { device: corrected.device.label, problem: corrected.playbook.title });
+    return this.beginPlaybook(dc, corrected.playbook.id, corrected.options);
   }
 
   /** Asks "which device?"; `count`: false when it is asked again after "help" (not a retry). */
