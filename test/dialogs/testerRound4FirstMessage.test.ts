@@ -113,6 +113,15 @@ describe('storage said to be full while starting another problem', () => {
   });
 });
 
+describe('the storage-full playbook answers the storage question itself', () => {
+  it('"my icloud storage is full but my iphone has plenty of space": no line about room, the storage instructions come first', async () => {
+    const replies = await talk()('my icloud storage is full but my iphone has plenty of space');
+    expect(replies.find((r) => r.key === 'playbook.intro')?.playbook).toBe('storage-full');
+    expect(replies.map((r) => r.key)).not.toContain('playbook.saidFirst');
+    expect(replies.find((r) => r.key === 'step.instructions')?.stepId).toBe('storage');
+  });
+});
+
 describe('everything tried is skipped (item 12)', () => {
   it('"tried restarting, tried updating, nothing": both steps are named and neither is shown', async () => {
     const say = talk();
