@@ -46,8 +46,9 @@ import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
 import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
-import { alreadyChecked, correctedDevice, recentlyEnded, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
+import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { candidates, didYouMeanMenu, helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
+import { asksWhenFixed, outageChoices, readOutageOffer } from './main/outage';
 import { phraseChoice } from './main/phraseChoice';
 import { alsoReported, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
@@ -61,8 +62,6 @@ export const MAIN_DIALOG_ID = 'resync.main';
 export const MISSES_BEFORE_MENU = 2;
 /** Answers to "Is there anything else that isn't syncing?". */
 const MORE = { yes: 'more-yes', no: 'more-no' } as const;
-/** Answers to "Do you want to go through the device checks in the meantime?" (after a stop at an outage). */
-const OUTAGE = { checks: 'outage-checks', wait: 'outage-wait' } as const;
 
 /** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
 const MORE_REASKS = 1;
@@ -222,41 +221,16 @@ export class MainDialog extends Dialog {
     }
   }
 
-  /**
-   * After a stop at an outage (see RESUME_TURNS), a question about when it will be fixed
-   * (messages.yaml `synonyms.whenFixed`: "ok when will it be fixed?", "how long will it be down?"),
-   * naming no other device or service.
-   */
-  private asksWhenFixed(dc: DialogContext, state: MainState): boolean {
-    const e = this.engine;
-    const last = state.last;
-    const input = e.input(dc.context);
-    if (!last?.outage || !recentlyEnded(e, last) || input.value !== undefined) return false;
-    if (!mentionsPhrase(e.messages.list('synonyms.whenFixed'), input.text, true)) return false;
-    const r = e.recognize(dc.context);
-    if (e.namedDevices(r).some((n) => !n.ruledOut && n.device.id !== last.place.device)) return false;
-    const service = e.serviceIn(r);
-    return service === undefined || service === last.place.service;
-  }
-
   /** Apple gives no time: said honestly, with the status page, and the device checks offered meanwhile. */
   private async answerWhenFixed(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
     state.misses = 0;
     return this.askChecksMeanwhile(dc, state);
   }
 
-  private outageChoices(): PromptChoice[] {
-    const e = this.engine;
-    return [
-      e.choice(OUTAGE.checks, 'outage.checksYes', ['synonyms.yes', 'synonyms.carryOn']),
-      e.choice(OUTAGE.wait, 'outage.checksNo', ['synonyms.no', 'synonyms.stop']),
-    ];
-  }
-
   /** "Apple doesn't say when … the device checks in the meantime?" */
   private async askChecksMeanwhile(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
     state.open = { kind: 'outage' };
-    await this.engine.ask(dc.context, 'outage.whenFixed', this.outageChoices(), { statusPage: this.engine.statusPageUrl });
+    await this.engine.ask(dc.context, 'outage.whenFixed', outageChoices(this.engine), { statusPage: this.engine.statusPageUrl });
     return Dialog.EndOfTurn;
   }
 
@@ -267,11 +241,9 @@ export class MainDialog extends Dialog {
    */
   private async onOutageOffer(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
-    const choices = this.outageChoices();
-    const input = e.input(dc.context);
-    const picked = matchChoice(choices, input, 'exact') ?? phraseChoice(choices, input, 'loose');
-    if (picked === OUTAGE.checks) return this.resumeLast(dc, state);
-    if (picked !== OUTAGE.wait) return undefined;
+    const picked = readOutageOffer(e, e.input(dc.context));
+    if (picked === 'checks') return this.resumeLast(dc, state);
+    if (picked !== 'wait') return undefined;
     state.misses = 0;
     await e.say(dc.context, 'outage.waiting', { statusPage: e.statusPageUrl });
     return Dialog.EndOfTurn;
@@ -351,7 +323,7 @@ export class MainDialog extends Dialog {
       if (handled) return handled;
     }
     // After a stop at an outage: "when will it be fixed?" is a question, not a goodbye.
-    if (this.asksWhenFixed(dc, state)) return this.answerWhenFixed(dc, state);
+    if (asksWhenFixed(e, state.last, input, () => e.recognize(context))) return this.answerWhenFixed(dc, state);
     // Before "anything else?" is read: "it stopped again" there is the same problem, not a "no".
     if (saysStillNotWorking(e, state.last, input, () => e.recognize(context))) {
       const resumed = await this.resumeLast(dc, state);
