@@ -37,7 +37,7 @@
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice, mentionsPhrase, negatedChoice, type PromptChoice } from './answers';
+import { matchChoice, mentionsPhrase } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
@@ -46,10 +46,10 @@ import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
 import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
+import { readAnythingElse } from './main/anythingElse';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { candidates, didYouMeanMenu, helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
 import { asksWhenFixed, outageChoices, readOutageOffer } from './main/outage';
-import { phraseChoice } from './main/phraseChoice';
 import { alsoReported, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
 
@@ -60,11 +60,6 @@ export { RESUME_TURNS, RESUME_WINDOW_MS } from './main/lastPlaybook';
 export const MAIN_DIALOG_ID = 'resync.main';
 /** Not-understood turns in a row before the help menu and a person are offered. */
 export const MISSES_BEFORE_MENU = 2;
-/** Answers to "Is there anything else that isn't syncing?". */
-const MORE = { yes: 'more-yes', no: 'more-no' } as const;
-
-/** An unclear answer to "anything else?" gets the question again this many times, then is routed as usual. */
-const MORE_REASKS = 1;
 
 export class MainDialog extends Dialog {
   constructor(
@@ -616,30 +611,17 @@ export class MainDialog extends Dialog {
    */
   private async onAnythingElse(dc: DialogContext, state: MainState, asked: number): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
-    const input = e.input(dc.context);
     const reopened = await this.reopenOnCorrectedDevice(dc, state);
     if (reopened) return reopened;
-    const choices: PromptChoice[] = [
-      { id: MORE.no, title: '', synonyms: [...e.messages.list('synonyms.no'), ...e.messages.list('synonyms.nothingElse')] },
-      { id: MORE.yes, title: '', synonyms: [...e.messages.list('synonyms.yes'), ...e.messages.list('synonyms.somethingElse')] },
-    ];
-    const unclearPhrases = e.messages.list('synonyms.unclear');
-    let picked = phraseChoice(choices, input, 'exact');
-    let unclear = picked === undefined && mentionsPhrase(unclearPhrases, input.text, false);
-    if (picked === undefined && !unclear) {
-      const r = e.recognize(dc.context);
-      if (e.handlerOf(r.intent) === 'playbook' && (!r.ambiguous || namedProblems(e, r).length > 1)) return undefined;
-      picked = phraseChoice(choices, input, 'loose');
-      unclear = picked === undefined && (mentionsPhrase(unclearPhrases, input.text, true) || negatedChoice(choices, input) !== undefined);
-    }
-    if (picked === MORE.no) {
+    const answer = readAnythingElse(e, e.input(dc.context), () => e.recognize(dc.context), asked);
+    if (answer === 'no') {
       state.misses = 0;
       state.saidGoodbye = true;
       await e.say(dc.context, 'goodbye');
       return Dialog.EndOfTurn;
     }
-    if (picked === MORE.yes) return this.askProblem(dc, state, 'more.question');
-    if (unclear && asked < MORE_REASKS) {
+    if (answer === 'yes') return this.askProblem(dc, state, 'more.question');
+    if (answer === 'askAgain') {
       state.misses = 0;
       state.open = { kind: 'more', asked: asked + 1 };
       await e.say(dc.context, 'answer.notUnderstood');
