@@ -6,6 +6,7 @@
  * - Storage said to be full while starting another problem: said back at once, and the storage step
  *   gives its instructions without its question.
  * - "tried restarting, tried updating, nothing": both steps are skipped, not only the first.
+ * - "I'm on wifi" / "I'm on mobile data": the connection question is not asked again.
  */
 import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
 import { realContent } from './helpers';
@@ -54,9 +55,9 @@ describe('storage said to be fine in the first message is not asked about', () =
     const say = talk();
     const replies = await say(first);
     expect(replies.find((r) => r.key === 'playbook.intro')?.playbook).toBe(playbook);
-    const said = replies.filter((r) => r.key === 'playbook.saidFirst');
-    expect(said).toHaveLength(1);
-    expect(said[0].text).toBe(storage.question!.choices.find((c) => c.action === 'skip')!.saidFirst!.say);
+    const room = storage.question!.choices.find((c) => c.action === 'skip')!.saidFirst!.say;
+    const said = replies.filter((r) => r.key === 'playbook.saidFirst').map((r) => r.text);
+    expect(said.filter((t) => t === room)).toHaveLength(1);
     const all = await throughToTheEnd(say, replies);
     expect(questionAsked(all, 'storage')).toBe(false);
     expect(instructionsShown(all)).not.toContain('storage');
@@ -110,6 +111,30 @@ describe('storage said to be full while starting another problem', () => {
     const replies = await say("photos stopped uploading on my mac, my storage isn't full");
     const said = replies.filter((r) => r.key === 'playbook.saidFirst').map((r) => r.text);
     expect(said).toEqual([storage.question!.choices.find((c) => c.action === 'skip')!.saidFirst!.say]);
+  });
+});
+
+describe('the connection said in the first message is not asked about', () => {
+  it('"storage is fine and I\'m on wifi": the network step gives its text without asking Wi-Fi or mobile data', async () => {
+    const say = talk();
+    const replies = await say("notes not syncing on my mac, storage is fine and I'm on wifi");
+    expect(replies.filter((r) => r.key === 'playbook.saidFirst')).toHaveLength(2);
+    const all = await throughToTheEnd(say, replies);
+    expect(questionAsked(all, 'network')).toBe(false);
+    expect(instructionsShown(all)).toContain('network');
+  });
+
+  it('"I\'m on mobile data all day": the mobile data settings, Back Up Over Cellular among them', async () => {
+    const say = talk();
+    const all = await throughToTheEnd(say, await say("my iphone won't back up, I'm on mobile data all day"));
+    expect(questionAsked(all, 'network')).toBe(false);
+    expect(all.find((r) => r.key === 'step.instructions' && r.stepId === 'network')?.text).toContain('Back Up Over Cellular');
+  });
+
+  it('"photos won\'t upload on wifi" says nothing about the connection it is on', async () => {
+    const say = talk();
+    const replies = await say("photos won't upload on wifi on my iphone");
+    expect(replies.map((r) => r.key)).not.toContain('playbook.saidFirst');
   });
 });
 
