@@ -105,17 +105,20 @@ export function unavailableHere(run: PlaybookRun, step: Step, state: PlaybookSta
 }
 
 /**
- * Devices to carry on with when the service does not exist on this one: one button per platform
- * where it exists (the `other` platform is a watch's: not a place to fix a service) — the devices
- * asked about at the device question, or, when content names that platform with a device of its
- * own that is not asked about (the browser, iCloud.com), that device.
+ * Devices to carry on with when the service does not exist on this one: the devices of each
+ * platform where it exists (the `other` platform is a watch's: not a place to fix a service). The
+ * device listed first for a platform in dialogs/devices.yaml says which: when it is asked about at
+ * the device question (the iPhone), the platform's devices asked about there (iPhone and iPad, not
+ * an iPod touch); when it is not (the browser, iCloud.com, before "Android or other device"), that
+ * device alone.
  */
 export function elsewhereDevices(run: PlaybookRun, state: PlaybookState): Device[] {
   const missing: Platform[] = (state.service && stepOf(run, state).unavailableOn?.[state.service]) || [];
-  const devices = run.engine.content.devices.filter((d) => d.platform !== 'other' && !missing.includes(d.platform) && d.id !== state.device);
-  return devices.filter((d) => {
-    const named = devices.some((x) => x.platform === d.platform && !x.ask);
-    return named ? !d.ask : d.ask;
+  const all = run.engine.content.devices;
+  return all.filter((d) => {
+    if (d.platform === 'other' || missing.includes(d.platform) || d.id === state.device) return false;
+    const first = all.find((x) => x.platform === d.platform)!;
+    return first.ask ? d.ask : d.id === first.id;
   });
 }
 
