@@ -20,7 +20,8 @@
  *     aren't syncing on my Mac") is offered as a switch first; else a device named that is news
  *     is a correction; of two named, the one not ruled out ("the iPad, not the iPhone"); two not
  *     ruled out, or only ruled-out ones, go to `onUnclearDevices`;
- *  5. words the subclass finds unclear here (`unclearAnswer`) get a short clarification; else a
+ *  5. words the subclass finds unclear here (`unclearAnswer`) get a short clarification (worded for
+ *     the kind of question: `unclearKey`); else a
  *     choice's phrase in the text, not negated ("not sure" is not "sure"), is the answer;
  *  6. help or a person recognised with confidence and no doubt is obeyed; a recognised cancel that
  *     was not typed as a command is confirmed first, because it throws the place away;
@@ -162,6 +163,13 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   protected unclearAnswer(_state: S, _input: UserInput): boolean {
     return false;
   }
+  /**
+   * The reply to words that answer nothing yet ("not sure", "idk") at the pending prompt: by the
+   * kind of question it is (the wording is in messages.yaml). Default `answer.unclear`.
+   */
+  protected unclearKey(_state: S): MessageKey {
+    return 'answer.unclear';
+  }
   /** The answer the problem said again is at this prompt ("still can't sign in" at "Can you sign in now?": no); undefined: "we're on it". */
   protected currentProblemAnswer(_state: S): string | undefined {
     return undefined;
@@ -274,7 +282,7 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       }
     }
 
-    if (this.unclearAnswer(state, input)) return this.notUnderstood(dc, state, tracking, 'answer.unclear');
+    if (this.unclearAnswer(state, input)) return this.notUnderstood(dc, state, tracking, this.unclearKey(state));
     const loose = matchChoice(choices, input, 'loose');
     if (loose !== undefined) return this.answered(dc, state, tracking, loose);
 
@@ -302,7 +310,7 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       return this.reprompt(dc, state);
     }
     if (mentionsPhrase(e.messages.list('synonyms.unclear'), input.text, true) || negatedChoice(choices, input) !== undefined) {
-      return this.notUnderstood(dc, state, tracking, 'answer.unclear');
+      return this.notUnderstood(dc, state, tracking, this.unclearKey(state));
     }
     // "I can't find See All", "it still doesn't work": a goodbye with a negation is never one.
     if (handler === 'goodbye' && clear && !e.saysNegation(input.text)) {

@@ -27,6 +27,11 @@ export const ENGINE_MESSAGES = {
   'answer.notUnderstood': [],
   // Inside a question: a non-answer ("ok", "not sure"), and the hint after two misses in a row
   'answer.unclear': [],
+  // The same at a question of another kind: which device ("idk", "all of them" at "Which device is
+  // giving you trouble?"; answer.unclear is written for "is it syncing?")
+  'answer.unclearDevice': [],
+  // Words at a device question that name no one device ("everything", "all of them")
+  'synonyms.allDevices': [],
   'answer.hint': ['choices'],
   // Still not understood after the hint (the third miss in a row): a way out of the question
   'answer.stuck': [],
@@ -48,6 +53,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.questionStart': [],
   // "oops wrong button", "go back" right after an answer: back to that question ({step}: its title)
   'undo.done': ['step'],
+  // ...and when there is nothing to go back to (the last message answered nothing, or this is the first question)
+  'undo.nothing': [],
   'synonyms.undo': [],
   // A recognised cancel that was not typed as a command: stop here? (yes / no)
   'cancel.confirm': [],
@@ -96,6 +103,9 @@ export const ENGINE_MESSAGES = {
   'fixed.agent': [],
   // A partial fix ("yes, but only some photos"): glad part came back, then the next check (not fixed)
   'fixed.partly': [],
+  // "It was already on", "already checked that" at "Did that fix it?": that setting was fine, so not the cause; the next check
+  'fixed.alreadyFine': [],
+  'synonyms.alreadyFine': [],
   'wrapUp.more': [],
   // Switching to another problem mid-flow
   'switch.offer': ['problem'],
@@ -181,6 +191,13 @@ export const ENGINE_MESSAGES = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageKey = keyof typeof ENGINE_MESSAGES;
+
+/**
+ * The lines that only say an answer was not understood (a miss at a question). When the agent
+ * hub's frustration offer takes the place of the question asked again, these go with it: the
+ * offer alone answers an angry message, not "didn't catch that" first.
+ */
+export const NOT_UNDERSTOOD_KEYS: readonly MessageKey[] = ['answer.notUnderstood', 'answer.unclear', 'answer.unclearDevice', 'answer.hint', 'answer.outOfRange'];
 export type MessageValue = string | string[];
 export type Vars = Record<string, string | number | undefined>;
 

@@ -27,10 +27,10 @@ import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
-import { fill } from './messages';
-import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer, saysGoodbye } from './playbook/answerReading';
+import { fill, type MessageKey } from './messages';
+import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
-import { ELSEWHERE_STOP, FIXED, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
+import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
@@ -55,7 +55,7 @@ import {
   type PlaybookRun,
 } from './playbook/stepContent';
 import { stuckOnStep } from './playbook/stuckHelp';
-import { restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
+import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
 import { fetchStatus } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
@@ -332,6 +332,16 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.next(dc, state, 'partly-fixed');
   }
 
+  /**
+   * "It was already on", "already checked that" at "Did that fix it?": the setting was fine, so this
+   * check is not the cause; said in one line, then the next check, as after "no".
+   */
+  private async alreadyFine(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
+    await this.engine.say(dc.context, 'fixed.alreadyFine', {}, stepRefOf(this.run, state));
+    markTried(this.run, state);
+    return this.next(dc, state, 'not-fixed');
+  }
+
   private async next(dc: DialogContext, state: PlaybookState, outcome: StepOutcome): Promise<DialogTurnResult> {
     await this.recordOutcome(dc, state, outcome);
     state.stepIndex++;
@@ -451,6 +461,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return isUnclearAnswer(this.run, state, input);
   }
 
+  protected override unclearKey(state: PlaybookState): MessageKey {
+    return unclearReplyKey(state);
+  }
+
   protected override namesOtherProblem(_dc: DialogContext, state: PlaybookState, recognition: Recognition): boolean {
     return namesOtherProblem(this.run, state, recognition);
   }
@@ -477,11 +491,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async onAnswer(dc: DialogContext, state: PlaybookState, choiceId: string): Promise<DialogTurnResult> {
-    if (!this.handoffOnly && (state.phase === 'question' || (state.phase === 'fixed' && (choiceId === FIXED.no || choiceId === PARTLY)))) {
+    if (!this.handoffOnly && (state.phase === 'question' || (state.phase === 'fixed' && (choiceId === FIXED.no || choiceId === PARTLY || choiceId === ALREADY_FINE)))) {
       await this.keepUndoPoint(dc, state);
     }
     if (choiceId === SAID_FIXED) return this.finishFixed(dc, state);
     if (choiceId === PARTLY) return this.partlyFixed(dc, state);
+    if (choiceId === ALREADY_FINE) return this.alreadyFine(dc, state);
     if (choiceId === STEP_DONE) return this.stepDone(dc, state);
     switch (state.phase) {
       case 'device': {
@@ -664,12 +679,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * "Oops, wrong button", "go back", "I meant the same account" right after an answer: back to that
    * prompt (a step's question with its buttons, or the step's instructions and "Did that fix it?"),
    * and the outcomes that answer recorded are dropped. Not when the message names another device
-   * or another service (a correction or a new problem, handled as usual).
+   * or another service (a correction or a new problem, handled as usual). Nothing to go back to
+   * (see nothingToUndo): "nothing to go back to" and the same question.
    */
   protected override async onUndo(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult | undefined> {
     const point = dc.context.turnState.get(UNDO_KEY) as UndoPoint | undefined;
-    if (!undoApplies(this.run, state, point, recognition)) return undefined;
     const e = this.engine;
+    if (!undoApplies(this.run, state, point, recognition)) {
+      // "Go back" at the first question, or after a message that answered nothing: say so, and the same question.
+      if (!nothingToUndo(this.run, state, point, recognition, this.choicesFor(state), e.input(dc.context).text)) return undefined;
+      await e.say(dc.context, 'undo.nothing', {}, stepRefOf(this.run, state));
+      return this.reprompt(dc, state);
+    }
     const record = await e.getRecord(dc.context);
     if (record.steps.length > point.recorded) record.steps.splice(point.recorded);
     restoreUndoPoint(state, point);

@@ -12,7 +12,8 @@ const photos = content.playbooks['photos-not-syncing'];
 const FIXED_CHOICES = ['fixed', 'not-fixed', 'agent'];
 
 /** Yes + the step was done or checked: the tester's words (report #1). */
-const STEP_DONE = ['yes I checked', 'yes i did that', 'yeah its on', 'yes it was already on', 'yes, same account', 'yes i turned it on, waiting', 'yes restarted', "it's on"];
+// "yes it was already on" is no longer one of these: the setting was fine, so the next check (stepQuestionMisses.test.ts).
+const STEP_DONE = ['yes I checked', 'yes i did that', 'yeah its on', 'yes, same account', 'yes i turned it on, waiting', 'yes restarted', "it's on"];
 /** Yes that does say it works. */
 const REAL_FIXES = ['yes it works', "yes it's syncing", 'yes all of them', 'yep', '👍', '✅'];
 /** Thanks alone: politeness. */

@@ -6,8 +6,8 @@
  */
 import type { Recognition } from '../../nlu/recognizer';
 import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from '../answers';
-import { fill } from '../messages';
-import { FIXED, genericWords, ownWords, PARTLY, promptChoices, SAID_FIXED, STEP_DONE } from './prompts';
+import { fill, type MessageKey } from '../messages';
+import { ALREADY_FINE, FIXED, genericWords, ownWords, PARTLY, promptChoices, SAID_FIXED, STEP_DONE } from './prompts';
 import type { Phase, PlaybookState } from './state';
 import { instructionText, ownFixedQuestion, stepOf, varsFor, type PlaybookRun } from './stepContent';
 
@@ -43,7 +43,10 @@ export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition,
   if (run.handoffOnly || (state.phase !== 'fixed' && state.phase !== 'question') || /^\s*\d+\s*$/.test(input.text)) return undefined;
   const short = shortButtonAnswer(run, state, input);
   if (short !== undefined) return short;
-  if (!saysPartly(run, input)) return saysOnlyStepDone(run, recognize, state, input) ? STEP_DONE : undefined;
+  if (!saysPartly(run, input)) {
+    if (saysAlreadyFine(run, recognize, state, input)) return ALREADY_FINE;
+    return saysOnlyStepDone(run, recognize, state, input) ? STEP_DONE : undefined;
+  }
   // "no, some are still missing": the first words already answer, and not with a fix.
   const lead = firstClause(input.text);
   if (lead !== undefined && !saysPartly(run, { ...input, text: lead })) {
@@ -109,6 +112,22 @@ export function saysOnlyStepDone(run: PlaybookRun, recognize: () => Recognition,
 }
 
 /**
+ * At "Did that fix it?", an answer that says the step's setting was already as it should be ("yes
+ * it was already on", "already checked that, it's on": messages.yaml `synonyms.alreadyFine`), and
+ * nothing of a fix ("it was already on and now it works" is fixed): that check is not the cause,
+ * so the next one. A device named with it is a correction, left to it.
+ */
+export function saysAlreadyFine(run: PlaybookRun, recognize: () => Recognition, state: PlaybookState, input: UserInput): boolean {
+  if (state.phase !== 'fixed') return false;
+  const messages = run.engine.messages;
+  if (!mentionsPhrase(messages.list('synonyms.alreadyFine'), input.text, true)) return false;
+  if (mentionsPhrase(messages.list('synonyms.fixed'), input.text, true)) return false;
+  // A button's own words typed are that button.
+  if (matchChoice(promptChoices(run, state), { text: input.text }, 'exact') !== undefined) return false;
+  return !run.engine.namedDevices(recognize()).some((n) => !n.ruledOut);
+}
+
+/**
  * True when the answer says only part of it is back (messages.yaml `synonyms.partly`). A
  * qualifier right after a step-done word says how much was done, not how much came back: "I
  * deleted some old backups" is no partial fix.
@@ -154,14 +173,28 @@ export function saysWhatWasDone(run: PlaybookRun, state: PlaybookState, text: st
   return followedByWordsOf(messages.list('synonyms.stepDone'), text, shown.join(' '), messages.list('stopWords.en'));
 }
 
+/** True at a prompt that asks which device to work on (the device question, or "which one?" when several were named). */
+export function asksDevice(state: PlaybookState): boolean {
+  return state.phase === 'device' || state.phase === 'whichDevice';
+}
+
+/** The reply to a non-answer ("idk", "all of them") by the kind of question (see InterruptibleDialog.unclearKey). */
+export function unclearReplyKey(state: PlaybookState): MessageKey {
+  return asksDevice(state) ? 'answer.unclearDevice' : 'answer.unclear';
+}
+
 /**
  * At a step's question, a plain "yes" or "no" together with the words of another step's
  * question of this playbook ("yes same account" at the storage question: a late answer to the
  * Apple Account question) is no answer to this one. The choice's own words ("yes it's full, same
- * account") still answer it.
+ * account") still answer it. At a device question, words naming no one device ("idk everything",
+ * "all of them": messages.yaml `synonyms.allDevices`).
  */
 export function isUnclearAnswer(run: PlaybookRun, state: PlaybookState, input: UserInput): boolean {
-  if (run.handoffOnly || state.phase !== 'question' || input.value !== undefined) return false;
+  if (run.handoffOnly || input.value !== undefined) return false;
+  // "everything", "all of them" at "which device?": no one device (a device named in them was taken before this).
+  if (asksDevice(state)) return mentionsPhrase(run.engine.messages.list('synonyms.allDevices'), input.text, true);
+  if (state.phase !== 'question') return false;
   const choices = promptChoices(run, state);
   if (matchChoice(choices, input, 'loose') === undefined) return false;
   const generic = genericWords(run);

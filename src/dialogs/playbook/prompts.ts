@@ -19,6 +19,8 @@ export const SAID_FIXED = 'said-fixed';
 export const PARTLY = 'partly-fixed';
 /** "Yes I checked", "it's on" at "Did that fix it?": the step was done, nothing said of a fix (a hidden answer, no button). */
 export const STEP_DONE = 'step-done';
+/** "It was already on", "already checked that" at "Did that fix it?": the setting was fine, not the cause; the next check (a hidden answer, no button). */
+export const ALREADY_FINE = 'already-fine';
 
 /** The buttons of the prompt the state waits at, with the phrases that pick each. */
 export function promptChoices(run: PlaybookRun, state: PlaybookState): PromptChoice[] {

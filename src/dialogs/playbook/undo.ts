@@ -3,8 +3,12 @@
  * the state put back to it.
  */
 import type { Recognition } from '../../nlu/recognizer';
+import { matchChoice, normalise, type PromptChoice } from '../answers';
 import { settle, type Phase, type PlaybookState, type UndoPoint } from './state';
 import type { PlaybookRun } from './stepContent';
+
+/** The prompts an answer can be undone at. */
+const UNDO_PHASES: readonly Phase[] = ['question', 'fixed', 'statusPause'];
 
 /** Where the flow stands now, kept before an answer moves it on (see UndoPoint). */
 export function undoPointOf(state: PlaybookState, recorded: number): UndoPoint {
@@ -26,11 +30,29 @@ export function undoPointOf(state: PlaybookState, recorded: number): UndoPoint {
  * correction or a new problem, handled as usual).
  */
 export function undoApplies(run: PlaybookRun, state: PlaybookState, point: UndoPoint | undefined, recognition: Recognition): point is UndoPoint {
-  if (!point || run.handoffOnly || !(['question', 'fixed', 'statusPause'] as Phase[]).includes(state.phase)) return false;
+  if (!point || run.handoffOnly || !UNDO_PHASES.includes(state.phase)) return false;
   const e = run.engine;
   if (e.namedDevices(recognition).some((n) => !n.ruledOut && n.device.id !== state.device)) return false;
   const service = e.serviceIn(recognition);
   return service === undefined || service === state.service;
+}
+
+/** The most words a message may have and still be only a request to go back ("oops, can we go back one step please"). */
+const UNDO_REQUEST_WORDS = 8;
+
+/**
+ * True when an undo was asked for ("go back", "undo", "previous step") and there is nothing to go
+ * back to: the last message answered nothing, or this is the first question. Not when the message
+ * says more than that: a device or a service named (a correction or a new problem), a choice's
+ * words ("I meant the same account" at the first question answers it), or a long sentence.
+ */
+export function nothingToUndo(run: PlaybookRun, state: PlaybookState, point: UndoPoint | undefined, recognition: Recognition, choices: readonly PromptChoice[], text: string): boolean {
+  if (run.handoffOnly || state.phase === 'handoff') return false;
+  if (point && UNDO_PHASES.includes(state.phase)) return false;
+  const e = run.engine;
+  if (e.namedDevices(recognition).some((n) => !n.ruledOut) || e.serviceIn(recognition) !== undefined) return false;
+  if (matchChoice(choices, { text }, 'loose') !== undefined) return false;
+  return normalise(text).split(' ').filter(Boolean).length <= UNDO_REQUEST_WORDS;
 }
 
 /** Puts the state back where the point was: the step, the prompt, what was tried and answered. */
