@@ -31,7 +31,7 @@ import { parseContact } from './contactAddress';
 import { readDoc, updateDoc } from './storageDocs';
 import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
 import { TICKET_KEYS, TicketStore } from './ticketStore';
-import type { Vars } from '../dialogs/messages';
+import { NOT_UNDERSTOOD_KEYS, type MessageKey, type Vars } from '../dialogs/messages';
 
 export const HUB_KEYS = {
   escalation: (conversationId: string) => `handoff/escalation/${conversationId}`,
@@ -498,7 +498,9 @@ export class HubService implements ResyncAgentHub {
       case 'frustration': {
         const choices = this.offerChoices('frustration');
         const answer = this.readAnswer(choices, input, [HUB_CHOICES.talkToPerson]);
-        const picked = answer.kind === 'choice' ? answer.id : answer.kind === 'no' ? HUB_CHOICES.keepTrying : undefined;
+        // More anger at the offer ("this is bullshit, nothing works") is no "keep trying": a person.
+        const angry = answer.kind === 'other' && this.frustration.isFrustrated([clip(input.text)]);
+        const picked = answer.kind === 'choice' ? answer.id : answer.kind === 'no' ? HUB_CHOICES.keepTrying : angry ? HUB_CHOICES.talkToPerson : undefined;
         if (picked === HUB_CHOICES.keepTrying) {
           await this.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
           await this.say(context, 'frustration.keepTrying');
@@ -648,7 +650,8 @@ export class HubService implements ResyncAgentHub {
       await this.say(context, 'frustration.offer', {}, this.offerChoices('frustration'));
       return;
     }
-    if (watch.held) await context.sendActivity(watch.held);
+    const held = watch.release();
+    if (held.length > 0) await context.sendActivities(held);
     if (now.openPrompt !== watch.openPrompt) await this.saveConversation(conversationId, { ...now, openPrompt: watch.openPrompt });
   }
 
@@ -921,11 +924,12 @@ export function promptSignature(activity: Partial<Activity>): string | undefined
 /**
  * Watches what the bot sends during one turn: the question it ended on, and (when `holdable` is
  * the open question's signature) holds back a last activity that only asks that question again,
- * so the caller can replace it. A held activity is sent ahead of anything sent after it.
+ * with the "didn't catch that" lines right before it (NOT_UNDERSTOOD_KEYS), so the caller can
+ * replace them all with its offer. What is held is sent ahead of anything sent after it.
  */
 class PromptWatch {
-  /** The held re-prompt, not sent (yet). */
-  held?: Partial<Activity>;
+  /** Not sent (yet), in order: "didn't catch that" lines, maybe ending with the re-prompt. */
+  private queue: Partial<Activity>[] = [];
   /** Signature of the question the turn ended on, when it ended on one. */
   openPrompt?: string;
   private lastMessage?: Partial<Activity>;
@@ -934,20 +938,27 @@ class PromptWatch {
   constructor(context: TurnContext, private readonly holdable: string | undefined) {
     context.onSendActivities(async (_ctx, activities, nextSend) => {
       if (!this.active) return nextSend();
-      if (this.held && activities.length > 0) {
-        activities.unshift(this.held);
-        this.held = undefined;
-      }
       for (const a of activities) {
         if (a.type === 'message') this.lastMessage = a;
       }
-      const tail = activities[activities.length - 1];
-      if (this.holdable !== undefined && tail && promptSignature(tail) === this.holdable) {
-        this.held = activities.pop();
-      }
       this.openPrompt = this.lastMessage ? promptSignature(this.lastMessage) : undefined;
+      if (this.holdable === undefined || activities.length === 0) return nextSend();
+      const all = [...this.queue.splice(0), ...activities];
+      // Held: a re-prompt of the open question at the end and the misses just before it, or
+      // misses at the end (a re-prompt may follow them).
+      let from = all.length;
+      if (promptSignature(all[from - 1]) === this.holdable) from--;
+      while (from > 0 && this.isMiss(all[from - 1])) from--;
+      this.queue = all.splice(from);
+      activities.splice(0, activities.length, ...all);
       return activities.length > 0 ? nextSend() : [];
     });
+  }
+
+  /** The held re-prompt of the open question, when the turn ended on one. */
+  get held(): Partial<Activity> | undefined {
+    const last = this.queue[this.queue.length - 1];
+    return last && promptSignature(last) === this.holdable ? last : undefined;
   }
 
   /**
@@ -958,6 +969,17 @@ class PromptWatch {
     if (this.openPrompt !== undefined) return true;
     const text = this.lastMessage?.text;
     return typeof text === 'string' && text.trim().endsWith('?');
+  }
+
+  /** What was held, to send after all (no offer), in order. */
+  release(): Partial<Activity>[] {
+    return this.queue.splice(0);
+  }
+
+  private isMiss(activity: Partial<Activity>): boolean {
+    if (activity.type !== 'message' || activity.inputHint === 'expectingInput') return false;
+    const key = (activity.channelData as { resync?: ResyncChannelData } | undefined)?.resync?.messageKey;
+    return key !== undefined && NOT_UNDERSTOOD_KEYS.includes(key as MessageKey);
   }
 
   stop(): void {
