@@ -37,18 +37,19 @@
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice, mentionsPhrase } from './answers';
-import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
+import { matchChoice } from './answers';
+import type { Engine, PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
 import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
-import { namedProblems, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
+import { nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
-import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
 import { readAnythingElse } from './main/anythingElse';
+import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
-import { candidates, didYouMeanMenu, helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
+import { helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
+import { asksForHelp, complainsAtGoodbye, onlyDevice, readProblems } from './main/messageReading';
 import { asksWhenFixed, outageChoices, readOutageOffer } from './main/outage';
 import { alsoReported, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
@@ -166,19 +167,6 @@ export class MainDialog extends Dialog {
     state.saidGoodbye = true;
     await e.say(dc.context, 'queue.declined', { problems });
     return Dialog.EndOfTurn;
-  }
-
-  /**
-   * "help" at one of this dialog's questions: typed as such (the whole text one of messages.yaml
-   * `synonyms.help`), or recognised as help with confidence and no doubt.
-   */
-  private asksForHelp(dc: DialogContext): boolean {
-    const e = this.engine;
-    const input = e.input(dc.context);
-    if (input.value !== undefined) return false;
-    if (mentionsPhrase(COMMAND_PHRASES.help.flatMap((k) => e.messages.list(k)), input.text, false)) return true;
-    const r = e.recognize(dc.context);
-    return e.handlerOf(r.intent) === 'help' && !r.ambiguous && r.confidence >= e.switchConfidence;
   }
 
   /** The help text, then the question left open last turn (or the menu offered), if any, again. */
@@ -300,7 +288,7 @@ export class MainDialog extends Dialog {
     }
     // "help" at one of this dialog's questions: the help text, then the same question with what it knew.
     const pending: Pending = { open, menu, menuAsk, menuProblem };
-    if ((open || (menu && menuAsk)) && this.asksForHelp(dc)) return this.helpThenAskAgain(dc, state, pending);
+    if ((open || (menu && menuAsk)) && asksForHelp(e, input, () => e.recognize(context))) return this.helpThenAskAgain(dc, state, pending);
     if (open?.kind === 'device') {
       const handled = await this.onWhichDevice(dc, state, open.pending);
       if (handled) return handled;
@@ -335,23 +323,17 @@ export class MainDialog extends Dialog {
     if (asksToStartOver(e, input, 'exact')) return this.startOver(dc, state);
 
     const r = e.recognize(context);
-    // Several problems in one message ("photos and contacts"): the first named, the others queued.
-    const several = namedProblems(e, r);
-    if (several.length > 1) return this.startSeveral(dc, state, r, several);
-    // A general problem that names one service with a playbook of its own ("📸 not syncing",
-    // "my icloud drive isn't syncing on my ipad"): that playbook, without "Did you mean …?".
-    const specific = several[0]?.playbook;
-    if (specific && specific.intent !== r.intent && e.playbookForIntent(r.intent)?.general) return this.startIntent(dc, specific.intent, r);
-    if (r.ambiguous) {
-      const choices = candidates(e, r, Boolean(this.handoffDialogId));
-      if (choices.length > 0) {
-        state.misses = 0;
-        state.menu = didYouMeanMenu(e, choices);
-        state.menuAsk = { key: 'didYouMean' };
-        state.menuProblem = problemWords(this.engine, r);
-        await e.ask(context, 'didYouMean', state.menu);
-        return Dialog.EndOfTurn;
-      }
+    // Several problems in one message, a general problem naming a service with a playbook of its own, or "Did you mean …?".
+    const problems = readProblems(e, r, Boolean(this.handoffDialogId));
+    if (problems?.kind === 'several') return this.startSeveral(dc, state, r, problems.named);
+    if (problems?.kind === 'specific') return this.startIntent(dc, problems.intent, r);
+    if (problems?.kind === 'didYouMean') {
+      state.misses = 0;
+      state.menu = problems.menu;
+      state.menuAsk = { key: 'didYouMean' };
+      state.menuProblem = problemWords(this.engine, r);
+      await e.ask(context, 'didYouMean', state.menu);
+      return Dialog.EndOfTurn;
     }
     const handler = e.handlerOf(r.intent);
     if (handler !== 'none') state.misses = 0;
@@ -359,8 +341,7 @@ export class MainDialog extends Dialog {
       case 'playbook':
         return this.startIntent(dc, r.intent, r);
       case 'goodbye':
-        // "It doesn't work", "it's not working": a complaint, whatever the classifier made of it.
-        if (this.engine.saysNegation(input.text) && !mentionsPhrase(e.messages.list('synonyms.nothingElse'), input.text, true)) return this.vagueProblem(dc, state, r);
+        if (complainsAtGoodbye(e, input.text)) return this.vagueProblem(dc, state, r);
         state.saidGoodbye = true;
         await this.setQueue(dc, state, undefined);
         await e.say(context, saidGoodbye ? 'goodbye.again' : 'goodbye');
@@ -380,8 +361,8 @@ export class MainDialog extends Dialog {
       default: {
         // Only a device ("mac", "my iphone"), e.g. after "tell me what isn't syncing and on which
         // device": remember it and ask what isn't syncing there.
-        const named = e.namedDevices(r).filter((n) => !n.ruledOut);
-        if (named.length === 1 && !r.ambiguous) return this.askProblemOn(dc, state, named[0].device.id);
+        const device = onlyDevice(e, r);
+        if (device !== undefined) return this.askProblemOn(dc, state, device);
         // "it doesn't work", "nothing works": a complaint with nothing to go on, as in the goodbye case.
         if (this.engine.saysNegation(input.text)) return this.vagueProblem(dc, state, r);
         state.misses++;
