@@ -34,6 +34,13 @@
  * it be fixed?" (messages.yaml `synonyms.whenFixed`) is answered: no time from Apple, the status
  * page, and the device checks offered meanwhile (yes picks the playbook up again as "still not
  * working" does).
+ *
+ * This class wires the flow: it sends, records, starts and ends. What it decides from is in
+ * src/dialogs/main/, as functions of (engine, state, …): the stored state (state.ts), the menus and
+ * "Did you mean …?" (menus.ts), reading a new message (messageReading.ts), the device questions
+ * (deviceQuestions.ts), the queue of problems named together (queueHandOver.ts), what follows a
+ * playbook that ended (lastPlaybook.ts), "anything else?" (anythingElse.ts) and the outage
+ * replies (outage.ts).
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
@@ -472,9 +479,9 @@ export class MainDialog extends Dialog {
   }
 
   /**
-   * The answer to "On your iPhone again?": yes (or that device) starts there; "another device", no,
-   * or ruling it out starts with the device question; another device named starts there (two: which
-   * one?). Anything else understood is routed as usual; a message not understood asks again once.
+   * The answer to "On your iPhone again?" (read by readDeviceAgain), after a welcome back when the
+   * silence was long: starts the waiting problem (a device refused is ruled out, so the playbook
+   * asks), answers an aside and puts the question back, asks which of two, or asks again.
    */
   private async onDeviceAgain(dc: DialogContext, state: MainState, pending: PendingStart, deviceId: string): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
@@ -562,10 +569,8 @@ export class MainDialog extends Dialog {
   }
 
   /**
-   * The answer to "which device?": a button, number or device name (also a device not offered:
-   * "actually my iPad"; of two named, the one not ruled out; "not the iPhone" leaves the other). Anything else that is understood (another problem, cancel, a person, help)
-   * is routed as usual and the waiting problem is dropped; a message not understood asks again
-   * once, then the playbook starts and asks with every device.
+   * The answer to "which device?" (read by readWhichDevice): starts the waiting problem, asks again
+   * after "not understood", or leaves the message to be routed as usual (the problem is dropped).
    */
   private async onWhichDevice(dc: DialogContext, state: MainState, pending: PendingStart): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
@@ -584,11 +589,9 @@ export class MainDialog extends Dialog {
   }
 
   /**
-   * The answer to "Is there anything else that isn't syncing?", read as the step questions read
-   * theirs (answers.ts): "no" / "that's all" ends with the goodbye, "yes" asks what (with the
-   * problem menu), a phrase only counts when it is not negated. A message naming a problem ("yes,
-   * my notes too") starts it. A non-answer ("not sure", "no idea", "ok") or one that only negates
-   * a phrase gets the question again, once; anything else is routed as usual.
+   * The answer to "Is there anything else that isn't syncing?": a device correction reopens the
+   * problem fixed; else (readAnythingElse) "no" ends with the goodbye, "yes" asks what (with the
+   * problem menu), a non-answer gets the question again once; anything else is routed as usual.
    */
   private async onAnythingElse(dc: DialogContext, state: MainState, asked: number): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
