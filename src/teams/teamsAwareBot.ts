@@ -16,7 +16,7 @@ import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import type { ResyncBotApp } from '../app/types';
 import type { Content } from '../content/loadContent';
 import { answeredCardActivity, answeredFromValue, renderForTeams, resyncData, textActivity, TEAMS_CHANNEL_ID, type ResyncChannelData } from '../dialogs/cards';
-import { Messages } from '../dialogs/messages';
+import { Messages, NOT_UNDERSTOOD_KEYS } from '../dialogs/messages';
 import type { Logger } from '../logging/logger';
 import { isCardSubmit, mentionsBot, teamsScope, textWithoutBotMention, threadConversationId, type TeamsScope } from './teamsActivities';
 
@@ -37,8 +37,13 @@ export type TeamsDecision =
 /** Key in turnState where the layer leaves its decision for the turn. */
 export const TEAMS_DECISION_KEY = Symbol('resync.teams.decision');
 
-/** Replies that mean the person's answer was not understood (the pressed card then keeps its buttons). */
-const NOT_UNDERSTOOD_KEYS: ReadonlySet<string> = new Set(['answer.notUnderstood', 'answer.unclear', 'answer.hint', 'notUnderstood']);
+/**
+ * Replies that mean the person's answer was not understood (the pressed card then keeps its
+ * buttons): the misses at a question the dialogs define (NOT_UNDERSTOOD_KEYS, one list for every
+ * reader), and the top-level "didn't understand", which is no miss at a question but leaves a
+ * pressed card unanswered all the same.
+ */
+const NOT_ANSWERED_KEYS: ReadonlySet<string> = new Set<string>([...NOT_UNDERSTOOD_KEYS, 'notUnderstood']);
 
 export function createTeamsAwareBot(bot: ResyncBotApp, deps: TeamsLayerDeps): ResyncBotApp {
   const messages = new Messages(deps.content.messages);
@@ -95,7 +100,7 @@ export function createTeamsAwareBot(bot: ResyncBotApp, deps: TeamsLayerDeps): Re
       context.onSendActivities(async (_ctx, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>) => {
         for (let i = 0; i < activities.length; i++) {
           const key = (activities[i].channelData as { resync?: ResyncChannelData } | undefined)?.resync?.messageKey;
-          if (key && NOT_UNDERSTOOD_KEYS.has(key)) understood = false;
+          if (key && NOT_ANSWERED_KEYS.has(key)) understood = false;
           const rendered = renderForTeams(activities[i]);
           if (scope === 'channel' && activity.id && rendered.type === 'message' && !rendered.replyToId) rendered.replyToId = activity.id;
           activities[i] = rendered;
