@@ -10,8 +10,9 @@
  * The person's message is redacted once, when the turn starts (privacy/turnRedaction.ts: kept on
  * the turn for whoever reads it next, the transcript logger included). When the redactor found a
  * password or a code in what the person typed, the bot says once per conversation, before its
- * answer, that it hid it and that nobody needs it (`privacy.secretHidden`); the flag lives in
- * conversation state (noticeOnce). That holds during a chat with a person from the support team
+ * answer, that it hid it and that nobody needs it (`privacy.secretHidden`); a card or bank account
+ * number gets its own line, once too (`privacy.paymentHidden`: hidden, never type card details
+ * here, billing questions go to a person); the flags live in conversation state (noticeOnce). That holds during a chat with a person from the support team
  * too: they only see the marker. A message clearly not in English gets, once per conversation and
  * also before the answer, a line that the bot only speaks English (`language.englishOnly`,
  * src/dialogs/languageNotice.ts; noticeOnce), but not while the person waits for or talks with a
@@ -39,12 +40,16 @@ export const STATE_KEYS = {
   profile: 'profile',
   /** True once the person was told that a password or code they typed was hidden. */
   privacyNotice: 'privacyNoticeGiven',
+  /** True once the person was told that a card or bank account number they typed was hidden. */
+  paymentNotice: 'paymentNoticeGiven',
   /** True once the person was told that the bot only speaks English (src/dialogs/languageNotice.ts). */
   languageNotice: 'languageNoticeGiven',
 } as const;
 
 /** What a person must never type here: finding one of these makes the bot say so (once). */
 const NOTICE_KINDS: ReadonlySet<RedactionKind> = new Set<RedactionKind>(['password', 'code']);
+/** Payment details: their own notice (once), which also says where billing questions go. */
+const PAYMENT_KINDS: ReadonlySet<RedactionKind> = new Set<RedactionKind>(['card', 'iban']);
 
 export interface CreateBotOptions {
   /** Picks among message variants (tests pass a fixed one). */
@@ -97,7 +102,16 @@ export function renderTextForChannel(context: TurnContext): void {
  * the stored copies lost there.
  */
 export function secretHiddenIn(redaction: Pick<ActivityRedaction<unknown>, 'byField'>): boolean {
-  return [redaction.byField.text, redaction.byField.value].some((counts) => counts?.some((r) => NOTICE_KINDS.has(r.kind)) === true);
+  return typedKindHidden(redaction, NOTICE_KINDS);
+}
+
+/** Like {@link secretHiddenIn}, for a card or bank account number (IBAN) the person typed. */
+export function paymentHiddenIn(redaction: Pick<ActivityRedaction<unknown>, 'byField'>): boolean {
+  return typedKindHidden(redaction, PAYMENT_KINDS);
+}
+
+function typedKindHidden(redaction: Pick<ActivityRedaction<unknown>, 'byField'>, kinds: ReadonlySet<RedactionKind>): boolean {
+  return [redaction.byField.text, redaction.byField.value].some((counts) => counts?.some((r) => kinds.has(r.kind)) === true);
 }
 
 /** {@link secretHiddenIn} for an activity on its own (a message; anything else never is). */
@@ -112,6 +126,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
   const record = conversationState.createProperty<TroubleshootingRecord>(STATE_KEYS.record);
   const profile = userState.createProperty<UserProfile>(STATE_KEYS.profile);
   const noticeGiven = conversationState.createProperty<boolean>(STATE_KEYS.privacyNotice);
+  const paymentNoticeGiven = conversationState.createProperty<boolean>(STATE_KEYS.paymentNotice);
   const liveChat = liveChatCheck(deps.handoffGate);
   const languageNoticeGiven = conversationState.createProperty<boolean>(STATE_KEYS.languageNotice);
 
@@ -188,9 +203,11 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
     run: async (context) => {
       renderTextForChannel(context);
       const message = context.activity.type === 'message';
-      // "I hid the password or code you typed; never type them here" (with a person from the support
-      // team too), then "I only speak English" (not while the words go to a person).
+      // "I hid the password or code you typed; never type them here", "I hid the card number; never
+      // type card details here, a person answers billing questions" (both with a person from the
+      // support team too), then "I only speak English" (not while the words go to a person).
       await noticeOnce(context, message && secretHiddenIn(redactTurn(context)), noticeGiven, 'privacy.secretHidden');
+      await noticeOnce(context, message && paymentHiddenIn(redactTurn(context)), paymentNoticeGiven, 'privacy.paymentHidden');
       const withPerson = async () => (liveChat ? (await liveChat(context)) !== undefined : false);
       await noticeOnce(context, activityLanguage(engine.messages, context.activity) !== undefined, languageNoticeGiven, 'language.englishOnly', withPerson);
       // The handoff gate first: while a person is with (or waiting for) an agent, it owns the turn.

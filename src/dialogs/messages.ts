@@ -17,6 +17,8 @@ export const ENGINE_MESSAGES = {
   'error.apology': [],
   // Said once per conversation when a password or code was hidden from what the person typed
   'privacy.secretHidden': [],
+  // Said once per conversation when a card or bank account number was hidden from what the person typed
+  'privacy.paymentHidden': [],
   // Not understood / did you mean
   notUnderstood: [],
   'notUnderstood.offer': [],

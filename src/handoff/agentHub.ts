@@ -56,6 +56,8 @@ export interface Escalation {
   summary: HandoffSummary;
   /** The live chat, user text redacted. */
   messages: HubMessage[];
+  /** Leaving a message instead was offered to the person after a long wait in the queue (once). */
+  leaveMessageOffered?: boolean;
 }
 
 export type TicketStatus = 'open' | 'done';
@@ -161,6 +163,8 @@ export interface AgentHubOptions {
   longWaitMinutes?: number;
   /** Offer a person when recent messages are frustrated. Default true. */
   frustrationOffer?: boolean;
+  /** A message from the person after this long in the queue also offers leaving a message instead (once). Default 30 min. */
+  queueOfferMinutes?: number;
 }
 
 export interface AgentHubDeps {

@@ -2,6 +2,8 @@
  * Loose checks for the contact address a person leaves with a message: an email address or a
  * phone number (7 to 15 digits, with the usual separators and an optional leading +).
  */
+import { redactActivityWithReport } from '../privacy/redact';
+
 export type ContactKind = 'email' | 'phone';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
@@ -17,4 +19,34 @@ export function parseContact(input: string): { contact: string; kind: ContactKin
     if (digits >= 7 && digits <= 15) return { contact: text.replace(/\s+/g, ' '), kind: 'phone' };
   }
   return undefined;
+}
+
+/**
+ * The email addresses and phone numbers inside a text ("ok fine someone@example.com", "call me on
+ * +44 7700 900123 or email jo@example.com"), in the order they appear, each once. Found by the
+ * redactor (the same shapes it hides from transcripts and state), then checked like a bare
+ * address with parseContact. Read from the person's own text for a ticket's contact only: what
+ * it returns is never stored anywhere else.
+ */
+export function contactsIn(input: string): { contact: string; kind: ContactKind }[] {
+  const found = redactActivityWithReport({ type: 'message', text: input }).secrets;
+  const out: { contact: string; kind: ContactKind; at: number }[] = [];
+  for (const secret of found) {
+    if (secret.kind !== 'email' && secret.kind !== 'phone') continue;
+    const parsed = parseContact(secret.value);
+    if (!parsed || out.some((c) => c.contact === parsed.contact)) continue;
+    out.push({ ...parsed, at: input.indexOf(secret.value) });
+  }
+  return out.sort((a, b) => a.at - b.at).map(({ contact, kind }) => ({ contact, kind }));
+}
+
+/**
+ * The contact address a person typed: the whole text when it is one, else those inside it,
+ * joined by `joiner` (" or "); undefined when there is none.
+ */
+export function readContact(input: string, joiner: string): string | undefined {
+  const whole = parseContact(input);
+  if (whole) return whole.contact;
+  const inside = contactsIn(input);
+  return inside.length ? inside.map((c) => c.contact).join(joiner) : undefined;
 }

@@ -14,6 +14,8 @@ export const HANDOFF_MESSAGES = {
   'waiting.ack': ['position'],
   'waiting.stillQueued': ['position'],
   'waiting.noEstimate': ['position'],
+  // A message typed after a long time in the queue: the place, and leaving a message instead (once)
+  'waiting.longAck': ['position', 'minutes'],
   noAgent: [],
   noAccounts: [],
   longWait: ['position', 'minutes'],
@@ -46,6 +48,16 @@ export const HANDOFF_MESSAGES = {
   // In leave-a-message: a message that was only a hidden password or code, and a greeting after a long silence
   'leaveMessage.onlyHidden': [],
   'leaveMessage.welcomeBack': [],
+  // The message held an email address or phone number: saved with it, the address confirmed
+  // (and correctable); "or" joins two addresses found
+  'leaveMessage.savedFound': ['ticket', 'contact'],
+  'leaveMessage.contactOr': [],
+  'leaveMessage.contactCorrect': [],
+  'leaveMessage.contactChanged': ['contact'],
+  'leaveMessage.contactConfirmed': ['contact'],
+  'leaveMessage.contactKept': ['contact'],
+  // "hello? any news?" in a conversation where a message was left
+  'leaveMessage.received': ['ticket', 'contact'],
   'frustration.offer': [],
   'choice.talkToPerson': [],
   'choice.keepTrying': [],
@@ -59,6 +71,14 @@ export const HANDOFF_MESSAGES = {
   'synonyms.help': [],
   'synonyms.unsure': [],
   'synonyms.greeting': [],
+  // Words around a cancel that change nothing ("actually never mind", "ok cancel then")
+  'synonyms.filler': [],
+  // Asking after a message left ("any news?")
+  'synonyms.news': [],
+  // The address found in the message is not the one to use
+  'synonyms.wrongContact': [],
+  // At the address found in a message: it is the right one (besides synonyms.yes)
+  'synonyms.rightContact': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type HandoffMessageKey = keyof typeof HANDOFF_MESSAGES;

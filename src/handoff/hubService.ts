@@ -19,7 +19,7 @@ import { HandoffEventNames, EventFactory, TurnContext, type Activity, type Conve
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
 import { setHandoffAnswer, setPersonAsked, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
 import { promptActivity, resyncData, textActivity, textFor, type ResyncChannelData, type StepRef } from '../dialogs/cards';
-import { matchChoice, type PromptChoice } from '../dialogs/answers';
+import { matchChoice, normalise, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
 import { onlyRedacted, redactActivity, redactText } from '../privacy/redact';
 import { createFrustrationDetector, type FrustrationDetector } from './frustration';
@@ -27,7 +27,7 @@ import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessag
 import { HubError } from './hubError';
 import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
-import { parseContact } from './contactAddress';
+import { contactsIn, readContact } from './contactAddress';
 import { readDoc, updateDoc } from './storageDocs';
 import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
 import { TICKET_KEYS, TicketStore } from './ticketStore';
@@ -80,6 +80,15 @@ export interface ConversationDoc {
   messageAskedAt?: string;
   /** The conversation's channel, kept once a ticket was left (to read its transcript later). */
   channelId?: string;
+  /**
+   * The last message left here (its ticket id and when): "hello? any news?" later is told it was
+   * received. The id only: the contact address stays in the ticket.
+   */
+  lastTicket?: { id: string; at: string };
+  /** Mode `saved`: the contact was found in the message, and the person may correct it now. */
+  contactFound?: boolean;
+  /** Mode `contact`: the address asked for corrects this saved ticket's (no new ticket). */
+  ticketId?: string;
   /** The person's recent texts (redacted), oldest first, for frustration detection. */
   recent: string[];
   /** Person's messages since the last frustration offer. */
@@ -111,7 +120,7 @@ export const MESSAGE_MAX = 4000;
 /** In leave-a-message, a greeting or a bare "ok" this long after the question is not the message. */
 export const MESSAGE_WELCOME_BACK_MS = 2 * 60 * 60 * 1000;
 
-const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true };
+const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true, queueOfferMinutes: 30 };
 
 /** The hub's dependencies (`agentsConfigured` among them: see AgentHubDeps). */
 export type HubServiceDeps = AgentHubDeps;
@@ -478,21 +487,38 @@ export class HubService implements ResyncAgentHub {
           await this.say(context, 'leaveMessage.welcomeBack', {}, this.cancelChoices());
           return;
         }
+        // A way to reach them in the message itself (taken from their own text, for the ticket
+        // only): saved with it at once, and they may correct it on the next turn.
+        const found = this.contactIn(message);
+        if (found) {
+          const ticket = await this.createTicket(conversationId, activity.channelId, { ...conv, ticketMessage: redacted }, found);
+          await this.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: true });
+          await this.say(context, 'leaveMessage.savedFound', { ticket: ticket.id, contact: found });
+          return;
+        }
         await this.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
         await this.say(context, 'leaveMessage.contact', {}, this.cancelChoices());
         return;
       }
       case 'contact': {
-        if (this.isCancel(input)) return this.cancelMessage(context, conv);
-        const contact = parseContact(input.text);
+        if (this.isCancel(input)) {
+          if (!conv.ticketId) return this.cancelMessage(context, conv);
+          // Correcting a saved ticket's address: the one from the message stays.
+          const kept = await this.ticketStore.get(conv.ticketId);
+          await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'saved' });
+          await this.say(context, 'leaveMessage.contactKept', { contact: kept?.contact ?? '' });
+          return;
+        }
+        const contact = this.contactIn(input.text);
         if (!contact) {
           const key: HandoffMessageKey = this.isHelp(input) ? 'leaveMessage.contactHelp' : 'leaveMessage.contactInvalid';
           await this.say(context, key, {}, this.cancelChoices());
           return;
         }
-        const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact.contact);
-        await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'saved', channelId: activity.channelId, recent: [], sinceOffer: 0 });
-        await this.say(context, 'leaveMessage.saved', { ticket: ticket.id, contact: contact.contact });
+        if (conv.ticketId) return this.changeContact(context, conv, conv.ticketId, contact);
+        const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact);
+        await this.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId) });
+        await this.say(context, 'leaveMessage.saved', { ticket: ticket.id, contact });
         return;
       }
       case 'frustration': {
@@ -536,16 +562,90 @@ export class HubService implements ResyncAgentHub {
         // The turn right after a declined offer or a saved message: a goodbye gets a fitting one.
         const cleared = clearedMode(conv);
         await this.saveConversation(conversationId, cleared);
+        // The address was found in the message: another one replaces it, "wrong" asks for it, "yes" confirms.
+        if (conv.contactFound && conv.lastTicket) {
+          const contact = this.contactIn(input.text);
+          if (contact) return this.changeContact(context, cleared, conv.lastTicket.id, contact);
+          if (this.isWrongContact(input)) {
+            await this.saveConversation(conversationId, { ...cleared, mode: 'contact', ticketId: conv.lastTicket.id });
+            await this.say(context, 'leaveMessage.contactCorrect', {}, this.cancelChoices());
+            return;
+          }
+          if (this.isRightContact(input)) {
+            const ticket = await this.ticketStore.get(conv.lastTicket.id);
+            await this.saveConversation(conversationId, { ...cleared, mode: 'saved' });
+            await this.say(context, 'leaveMessage.contactConfirmed', { contact: ticket?.contact ?? '' });
+            return;
+          }
+        }
         const answer = this.readAnswer([], input, []);
         if (answer.kind === 'goodbye' || answer.kind === 'no') {
           await this.say(context, conv.mode === 'saved' ? 'leaveMessage.goodbye' : 'offer.goodbye');
           return;
         }
+        if (await this.tellTicketReceived(context, cleared, input)) return;
         return this.botTurn(context, next, cleared);
       }
       default:
+        if (await this.tellTicketReceived(context, conv, input)) return;
         return this.botTurn(context, next, conv);
     }
+  }
+
+  /** The ticket fields of a conversation that just left a message (one-turn mode `saved`). */
+  private ticketLeft(ticket: Ticket, channelId: string): Partial<ConversationDoc> {
+    return { mode: 'saved', channelId, lastTicket: { id: ticket.id, at: ticket.createdAt }, recent: [], sinceOffer: 0 };
+  }
+
+  /** The contact address in the person's own text (whole, or inside a sentence); two or more joined by "or". */
+  private contactIn(text: string): string | undefined {
+    return readContact(text, ` ${this.text.text('leaveMessage.contactOr')} `);
+  }
+
+  private isRightContact(input: { text: string; value?: unknown }): boolean {
+    const right = [{ id: 'right', title: '', synonyms: [...this.text.list('synonyms.rightContact'), ...this.text.list('synonyms.yes')] }];
+    return matchChoice(right, { text: this.withoutFiller(input.text) }, 'exact') === 'right';
+  }
+
+  private isWrongContact(input: { text: string; value?: unknown }): boolean {
+    const wrong = [{ id: 'wrong', title: '', synonyms: this.text.list('synonyms.wrongContact') }];
+    return matchChoice(wrong, { text: this.withoutFiller(input.text) }, 'exact') === 'wrong';
+  }
+
+  /** A saved ticket gets the address the person corrected it to. */
+  private async changeContact(context: TurnContext, conv: ConversationDoc, ticketId: string, contact: string): Promise<void> {
+    await this.ticketStore.setContact(ticketId, contact);
+    this.changed();
+    await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
+    await this.say(context, 'leaveMessage.contactChanged', { contact });
+  }
+
+  /**
+   * "hello? any news?" in a conversation where a message was left (its ticket still open): it
+   * reached the team, they reply at the address given, anything else meanwhile? A greeting alone
+   * counts only long after the message (MESSAGE_WELCOME_BACK_MS); asking for news, at any time.
+   */
+  private async tellTicketReceived(context: TurnContext, conv: ConversationDoc, input: { text: string; value?: unknown }): Promise<boolean> {
+    if (!conv.lastTicket || input.value !== undefined) return false;
+    const asks = this.asksForNews(input.text) || (this.longAfter(conv.lastTicket.at) && this.onlyGreeting(input));
+    if (!asks) return false;
+    const ticket = await this.ticketStore.get(conv.lastTicket.id);
+    if (!ticket || ticket.status !== 'open') return false;
+    await this.saveConversation(context.activity.conversation.id, { ...conv, mode: 'saved' });
+    await this.say(context, 'leaveMessage.received', { ticket: ticket.id, contact: ticket.contact });
+    return true;
+  }
+
+  /** "any news?", "hello? any news?", "hi, any update": a question after a message left, greeting or not. */
+  private asksForNews(text: string): boolean {
+    const news = [{ id: 'news', title: '', synonyms: this.text.list('synonyms.news') }];
+    const said = normalise(text);
+    if (!said) return false;
+    if (matchChoice(news, { text: said }, 'exact')) return true;
+    for (const greeting of this.text.list('synonyms.greeting').map(normalise)) {
+      if (greeting && said.startsWith(`${greeting} `) && matchChoice(news, { text: said.slice(greeting.length + 1) }, 'exact')) return true;
+    }
+    return false;
   }
 
   /** The person answered "Wait anyway / Leave a message / Cancel" or "Try again / Leave a message / No thanks". */
@@ -659,7 +759,11 @@ export class HubService implements ResyncAgentHub {
   private async fromPerson(context: TurnContext, escalation: Escalation, next: () => Promise<void>): Promise<void> {
     const conversationId = escalation.conversationId;
     const input = { text: context.activity.text ?? '', value: context.activity.value as unknown };
-    if (escalation.state === 'queued' && this.isCancel(input)) {
+    // Leaving a message instead of waiting (offered after a long wait; typed, it works any time).
+    if (escalation.state === 'queued' && this.queueChoice(escalation, input) === HUB_CHOICES.leaveMessage) {
+      if (await this.leaveMessageInstead(context, conversationId)) return;
+    }
+    if (escalation.state === 'queued' && this.queueChoice(escalation, input) === HUB_CHOICES.cancel) {
       const cancelled = await updateDoc<Escalation, boolean>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
         if (!e || e.state !== 'queued') return { abort: true, result: false };
         e.state = 'cancelled';
@@ -687,15 +791,61 @@ export class HubService implements ResyncAgentHub {
     const text = clip([context.activity.text ?? '', ...attachments].filter((t) => t.trim()).join(' '));
     if (!text) return;
     const msg = this.message('user', redactText(text).text, this.now());
-    const stillOpen = await updateDoc<Escalation, Escalation['state'] | undefined>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
-      if (!e || (e.state !== 'queued' && e.state !== 'active')) return { abort: true, result: e?.state };
+    const waitedMinutes = (e: Escalation) => Math.floor((this.deps.clock.now().getTime() - Date.parse(e.createdAt)) / 60_000);
+    const outcome = await updateDoc<Escalation, { state?: Escalation['state']; offer?: number }>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
+      if (!e || (e.state !== 'queued' && e.state !== 'active')) return { abort: true, result: { state: e?.state } };
       e.messages.push(msg);
-      return { doc: e, result: e.state };
+      // A long wait: leaving a message instead is offered once, with the place in the queue.
+      const minutes = waitedMinutes(e);
+      const offer = e.state === 'queued' && !e.leaveMessageOffered && minutes >= this.options.queueOfferMinutes ? minutes : undefined;
+      if (offer !== undefined) e.leaveMessageOffered = true;
+      return { doc: e, result: { state: e.state, offer } };
     });
     this.changed();
-    if (stillOpen === 'queued') {
-      await this.say(context, 'waiting.ack', { position: (await this.position(conversationId)) ?? 1 }, this.cancelChoices());
-    }
+    if (outcome.state !== 'queued') return;
+    const position = (await this.position(conversationId)) ?? 1;
+    if (outcome.offer !== undefined) await this.say(context, 'waiting.longAck', { position, minutes: outcome.offer }, this.queueChoices(true));
+    else await this.say(context, 'waiting.ack', { position }, this.cancelChoices());
+  }
+
+  /** The buttons while queued: Cancel, and Leave a message once that was offered (a long wait). */
+  private queueChoices(withLeave: boolean): PromptChoice[] {
+    const leave = this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage', ['synonyms.leaveMessage']);
+    return withLeave ? [leave, ...this.cancelChoices()] : this.cancelChoices();
+  }
+
+  /**
+   * Which queue button a message picks: the buttons on screen (numbers count on those), and
+   * "leave a message" typed whole at any time; around them, filler words change nothing.
+   */
+  private queueChoice(escalation: Escalation, input: { text: string; value?: unknown }): string | undefined {
+    const plain = { ...input, text: this.withoutFiller(input.text) };
+    const shown = matchChoice(this.queueChoices(escalation.leaveMessageOffered === true), plain, 'exact');
+    if (shown !== undefined) return shown;
+    return /^\d+$/.test(plain.text.trim()) ? undefined : matchChoice(this.queueChoices(true), plain, 'exact');
+  }
+
+  /**
+   * The person in the queue would rather leave a message: the wait ends and the message is asked
+   * for, with the summary the escalation had. False when an agent accepted in the meantime.
+   */
+  private async leaveMessageInstead(context: TurnContext, conversationId: string): Promise<boolean> {
+    const at = this.now();
+    const left = await updateDoc<Escalation, Escalation | undefined>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
+      if (!e || e.state !== 'queued') return { abort: true, result: undefined };
+      e.state = 'cancelled';
+      e.closedAt = at;
+      e.messages.push(this.message('system', 'The person stopped waiting to leave a message', at));
+      return { doc: e, result: e };
+    });
+    if (!left) return false;
+    await this.removeFromIndex(conversationId);
+    this.changed();
+    const conv = await this.conversation(conversationId);
+    // A dialog step that asked keeps its place quietly (as when the offer's "Leave a message" is picked).
+    await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'message', pending: { summary: left.summary }, messageAskedAt: at });
+    await this.say(context, 'leaveMessage.prompt', {}, this.cancelChoices());
+    return true;
   }
 
   private async onHandoffStatus(context: TurnContext, conversationId: string, value: HandoffStatusValue): Promise<void> {
@@ -844,7 +994,29 @@ export class HubService implements ResyncAgentHub {
   }
 
   private isCancel(input: { text: string; value?: unknown }): boolean {
-    return matchChoice(this.cancelChoices(), input, 'exact') === HUB_CHOICES.cancel;
+    return matchChoice(this.cancelChoices(), { ...input, text: this.withoutFiller(input.text) }, 'exact') === HUB_CHOICES.cancel;
+  }
+
+  /**
+   * The text without the words around it that change nothing (synonyms.filler: "actually never
+   * mind" is "never mind", "ok cancel then" is "cancel"); the text as it was when nothing else is left.
+   */
+  private withoutFiller(text: string): string {
+    const filler = this.text.list('synonyms.filler').map(normalise).filter(Boolean);
+    let words = normalise(text);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const f of filler) {
+        if (words.startsWith(`${f} `)) {
+          words = words.slice(f.length + 1);
+          changed = true;
+        } else if (words.endsWith(` ${f}`)) {
+          words = words.slice(0, -f.length - 1);
+          changed = true;
+        }
+      }
+    }
+    return words || text;
   }
 
   /** The one "Cancel" button offered while a person waits, leaves a message or gives a contact. */
@@ -988,7 +1160,7 @@ class PromptWatch {
 }
 
 function clearedMode(conv: ConversationDoc): ConversationDoc {
-  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, unsureAsked: _u, messageAskedAt: _a, ...rest } = conv;
+  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, unsureAsked: _u, messageAskedAt: _a, contactFound: _c, ticketId: _i, ...rest } = conv;
   return { ...rest };
 }
 

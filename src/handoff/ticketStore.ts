@@ -149,6 +149,20 @@ export class TicketStore {
     return outcome;
   }
 
+  /**
+   * Changes the contact address of a ticket (the person corrected it right after saving); the
+   * indexes do not hold it. Unknown id: HubError('not-found').
+   */
+  async setContact(id: string, contact: string): Promise<Ticket> {
+    const ticket = await updateDoc<Ticket, Ticket | undefined>(this.deps.storage, TICKET_KEYS.ticket(id), (t) => {
+      if (!t) return { abort: true, result: undefined };
+      const changed: Ticket = { ...t, contact };
+      return { doc: changed, result: changed };
+    });
+    if (!ticket) throw new HubError('not-found', `No ticket ${id}.`);
+    return ticket;
+  }
+
   /** Puts tickets in the index their document says and takes done ones out of the open index. */
   private async settle(tickets: Ticket[]): Promise<void> {
     const byIndex = new Map<string, TicketIndexEntry[]>();
