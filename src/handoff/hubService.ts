@@ -627,13 +627,18 @@ export class HubService implements ResyncAgentHub {
    */
   private async tellTicketReceived(context: TurnContext, conv: ConversationDoc, input: { text: string; value?: unknown }): Promise<boolean> {
     if (!conv.lastTicket || input.value !== undefined) return false;
-    const asks = this.asksForNews(input.text) || (this.longAfter(conv.lastTicket.at) && this.onlyGreeting(input));
+    const asks = this.asksForNews(input.text) || (this.longAfter(conv.lastTicket.at) && this.isGreeting(input.text));
     if (!asks) return false;
     const ticket = await this.ticketStore.get(conv.lastTicket.id);
     if (!ticket || ticket.status !== 'open') return false;
     await this.saveConversation(context.activity.conversation.id, { ...conv, mode: 'saved' });
     await this.say(context, 'leaveMessage.received', { ticket: ticket.id, contact: ticket.contact });
     return true;
+  }
+
+  /** "hello?", "anyone there?" alone (not an "ok" or a "hmm"). */
+  private isGreeting(text: string): boolean {
+    return matchChoice([{ id: 'greeting', title: '', synonyms: this.text.list('synonyms.greeting') }], { text }, 'exact') === 'greeting';
   }
 
   /** "any news?", "hello? any news?", "hi, any update": a question after a message left, greeting or not. */

@@ -171,3 +171,17 @@ describe('coming back after leaving a message (H04)', () => {
     expect(replyKeys(await done.p.say('hello? any news?'))).not.toContain('handoff.leaveMessage.received');
   });
 });
+
+describe('coming back: what is not a question about the message', () => {
+  it.each(['ok', 'hmm', 'yes'])('"%s" hours later is not taken for "any news?"', async (words) => {
+    const h = hubHarness({ agentsConfigured: false });
+    const p = h.person('c1');
+    await p.say('talk to a person');
+    await p.say('1');
+    await p.say('my iphone calendar is fine but mac is empty');
+    await p.say('bob@example.org');
+    await p.say('thanks');
+    h.clock.advance(4 * 60 * 60 * 1000);
+    expect(replyKeys(await p.say(words))).not.toContain('handoff.leaveMessage.received');
+  });
+});
