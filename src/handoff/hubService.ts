@@ -27,7 +27,7 @@ import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessag
 import { HubError } from './hubError';
 import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
-import { contactsIn, readContact } from './contactAddress';
+import { readContact } from './contactAddress';
 import { readDoc, updateDoc } from './storageDocs';
 import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
 import { TICKET_KEYS, TicketStore } from './ticketStore';
@@ -820,14 +820,16 @@ export class HubService implements ResyncAgentHub {
   }
 
   /**
-   * Which queue button a message picks: the buttons on screen (numbers count on those), and
-   * "leave a message" typed whole at any time; around them, filler words change nothing.
+   * Which queue button a message picks: the buttons on screen (numbers and phrases count on those),
+   * and before the offer "leave a message" typed as the button says it (a bare "message" or "call
+   * me" then is for the person from the support team); around them, filler words change nothing.
    */
   private queueChoice(escalation: Escalation, input: { text: string; value?: unknown }): string | undefined {
     const plain = { ...input, text: this.withoutFiller(input.text) };
-    const shown = matchChoice(this.queueChoices(escalation.leaveMessageOffered === true), plain, 'exact');
-    if (shown !== undefined) return shown;
-    return /^\d+$/.test(plain.text.trim()) ? undefined : matchChoice(this.queueChoices(true), plain, 'exact');
+    const offered = escalation.leaveMessageOffered === true;
+    const shown = matchChoice(this.queueChoices(offered), plain, 'exact');
+    if (shown !== undefined || offered) return shown;
+    return matchChoice([{ id: HUB_CHOICES.leaveMessage, title: this.text.text('choice.leaveMessage'), synonyms: [] }], { text: plain.text }, 'exact');
   }
 
   /**

@@ -80,3 +80,16 @@ describe('a long wait in the queue', () => {
     expect(await h.hub.queue()).toEqual([]);
   });
 });
+
+describe('leaving a message from the queue before the offer', () => {
+  it('"leave a message" typed as the button says ends the wait; "call me" or "message" alone goes to the person', async () => {
+    const typed = await queued();
+    expect(replyKeys(await typed.p.say('can I leave a message')).includes('handoff.leaveMessage.prompt')).toBe(false);
+    expect(replyKeys(await typed.p.say('ok leave a message'))).toEqual(['handoff.leaveMessage.prompt']);
+
+    const { h, p } = await queued();
+    expect(replyKeys(await p.say('call me'))).toEqual(['handoff.waiting.ack']);
+    expect(replyKeys(await p.say('message'))).toEqual(['handoff.waiting.ack']);
+    expect((await h.hub.get('c1'))?.state).toBe('queued');
+  });
+});
