@@ -113,6 +113,13 @@ export const choiceSchema = z
     action: z.enum(['continue', 'skip', 'fixed']).default('continue'),
     instructions: serviceOverrideSchema.optional(),
     /**
+     * What "No" at "Did that fix it?" after this choice's instructions leads to: `handoff` goes
+     * straight to the playbook's handoff step (a locked account only Apple can unlock: no point in
+     * network, restart and update checks first). Default: the next step. A playbook without a
+     * handoff step goes on to the next step.
+     */
+    ifNotFixed: z.enum(['next', 'handoff']).optional(),
+    /**
      * The message that started a playbook already gives this answer when it holds one of `phrases`
      * (whole words, not negated, clause by clause): "storage is fine" (a `skip` choice: the step is
      * skipped) or "my storage is full" (a `continue` choice: its instructions come without the
@@ -224,6 +231,7 @@ export type StepOptions = z.infer<typeof stepOptionsSchema>;
  * (sign-in: "Can you sign in now?" / "Yes, I'm in" / "No, I still can't"). Without it the engine's
  * messages.yaml `fixed.*` texts are used. `again` is the short question asked when a "yes" only
  * said the step was done ("yes I checked"): messages.yaml `fixed.afterDone` by default.
+ * `yesSynonyms` / `noSynonyms`: this question's own ways of answering in words.
  */
 export const fixedQuestionSchema = z
   .object({
@@ -231,6 +239,10 @@ export const fixedQuestionSchema = z
     yes: text.max(40, 'button titles must be at most 40 characters'),
     no: text.max(40, 'button titles must be at most 40 characters'),
     again: text,
+    /** Words that also answer yes here ("I'm in now" at "Can you sign in now?"), beyond messages.yaml's yes and "it works" phrases. */
+    yesSynonyms: z.array(text).optional(),
+    /** Words that also answer no here ("it said the code was incorrect"), beyond messages.yaml's no and "not fixed" phrases. */
+    noSynonyms: z.array(text).optional(),
   })
   .strict();
 export type FixedQuestion = z.infer<typeof fixedQuestionSchema>;
@@ -271,6 +283,12 @@ export const playbookSchema = z
     fixedQuestion: fixedQuestionSchema.optional(),
     /** Lines said first when the message that started the playbook holds their phrases (phraseLineSchema). */
     whenSaid: z.array(phraseLineSchema).optional(),
+    /**
+     * Phrases that say this problem is NOT the case ("my storage isn't full", "not full"): a
+     * message holding one (whole words, not negated) is never offered as a switch to this playbook,
+     * whatever the recogniser reads in it.
+     */
+    notWhen: z.array(text).optional(),
     /** This playbook goes first when a message starting another one says these (firstWhenSchema). */
     firstWhen: phraseLineSchema.optional(),
   })

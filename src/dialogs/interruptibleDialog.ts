@@ -79,6 +79,8 @@ const TRACKING_KEY = 'resyncPrompt';
 interface PromptTracking {
   /** Not-understood answers in a row to the pending prompt. */
   misses: number;
+  /** The misses in a row before this turn's answer reset them (see `missed`). */
+  priorMisses?: number;
   /** A recognised cancel is waiting for "yes, stop" / "no, carry on". */
   confirmingCancel?: boolean;
   /** The way out after repeated misses is waiting for an answer. */
@@ -207,6 +209,7 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     if (!input.text.trim() && input.value === undefined && !personAsked(dc.context)) return Dialog.EndOfTurn;
 
     const tracking = this.tracking(state);
+    tracking.priorMisses = undefined;
     const confirming = tracking.confirmingCancel === true;
     tracking.confirmingCancel = undefined;
     const stuck = tracking.stuckOffer === true;
@@ -368,6 +371,12 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       return q !== '' && (text === q || text.startsWith(`${q} `));
     });
     if (!raw.endsWith('?') && !opens) return false;
+    // "I think wifi?", "i think so?": a hedged answer, not a question for a person.
+    const hedged = e.messages.list('synonyms.hedge').some((p) => {
+      const h = normalise(p);
+      return h !== '' && (text === h || text.startsWith(`${h} `));
+    });
+    if (hedged) return false;
     const commands = Object.values(COMMAND_PHRASES).flat().flatMap((k) => e.messages.list(k));
     if (mentionsPhrase(commands, raw, true)) return false;
     const target = e.playbookForIntent(recognition.intent);
@@ -451,6 +460,7 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   }
 
   private async answered(dc: DialogContext, state: S, tracking: PromptTracking, choiceId: string): Promise<DialogTurnResult> {
+    tracking.priorMisses = tracking.misses;
     tracking.misses = 0;
     return this.onAnswer(dc, state, choiceId);
   }
@@ -476,6 +486,18 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       await this.engine.say(dc.context, key, vars, this.stepRef(state));
     }
     return this.reprompt(dc, state);
+  }
+
+  /**
+   * For a subclass whose answer turns out to answer nothing after all (the same "yes I checked"
+   * again): a miss like any other, counted on from the misses before this answer, so the hint and
+   * the way out still come.
+   */
+  protected async missed(dc: DialogContext, state: S, key: MessageKey): Promise<DialogTurnResult> {
+    const tracking = this.tracking(state);
+    tracking.misses = tracking.priorMisses ?? tracking.misses;
+    tracking.priorMisses = undefined;
+    return this.notUnderstood(dc, state, tracking, key);
   }
 
   private stuckChoices(): PromptChoice[] {

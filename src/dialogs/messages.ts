@@ -53,6 +53,8 @@ export const ENGINE_MESSAGES = {
   // A question the bot can't answer ("will I lose my contacts if I sign out?"): a person can, then the question again
   'question.cantAnswer': [],
   'synonyms.questionStart': [],
+  // A hedge opening a message ("I think wifi?"): a tentative answer, not a question for a person
+  'synonyms.hedge': [],
   // "oops wrong button", "go back" right after an answer: back to that question ({step}: its title)
   'undo.done': ['step'],
   // ...and when there is nothing to go back to (the last message answered nothing, or this is the first question)
@@ -155,6 +157,10 @@ export const ENGINE_MESSAGES = {
   // that say nothing of the sort ("for some reason", "a few minutes")
   'synonyms.partly': [],
   'synonyms.partlyExcept': [],
+  // With a partial qualifier at a step's question, these make it a partial fix ("some notes came back")
+  'synonyms.cameBack': [],
+  // Words right before a device that make it a clear statement of the device ("it's on my iPad"), not one named in passing
+  'synonyms.deviceStatement': [],
   // Inside a question: non-answers, and commands typed as such (src/dialogs/interruptibleDialog.ts)
   'synonyms.unclear': [],
   'synonyms.carryOn': [],

@@ -28,9 +28,9 @@ import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill, type MessageKey } from './messages';
-import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
+import { asksSomethingClear, deniesProblem, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
-import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
+import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
@@ -40,6 +40,7 @@ import {
   handoffStep,
   instructionText,
   markTried,
+  notFixedJump,
   offeredChoice,
   ownFixedQuestion,
   pauseStep,
@@ -342,9 +343,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.next(dc, state, 'not-fixed');
   }
 
-  private async next(dc: DialogContext, state: PlaybookState, outcome: StepOutcome): Promise<DialogTurnResult> {
+  /** Records the step's outcome and runs on from the next step (or from `to`, a later step's index: see notFixedJump). */
+  private async next(dc: DialogContext, state: PlaybookState, outcome: StepOutcome, to?: number): Promise<DialogTurnResult> {
     await this.recordOutcome(dc, state, outcome);
-    state.stepIndex++;
+    state.stepIndex = to ?? state.stepIndex + 1;
     return this.runFrom(dc, state);
   }
 
@@ -425,19 +427,31 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   /**
    * The step was done, but is it fixed? Asked once, briefly, with the same buttons (the playbook's
-   * own wording when it has one); the same kind of answer again is "can't tell", then the question.
+   * own wording when it has one); the same kind of answer again is "can't tell" (a miss), then the question.
    */
   private async stepDone(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     const e = this.engine;
-    if (state.afterDoneAsked === state.stepId) {
-      await e.say(dc.context, 'answer.unclear', {}, stepRefOf(this.run, state));
-      return this.reprompt(dc, state);
-    }
+    // Asked already: a miss like any other, so repeating it reaches the hint and the way out.
+    if (state.afterDoneAsked === state.stepId) return this.missed(dc, state, 'answer.unclear');
     state.afterDoneAsked = state.stepId;
     const own = ownFixedQuestion(this.run, state)?.again;
     const text = own ? fill(own, varsFor(this.run, state)) : e.messages.text('fixed.afterDone');
     await e.sendPrompt(dc.context, text, this.choicesFor(state), 'fixed.afterDone', stepRefOf(this.run, state));
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * "My storage isn't full" at another step's prompt: kept with the first message's words, so the
+   * storage question is answered when it comes; said in that answer's own line, then the same prompt.
+   */
+  private async notedLater(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
+    const said = withoutMarkers(redacted(this.engine.input(dc.context).text) ?? '');
+    const choice = laterAnswer(this.run, state, said);
+    if (choice?.saidFirst) {
+      state.utterance = [state.utterance, said].filter((t) => t).join('\n');
+      await this.engine.sendText(dc.context, fill(choice.saidFirst.say, varsFor(this.run, state)), 'playbook.saidFirst', stepRefOf(this.run, state));
+    }
+    return this.reprompt(dc, state);
   }
 
   /** At "Did that fix it?", the problem said again ("it still says incorrect password") is "no". */
@@ -498,6 +512,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (choiceId === PARTLY) return this.partlyFixed(dc, state);
     if (choiceId === ALREADY_FINE) return this.alreadyFine(dc, state);
     if (choiceId === STEP_DONE) return this.stepDone(dc, state);
+    if (choiceId === NOTED_LATER) return this.notedLater(dc, state);
     switch (state.phase) {
       case 'device': {
         const device = this.engine.device(choiceId);
@@ -510,7 +525,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         if (choiceId === FIXED.yes) return this.finishFixed(dc, state);
         if (choiceId === FIXED.agent) return this.onAgent(dc, state);
         markTried(this.run, state);
-        return this.next(dc, state, 'not-fixed');
+        return this.next(dc, state, 'not-fixed', choiceId === FIXED.no ? notFixedJump(this.run, state) : undefined);
       case 'statusPause': {
         const from = state.outageFrom;
         const step = pauseStep(this.run, state);
@@ -591,6 +606,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       return elsewhereDevice(this.run, state, device) ? this.onAnswer(dc, state, device.id) : undefined;
     }
     if (device.id === state.device || state.phase === 'switch' || state.phase === 'handoff') return undefined;
+    // "I deleted an old iPad backup": what the step was done to, not the device we work on.
+    if (namedInPassing(this.run, this.engine.recognize(dc.context), device.id)) return undefined;
     await this.setDevice(dc, state, device);
     // The service does not exist on the new device: say that rather than "here's that step again".
     const missing = state.phase === 'statusPause' ? undefined : unavailableIndex(this.run, state);
@@ -651,6 +668,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected async onOtherProblem(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult | undefined> {
     const target = this.engine.playbookForIntent(recognition.intent);
     if (!target || target.id === this.playbook.id || this.handoffOnly || this.isCurrentProblem(state, recognition)) return undefined;
+    // "my storage isn't full": that problem denied, not named.
+    if (deniesProblem(target, recognition.text)) return undefined;
     // "Is iCloud down?" mid-way: answered here, then the pending question again (no switch).
     if (this.engine.answersFromStatus(target)) return this.statusAside(dc, state, recognition);
     // "yes, notes too" at "Did that fix it?": this problem is fixed, then the offer of the other one.

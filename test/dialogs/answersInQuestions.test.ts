@@ -140,11 +140,21 @@ describe('an answer that sounds like a command is the answer', () => {
 });
 
 describe('non-answers at "Did that fix it?" are never "fixed"', () => {
-  it.each(['not sure', 'ok', 'sure', 'ok done that', 'later', 'i dont know', "i don't think it's working now"])('"%s" gets a clarification and the same question', async (text) => {
+  it.each(['not sure', 'ok', 'sure', 'later', 'i dont know', "i don't think it's working now"])('"%s" gets a clarification and the same question', async (text) => {
     const { h, stepId } = await atFixedPrompt();
     const stepsBefore = (await record(h)).steps.length;
     const replies = await h.say(text);
     expect(keys(replies)).toEqual(['answer.unclear', 'fixed.question']);
+    expect(last(replies).resync?.stepId).toBe(stepId);
+    expect((await record(h)).steps.length).toBe(stepsBefore);
+  });
+
+  // Tester round 4: "ok done" says the step was done, so "is it syncing now?", not "can't tell".
+  it('"ok done that" says the step was done: is it syncing now? (nothing recorded)', async () => {
+    const { h, stepId } = await atFixedPrompt();
+    const stepsBefore = (await record(h)).steps.length;
+    const replies = await h.say('ok done that');
+    expect(keys(replies)).toEqual(['fixed.afterDone']);
     expect(last(replies).resync?.stepId).toBe(stepId);
     expect((await record(h)).steps.length).toBe(stepsBefore);
   });

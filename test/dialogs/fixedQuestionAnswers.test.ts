@@ -65,9 +65,19 @@ describe('keyword recogniser: "yes" that only says the step was done (report #1)
     expect((await record(h)).steps.pop()).toMatchObject({ step: stepId, outcome: 'fixed' });
   });
 
-  it.each(['done', 'i did it', 'ok done that'])('"%s" keeps the "can\'t tell" reply', async (text) => {
+  // Tester round 4 (item 16): "ok done" says the step was done, like "yes I checked": "Thanks for
+  // doing that. Is it syncing now?" rather than "can't tell" (this test expected that before). A
+  // non-answer with it ("not sure, i did it") still keeps "can't tell".
+  it.each(['done', 'i did it', 'ok done that'])('"%s" says the step was done: asked once more, nothing recorded', async (text) => {
     const { h } = await atFixed();
-    expect(keys(await h.say(text))).toEqual(['answer.unclear', 'fixed.question']);
+    const before = (await record(h)).steps.length;
+    expect(keys(await h.say(text))).toEqual(['fixed.afterDone']);
+    expect((await record(h)).steps.length).toBe(before);
+  });
+
+  it('"not sure, i did it" keeps the "can\'t tell" reply', async () => {
+    const { h } = await atFixed();
+    expect(keys(await h.say('not sure, i did it'))).toEqual(['answer.unclear', 'fixed.question']);
   });
 
   it('yes + done + still broken is not fixed, and a device named with "it\'s on" is a correction', async () => {

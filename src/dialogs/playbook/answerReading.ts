@@ -4,10 +4,13 @@
  * on said again, a late answer to another step's question, another problem named with a device or
  * a "yes". Pure functions of (run, state, input); the recognition is passed in, read only when needed.
  */
+import type { LoadedPlaybook } from '../../content/loadContent';
+import type { Choice } from '../../content/playbookSchema';
 import type { Recognition } from '../../nlu/recognizer';
 import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from '../answers';
 import { fill, type MessageKey } from '../messages';
-import { ALREADY_FINE, FIXED, genericWords, ownWords, PARTLY, promptChoices, SAID_FIXED, STEP_DONE } from './prompts';
+import { ALREADY_FINE, FIXED, genericWords, NOTED_LATER, ownWords, PARTLY, promptChoices, SAID_FIXED, STEP_DONE } from './prompts';
+import { saidFirstChoice } from './firstMessage';
 import type { Phase, PlaybookState } from './state';
 import { instructionText, ownFixedQuestion, stepOf, varsFor, type PlaybookRun } from './stepContent';
 
@@ -34,9 +37,29 @@ export function hiddenAnswers(run: PlaybookRun, state: PlaybookState, input: Use
 }
 
 /**
+ * An answer to a later step's question of this playbook, said at another prompt ("my storage isn't
+ * full", "not full" at "Did that fix it?" after the Apple Account step): a choice's `saidFirst`
+ * phrases, as in a first message, when the words pick nothing of the prompt itself and that
+ * question is still to come. The choice, to be taken when its step comes.
+ */
+export function laterAnswer(run: PlaybookRun, state: PlaybookState, text: string): Choice | undefined {
+  if (run.handoffOnly || (state.phase !== 'fixed' && state.phase !== 'question')) return undefined;
+  if (matchChoice(promptChoices(run, state), { text }, 'loose') !== undefined) return undefined;
+  const said = { ...state, utterance: text };
+  for (const id of run.playbook.steps.slice(state.stepIndex + 1)) {
+    const step = run.engine.content.steps[id];
+    if (!step?.question || state.answered?.some((a) => a.step === id)) continue;
+    const choice = saidFirstChoice(run, said, step);
+    if (choice) return choice;
+  }
+  return undefined;
+}
+
+/**
  * A partial fix ("yes, some photos only", "half of them synced", "kind of, most are there") at
- * "Did that fix it?", or in words that would pick a step question's `fixed` choice or say "it
- * works now" there: not fixed, whatever "yes" it holds. A different problem said clearly ("some
+ * "Did that fix it?", or in words that would pick a step question's `fixed` choice, say "it
+ * works now" or say some came back (`synonyms.cameBack`: "some notes came back") there: not
+ * fixed, whatever "yes" it holds. A different problem said clearly ("some
  * of my contacts are missing too") is left to the switch offer.
  */
 export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition, state: PlaybookState, input: UserInput): string | undefined {
@@ -45,7 +68,8 @@ export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition,
   if (short !== undefined) return short;
   if (!saysPartly(run, input)) {
     if (saysAlreadyFine(run, recognize, state, input)) return ALREADY_FINE;
-    return saysOnlyStepDone(run, recognize, state, input) ? STEP_DONE : undefined;
+    if (saysOnlyStepDone(run, recognize, state, input)) return STEP_DONE;
+    return laterAnswer(run, state, input.text) !== undefined && !namesOtherPlaybook(run, state, recognize()) ? NOTED_LATER : undefined;
   }
   // "no, some are still missing": the first words already answer, and not with a fix.
   const lead = firstClause(input.text);
@@ -58,7 +82,9 @@ export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition,
     const step = stepOf(run, state);
     const picked = step.question?.choices.find((c) => c.id === matchChoice(promptChoices(run, state), input, 'loose'));
     const saysFixed = picked === undefined && mentionsPhrase(run.engine.messages.list('synonyms.fixed'), input.text, true);
-    if (picked?.action !== 'fixed' && !saysFixed) return undefined;
+    // "some reminders showed up but not all", "some notes came back": a partial fix said in words.
+    const cameBack = mentionsPhrase(run.engine.messages.list('synonyms.cameBack'), input.text, true);
+    if (picked?.action !== 'fixed' && !saysFixed && !cameBack) return undefined;
   }
   const e = run.engine;
   const r = recognize();
@@ -90,6 +116,44 @@ export function shortButtonAnswer(run: PlaybookRun, state: PlaybookState, input:
   return undefined;
 }
 
+/** The words that say "it works now" at this prompt: messages.yaml `synonyms.fixed` and the playbook's own yes words ("I'm in now"). */
+function fixedPhrases(run: PlaybookRun, state: PlaybookState): string[] {
+  const own = state.phase === 'fixed' ? ownFixedQuestion(run, state)?.yesSynonyms : undefined;
+  return [...run.engine.messages.list('synonyms.fixed'), ...(own ?? [])];
+}
+
+/** Where one clause ends: punctuation, a dash, or a word that starts a new one ("…, now there's room"). */
+const CLAUSE_END = /[,.;:!?\u2013\u2014]|\s-\s|\b(?:but|and|so|now|then)\b/i;
+
+/**
+ * A device named only as what a step was done to ("I deleted an old iPad backup", "removed the
+ * Mac files"): a phrase of messages.yaml `synonyms.stepDone` before it in its clause, and more of
+ * that clause after it (the device says whose thing it was). It says what was done, not which
+ * device we work on. A clear statement still changes the device: words of messages.yaml
+ * `synonyms.deviceStatement` right before it ("it's actually my iPad", "on my iPad"), the device
+ * name alone, and "I restarted my iPad" (the device ends the clause).
+ */
+export function namedInPassing(run: PlaybookRun, recognition: Recognition, deviceId: string): boolean {
+  const e = run.engine;
+  const done = e.messages.list('synonyms.stepDone');
+  const statement = e.messages.list('synonyms.deviceStatement').map(normalise).filter((p) => p !== '');
+  const mentions = recognition.entities.filter((m) => m.type === 'device' && e.namedDevices({ ...recognition, entities: [m] })[0]?.device.id === deviceId);
+  if (mentions.length === 0) return false;
+  return mentions.every((m) => {
+    const before = recognition.text.slice(0, m.start).split(CLAUSE_END).pop() ?? '';
+    const after = recognition.text.slice(m.end).split(CLAUSE_END)[0] ?? '';
+    // "it's on my Windows PC", "actually my iPad": the words right before say which device it is.
+    const lead = normalise(before);
+    if (statement.some((p) => lead === p || lead.endsWith(` ${p}`))) return false;
+    return normalise(after) !== '' && mentionsPhrase(done, before, true);
+  });
+}
+
+/** True when the message names a device meant as the one to work on (not ruled out, not named in passing). */
+export function devicesMeant(run: PlaybookRun, recognition: Recognition): boolean {
+  return run.engine.namedDevices(recognition).some((n) => !n.ruledOut && !namedInPassing(run, recognition, n.device.id));
+}
+
 /**
  * At "Did that fix it?", an answer that says the step was done or checked ("yes I checked", "yeah
  * it's on", "yes restarted", "it's on") and nothing about a fix: no "it works" phrase, no "no"
@@ -100,15 +164,24 @@ export function saysOnlyStepDone(run: PlaybookRun, recognize: () => Recognition,
   if (state.phase !== 'fixed') return false;
   const messages = run.engine.messages;
   if (!mentionsPhrase(messages.list('synonyms.stepDone'), input.text, true)) return false;
-  if (mentionsPhrase(messages.list('synonyms.fixed'), input.text, true)) return false;
+  if (mentionsPhrase(fixedPhrases(run, state), input.text, true)) return false;
   const choices = promptChoices(run, state);
   // A button's own words typed ("Yes, I'm signed in") are that button.
   if (matchChoice(choices, { text: input.text }, 'exact') !== undefined) return false;
   const picked = matchChoice(choices, { text: input.text }, 'loose');
-  // Without a "yes", a non-answer in it ("ok done that") keeps the "can't tell" reply.
-  if (picked !== FIXED.yes && (picked !== undefined || mentionsPhrase(messages.list('synonyms.unclear'), input.text, true))) return false;
-  // "it's on my Windows PC" is a device correction.
-  return !run.engine.namedDevices(recognize()).some((n) => !n.ruledOut);
+  // Without a "yes", a non-answer in it ("not sure I did it") keeps the "can't tell" reply; "ok
+  // done" is no such thing: its lead word and a non-answer that only says it was done leave it done.
+  if (picked !== FIXED.yes && (picked !== undefined || mentionsPhrase(notAnswers(run), input.text, true))) return false;
+  // "it's on my Windows PC" is a device correction; "I deleted an old iPad backup" is not.
+  return !devicesMeant(run, recognize());
+}
+
+/** messages.yaml `synonyms.unclear` without the lead words ("ok") and the phrases that only say a step was done ("done that"). */
+function notAnswers(run: PlaybookRun): string[] {
+  const messages = run.engine.messages;
+  const lead = new Set(messages.list('synonyms.acknowledge').map(normalise));
+  const done = messages.list('synonyms.stepDone');
+  return messages.list('synonyms.unclear').filter((p) => !lead.has(normalise(p)) && !mentionsPhrase(done, p, true));
 }
 
 /**
@@ -121,7 +194,7 @@ export function saysAlreadyFine(run: PlaybookRun, recognize: () => Recognition, 
   if (state.phase !== 'fixed') return false;
   const messages = run.engine.messages;
   if (!mentionsPhrase(messages.list('synonyms.alreadyFine'), input.text, true)) return false;
-  if (mentionsPhrase(messages.list('synonyms.fixed'), input.text, true)) return false;
+  if (mentionsPhrase(fixedPhrases(run, state), input.text, true)) return false;
   // A button's own words typed are that button.
   if (matchChoice(promptChoices(run, state), { text: input.text }, 'exact') !== undefined) return false;
   return !run.engine.namedDevices(recognize()).some((n) => !n.ruledOut);
@@ -194,18 +267,72 @@ export function isUnclearAnswer(run: PlaybookRun, state: PlaybookState, input: U
   if (run.handoffOnly || input.value !== undefined) return false;
   // "everything", "all of them" at "which device?": no one device (a device named in them was taken before this).
   if (asksDevice(state)) return mentionsPhrase(run.engine.messages.list('synonyms.allDevices'), input.text, true);
+  if (state.phase === 'fixed') return yesWithOtherAnswer(run, state, input);
   if (state.phase !== 'question') return false;
   const choices = promptChoices(run, state);
   if (matchChoice(choices, input, 'loose') === undefined) return false;
   const generic = genericWords(run);
   if (matchChoice(ownWords(run, choices), input, 'loose') !== undefined) return false;
   const ownPhrases = new Set(choices.flatMap((c) => [c.title, ...c.synonyms]).map(normalise));
-  const elsewhere = run.playbook.steps
-    .filter((id) => id !== state.stepId)
-    .flatMap((id) => run.engine.content.steps[id]?.question?.choices ?? [])
-    .flatMap((c) => c.synonyms)
-    .filter((p) => !generic.has(normalise(p)) && !ownPhrases.has(normalise(p)));
+  const step = stepOf(run, state);
+  const own = new Set(normalise([step.title, ...Object.values(step.question?.text ?? {})].join(' ')).split(' '));
+  const elsewhere = [
+    ...otherQuestionPhrases(run, state.stepId),
+    // "yep internet works fine otherwise" at the storage question: about the connection step.
+    ...otherQuestionTopics(run, state.stepId).filter((w) => !own.has(w)),
+  ].filter((p) => !generic.has(normalise(p)) && !ownPhrases.has(normalise(p)));
   return mentionsPhrase(elsewhere, input.text, true);
+}
+
+/** The phrases of this playbook's step questions' choices, but those of `except`. */
+function otherQuestionPhrases(run: PlaybookRun, except?: string): string[] {
+  return run.playbook.steps
+    .filter((id) => id !== except)
+    .flatMap((id) => run.engine.content.steps[id]?.question?.choices ?? [])
+    .flatMap((c) => c.synonyms);
+}
+
+/** How long a word of another question's step title must be to name its topic ("internet", "storage", "account"). */
+const TOPIC_LETTERS = 6;
+
+/** The longer words of the titles of this playbook's other steps with a question ("Check the internet connection"). */
+function otherQuestionTopics(run: PlaybookRun, except: string): string[] {
+  const common = new Set(run.engine.messages.list('stopWords.en').map(normalise));
+  return run.playbook.steps
+    .filter((id) => id !== except && run.engine.content.steps[id]?.question)
+    .flatMap((id) => normalise(run.engine.content.steps[id].title).split(' '))
+    .filter((w) => w.length >= TOPIC_LETTERS && !common.has(w));
+}
+
+/**
+ * At "Did that fix it?", a bare "yes" with words that answer one of this playbook's step
+ * questions ("yes, it's full": the storage question's "full"): it contradicts the fix, or answers
+ * something else, so it is no plain yes. A fix said in words ("yes, it works now") or a button's
+ * own words still answer.
+ */
+function yesWithOtherAnswer(run: PlaybookRun, state: PlaybookState, input: UserInput): boolean {
+  const choices = promptChoices(run, state);
+  if (matchChoice(choices, input, 'exact') !== undefined || matchChoice(choices, input, 'loose') !== FIXED.yes) return false;
+  if (mentionsPhrase(fixedPhrases(run, state), input.text, true)) return false;
+  const generic = genericWords(run);
+  const own = new Set(choices.flatMap((c) => [c.title, ...c.synonyms]).map(normalise));
+  return mentionsPhrase(otherQuestionPhrases(run).filter((p) => !generic.has(normalise(p)) && !own.has(normalise(p))), input.text, true);
+}
+
+/**
+ * Another playbook's problem recognised clearly and not denied ("my icloud storage is full" while
+ * contacts are being fixed): offered as a switch, not noted as an answer for later.
+ */
+function namesOtherPlaybook(run: PlaybookRun, state: PlaybookState, r: Recognition): boolean {
+  const e = run.engine;
+  const target = e.playbookForIntent(r.intent);
+  if (!target || r.ambiguous || r.confidence < e.switchConfidence || target.id === run.playbook.id) return false;
+  return !e.answersFromStatus(target) && !isCurrentProblem(run, state, r) && !deniesProblem(target, r.text);
+}
+
+/** True when the message says the playbook's problem is not the case (its `notWhen` phrases: "my storage isn't full"). */
+export function deniesProblem(target: LoadedPlaybook, text: string): boolean {
+  return mentionsPhrase(target.notWhen ?? [], text, true);
 }
 
 /**
@@ -219,6 +346,7 @@ export function namesOtherProblem(run: PlaybookRun, state: PlaybookState, recogn
   if (run.handoffOnly || !(['question', 'fixed', 'statusPause', 'elsewhere'] as Phase[]).includes(state.phase)) return false;
   const target = run.engine.playbookForIntent(recognition.intent);
   if (!target || target.id === run.playbook.id || run.engine.answersFromStatus(target) || isCurrentProblem(run, state, recognition)) return false;
+  if (deniesProblem(target, recognition.text)) return false;
   if (run.engine.namedDevices(recognition).some((n) => !n.ruledOut)) return true;
   const choices = promptChoices(run, state);
   const said = { text: recognition.text };

@@ -21,6 +21,8 @@ export const PARTLY = 'partly-fixed';
 export const STEP_DONE = 'step-done';
 /** "It was already on", "already checked that" at "Did that fix it?": the setting was fine, not the cause; the next check (a hidden answer, no button). */
 export const ALREADY_FINE = 'already-fine';
+/** "my storage isn't full" at another step's prompt: the answer to a later step's question, noted for when it comes (a hidden answer, no button). */
+export const NOTED_LATER = 'noted-later';
 
 /** The buttons of the prompt the state waits at, with the phrases that pick each. */
 export function promptChoices(run: PlaybookRun, state: PlaybookState): PromptChoice[] {
@@ -34,7 +36,11 @@ export function promptChoices(run: PlaybookRun, state: PlaybookState): PromptCho
       const own = ownFixedQuestion(run, state);
       const yes = e.choice(FIXED.yes, 'fixed.yes', ['synonyms.yes', 'synonyms.fixed']);
       const no = e.choice(FIXED.no, 'fixed.no', ['synonyms.no', 'synonyms.notFixed']);
-      return [own ? { ...yes, title: own.yes } : yes, own ? { ...no, title: own.no } : no, e.choice(FIXED.agent, 'fixed.agent')];
+      return [
+        own ? { ...yes, title: own.yes, synonyms: [...yes.synonyms, ...(own.yesSynonyms ?? [])] } : yes,
+        own ? { ...no, title: own.no, synonyms: [...no.synonyms, ...(own.noSynonyms ?? [])] } : no,
+        e.choice(FIXED.agent, 'fixed.agent'),
+      ];
     }
     case 'statusPause': {
       const step = pauseStep(run, state);

@@ -63,7 +63,8 @@ export interface PlaybookState {
   interrupted?: { step: string; at: string };
   /**
    * The message that started this playbook, redacted: read by steps with `answerFromUtterance`
-   * ("i forgot my apple id password" answers "What happens when you try to sign in?").
+   * ("i forgot my apple id password" answers "What happens when you try to sign in?"). A later
+   * question's answer said mid-way ("my storage isn't full") is added on a line of its own.
    */
   utterance?: string;
   /**

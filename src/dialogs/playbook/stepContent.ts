@@ -182,3 +182,16 @@ export function placeStillFits(run: PlaybookRun, state: PlaybookState, step: Ste
     (phase === 'elsewhere' && step.kind === 'instruction' && unavailableHere(run, step, state))
   );
 }
+
+/**
+ * Where "No" at "Did that fix it?" goes when the step's chosen case says so (a choice's
+ * `ifNotFixed: handoff`: a locked account only Apple can unlock): the index of this playbook's
+ * handoff step, when it has one after the current step. Undefined: the next step, as usual.
+ */
+export function notFixedJump(run: PlaybookRun, state: PlaybookState): number | undefined {
+  const step = stepOf(run, state);
+  const choice = state.choiceId === undefined ? undefined : step?.question?.choices.find((c) => c.id === state.choiceId);
+  if (choice?.ifNotFixed !== 'handoff') return undefined;
+  const at = run.playbook.steps.findIndex((id, i) => i > state.stepIndex && run.engine.content.steps[id]?.kind === 'handoff');
+  return at >= 0 ? at : undefined;
+}
