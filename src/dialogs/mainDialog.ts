@@ -1,8 +1,10 @@
 /**
  * MainDialog: the root of every conversation. It routes each new utterance by the handler kind of
  * its intent (from intents/<id>.yaml), never by intent name: playbook → that playbook; greeting,
- * help, goodbye → a short reply; cancel → ends cleanly; agent → the handoff step; none → "sorry",
- * and after two misses in a row the help menu and a person; ambiguous → "Did you mean …?".
+ * help, goodbye → a short reply; cancel → ends cleanly; agent → the handoff step; none → "sorry"
+ * with buttons (the list shown before, else the problems), and after two misses in a row the help
+ * menu and a person; ambiguous → "Did you mean …?". A complaint it can't place that names a
+ * service ("my iphone won't sync photos, I've restarted it already") starts that service's problem.
  *
  * It remembers, in its dialog state, the question it (or the playbook that just ended) left open,
  * so a short answer is read against it: "no" after "anything else?" says goodbye, "yes" asks what;
@@ -26,7 +28,9 @@
  * first one named starts, one line says the others come next, and they wait in this dialog's state.
  * When a playbook ends (fixed, its checks done, stopped or left), the next one is offered (yes / not
  * now); yes starts it on the same device, skipping the checks done there; not now, a goodbye,
- * cancel or "start over" drops the queue.
+ * cancel or "start over" drops the queue. A problem another goes first for (its `firstWhen`: "I can't
+ * sign in … and now none of my photos are there") waits in the queue too, and so does one a playbook
+ * hears said mid-way as an addition ("my contacts too": queueFromPlaybook).
  *
  * "help" at one of this dialog's questions (which device, "On your iPhone again?", the next problem,
  * "anything else?", a menu: the problem list, "Did you mean …?") gives the help text and the same
@@ -56,16 +60,16 @@ import { readAnythingElse } from './main/anythingElse';
 import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
-import { asksForHelp, complainsAtGoodbye, onlyDevice, readProblems } from './main/messageReading';
+import { asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, readProblems, saysOnlyYes } from './main/messageReading';
 import { asksWhenFixed, outageChoices, readOutageOffer } from './main/outage';
-import { alsoReported, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, readNextOffer, splitSeveral } from './main/queueHandOver';
-import { FIXED_OUTCOME, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
+import { alsoReported, goesFirstInstead, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, queuedBehindCause, readNextOffer, splitSeveral } from './main/queueHandOver';
+import { FIXED_OUTCOME, MAIN_DIALOG_ID, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
 
 export type { ChildResult } from './main/state';
 export { DID_YOU_MEAN_MAX } from './main/menus';
 export { RESUME_TURNS, RESUME_WINDOW_MS } from './main/lastPlaybook';
 
-export const MAIN_DIALOG_ID = 'resync.main';
+export { MAIN_DIALOG_ID } from './main/state';
 /** Not-understood turns in a row before the help menu and a person are offered. */
 export const MISSES_BEFORE_MENU = 2;
 
@@ -326,6 +330,13 @@ export class MainDialog extends Dialog {
     if (menu) {
       const picked = matchChoice(menu, input, 'exact') ?? matchChoice(menu, input, 'loose');
       if (picked !== undefined) return this.onMenuChoice(dc, state, picked, menuProblem);
+      // "yes", "ja" at a list that asked no yes/no question: which one, with the same list.
+      if (saysOnlyYes(e, input)) {
+        state.misses = 0;
+        Object.assign(state, { menu, menuAsk, menuProblem } satisfies Partial<MainState>);
+        await e.ask(context, 'menu.whichOne', menu);
+        return Dialog.EndOfTurn;
+      }
     }
     if (asksToStartOver(e, input, 'exact')) return this.startOver(dc, state);
 
@@ -366,6 +377,9 @@ export class MainDialog extends Dialog {
       case 'agent':
         return this.startHandoff(dc);
       default: {
+        // A complaint naming its service ("my iphone won't sync photos, I've restarted it already"): that problem.
+        const placed = await this.startNamedInComplaint(dc, state, r);
+        if (placed) return placed;
         // Only a device ("mac", "my iphone"), e.g. after "tell me what isn't syncing and on which
         // device": remember it and ask what isn't syncing there.
         const device = onlyDevice(e, r);
@@ -379,9 +393,10 @@ export class MainDialog extends Dialog {
           state.menuAsk = { key: 'notUnderstood.offer' };
           await e.ask(context, 'notUnderstood.offer', state.menu);
         } else {
-          await e.say(context, 'notUnderstood');
-          // The list shown just before still holds: a bare "1" next picks from it.
-          Object.assign(state, { menu, menuAsk, menuProblem } satisfies Partial<MainState>);
+          // With buttons, as every question: the list shown just before (it still holds, so a bare
+          // "1" next picks from it), else the problems.
+          Object.assign(state, { menu: menu ?? problemMenu(e), menuAsk: menuAsk ?? { key: 'notUnderstood' }, menuProblem } satisfies Partial<MainState>);
+          await e.ask(context, 'notUnderstood', state.menu!);
         }
         return Dialog.EndOfTurn;
       }
@@ -440,9 +455,24 @@ export class MainDialog extends Dialog {
    * problem, "iCloud not syncing" among them); with one device named, what isn't syncing there.
    */
   private async vagueProblem(dc: DialogContext, state: MainState, r: Recognition): Promise<DialogTurnResult> {
+    const placed = await this.startNamedInComplaint(dc, state, r);
+    if (placed) return placed;
     const kept = this.engine.namedDevices(r).filter((n) => !n.ruledOut);
     if (kept.length === 1) return this.askProblemOn(dc, state, kept[0].device.id);
     return this.askProblem(dc, state, 'problem.vague');
+  }
+
+  /**
+   * A complaint the recogniser could not place that names services (complaintProblems): the one
+   * named starts, with the message's device and words (what it says was tried is skipped); several
+   * start as several problems in one message do. Undefined when it names none.
+   */
+  private async startNamedInComplaint(dc: DialogContext, state: MainState, r: Recognition): Promise<DialogTurnResult | undefined> {
+    const named = complaintProblems(this.engine, r, this.engine.input(dc.context).text);
+    if (named.length > 1) return this.startSeveral(dc, state, r, named);
+    if (named.length === 0) return undefined;
+    state.misses = 0;
+    return this.startIntent(dc, named[0].playbook.intent, { ...problemWords(this.engine, r), service: named[0].service });
   }
 
   /**
@@ -457,6 +487,10 @@ export class MainDialog extends Dialog {
     if (options.device) state.device = options.device;
     // A problem that was waiting leaves the queue as it starts; the playbook knows whether others still wait.
     if (state.queue) await this.setQueue(dc, state, state.queue.filter((q) => q.playbookId !== playbookId));
+    // Another problem goes first ("I can't sign in … and now none of my photos are there"): the one
+    // named waits for it in the queue, and is offered when it ends.
+    const cause = goesFirstInstead(this.engine, playbookId, options);
+    if (cause) await this.setQueue(dc, state, queuedBehindCause(state.queue, playbookId, options, cause));
     const opts: PlaybookOptions = { ...options, moreQueued: state.queue !== undefined || undefined };
     if (last && opts.tried === undefined && opts.resumeAt === undefined) {
       const skipped = await alreadyChecked(this.engine, playbookId, opts, last.place, async () => (await this.engine.getProfile(dc.context)).device);
@@ -512,6 +546,12 @@ export class MainDialog extends Dialog {
       case 'askAgain':
         await e.say(dc.context, 'answer.notUnderstood');
         return this.askDeviceAgain(dc, state, pending, deviceId);
+      case 'unclear':
+        await e.say(dc.context, 'answer.unclearDevice');
+        return this.askDeviceAgain(dc, state, pending, deviceId);
+      case 'undo':
+        await e.say(dc.context, 'undo.nothing');
+        return this.askDeviceAgain(dc, state, pending, deviceId, false);
       case 'route':
         return undefined;
     }
@@ -583,6 +623,12 @@ export class MainDialog extends Dialog {
       case 'askAgain':
         await e.say(dc.context, 'answer.notUnderstood');
         return this.askWhichDevice(dc, state, pending);
+      case 'unclear':
+        await e.say(dc.context, 'answer.unclearDevice');
+        return this.askWhichDevice(dc, state, pending);
+      case 'undo':
+        await e.say(dc.context, 'undo.nothing');
+        return this.askWhichDevice(dc, state, pending, false);
       case 'route':
         return undefined;
     }

@@ -24,6 +24,8 @@ export const ENGINE_MESSAGES = {
   'notUnderstood.offer': [],
   didYouMean: [],
   'didYouMean.somethingElse': [],
+  // A plain yes at a list that is no yes/no question (the problem list, "Did you mean …?"): which one?
+  'menu.whichOne': [],
   'choice.somethingElse': [],
   'choice.agent': [],
   'answer.notUnderstood': [],
@@ -96,6 +98,9 @@ export const ENGINE_MESSAGES = {
   'queue.noted': ['problem', 'others'],
   // The first problem ended: the next one named in the same message, offered (yes / not now)
   'queue.offer': ['problem'],
+  // Another problem said mid-way as an addition ("my contacts too": synonyms.too): noted, it comes next
+  'queue.later': ['problem'],
+  'synonyms.too': [],
   'queue.yes': [],
   'queue.notNow': [],
   // "Not now": the waiting problems ({problems}: their titles) are dropped, and a goodbye

@@ -57,6 +57,7 @@ import {
 } from './playbook/stepContent';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
+import { addsProblem, queueFromPlaybook } from './main/queueHandOver';
 import { fetchStatus } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
@@ -69,6 +70,9 @@ export { answerCarriesOver, answeredBefore, type AnsweredQuestion, type Phase, t
 
 /** turnState key: the undo point of the previous turn, taken out of the state as this turn starts. */
 const UNDO_KEY = Symbol('resync.undoPoint');
+
+/** A silence longer than this before an answer at a step gets a one-line recap first (a night or a day away). */
+export const RECAP_AFTER_MS = 12 * 60 * 60 * 1000;
 
 export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   private readonly run: PlaybookRun;
@@ -676,6 +680,15 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const fixedToo = state.phase === 'fixed' && matchChoice(this.choicesFor(state), { text: recognition.text }, 'loose') === FIXED.yes;
     const kept = this.engine.namedDevices(recognition).filter((n) => !n.ruledOut);
     const device = kept.length === 1 && kept[0].device.id !== state.device ? kept[0].device.id : undefined;
+    // "ok my contacts too then": an addition, not a switch; it waits in the main dialog's queue and this step goes on.
+    if (!fixedToo && state.phase !== 'switch' && addsProblem(this.engine, recognition.text)) {
+      const problem = { playbookId: target.id, utterance: redacted(recognition.text) ?? '', service: this.engine.serviceIn(recognition), ...(device ? { device } : {}) };
+      if (queueFromPlaybook(this.engine, dc.stack, problem, await this.engine.getRecord(dc.context))) {
+        state.moreQueued = true;
+        await this.engine.say(dc.context, 'queue.later', { problem: target.title }, stepRefOf(this.run, state));
+        return this.reprompt(dc, state);
+      }
+    }
     settle(state);
     if (state.phase !== 'switch') state.resumePhase = state.phase;
     state.phase = 'switch';
@@ -778,7 +791,21 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const changed = await this.onContentChange(dc, state);
     if (changed) return changed;
     if (state.phase === 'handoff') return this.backFromHandoff(dc, state);
-    return (await this.welcomeBack(dc, state)) ?? this.keepLaterAnswer(dc, state);
+    const welcomed = await this.welcomeBack(dc, state);
+    if (welcomed) return welcomed;
+    await this.recapAfterLongGap(dc, state);
+    return this.keepLaterAnswer(dc, state);
+  }
+
+  /**
+   * An answer after a day away (RECAP_AFTER_MS; "still not working" 25 hours later): one line says
+   * where we were (the problem, the device, the step) before the answer moves things on.
+   */
+  private async recapAfterLongGap(dc: DialogContext, state: PlaybookState): Promise<void> {
+    const gap = await this.engine.silence(dc.context);
+    if (this.handoffOnly || gap === undefined || gap <= RECAP_AFTER_MS || (state.phase !== 'question' && state.phase !== 'fixed')) return;
+    const device = this.engine.device(state.device)?.label;
+    await this.engine.sayWelcomeBack(dc.context, { problem: this.playbook.title, device, step: stepOf(this.run, state)?.title }, stepRefOf(this.run, state));
   }
 
   /** Where this playbook stood, left for the main dialog when it ends (see Engine.notePlaybookEnd). */

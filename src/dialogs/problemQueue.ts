@@ -17,7 +17,7 @@ export interface QueuedProblem {
   service?: string;
   /** The device named with it ("… and contacts on my Mac"), when the message pairs them; else the last problem's. */
   device?: string;
-  /** The message that named it, redacted (see MainDialog.problemWords). */
+  /** The message that named it, redacted (see problemWords in src/dialogs/main/state.ts). */
   utterance: string;
 }
 
@@ -55,6 +55,15 @@ export function namedProblems(engine: Engine, r: Recognition): NamedProblem[] {
   if (engine.handlerOf(r.intent) !== 'playbook') return [];
   const top = engine.playbookForIntent(r.intent);
   if (!top || top.askDevice === false || engine.answersFromStatus(top)) return [];
+  return serviceProblems(engine, r);
+}
+
+/**
+ * The problems a message names through its services, as namedProblems reads them, whatever its top
+ * intent: for a message the recogniser could not place ("my iphone won't sync photos, I've
+ * restarted it already" read as none), the services it names still say what the problem is.
+ */
+export function serviceProblems(engine: Engine, r: Recognition): NamedProblem[] {
   const out: (NamedProblem & { at: number })[] = [];
   const mentions = r.entities.filter((x) => x.type === 'service').sort((a, b) => a.start - b.start);
   for (const mention of mentions) {

@@ -29,7 +29,7 @@ describe('#3 a new problem on another device, said at a step', () => {
   it('offers the switch (not "Mac it is"), and the new problem starts on the device named', async () => {
     const h = harness();
     await answerUntilFixedQuestion(h, content, 'notes-not-syncing on my ipad');
-    const offer = await h.say('photos-not-syncing on my mac too');
+    const offer = await h.say('photos-not-syncing on my mac');
     expect(keys(offer)).toEqual(['switch.offer']);
     expect(offer[0].text).toContain(content.playbooks['photos-not-syncing'].title);
     const started = await h.say(pick(offer, 'switch'));

@@ -76,7 +76,7 @@ describe.each(kinds)('at the %s prompt', (kind) => {
 
   it('a different problem: switching when accepted', async () => {
     const { h } = await reach(kind);
-    const offer = await h.say(`oh and also ${other.intent}`);
+    const offer = await h.say(`oh wait, ${other.intent}`);
     expect(keys(offer)).toEqual(['switch.offer']);
     expect(last(offer).text).toContain(other.title);
     const after = await h.say('yes');
@@ -88,7 +88,7 @@ describe.each(kinds)('at the %s prompt', (kind) => {
   it('a different problem: carrying on when declined', async () => {
     const { h, replies } = await reach(kind);
     const before = last(replies).resync!;
-    await h.say(`oh and also ${other.intent}`);
+    await h.say(`oh wait, ${other.intent}`);
     const after = await h.say('no');
     expect(keys(after)).toEqual(['switch.declined', PROMPT_KEY[kind]]);
     expect(last(after).resync).toMatchObject({ step: before.step, choices: before.choices });

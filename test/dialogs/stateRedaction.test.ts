@@ -29,7 +29,7 @@ describe('what the playbook keeps in state', () => {
     const h = harness();
     const replies = await h.say(`${signIn.intent} on my mac`);
     expect(last(replies).resync?.choices?.length).toBeGreaterThan(0);
-    const offer = await h.say(`also ${contacts.intent}, password is Hunter2!xyz, mail jane.doe@example.com`);
+    const offer = await h.say(`actually ${contacts.intent}, password is Hunter2!xyz, mail jane.doe@example.com`);
     expect(last(offer).resync?.messageKey).toBe('switch.offer');
     let state = await conversationState(h);
     for (const secret of SECRETS) expect(state).not.toContain(secret);

@@ -7,8 +7,9 @@
  */
 import type { Recognition } from '../../nlu/recognizer';
 import { redactText } from '../../privacy/redact';
-import { isOnlyPhrase, matchChoice, type PromptChoice, type UserInput } from '../answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from '../answers';
 import type { Engine } from '../engine';
+import type { MessageKey } from '../messages';
 import type { TroubleshootingRecord } from '../troubleshootingRecord';
 import { phraseChoice } from './phraseChoice';
 import type { MainState, PendingStart } from './state';
@@ -42,7 +43,21 @@ export function againChoices(engine: Engine, deviceId: string): PromptChoice[] {
  * playbook asks with every device), ask the same question again after "not understood", route
  * the message as usual (the waiting problem is dropped).
  */
-export type DeviceAnswer = { kind: 'start'; device: string | undefined } | { kind: 'askAgain' } | { kind: 'route' };
+export type DeviceAnswer = { kind: 'start'; device: string | undefined } | { kind: 'askAgain' } | { kind: 'route' } | { kind: 'unclear' } | { kind: 'undo' };
+
+/**
+ * Words at a device question that are no answer yet, read as the playbook's device question reads
+ * them: "go back", "undo" (messages.yaml `synonyms.undo`; there is nothing to go back to before a
+ * playbook starts), or words that pick no one device (`unclearKeys`: "idk", "all of them", "both";
+ * asked again with the reply written for a device question). Only when the words name no device
+ * ("oops, I meant the iPad" names one).
+ */
+function notYetAnswer(engine: Engine, input: UserInput, namesDevice: boolean, unclearKeys: readonly MessageKey[]): 'unclear' | 'undo' | undefined {
+  if (namesDevice || input.value !== undefined) return undefined;
+  if (mentionsPhrase(engine.messages.list('synonyms.undo'), input.text, true)) return 'undo';
+  if (mentionsPhrase(unclearKeys.flatMap((k) => engine.messages.list(k)), input.text, true)) return 'unclear';
+  return undefined;
+}
 
 /**
  * The answer to "which device?": a button, number or device name (also a device not offered:
@@ -64,6 +79,8 @@ export function readWhichDevice(engine: Engine, pending: PendingStart, input: Us
   if (kept.length === 0 && left.length === 1 && left.length < pending.devices.length) return start(left[0]);
   const loose = matchChoice(choices, input, 'loose');
   if (loose !== undefined) return start(loose);
+  const notYet = notYetAnswer(engine, input, named.length > 0, ['synonyms.allDevices', 'synonyms.unclear']);
+  if (notYet === 'undo' || (notYet === 'unclear' && pending.tries < WHICH_DEVICE_TRIES)) return { kind: notYet };
   if (engine.handlerOf(r.intent) !== 'none' || kept.length > 1) return { kind: 'route' };
   if (pending.tries < WHICH_DEVICE_TRIES) return { kind: 'askAgain' };
   return start(undefined);
@@ -108,6 +125,9 @@ export function readDeviceAgain(engine: Engine, pending: PendingStart, deviceId:
   if (named.some((n) => n.device.id === deviceId)) return start(undefined);
   const loose = phraseChoice(choices, input, 'loose');
   if (loose !== undefined) return start(loose === AGAIN.yes ? deviceId : undefined);
+  // "ok", "sure" may be a yes here: only "all of them" is no one device.
+  const notYet = notYetAnswer(engine, input, named.length > 0, ['synonyms.allDevices']);
+  if (notYet === 'undo' || (notYet === 'unclear' && pending.tries < AGAIN_TRIES)) return { kind: notYet };
   if (engine.handlerOf(r.intent) !== 'none') return { kind: 'route' };
   if (pending.tries < AGAIN_TRIES) return { kind: 'askAgain' };
   return start(undefined);

@@ -2,13 +2,15 @@
  * Reading a message at the top level, before the main dialog routes it by its intent's handler
  * kind: "help" at one of the dialog's questions, several problems in one message, a general
  * problem that names a service with a playbook of its own, "Did you mean …?" when the recogniser
- * is in doubt, a complaint with nothing to go on, a device named on its own. Pure functions of
+ * is in doubt, a complaint the recogniser can't place that names its services, a complaint with
+ * nothing to go on, a device named on its own. Pure functions of
  * (engine, recognition, input); the dialog sends.
  */
 import type { Recognition } from '../../nlu/recognizer';
-import { mentionsPhrase, type PromptChoice, type UserInput } from '../answers';
+import { isOnlyPhrase, mentionsPhrase, type PromptChoice, type UserInput } from '../answers';
 import { COMMAND_PHRASES, type Engine } from '../engine';
-import { namedProblems, type NamedProblem } from '../problemQueue';
+import { otherLanguageOf } from '../languageNotice';
+import { namedProblems, serviceProblems, type NamedProblem } from '../problemQueue';
 import { candidates, didYouMeanMenu } from './menus';
 
 /**
@@ -55,4 +57,23 @@ export function complainsAtGoodbye(engine: Engine, text: string): boolean {
 export function onlyDevice(engine: Engine, r: Recognition): string | undefined {
   const named = engine.namedDevices(r).filter((n) => !n.ruledOut);
   return named.length === 1 && !r.ambiguous ? named[0].device.id : undefined;
+}
+
+/**
+ * A message the recogniser could not place (its handler `none`, or a goodbye said with a negation)
+ * that reads as a complaint and names services with a playbook of their own: those problems, in
+ * the order named ("my iphone won't sync photos, I've restarted it already": photos, on the
+ * iPhone, the restart skipped by the playbook). A complaint is a negation (messages.yaml
+ * `synonyms.negation`), or a message written in another language (languageNotice.ts), whose
+ * negations those words can't see ("meine Fotos synchronisieren nicht auf dem iPhone"). Empty
+ * otherwise: a device alone, or a complaint naming no service, is asked about.
+ */
+export function complaintProblems(engine: Engine, r: Recognition, text: string): NamedProblem[] {
+  if (!engine.saysNegation(text) && otherLanguageOf(engine.messages, text) === undefined) return [];
+  return serviceProblems(engine, r);
+}
+
+/** A plain yes typed alone ("yes", "yeah", "ja": messages.yaml `synonyms.yes`, after lead words of `synonyms.acknowledge`). */
+export function saysOnlyYes(engine: Engine, input: UserInput): boolean {
+  return input.value === undefined && isOnlyPhrase(engine.messages.list('synonyms.yes'), engine.messages.list('synonyms.acknowledge'), input.text);
 }

@@ -4,11 +4,16 @@
  * whether the next one is offered when a playbook ends, and the answer to that offer. The queue
  * lives in the main dialog's state; the dialog sends and starts.
  */
+import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Recognition } from '../../nlu/recognizer';
 import { matchChoice, mentionsPhrase, type UserInput } from '../answers';
 import type { Engine } from '../engine';
 import { NEXT_CHOICE, nextChoices, type NamedProblem, type QueuedProblem } from '../problemQueue';
-import type { MainState, ProblemWords } from './state';
+import { clausesOf } from '../playbook/firstMessage';
+import type { PlaybookOptions } from '../playbookDialog';
+import type { DialogInstance } from 'botbuilder-dialogs';
+import type { TroubleshootingRecord } from '../troubleshootingRecord';
+import { MAIN_DIALOG_ID, type MainState, type ProblemWords } from './state';
 
 /** How a playbook may end for the next waiting problem to be offered (not handed to a person). */
 const OFFER_NEXT_AFTER: readonly string[] = ['fixed', 'left', 'stopped', 'support-options', 'ended'];
@@ -87,4 +92,55 @@ export function nextStart(engine: Engine, state: MainState): { intent: string; w
   if (!next || !playbook) return undefined;
   const device = next.device ?? state.device;
   return { intent: playbook.intent, words: { utterance: next.utterance, service: next.service, devices: device ? [device] : [], ruledOut: [] } };
+}
+
+/**
+ * The playbook that will go first in place of `playbookId` (its `firstWhen` phrases are in the
+ * message, not negated: "I can't sign in … and now none of my photos are there" starts with
+ * signing in), read as the playbook reads it (src/dialogs/playbook/firstMessage.ts, causeFirst)
+ * so the problem the person named can wait in the queue and be offered when that one ends.
+ * Undefined for a return, a handoff, a status answer, or when nothing goes first.
+ */
+export function goesFirstInstead(engine: Engine, playbookId: string, opts: PlaybookOptions): LoadedPlaybook | undefined {
+  const playbook = engine.content.playbooks[playbookId];
+  const said = opts.utterance;
+  if (!playbook || !said || opts.firstFor || opts.startAtHandoff || opts.resumeAt !== undefined || engine.answersFromStatus(playbook)) return undefined;
+  return Object.values(engine.content.playbooks).find((p) => p.id !== playbookId && p.firstWhen !== undefined && mentionsPhrase(p.firstWhen.phrases, said, true));
+}
+
+/**
+ * The queue once a problem that `cause` goes first for (goesFirstInstead) is put in front of it,
+ * with its service and device. Its words keep only the statements that do not name the cause (so
+ * it does not send the person to the cause again when it starts; "I've restarted it" still counts).
+ */
+export function queuedBehindCause(queue: readonly QueuedProblem[] | undefined, playbookId: string, opts: PlaybookOptions, cause: LoadedPlaybook): QueuedProblem[] {
+  const rest = (queue ?? []).filter((q) => q.playbookId !== playbookId);
+  const phrases = cause.firstWhen?.phrases ?? [];
+  const words = clausesOf(opts.utterance ?? '').filter((c) => !mentionsPhrase(phrases, c, true)).join('. ');
+  return [{ playbookId, service: opts.service, utterance: words, ...(opts.device ? { device: opts.device } : {}) }, ...rest];
+}
+
+/**
+ * "ok my contacts too then", "notes as well" mid-way: another problem said as an addition
+ * (messages.yaml `synonyms.too`), not as a switch.
+ */
+export function addsProblem(engine: Engine, text: string): boolean {
+  return mentionsPhrase(engine.messages.list('synonyms.too'), text, true);
+}
+
+/**
+ * A problem added mid-way (addsProblem) waits in the main dialog's queue, after those already
+ * waiting, and is offered when the playbook under way ends; the record reports it (as setQueue
+ * does). The main dialog's state is found on the dialog stack (`stack`, a playbook's DialogContext
+ * stack) by its id. False when there is no main dialog below (a playbook run on its own) or the
+ * problem waits already.
+ */
+export function queueFromPlaybook(engine: Engine, stack: readonly DialogInstance[], problem: QueuedProblem, record: TroubleshootingRecord): boolean {
+  const main = stack.find((i) => i.id === MAIN_DIALOG_ID)?.state as MainState | undefined;
+  if (!main || (main.queue ?? []).some((q) => q.playbookId === problem.playbookId)) return false;
+  const queue = keptQueue(engine, [...(main.queue ?? []), problem]);
+  if (!queue) return false;
+  main.queue = queue;
+  record.alsoReported = alsoReported(engine, queue);
+  return true;
 }

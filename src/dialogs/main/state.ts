@@ -104,6 +104,9 @@ export interface ChildResult {
   outage?: boolean;
 }
 
+/** The main dialog's id (MainDialog), also to find its state on the dialog stack (queueFromPlaybook). */
+export const MAIN_DIALOG_ID = 'resync.main';
+
 /** Outcome a playbook ends with after it asked "Is there anything else that isn't syncing?". */
 export const FIXED_OUTCOME = 'fixed';
 
