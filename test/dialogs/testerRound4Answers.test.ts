@@ -186,6 +186,19 @@ describe('item 11: "no" in the person\'s own words', () => {
     expect(lastOf(replies)).toMatchObject({ key: 'fixed.question', stepId: 'network' });
   });
 
+  it('"no idea" at "Wi-Fi or mobile data?" is "I\'m not sure": how to tell which first, not the Wi-Fi text', async () => {
+    const say = await atStorageQuestion('photos not syncing on my iphone');
+    await say('2');
+    await say('2');
+    const wifi = await say('wifi');
+    await say('go back');
+    const replies = await say('no idea');
+    expect(lastOf(replies)).toMatchObject({ key: 'fixed.question', stepId: 'network' });
+    const shown = replies.find((r) => r.key === 'step.instructions')!.text;
+    expect(shown).not.toBe(wifi.find((r) => r.key === 'step.instructions')!.text);
+    expect(shown).toMatch(/Control Centre/);
+  });
+
   it('"i think so?" at "Did that fix it?" asks to confirm: no fix, no question for a person', async () => {
     const say = await atAccountFixed('photos not syncing on my iphone');
     const replies = await say('i think so?');
