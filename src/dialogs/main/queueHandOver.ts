@@ -9,7 +9,7 @@ import type { Recognition } from '../../nlu/recognizer';
 import { matchChoice, mentionsPhrase, type UserInput } from '../answers';
 import type { Engine } from '../engine';
 import { NEXT_CHOICE, nextChoices, type NamedProblem, type QueuedProblem } from '../problemQueue';
-import { clausesOf } from '../playbook/firstMessage';
+import { causeFirstFor, clausesOf } from '../playbook/firstMessage';
 import type { PlaybookOptions } from '../playbookDialog';
 import type { DialogInstance } from 'botbuilder-dialogs';
 import type { TroubleshootingRecord } from '../troubleshootingRecord';
@@ -103,9 +103,7 @@ export function nextStart(engine: Engine, state: MainState): { intent: string; w
  */
 export function goesFirstInstead(engine: Engine, playbookId: string, opts: PlaybookOptions): LoadedPlaybook | undefined {
   const playbook = engine.content.playbooks[playbookId];
-  const said = opts.utterance;
-  if (!playbook || !said || opts.firstFor || opts.startAtHandoff || opts.resumeAt !== undefined || engine.answersFromStatus(playbook)) return undefined;
-  return Object.values(engine.content.playbooks).find((p) => p.id !== playbookId && p.firstWhen !== undefined && mentionsPhrase(p.firstWhen.phrases, said, true));
+  return playbook ? causeFirstFor(engine, playbook, opts) : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { LoadedPlaybook } from '../../content/loadContent';
 import { choicesOn, type Choice, type Step } from '../../content/playbookSchema';
 import { matchChoice, mentionsPhrase, normalise, type PromptChoice } from '../answers';
+import type { Engine } from '../engine';
 import { fill } from '../messages';
 import type { PlaybookOptions, PlaybookState } from './state';
 import { offeredChoice, platformOf, stepOptions, varsFor, type Line, type PlaybookRun } from './stepContent';
@@ -16,9 +17,17 @@ import { offeredChoice, platformOf, stepOptions, varsFor, type Line, type Playbo
  * holds (not negated), the cause to fix first. Never for a return, a handoff or a status answer.
  */
 export function causeFirst(run: PlaybookRun, opts: PlaybookOptions): LoadedPlaybook | undefined {
+  return run.handoffOnly ? undefined : causeFirstFor(run.engine, run.playbook, opts);
+}
+
+/**
+ * {@link causeFirst} for `playbook` before any run of it exists (the main dialog queues the problem
+ * behind its cause): the same rule, one copy.
+ */
+export function causeFirstFor(engine: Engine, playbook: LoadedPlaybook, opts: PlaybookOptions): LoadedPlaybook | undefined {
   const said = opts.utterance;
-  if (run.handoffOnly || !said || opts.firstFor || opts.startAtHandoff || opts.resumeAt !== undefined || run.engine.answersFromStatus(run.playbook)) return undefined;
-  return Object.values(run.engine.content.playbooks).find((p) => p.id !== run.playbook.id && p.firstWhen !== undefined && mentionsPhrase(p.firstWhen.phrases, said, true));
+  if (!said || opts.firstFor || opts.startAtHandoff || opts.resumeAt !== undefined || engine.answersFromStatus(playbook)) return undefined;
+  return Object.values(engine.content.playbooks).find((p) => p.id !== playbook.id && p.firstWhen !== undefined && mentionsPhrase(p.firstWhen.phrases, said, true));
 }
 
 /**
