@@ -57,6 +57,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.questionStart': [],
   // A hedge opening a message ("I think wifi?"): a tentative answer, not a question for a person
   'synonyms.hedge': [],
+  // A clause of the first message that only wonders ("not sure if the storage is full") says nothing
+  'synonyms.doubt': [],
   // "oops wrong button", "go back" right after an answer: back to that question ({step}: its title)
   'undo.done': ['step'],
   // ...and when there is nothing to go back to (the last message answered nothing, or this is the first question)

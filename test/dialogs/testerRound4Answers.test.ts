@@ -207,7 +207,7 @@ describe('item 11: "no" in the person\'s own words', () => {
 
   it.each([
     ['96% used', true],
-    ["there's 3 GB left", false],
+    ['2 TB free', false],
     ['not even close', false],
   ])('"%s" at the storage question is read (nearly full: its instructions; plenty: the next step)', async (text, full) => {
     const say = await atStorageQuestion('photos not syncing on my iphone');
@@ -251,5 +251,36 @@ describe('item 16: a locked account only Apple can unlock', () => {
     const say = talk();
     expect(lastOf(await say('i forgot my apple id password on my iphone'))).toMatchObject({ key: 'fixed.question', stepId: 'account-access' });
     expect(lastOf(await say('no'))).toMatchObject({ stepId: 'network' });
+  });
+});
+
+/**
+ * Regression round 5: the rules above must not misfire. A number of GB left is no "plenty" (1 GB
+ * left is nearly full), "no idea" is not sure (not "no"), a first message that only wonders about
+ * the storage answers nothing, and "wifi works" says nothing about being on Wi-Fi.
+ */
+describe('round 5: misfires of the new readings', () => {
+  it.each(['1 GB left', 'only 2 GB free', '2 GB left'])('"%s" at the storage question never skips the storage check', async (text) => {
+    const say = await atStorageQuestion('photos not syncing on my iphone');
+    const replies = await say(text);
+    expect(lastOf(replies).stepId).toBe('storage');
+  });
+
+  it.each(['no idea', 'no clue'])('"%s" at the storage question is "I\'m not sure": how to check, then its question', async (text) => {
+    const say = await atStorageQuestion('photos not syncing on my iphone');
+    const replies = await say(text);
+    expect(keys(replies)).toContain('step.instructions');
+    expect(lastOf(replies)).toMatchObject({ key: 'fixed.question', stepId: 'storage' });
+  });
+
+  it('"not sure if the storage is full" in the first message answers nothing: the storage question is asked', async () => {
+    const say = await atAccountFixed('photos not syncing on my ipad, not sure if the storage is full');
+    expect(lastOf(await say('2'))).toMatchObject({ key: 'step.question', stepId: 'storage' });
+  });
+
+  it('"wifi works but mobile data doesn\'t" in the first message does not say the person is on Wi-Fi', async () => {
+    const say = talk();
+    const first = await say('notes not syncing on my iphone, wifi works but mobile data doesn\'t');
+    expect(keys(first)).not.toContain('playbook.saidFirst');
   });
 });

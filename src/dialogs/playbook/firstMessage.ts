@@ -50,12 +50,14 @@ export function clausesOf(text: string): string[] {
  * True when a statement of the message (clausesOf) holds one of the phrases, as whole words and not
  * negated in that clause. A phrase of one word must be the whole clause: "restarted." or "updated!"
  * says it was done, "the contact I updated on my Mac" does not. A number glued to its unit is read
- * as two words ("2TB free" holds "tb free").
+ * as two words ("2TB free" holds "tb free"). A clause holding one of `doubts` ("not sure if the
+ * storage is full") states nothing.
  */
-export function saysInClause(phrases: readonly string[], text: string): boolean {
+export function saysInClause(phrases: readonly string[], text: string, doubts: readonly string[] = []): boolean {
   const single = phrases.filter((p) => !normalise(p).includes(' '));
   const longer = phrases.filter((p) => normalise(p).includes(' '));
   return clausesOf(text)
+    .filter((clause) => !mentionsPhrase(doubts, clause, true))
     .map((clause) => clause.replace(/(\d)(\p{L})/gu, '$1 $2'))
     .some((clause) => mentionsPhrase(single, clause, false) || mentionsPhrase(longer, clause, true));
 }
@@ -70,7 +72,8 @@ export function saidFirstChoice(run: PlaybookRun, state: PlaybookState, step: St
   if (!step.question || !state.utterance || stepOptions(run, step.id)?.answer !== undefined) return undefined;
   const choices = state.device ? choicesOn(step, platformOf(run, state)) : step.question.choices;
   const said = state.utterance;
-  const hits = choices.filter((c) => c.saidFirst && c.action !== 'fixed' && saysInClause(c.saidFirst.phrases, said));
+  const doubts = run.engine.messages.list('synonyms.doubt');
+  const hits = choices.filter((c) => c.saidFirst && c.action !== 'fixed' && saysInClause(c.saidFirst.phrases, said, doubts));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
