@@ -168,6 +168,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.cameBack': [],
   // Words right before a device that make it a clear statement of the device ("it's on my iPad"), not one named in passing
   'synonyms.deviceStatement': [],
+  // Words in a device's clause that say that device is fine, or has the problem as well ("my Mac shows them fine")
+  'synonyms.deviceAside': [],
   // Inside a question: non-answers, and commands typed as such (src/dialogs/interruptibleDialog.ts)
   'synonyms.unclear': [],
   'synonyms.carryOn': [],

@@ -628,8 +628,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * or the device we work on is one ("not the iPhone"), and then every other device is offered
    * ("not the iPad" while on the iPhone says nothing new). One device left is taken at once.
    */
-  protected override async onUnclearDevices(dc: DialogContext, state: PlaybookState, kept: Device[], ruledOut: Device[]): Promise<DialogTurnResult | undefined> {
+  protected override async onUnclearDevices(dc: DialogContext, state: PlaybookState, named: Device[], ruledOut: Device[]): Promise<DialogTurnResult | undefined> {
     if (this.handoffOnly || state.phase === 'switch' || state.phase === 'handoff') return undefined;
+    // "actually it's my iPad, the iPhone is fine": a device said to be fine is no candidate.
+    const recognition = this.engine.recognize(dc.context);
+    const kept = state.phase === 'device' || state.phase === 'whichDevice' ? named : named.filter((d) => !namedInPassing(this.run, recognition, d.id));
+    if (kept.length === 1 && ruledOut.length === 0) return this.onDevice(dc, state, kept[0]);
     const settled = state.phase === 'whichDevice' ? (state.whichFrom ?? 'fixed') : state.phase;
     const offered = devicesToOffer(this.run, state, settled, kept, ruledOut);
     if (!offered || offered.length === 0) return undefined;

@@ -86,9 +86,25 @@ describe('item 7: a device named in passing', () => {
     expect(next.map((r) => r.text).join('\n')).not.toMatch(/iPad/);
   });
 
-  it.each(["it's actually my ipad", 'ipad', 'no, on my ipad'])('"%s" is a clear statement: the device changes', async (text) => {
+  it.each(["it's actually my ipad", 'ipad', 'no, on my ipad', "actually it's my ipad, the iphone is fine"])('"%s" is a clear statement: the device changes', async (text) => {
     const say = await atBackupStorageFixed();
     expect(keys(await say(text))).toContain('device.changed');
+  });
+
+  // Regression round 5: another device said to be fine, or to have the problem too, is no correction.
+  it.each(['my mac shows them fine', 'the photos are fine on my mac though', 'my ipad has all of them', 'it also happens on my mac', "also my wife's ipad has the same problem"])(
+    '"%s" at "Did that fix it?" keeps the iPhone',
+    async (text) => {
+      const say = await atAccountFixed('photos not syncing on my iphone');
+      const replies = await say(text);
+      expect(keys(replies)).not.toContain('device.changed');
+      expect(replies.map((r) => r.text).join('\n')).not.toMatch(/(Mac|iPad) it is/);
+    },
+  );
+
+  it('"not fine on my mac either" still names the Mac as the device', async () => {
+    const say = await atAccountFixed('photos not syncing on my iphone');
+    expect(keys(await say("it's not fine on my mac either"))).toContain('device.changed');
   });
 });
 

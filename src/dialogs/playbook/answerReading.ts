@@ -131,7 +131,9 @@ const CLAUSE_END = /[,.;:!?\u2013\u2014]|\s-\s|\b(?:but|and|so|now|then)\b/i;
  * that clause after it (the device says whose thing it was). It says what was done, not which
  * device we work on. A clear statement still changes the device: words of messages.yaml
  * `synonyms.deviceStatement` right before it ("it's actually my iPad", "on my iPad"), the device
- * name alone, and "I restarted my iPad" (the device ends the clause).
+ * name alone, and "I restarted my iPad" (the device ends the clause). A device in a clause that
+ * says it is fine or has the problem too (messages.yaml `synonyms.deviceAside`: "my Mac shows them
+ * fine", "it also happens on my Mac") is in passing too.
  */
 export function namedInPassing(run: PlaybookRun, recognition: Recognition, deviceId: string): boolean {
   const e = run.engine;
@@ -139,9 +141,13 @@ export function namedInPassing(run: PlaybookRun, recognition: Recognition, devic
   const statement = e.messages.list('synonyms.deviceStatement').map(normalise).filter((p) => p !== '');
   const mentions = recognition.entities.filter((m) => m.type === 'device' && e.namedDevices({ ...recognition, entities: [m] })[0]?.device.id === deviceId);
   if (mentions.length === 0) return false;
+  const aside = e.messages.list('synonyms.deviceAside');
   return mentions.every((m) => {
     const before = recognition.text.slice(0, m.start).split(CLAUSE_END).pop() ?? '';
     const after = recognition.text.slice(m.end).split(CLAUSE_END)[0] ?? '';
+    // "my Mac shows them fine", "the notes are fine on my Mac", "it also happens on my Mac": that
+    // device is fine, or has it too; it is not the one we work on.
+    if (mentionsPhrase(aside, `${before} ${after}`, true)) return true;
     // "it's on my Windows PC", "actually my iPad": the words right before say which device it is.
     const lead = normalise(before);
     if (statement.some((p) => lead === p || lead.endsWith(` ${p}`))) return false;
