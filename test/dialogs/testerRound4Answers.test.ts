@@ -86,7 +86,7 @@ describe('item 7: a device named in passing', () => {
     expect(next.map((r) => r.text).join('\n')).not.toMatch(/iPad/);
   });
 
-  it.each(["it's actually my ipad", 'ipad', 'no, on my ipad', "actually it's my ipad, the iphone is fine"])('"%s" is a clear statement: the device changes', async (text) => {
+  it.each(["it's actually my ipad", 'ipad', 'no, on my ipad', "actually it's my ipad, the iphone is fine", "ok it's my ipad"])('"%s" is a clear statement: the device changes', async (text) => {
     const say = await atBackupStorageFixed();
     expect(keys(await say(text))).toContain('device.changed');
   });
