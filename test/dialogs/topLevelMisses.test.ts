@@ -168,3 +168,20 @@ describe('a problem another goes first for waits in the queue (firstWhen)', () =
     expect(keysOf(fixed)).not.toContain('queue.offer');
   });
 });
+
+// Regression round 5: a problem picked from "Did you mean …?" keeps the device and what the message said.
+describe('a pick from "Did you mean …?" keeps what the message said', () => {
+  it.each([
+    ['photos not syncing on my iphone, icloud storage is fine', 'playbook.saidFirst'],
+    ['photos not syncing on my iphone, storage was full so I bought more', undefined],
+  ])('"%s", then the photos button (its title comes back, as Web Chat and Teams send it): no device question', async (first, saidFirst) => {
+    const say = talk();
+    const menu = await say(first);
+    if (!keysOf(menu).includes('didYouMean')) throw new Error(`expected "Did you mean": ${keysOf(menu).join(', ')}`);
+    expect(menu.find((r) => r.key === 'didYouMean')!.choices).toContain('intent:photos-not-syncing');
+    const replies = await say('Photos not syncing');
+    expect(startedPlaybook(replies)).toBe('photos-not-syncing');
+    expect(keysOf(replies)).not.toContain('device.question');
+    if (saidFirst) expect(keysOf(replies)).toContain(saidFirst);
+  });
+});

@@ -79,9 +79,13 @@ export function readMenuPick(engine: Engine, choiceId: string): MenuPick {
 
 /**
  * What a problem picked from a menu starts with: what the message the menu was about said (its
- * device, service, words), unless the pick itself (`now`) names a device or service.
+ * device, service, words), unless the pick itself (`now`) names or rules out a device; a service
+ * the pick names replaces the message's.
  */
 export function wordsForPick(now: ProblemWords, menuProblem: ProblemWords | undefined): ProblemWords {
-  const saysMore = now.devices.length > 0 || now.ruledOut.length > 0 || now.service !== undefined;
-  return saysMore || !menuProblem ? now : menuProblem;
+  const saysMore = now.devices.length > 0 || now.ruledOut.length > 0;
+  if (saysMore || !menuProblem) return now;
+  // A button comes back as its title ("Photos not syncing"), which names a service: that service,
+  // with the device and words of the message the menu was about.
+  return now.service !== undefined && now.service !== menuProblem.service ? { ...menuProblem, service: now.service } : menuProblem;
 }

@@ -80,8 +80,14 @@ describe('wordsForPick', () => {
     expect(wordsForPick(words({ utterance: '2' }), before)).toBe(before);
   });
 
-  it('a pick naming a device, ruling one out or naming a service says more and wins', () => {
-    for (const now of [words({ devices: ['ipad'] }), words({ ruledOut: ['mac'] }), words({ service: 'photos' })]) expect(wordsForPick(now, before)).toBe(now);
+  it('a pick naming a device or ruling one out says more and wins', () => {
+    for (const now of [words({ devices: ['ipad'] }), words({ ruledOut: ['mac'] })]) expect(wordsForPick(now, before)).toBe(now);
+  });
+
+  it('a pick naming a service (a button comes back as its title) keeps the device and words of the message before', () => {
+    const picked = wordsForPick(words({ utterance: 'Photos not syncing', service: 'photos' }), before);
+    expect(picked).toEqual({ ...before, service: 'photos' });
+    expect(wordsForPick(words({ utterance: 'Notes not syncing', service: 'notes' }), { ...before, service: 'photos' })).toMatchObject({ devices: ['mac'], service: 'notes' });
   });
 
   it('with no message before, the pick', () => {
