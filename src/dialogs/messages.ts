@@ -59,6 +59,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.hedge': [],
   // A clause of the first message that only wonders ("not sure if the storage is full") says nothing
   'synonyms.doubt': [],
+  // Things a check may be done to that are not the person's device ("I tried restarting the router")
+  'synonyms.notTheDevice': [],
   // "oops wrong button", "go back" right after an answer: back to that question ({step}: its title)
   'undo.done': ['step'],
   // ...and when there is nothing to go back to (the last message answered nothing, or this is the first question)

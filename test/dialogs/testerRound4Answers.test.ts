@@ -294,6 +294,16 @@ describe('round 5: misfires of the new readings', () => {
     expect(lastOf(await say('2'))).toMatchObject({ key: 'step.question', stepId: 'storage' });
   });
 
+  it.each([
+    ['photos not syncing on my iphone, I tried restarting the router', false],
+    ['photos not syncing on my iphone, not sure if I restarted it', false],
+    ['photos not syncing on my iphone, I tried restarting it', true],
+  ])('"%s": the restart check skipped: %s', async (first, skipped) => {
+    const say = talk();
+    const replies = await say(first);
+    expect(keys(replies).includes('playbook.alreadyDone')).toBe(skipped);
+  });
+
   it('"wifi works but mobile data doesn\'t" in the first message does not say the person is on Wi-Fi', async () => {
     const say = talk();
     const first = await say('notes not syncing on my iphone, wifi works but mobile data doesn\'t');

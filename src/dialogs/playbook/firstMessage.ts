@@ -114,7 +114,9 @@ export function firstMessageLines(run: PlaybookRun, state: PlaybookState, opts: 
     if (mentionsPhrase(rule.phrases, said, true)) lines.push({ text: fill(rule.say, varsFor(run, state)), key: 'playbook.whenSaid' });
   }
   const steps = playbook.steps.map((id) => engine.content.steps[id]).filter((step): step is Step => step !== undefined);
-  const done = steps.filter((step) => step.kind === 'instruction' && step.alreadyDone !== undefined && saysInClause(step.alreadyDone, said));
+  // "I tried restarting the router": done, but not to the device (messages.yaml `synonyms.notTheDevice`).
+  const aside = [...engine.messages.list('synonyms.doubt'), ...engine.messages.list('synonyms.notTheDevice')];
+  const done = steps.filter((step) => step.kind === 'instruction' && step.alreadyDone !== undefined && saysInClause(step.alreadyDone, said, aside));
   for (const step of steps) {
     const answer = done.includes(step) ? undefined : saidFirstChoice(run, state, step);
     if (answer?.saidFirst) lines.push({ text: fill(answer.saidFirst.say, varsFor(run, state)), key: 'playbook.saidFirst' });
