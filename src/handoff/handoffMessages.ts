@@ -45,8 +45,12 @@ export const HANDOFF_MESSAGES = {
   'leaveMessage.help': [],
   'leaveMessage.contactHelp': [],
   'leaveMessage.goodbye': [],
-  // In leave-a-message: a message that was only a hidden password or code, and a greeting after a long silence
+  // In leave-a-message: a message that was only a hidden card number, password or code, and a greeting after a long silence
   'leaveMessage.onlyHidden': [],
+  // An email address or phone number typed alone as the message: taken as the contact, the message
+  // asked for; then saved with that address
+  'leaveMessage.contactFirst': ['contact'],
+  'leaveMessage.savedGiven': ['ticket', 'contact'],
   'leaveMessage.welcomeBack': [],
   // The message held an email address or phone number: saved with it, the address confirmed
   // (and correctable); "or" joins two addresses found
@@ -73,6 +77,8 @@ export const HANDOFF_MESSAGES = {
   'synonyms.greeting': [],
   // Words around a cancel that change nothing ("actually never mind", "ok cancel then")
   'synonyms.filler': [],
+  // "no thanks" at "Please type your message…": no message after all
+  'synonyms.declineMessage': [],
   // Asking after a message left ("any news?")
   'synonyms.news': [],
   // The address found in the message is not the one to use

@@ -43,6 +43,11 @@ export const HUB_KEYS = {
   legacyTickets: TICKET_KEYS.legacy,
   agents: 'handoff/agents',
   conversation: (conversationId: string) => `handoff/conversation/${conversationId}`,
+  /**
+   * The address a person typed alone at "Please type your message…", kept until the message
+   * itself comes (then it moves into the ticket) or they cancel; never in conversation state.
+   */
+  pendingContact: (conversationId: string) => `handoff/pendingContact/${conversationId}`,
 } as const;
 
 /** Choice ids of the hub's buttons (the titles come from handoff.yaml). */
@@ -89,6 +94,8 @@ export interface ConversationDoc {
   contactFound?: boolean;
   /** Mode `contact`: the address asked for corrects this saved ticket's (no new ticket). */
   ticketId?: string;
+  /** Mode `message`: the person typed their address first (it waits in HUB_KEYS.pendingContact). */
+  contactFirst?: boolean;
   /** The person's recent texts (redacted), oldest first, for frustration detection. */
   recent: string[];
   /** Person's messages since the last frustration offer. */
@@ -465,7 +472,7 @@ export class HubService implements ResyncAgentHub {
       case 'failed':
         return this.onOfferAnswer(context, next, conv, conv.mode, input);
       case 'message': {
-        if (this.isCancel(input)) return this.cancelMessage(context, conv);
+        if (this.isCancel(input) || this.isDecline(input)) return this.cancelMessage(context, conv);
         if (this.isHelp(input)) {
           await this.say(context, 'leaveMessage.help', {}, this.cancelChoices());
           return;
@@ -476,7 +483,16 @@ export class HubService implements ResyncAgentHub {
           return;
         }
         const redacted = redactText(message).text;
-        // Only a hidden code or password: nothing to pass on, and nothing to thank them for.
+        // Only an email address or a phone number ("me@example.com"): the way to reach them; the
+        // message itself is asked for next.
+        const onlyAddress = redacted !== message && onlyRedacted(redacted) ? this.contactIn(message) : undefined;
+        if (onlyAddress) {
+          await this.deps.storage.write({ [HUB_KEYS.pendingContact(conversationId)]: { contact: onlyAddress } });
+          await this.saveConversation(conversationId, { ...conv, contactFirst: true, messageAskedAt: this.now() });
+          await this.say(context, 'leaveMessage.contactFirst', { contact: onlyAddress }, this.cancelChoices());
+          return;
+        }
+        // Only a hidden card number, code or password: nothing to pass on, nothing to thank them for.
         if (redacted !== message && onlyRedacted(redacted)) {
           await this.say(context, 'leaveMessage.onlyHidden', {}, this.cancelChoices());
           return;
@@ -489,11 +505,12 @@ export class HubService implements ResyncAgentHub {
         }
         // A way to reach them in the message itself (taken from their own text, for the ticket
         // only): saved with it at once, and they may correct it on the next turn.
-        const found = this.contactIn(message);
+        const given = await this.takePendingContact(conversationId, conv);
+        const found = this.contactIn(message) ?? given;
         if (found) {
           const ticket = await this.createTicket(conversationId, activity.channelId, { ...conv, ticketMessage: redacted }, found);
-          await this.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: true });
-          await this.say(context, 'leaveMessage.savedFound', { ticket: ticket.id, contact: found });
+          await this.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: found !== given || undefined });
+          await this.say(context, found === given ? 'leaveMessage.savedGiven' : 'leaveMessage.savedFound', { ticket: ticket.id, contact: found });
           return;
         }
         await this.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
@@ -510,6 +527,8 @@ export class HubService implements ResyncAgentHub {
           return;
         }
         const contact = this.contactIn(input.text);
+        // "forget it, I'll call Apple": a cancel, then why, and no address.
+        if (!contact && !conv.ticketId && this.cancelFirst(input.text)) return this.cancelMessage(context, conv);
         if (!contact) {
           const key: HandoffMessageKey = this.isHelp(input) ? 'leaveMessage.contactHelp' : 'leaveMessage.contactInvalid';
           await this.say(context, key, {}, this.cancelChoices());
@@ -673,7 +692,7 @@ export class HubService implements ResyncAgentHub {
       return handBack('waiting');
     }
     if (picked === HUB_CHOICES.leaveMessage) {
-      await this.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now() });
+      await this.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now(), contactFirst: undefined });
       await this.say(context, 'leaveMessage.prompt', {}, this.cancelChoices());
       return handBack('message');
     }
@@ -931,6 +950,7 @@ export class HubService implements ResyncAgentHub {
   }
 
   private async cancelMessage(context: TurnContext, conv: ConversationDoc): Promise<void> {
+    if (conv.contactFirst) await this.deps.storage.delete([HUB_KEYS.pendingContact(context.activity.conversation.id)]);
     await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'declined' });
     await this.say(context, 'leaveMessage.cancelled');
   }
@@ -1002,6 +1022,44 @@ export class HubService implements ResyncAgentHub {
 
   private isCancel(input: { text: string; value?: unknown }): boolean {
     return matchChoice(this.cancelChoices(), { ...input, text: this.withoutFiller(input.text) }, 'exact') === HUB_CHOICES.cancel;
+  }
+
+  /**
+   * "no thanks", "actually no thanks" at "Please type your message…": no message after all
+   * (synonyms.declineMessage), read before the filler words ("no", "thanks") are taken off.
+   */
+  private isDecline(input: { text: string; value?: unknown }): boolean {
+    if (input.value !== undefined) return false;
+    const decline = [{ id: 'decline', title: '', synonyms: this.text.list('synonyms.declineMessage') }];
+    const filler = this.text.list('synonyms.filler').map(normalise).filter(Boolean);
+    let words = normalise(input.text);
+    for (let changed = true; changed; ) {
+      if (matchChoice(decline, { text: words }, 'exact') === 'decline') return true;
+      changed = false;
+      for (const f of filler) {
+        if (words.startsWith(`${f} `)) {
+          words = words.slice(f.length + 1);
+          changed = true;
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The text's first clause ("forget it, I'll call Apple") is a cancel on its own. */
+  private cancelFirst(text: string): boolean {
+    const first = text.split(/[,;:.!?]|\s[-–—]\s/)[0] ?? '';
+    return first.trim().length > 0 && first.trim() !== text.trim() && this.isCancel({ text: first });
+  }
+
+  /** The address typed before the message (contactFirst), taken out of storage for the ticket. */
+  private async takePendingContact(conversationId: string, conv: ConversationDoc): Promise<string | undefined> {
+    if (!conv.contactFirst) return undefined;
+    const key = HUB_KEYS.pendingContact(conversationId);
+    const doc = await readDoc<{ contact: string }>(this.deps.storage, key);
+    await this.deps.storage.delete([key]);
+    return doc?.contact;
   }
 
   /**
@@ -1167,7 +1225,7 @@ class PromptWatch {
 }
 
 function clearedMode(conv: ConversationDoc): ConversationDoc {
-  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, unsureAsked: _u, messageAskedAt: _a, contactFound: _c, ticketId: _i, ...rest } = conv;
+  const { mode: _m, pending: _p, ticketMessage: _t, resume: _r, unsureAsked: _u, messageAskedAt: _a, contactFound: _c, ticketId: _i, contactFirst: _f, ...rest } = conv;
   return { ...rest };
 }
 
