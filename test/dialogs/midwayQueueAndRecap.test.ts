@@ -6,36 +6,18 @@
  * - "still not working" a day later at "Did that fix it?": one line says where we were (problem,
  *   device, step) before the next step.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { ManualClock } from '../../src/clock';
-import { parseConfig } from '../../src/config/config';
-import { silentLogger } from '../../src/logging/logger';
-import { lineOf, personalChat, type ReplyLine } from '../helpers/realBot';
-import { ALL_CLEAR, FixtureStatusFeed, NOW } from './helpers';
+import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+import { NOW } from './helpers';
 
 const HOUR = 60 * 60 * 1000;
 const clock = new ManualClock(NOW);
-let runtime: Runtime | undefined;
-let dataDir = '';
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-midway-'));
-  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: new FixtureStatusFeed(ALL_CLEAR), clock });
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const bot = useRealBot('midway', { clock });
 
 let n = 0;
 type Talk = (text: string) => Promise<ReplyLine[]>;
 function talk(): Talk {
-  const chat = personalChat(runtime!.bot, `midway-${++n}`);
+  const chat = personalChat(bot.runtime.bot, `midway-${++n}`);
   return async (text) => (await chat(text)).map(lineOf);
 }
 const keysOf = (replies: ReplyLine[]) => replies.map((r) => r.key);

@@ -7,7 +7,7 @@
  * - "all my photos disappeared … are they gone forever??": where deleted photos are kept, first.
  * - "I can't sign in to icloud on my ipad and now none of my photos are there": sign-in first.
  */
-import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+import { lineOf, personalChat, throughToTheEnd, useRealBot, type ReplyLine } from '../helpers/realBot';
 import { realContent } from './helpers';
 
 const content = realContent();
@@ -26,23 +26,6 @@ function talk(): Talk {
 
 const plain = (s: string) => s.replace(/\*\*/g, '');
 
-/** Answers every step question with its first continue choice and every "Did that fix it?" with no, until the checks end. */
-async function throughToTheEnd(say: Talk, first: Line[]): Promise<Line[]> {
-  const all = [...first];
-  let replies = first;
-  for (let turn = 0; turn < 20; turn++) {
-    const prompt = replies[replies.length - 1];
-    if (prompt.key === 'step.question') {
-      const step = content.steps[prompt.stepId!];
-      const go = step.question!.choices.filter((c) => prompt.choices?.includes(c.id)).findIndex((c) => c.action === 'continue');
-      replies = await say(String(go + 1));
-    } else if (prompt.key === 'fixed.question') {
-      replies = await say('2');
-    } else break;
-    all.push(...replies);
-  }
-  return all;
-}
 
 describe('steps the first message says were done are skipped (item 8)', () => {
   const first = "my iCloud Drive files don't show up on my windows 11 laptop, I've restarted twice already and updated windows";

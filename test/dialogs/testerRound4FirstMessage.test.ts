@@ -8,7 +8,7 @@
  * - "tried restarting, tried updating, nothing": both steps are skipped, not only the first.
  * - "I'm on wifi" / "I'm on mobile data": the connection question is not asked again.
  */
-import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+import { lineOf, personalChat, throughToTheEnd, useRealBot, type ReplyLine } from '../helpers/realBot';
 import { realContent } from './helpers';
 
 const content = realContent();
@@ -23,23 +23,6 @@ function talk(): Talk {
   return async (text) => (await chat(text)).map(lineOf);
 }
 
-/** Answers every step question with its first continue choice and every "Did that fix it?" with no, until the checks end. */
-async function throughToTheEnd(say: Talk, first: ReplyLine[]): Promise<ReplyLine[]> {
-  const all = [...first];
-  let replies = first;
-  for (let turn = 0; turn < 20; turn++) {
-    const prompt = replies[replies.length - 1];
-    if (prompt.key === 'step.question') {
-      const step = content.steps[prompt.stepId!];
-      const go = step.question!.choices.filter((c) => prompt.choices?.includes(c.id)).findIndex((c) => c.action === 'continue');
-      replies = await say(String(go + 1));
-    } else if (prompt.key === 'fixed.question') {
-      replies = await say('2');
-    } else break;
-    all.push(...replies);
-  }
-  return all;
-}
 
 const storage = content.steps['storage'];
 const questionAsked = (all: ReplyLine[], stepId: string) => all.some((r) => r.key === 'step.question' && r.stepId === stepId);

@@ -66,14 +66,14 @@ export interface RealBot {
   readonly runtime: Runtime;
 }
 
-export function useRealBot(prefix: string): RealBot {
+export function useRealBot(prefix: string, options: { clock?: ManualClock } = {}): RealBot {
   let dataDir = '';
   let runtime: Runtime | undefined;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), `resync-${prefix}-`));
     const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    runtime = await createRuntime(config, { logger: silentLogger, statusFeed: new FixtureStatusFeed(ALL_CLEAR), clock: new ManualClock(NOW) });
+    runtime = await createRuntime(config, { logger: silentLogger, statusFeed: new FixtureStatusFeed(ALL_CLEAR), clock: options.clock ?? new ManualClock(NOW) });
   }, 120_000);
 
   afterAll(async () => {
@@ -107,4 +107,26 @@ export function useRealBot(prefix: string): RealBot {
     },
   };
   return bot;
+}
+
+/**
+ * Answers every step question with its first "continue" choice and every "Did that fix it?" with
+ * "No" (at most 20 turns), from the replies `first`: every reply, `first` included.
+ */
+export async function throughToTheEnd(say: (text: string) => Promise<ReplyLine[]>, first: ReplyLine[]): Promise<ReplyLine[]> {
+  const steps = realContent().steps;
+  const all = [...first];
+  let replies = first;
+  for (let turn = 0; turn < 20; turn++) {
+    const prompt = replies[replies.length - 1];
+    if (prompt.key === 'step.question') {
+      const step = steps[prompt.stepId!];
+      const go = step.question!.choices.filter((c) => prompt.choices?.includes(c.id)).findIndex((c) => c.action === 'continue');
+      replies = await say(String(go + 1));
+    } else if (prompt.key === 'fixed.question') {
+      replies = await say('2');
+    } else break;
+    all.push(...replies);
+  }
+  return all;
 }
