@@ -81,6 +81,8 @@ describe.each(['memory', 'sqlite'] as const)('the Direct Line sweep on %s storag
     expect(await read(userState('idle-person'))).toBeDefined();
     // And the hub its bot-side record (recent texts, for the frustration offer).
     expect(await read(HUB_KEYS.conversation(idle.conversationId))).toBeDefined();
+    // An address typed before a message that was never left waits in its own document.
+    await running.runtime.storage.write({ [HUB_KEYS.pendingContact(idle.conversationId)]: { contact: 'idle@example.com' } });
 
     clock.advance(23 * HOUR);
     await say(running, active.conversationId, active.token, 'active-person', 'my photos are not syncing');
@@ -88,11 +90,12 @@ describe.each(['memory', 'sqlite'] as const)('the Direct Line sweep on %s storag
 
     const { store, sweeper } = sweeperOn(running, clock);
     const report = await sweeper.runOnce();
-    expect(report).toMatchObject({ conversations: 1, botStates: 2 });
+    expect(report).toMatchObject({ conversations: 1, botStates: 3 }); // state, the hub record and the waiting address
 
     expect(await store.getConversation(idle.conversationId)).toBeUndefined();
     expect(await read(conversationState(idle.conversationId))).toBeUndefined();
     expect(await read(HUB_KEYS.conversation(idle.conversationId))).toBeUndefined();
+    expect(await read(HUB_KEYS.pendingContact(idle.conversationId))).toBeUndefined();
     // The active conversation keeps its log and the bot's state.
     expect(await store.getConversation(active.conversationId)).toBeDefined();
     expect(await read(conversationState(active.conversationId))).toBeDefined();
