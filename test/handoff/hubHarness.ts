@@ -121,3 +121,25 @@ export function hubKeys(replies: Reply[]): string[] {
 export function replyWith(replies: Reply[], key: string): Reply | undefined {
   return replies.find((r) => r.resync?.messageKey === key);
 }
+
+/**
+ * A person with no agent configured, on the contacts problem, who asked for a person and chose
+ * "Leave a message": the hub now asks "Please type your message…".
+ */
+export async function atMessageQuestion(conversationId = 'c1'): Promise<{ h: HubHarness; p: Person }> {
+  const h = hubHarness({ agentsConfigured: false });
+  const p = h.person(conversationId);
+  await p.say('contacts-not-syncing on my iphone');
+  await p.say('talk to a person');
+  expect(replyKeys(await p.say('1'))).toEqual(['handoff.leaveMessage.prompt']);
+  return { h, p };
+}
+
+/** Everything stored but the tickets themselves (conversation state, the hub's own documents). */
+export function storedOutsideTickets(h: HubHarness): string {
+  const memory = (h.storage as MemoryStorage & { memory: Record<string, string> }).memory;
+  return Object.entries(memory)
+    .filter(([key]) => !key.startsWith('handoff/ticket/'))
+    .map(([, value]) => value)
+    .join('\n');
+}

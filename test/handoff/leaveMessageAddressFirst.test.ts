@@ -4,17 +4,7 @@
  * the person (the message itself is asked for next, and the ticket keeps that address), "no
  * thanks" there saves nothing, and "forget it, I'll call Apple" at "How can we reach you?" cancels.
  */
-import type { MemoryStorage } from 'botbuilder';
-import { hubHarness, hubKeys, messages, replyKeys, type HubHarness, type Person } from './hubHarness';
-
-async function atMessageQuestion(): Promise<{ h: HubHarness; p: Person }> {
-  const h = hubHarness({ agentsConfigured: false });
-  const p = h.person('c1');
-  await p.say('contacts-not-syncing on my iphone');
-  await p.say('talk to a person');
-  expect(replyKeys(await p.say('1'))).toEqual(['handoff.leaveMessage.prompt']);
-  return { h, p };
-}
+import { atMessageQuestion, hubHarness, hubKeys, messages, replyKeys, storedOutsideTickets, type HubHarness, type Person } from './hubHarness';
 
 /** Queued with nobody online, then "ok leave a message" (F03). */
 async function atMessageQuestionFromQueue(): Promise<{ h: HubHarness; p: Person }> {
@@ -27,13 +17,6 @@ async function atMessageQuestionFromQueue(): Promise<{ h: HubHarness; p: Person 
   return { h, p };
 }
 
-function storedOutsideTickets(h: HubHarness): string {
-  const memory = (h.storage as MemoryStorage & { memory: Record<string, string> }).memory;
-  return Object.entries(memory)
-    .filter(([key]) => !key.startsWith('handoff/ticket/'))
-    .map(([, value]) => value)
-    .join('\n');
-}
 
 describe('an address typed alone as the message (N01, F03)', () => {
   it.each([

@@ -6,27 +6,8 @@
  * the message arrived. The address is read from the person's own words for the ticket only: the
  * conversation's state and transcript keep it masked.
  */
-import type { MemoryStorage } from 'botbuilder';
 import { MESSAGE_WELCOME_BACK_MS } from '../../src/handoff/hubService';
-import { AGENT_A, hubHarness, replyKeys, replyWith, type HubHarness, type Person } from './hubHarness';
-
-async function atMessageQuestion(conversationId = 'c1'): Promise<{ h: HubHarness; p: Person }> {
-  const h = hubHarness({ agentsConfigured: false });
-  const p = h.person(conversationId);
-  await p.say('contacts-not-syncing on my iphone');
-  await p.say('talk to a person');
-  expect(replyKeys(await p.say('1'))).toEqual(['handoff.leaveMessage.prompt']);
-  return { h, p };
-}
-
-/** Everything stored but the tickets themselves (conversation state, the hub's own documents). */
-function storedOutsideTickets(h: HubHarness): string {
-  const memory = (h.storage as MemoryStorage & { memory: Record<string, string> }).memory;
-  return Object.entries(memory)
-    .filter(([key]) => !key.startsWith('handoff/ticket/'))
-    .map(([, value]) => value)
-    .join('\n');
-}
+import { AGENT_A, atMessageQuestion, hubHarness, replyKeys, replyWith, storedOutsideTickets, type HubHarness } from './hubHarness';
 
 async function transcriptText(h: HubHarness, conversationId: string): Promise<string> {
   const page = await h.transcripts.getTranscriptActivities('test', conversationId);
