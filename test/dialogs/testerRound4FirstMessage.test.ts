@@ -28,6 +28,19 @@ const storage = content.steps['storage'];
 const questionAsked = (all: ReplyLine[], stepId: string) => all.some((r) => r.key === 'step.question' && r.stepId === stepId);
 const instructionsShown = (all: ReplyLine[]) => all.filter((r) => r.key === 'step.instructions').map((r) => r.stepId);
 
+/** `first` names the restart and update steps as done, and neither is shown to the end: the steps shown. */
+async function skipsRestartAndUpdate(first: string): Promise<(string | undefined)[]> {
+  const say = talk();
+  const replies = await say(first);
+  const skipped = replies.find((r) => r.key === 'playbook.alreadyDone');
+  expect(skipped?.text).toContain(content.steps['restart'].title);
+  expect(skipped?.text).toContain(content.steps['software-update'].title);
+  const shown = instructionsShown(await throughToTheEnd(say, replies));
+  expect(shown).not.toContain('restart');
+  expect(shown).not.toContain('software-update');
+  return shown;
+}
+
 describe('storage said to be fine in the first message is not asked about', () => {
   it.each([
     ["photos not syncing on my iphone, and no it's not storage, I have 2TB free", 'photos-not-syncing'],
@@ -48,14 +61,7 @@ describe('storage said to be fine in the first message is not asked about', () =
   });
 
   it('"restarted. updated." as clauses of their own skip those two steps as well', async () => {
-    const say = talk();
-    const replies = await say('backup failing on iphone. restarted. updated. plenty of storage.');
-    const skipped = replies.find((r) => r.key === 'playbook.alreadyDone');
-    expect(skipped?.text).toContain(content.steps['restart'].title);
-    expect(skipped?.text).toContain(content.steps['software-update'].title);
-    const shown = instructionsShown(await throughToTheEnd(say, replies));
-    expect(shown).not.toContain('restart');
-    expect(shown).not.toContain('software-update');
+    await skipsRestartAndUpdate('backup failing on iphone. restarted. updated. plenty of storage.');
   });
 
   it('without a word about storage, the storage question is asked as before', async () => {
@@ -132,14 +138,7 @@ describe('the storage-full playbook answers the storage question itself', () => 
 
 describe('everything tried is skipped (item 12)', () => {
   it('"tried restarting, tried updating, nothing": both steps are named and neither is shown', async () => {
-    const say = talk();
-    const replies = await say("calendar won't sync on my ipad. tried restarting, tried updating, nothing");
-    const skipped = replies.find((r) => r.key === 'playbook.alreadyDone');
-    expect(skipped?.text).toContain(content.steps['restart'].title);
-    expect(skipped?.text).toContain(content.steps['software-update'].title);
-    const shown = instructionsShown(await throughToTheEnd(say, replies));
-    expect(shown).not.toContain('restart');
-    expect(shown).not.toContain('software-update');
+    const shown = await skipsRestartAndUpdate("calendar won't sync on my ipad. tried restarting, tried updating, nothing");
     expect(shown).toContain('network');
   });
 
