@@ -165,6 +165,13 @@ export interface AgentHubOptions {
   frustrationOffer?: boolean;
   /** A message from the person after this long in the queue also offers leaving a message instead (once). Default 30 min. */
   queueOfferMinutes?: number;
+  /**
+   * An address typed before a message that never came is deleted once its conversation has been
+   * idle this long, on every channel (pendingContacts.ts). Default 24 hours.
+   */
+  pendingContactIdleMs?: number;
+  /** At most this often a turn also sweeps those addresses (any instance may). Default 10 minutes. */
+  pendingContactSweepMs?: number;
 }
 
 export interface AgentHubDeps {

@@ -31,6 +31,7 @@ import { readContact } from './contactAddress';
 import { readDoc, updateDoc } from './storageDocs';
 import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
 import { TICKET_KEYS, TicketStore } from './ticketStore';
+import { PendingContacts, pendingContactKey, type PendingContactSweep } from './pendingContacts';
 import { NOT_UNDERSTOOD_KEYS, type MessageKey, type Vars } from '../dialogs/messages';
 
 export const HUB_KEYS = {
@@ -47,7 +48,7 @@ export const HUB_KEYS = {
    * The address a person typed alone at "Please type your message…", kept until the message
    * itself comes (then it moves into the ticket) or they cancel; never in conversation state.
    */
-  pendingContact: (conversationId: string) => `handoff/pendingContact/${conversationId}`,
+  pendingContact: pendingContactKey,
 } as const;
 
 /** Choice ids of the hub's buttons (the titles come from handoff.yaml). */
@@ -127,7 +128,7 @@ export const MESSAGE_MAX = 4000;
 /** In leave-a-message, a greeting or a bare "ok" this long after the question is not the message. */
 export const MESSAGE_WELCOME_BACK_MS = 2 * 60 * 60 * 1000;
 
-const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true, queueOfferMinutes: 30 };
+const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true, queueOfferMinutes: 30, pendingContactIdleMs: 24 * 3_600_000, pendingContactSweepMs: 10 * 60_000 };
 
 /** The hub's dependencies (`agentsConfigured` among them: see AgentHubDeps). */
 export type HubServiceDeps = AgentHubDeps;
@@ -144,6 +145,9 @@ export class HubService implements ResyncAgentHub {
   private readonly options: typeof DEFAULTS;
   private readonly frustration: FrustrationDetector;
   private readonly ticketStore: TicketStore;
+  private readonly pendingContacts: PendingContacts;
+  /** When this instance last swept pending addresses (injected clock, ms); only spaces sweeps out. */
+  private lastPendingSweep = Number.NEGATIVE_INFINITY;
   private version = 0;
   private readonly waiters = new Set<() => void>();
 
@@ -152,6 +156,27 @@ export class HubService implements ResyncAgentHub {
     this.options = { ...DEFAULTS, ...deps.options };
     this.frustration = deps.frustration ?? createFrustrationDetector();
     this.ticketStore = new TicketStore({ storage: deps.storage, clock: deps.clock, logger: deps.logger });
+    this.pendingContacts = new PendingContacts({ storage: deps.storage, clock: deps.clock, idleMs: this.options.pendingContactIdleMs });
+  }
+
+  /**
+   * Deletes addresses typed before a message that never came, once their conversation has been
+   * idle `pendingContactIdleMs`, on every channel. Turns call it at most every `pendingContactSweepMs`.
+   */
+  async sweepPendingContacts(): Promise<PendingContactSweep> {
+    this.lastPendingSweep = this.deps.clock.now().getTime();
+    const report = await this.pendingContacts.sweep();
+    if (report.deleted > 0) this.deps.logger.info('handoff: idle pending addresses deleted', { deleted: report.deleted });
+    return report;
+  }
+
+  private async sweepPendingContactsIfDue(): Promise<void> {
+    if (this.deps.clock.now().getTime() - this.lastPendingSweep < this.options.pendingContactSweepMs) return;
+    try {
+      await this.sweepPendingContacts();
+    } catch (error) {
+      this.deps.logger.warn('handoff: the pending address sweep failed', { error });
+    }
   }
 
   // ---- reading --------------------------------------------------------------------------
@@ -455,6 +480,7 @@ export class HubService implements ResyncAgentHub {
     const activity = context.activity;
     const conversationId = activity.conversation?.id;
     if (!conversationId) return next();
+    await this.sweepPendingContactsIfDue();
     if (activity.type === 'event' && activity.name === HandoffEventNames.HandoffStatus) {
       // People's clients can send events too: a person cannot end or accept their own handoff.
       if (activity.from?.role === 'user') return;
@@ -473,6 +499,8 @@ export class HubService implements ResyncAgentHub {
         return this.onOfferAnswer(context, next, conv, conv.mode, input);
       case 'message': {
         if (this.isCancel(input) || this.isDecline(input)) return this.cancelMessage(context, conv);
+        // A turn while a typed address waits: the conversation is not idle (pendingContacts.ts).
+        if (conv.contactFirst) await this.pendingContacts.touch(conversationId);
         if (this.isHelp(input)) {
           await this.say(context, 'leaveMessage.help', {}, this.cancelChoices());
           return;
@@ -487,7 +515,7 @@ export class HubService implements ResyncAgentHub {
         // message itself is asked for next.
         const onlyAddress = redacted !== message && onlyRedacted(redacted) ? this.contactIn(message) : undefined;
         if (onlyAddress) {
-          await this.deps.storage.write({ [HUB_KEYS.pendingContact(conversationId)]: { contact: onlyAddress } });
+          await this.pendingContacts.put(conversationId, onlyAddress);
           await this.saveConversation(conversationId, { ...conv, contactFirst: true, messageAskedAt: this.now() });
           await this.say(context, 'leaveMessage.contactFirst', { contact: onlyAddress }, this.cancelChoices());
           return;
@@ -950,7 +978,7 @@ export class HubService implements ResyncAgentHub {
   }
 
   private async cancelMessage(context: TurnContext, conv: ConversationDoc): Promise<void> {
-    if (conv.contactFirst) await this.deps.storage.delete([HUB_KEYS.pendingContact(context.activity.conversation.id)]);
+    if (conv.contactFirst) await this.pendingContacts.forget(context.activity.conversation.id);
     await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'declined' });
     await this.say(context, 'leaveMessage.cancelled');
   }
@@ -1056,10 +1084,7 @@ export class HubService implements ResyncAgentHub {
   /** The address typed before the message (contactFirst), taken out of storage for the ticket. */
   private async takePendingContact(conversationId: string, conv: ConversationDoc): Promise<string | undefined> {
     if (!conv.contactFirst) return undefined;
-    const key = HUB_KEYS.pendingContact(conversationId);
-    const doc = await readDoc<{ contact: string }>(this.deps.storage, key);
-    await this.deps.storage.delete([key]);
-    return doc?.contact;
+    return this.pendingContacts.take(conversationId);
   }
 
   /**

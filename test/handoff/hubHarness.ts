@@ -44,6 +44,8 @@ export interface HubHarnessOptions {
   feed?: FixtureStatusFeed;
   /** False: no agent accounts exist (AGENT_ACCOUNTS empty). Default: the hub's default (true). */
   agentsConfigured?: boolean;
+  /** The channel of every person's conversation (default 'test'). */
+  channelId?: string;
 }
 
 export interface Person {
@@ -82,7 +84,7 @@ export function hubHarness(options: HubHarnessOptions = {}): HubHarness {
 
   const person = (conversationId: string): Person => {
     const adapter = new TestAdapter((context) => hub.run(context, () => bot.run(context)), {
-      channelId: 'test',
+      channelId: options.channelId ?? 'test',
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       recipient: { id: 'bot', name: 'Resync' },
     });
@@ -126,8 +128,7 @@ export function replyWith(replies: Reply[], key: string): Reply | undefined {
  * A person with no agent configured, on the contacts problem, who asked for a person and chose
  * "Leave a message": the hub now asks "Please type your message…".
  */
-export async function atMessageQuestion(conversationId = 'c1'): Promise<{ h: HubHarness; p: Person }> {
-  const h = hubHarness({ agentsConfigured: false });
+export async function atMessageQuestion(conversationId = 'c1', h: HubHarness = hubHarness({ agentsConfigured: false })): Promise<{ h: HubHarness; p: Person }> {
   const p = h.person(conversationId);
   await p.say('contacts-not-syncing on my iphone');
   await p.say('talk to a person');
