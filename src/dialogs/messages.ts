@@ -61,6 +61,10 @@ export const ENGINE_MESSAGES = {
   'synonyms.doubt': [],
   // Things a check may be done to that are not the person's device ("I tried restarting the router")
   'synonyms.notTheDevice': [],
+  // Words after which a first message says when the trouble began, not what was tried ("stopped
+  // syncing after I restarted my iphone"), and words that make it a fix tried anyway ("still", "even after")
+  'synonyms.onset': [],
+  'synonyms.stayedAfter': [],
   // "oops wrong button", "go back" right after an answer: back to that question ({step}: its title)
   'undo.done': ['step'],
   // ...and when there is nothing to go back to (the last message answered nothing, or this is the first question)
@@ -98,6 +102,8 @@ export const ENGINE_MESSAGES = {
   'more.skipping': ['device', 'steps'],
   // The first message said some steps were done already ("I've restarted twice"): skipped (titles in {steps}; steps' alreadyDone)
   'playbook.alreadyDone': ['steps'],
+  // ...and the steps it only said the trouble began after ("stopped syncing after I restarted"): kept, worth doing again
+  'playbook.startedAfter': ['steps'],
   // One message naming several problems: we start with the first named, the others ({others}: their titles) come next
   'queue.noted': ['problem', 'others'],
   // The first problem ended: the next one named in the same message, offered (yes / not now)

@@ -6,7 +6,7 @@
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Recognition } from '../../nlu/recognizer';
-import { matchChoice, mentionsPhrase, type UserInput } from '../answers';
+import { holdsQualifier, matchChoice, mentionsPhrase, type UserInput } from '../answers';
 import type { Engine } from '../engine';
 import { NEXT_CHOICE, nextChoices, type NamedProblem, type QueuedProblem } from '../problemQueue';
 import { causeFirstFor, clausesOf } from '../playbook/firstMessage';
@@ -119,11 +119,13 @@ export function queuedBehindCause(queue: readonly QueuedProblem[] | undefined, p
 }
 
 /**
- * "ok my contacts too then", "notes as well" mid-way: another problem said as an addition
- * (messages.yaml `synonyms.too`), not as a switch.
+ * "ok my contacts too then", "notes as well", "contacts aren't syncing too" mid-way: another
+ * problem said as an addition (messages.yaml `synonyms.too`), not as a switch. The negation of the
+ * problem itself ("aren't syncing") does not reach the "too"; only a negator right before it
+ * does ("not too bad").
  */
 export function addsProblem(engine: Engine, text: string): boolean {
-  return mentionsPhrase(engine.messages.list('synonyms.too'), text, true);
+  return holdsQualifier(engine.messages.list('synonyms.too'), [], text);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
 import { choicesOn, type Choice, type Step } from '../../content/playbookSchema';
-import { matchChoice, mentionsPhrase, normalise, type PromptChoice } from '../answers';
+import { holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice } from '../answers';
 import type { Engine } from '../engine';
 import { fill } from '../messages';
 import type { PlaybookOptions, PlaybookState } from './state';
@@ -63,6 +63,26 @@ export function saysInClause(phrases: readonly string[], text: string, doubts: r
 }
 
 /**
+ * The message without what it says the trouble began after: in each statement (clausesOf), the
+ * words from an `onset` phrase on ("photos stopped syncing after I restarted my iphone", "since the
+ * update"). Saying when it started is not having tried that as a fix. Kept whole when the message
+ * says the trouble stayed anyway (`stayed`: "still not syncing after I restarted", "even after").
+ * The words come back normalised, one statement per sentence.
+ */
+export function withoutOnset(text: string, onset: readonly string[], stayed: readonly string[]): string {
+  if (holdsQualifier(stayed, [], text)) return text;
+  const starts = onset.map((p) => normalise(p).split(' ')).filter((p) => p[0] !== '');
+  return clausesOf(text)
+    .map((clause) => {
+      const words = normalise(clause).split(' ');
+      const cut = words.findIndex((_, i) => starts.some((p) => p.every((w, j) => words[i + j] === w)));
+      return (cut < 0 ? words : words.slice(0, cut)).join(' ');
+    })
+    .filter((clause) => clause !== '')
+    .join('. ');
+}
+
+/**
  * The choice of the step's question whose `saidFirst` phrases the message that started the playbook
  * holds ("storage is fine", "my storage is full"): only one may match (two is no answer), never a
  * `fixed` choice, and never where the playbook fixes the answer itself (`stepOptions.answer`).
@@ -116,15 +136,27 @@ export function firstMessageLines(run: PlaybookRun, state: PlaybookState, opts: 
   const steps = playbook.steps.map((id) => engine.content.steps[id]).filter((step): step is Step => step !== undefined);
   // "I tried restarting the router": done, but not to the device (messages.yaml `synonyms.notTheDevice`).
   const aside = [...engine.messages.list('synonyms.doubt'), ...engine.messages.list('synonyms.notTheDevice')];
-  const done = steps.filter((step) => step.kind === 'instruction' && step.alreadyDone !== undefined && saysInClause(step.alreadyDone, said, aside));
+  // "stopped syncing after I restarted my iphone": when it began, not a fix tried (synonyms.onset).
+  const tried = withoutOnset(said, engine.messages.list('synonyms.onset'), engine.messages.list('synonyms.stayedAfter'));
+  const mentioned = steps.filter((step) => step.kind === 'instruction' && step.alreadyDone !== undefined && saysInClause(step.alreadyDone, said, aside));
+  const done = mentioned.filter((step) => saysInClause(step.alreadyDone!, tried, aside));
+  const onsetOnly = mentioned.filter((step) => !done.includes(step));
   for (const step of steps) {
     const answer = done.includes(step) ? undefined : saidFirstChoice(run, state, step);
     if (answer?.saidFirst) lines.push({ text: fill(answer.saidFirst.say, varsFor(run, state)), key: 'playbook.saidFirst' });
   }
   if (done.length > 0) {
-    lines.push({ text: engine.messages.text('playbook.alreadyDone', { steps: done.map((step) => `"${step.title}"`).join(', ') }), key: 'playbook.alreadyDone' });
+    lines.push({ text: engine.messages.text('playbook.alreadyDone', { steps: titlesOf(done) }), key: 'playbook.alreadyDone' });
+  }
+  if (onsetOnly.length > 0) {
+    lines.push({ text: engine.messages.text('playbook.startedAfter', { steps: titlesOf(onsetOnly) }), key: 'playbook.startedAfter' });
   }
   return { lines, saidDone: done.map((step) => step.id) };
+}
+
+/** Step titles, quoted and listed ("Restart the device or browser", "Update the software"). */
+function titlesOf(steps: readonly Step[]): string {
+  return steps.map((step) => `"${step.title}"`).join(', ');
 }
 
 /** True when the state's utterance answers some step question of this playbook (see answerFromUtterance). */

@@ -3,7 +3,7 @@
  * first starts with, when the next is offered, reading the offer and what the next starts with.
  */
 import { nextChoices, type NamedProblem } from '../../../src/dialogs/problemQueue';
-import { alsoReported, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, readNextOffer, splitSeveral } from '../../../src/dialogs/main/queueHandOver';
+import { addsProblem, alsoReported, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, readNextOffer, splitSeveral } from '../../../src/dialogs/main/queueHandOver';
 import type { MainState, ProblemWords } from '../../../src/dialogs/main/state';
 import { testEngine } from './engineForTests';
 
@@ -67,5 +67,18 @@ describe('readNextOffer', () => {
   it('a goodbye is "not now"; another problem said clearly is routed', () => {
     expect(read('bye')).toBe('notNow');
     expect(read(c.intent)).toBeUndefined();
+  });
+});
+
+describe('addsProblem', () => {
+  it('reads "too", "as well", "either" as an addition, also when the problem itself is negated', () => {
+    for (const text of ["contacts aren't syncing too", "contacts aren't syncing either", 'photos are broken too', 'my contacts are gone as well', 'notes also']) {
+      expect(addsProblem(engine, text)).toBe(true);
+    }
+  });
+  it('is no addition without such a word, or when a negator stands right before it', () => {
+    for (const text of ["contacts aren't syncing", 'my contacts are gone', 'not too bad, contacts are gone']) {
+      expect(addsProblem(engine, text)).toBe(false);
+    }
   });
 });

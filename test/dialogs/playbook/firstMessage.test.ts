@@ -2,7 +2,7 @@
  * How the first message is read for steps already done and answers already given: clause by
  * clause (src/dialogs/playbook/firstMessage.ts `clausesOf`, `saysInClause`).
  */
-import { clausesOf, saysInClause } from '../../../src/dialogs/playbook/firstMessage';
+import { clausesOf, saysInClause, withoutOnset } from '../../../src/dialogs/playbook/firstMessage';
 
 describe('clausesOf', () => {
   it('cuts at punctuation followed by a space, keeps "icloud.com" whole and leaves questions out', () => {
@@ -36,5 +36,24 @@ describe('saysInClause', () => {
 
   it('a phrase asked about is not said', () => {
     expect(saysInClause(['storage is full'], 'is my storage is full?')).toBe(false);
+  });
+});
+
+describe('withoutOnset', () => {
+  const onset = ['after', 'since', 'ever since'];
+  const stayed = ['still', 'even after', 'nothing changed'];
+  it('drops, clause by clause, what the trouble began after', () => {
+    expect(withoutOnset('photos stopped syncing after I restarted my iphone', onset, stayed)).toBe('photos stopped syncing');
+    expect(withoutOnset("ever since I updated it nothing syncs. I've restarted twice", onset, stayed)).toBe('ive restarted twice');
+    expect(withoutOnset('I updated it, after that it stopped', onset, stayed)).toBe('i updated it');
+  });
+  it('keeps the whole message when it says the trouble stayed anyway, or names no onset', () => {
+    const still = 'photos still not syncing after I restarted my iphone';
+    expect(withoutOnset(still, onset, stayed)).toBe(still);
+    expect(withoutOnset('stopped after the update, restarted it but nothing changed', onset, stayed)).toBe('stopped after the update, restarted it but nothing changed');
+    expect(withoutOnset('restarted it already', onset, stayed)).toBe('restarted it already');
+  });
+  it('is whole words only ("aftershock" is no "after")', () => {
+    expect(withoutOnset('the aftershock restarted my mac', onset, stayed)).toBe('the aftershock restarted my mac');
   });
 });
