@@ -62,6 +62,21 @@ export const HANDOFF_MESSAGES = {
   'leaveMessage.contactKept': ['contact'],
   // "hello? any news?" in a conversation where a message was left
   'leaveMessage.received': ['ticket', 'contact'],
+  // Between the first options and the last in offer.unclear's {options} ("Wait anyway, Leave a message or Cancel")
+  'offer.optionsOr': [],
+  // Lines the hub writes into the live chat the agent console shows (never said to the person)
+  'console.agentJoined': ['agent'],
+  'console.agentClosed': ['agent'],
+  'console.agentRequeued': ['agent'],
+  'console.stoppedWaiting': [],
+  'console.stoppedWaitingForMessage': [],
+  'console.statusAccepted': [],
+  'console.statusFailed': [],
+  'console.statusFailedReason': ['reason'],
+  'console.statusCompleted': [],
+  // An attachment the person sent while queued or in a live chat, as the agent sees it
+  'console.attachment': ['name'],
+  'console.attachmentUnnamed': [],
   'frustration.offer': [],
   'choice.talkToPerson': [],
   'choice.keepTrying': [],

@@ -298,7 +298,7 @@ export class HubService implements ResyncAgentHub {
       e.acceptedAt = at;
       e.agentId = agent.id;
       e.agentName = agent.name;
-      e.messages.push(this.message('system', `${agent.name} joined`, at, agent.name));
+      e.messages.push(this.message('system', this.text.text('console.agentJoined', { agent: agent.name }), at, agent.name));
       return { doc: e, result: 'accepted' };
     });
     if (result !== 'accepted') return result;
@@ -327,7 +327,7 @@ export class HubService implements ResyncAgentHub {
     const e = await this.holderUpdate(conversationId, agent, (doc) => {
       doc.state = 'closed';
       doc.closedAt = at;
-      doc.messages.push(this.message('system', `${agent.name} closed the chat`, at, agent.name));
+      doc.messages.push(this.message('system', this.text.text('console.agentClosed', { agent: agent.name }), at, agent.name));
       return doc;
     });
     await this.removeFromIndex(conversationId);
@@ -344,7 +344,7 @@ export class HubService implements ResyncAgentHub {
       delete doc.agentId;
       delete doc.agentName;
       delete doc.acceptedAt;
-      doc.messages.push(this.message('system', `${agent.name} put the conversation back in the queue`, at, agent.name));
+      doc.messages.push(this.message('system', this.text.text('console.agentRequeued', { agent: agent.name }), at, agent.name));
       return doc;
     });
     this.changed();
@@ -820,7 +820,7 @@ export class HubService implements ResyncAgentHub {
         if (!e || e.state !== 'queued') return { abort: true, result: false };
         e.state = 'cancelled';
         e.closedAt = this.now();
-        e.messages.push(this.message('system', 'The person stopped waiting', e.closedAt));
+        e.messages.push(this.message('system', this.text.text('console.stoppedWaiting'), e.closedAt));
         return { doc: e, result: true };
       });
       if (cancelled) {
@@ -839,7 +839,7 @@ export class HubService implements ResyncAgentHub {
       }
       // An agent accepted in the meantime: the message goes to them like any other.
     }
-    const attachments = (context.activity.attachments ?? []).map((a) => `[attachment${a.name ? `: ${a.name}` : ''}]`);
+    const attachments = (context.activity.attachments ?? []).map((a) => (a.name ? this.text.text('console.attachment', { name: a.name }) : this.text.text('console.attachmentUnnamed')));
     const text = clip([context.activity.text ?? '', ...attachments].filter((t) => t.trim()).join(' '));
     if (!text) return;
     const msg = this.message('user', redactText(text).text, this.now());
@@ -889,7 +889,7 @@ export class HubService implements ResyncAgentHub {
       if (!e || e.state !== 'queued') return { abort: true, result: undefined };
       e.state = 'cancelled';
       e.closedAt = at;
-      e.messages.push(this.message('system', 'The person stopped waiting to leave a message', at));
+      e.messages.push(this.message('system', this.text.text('console.stoppedWaitingForMessage'), at));
       return { doc: e, result: e };
     });
     if (!left) return false;
@@ -921,7 +921,7 @@ export class HubService implements ResyncAgentHub {
         doc.state = 'active';
         doc.acceptedAt = at;
         if (value.agentName) doc.agentName = String(value.agentName).slice(0, 100);
-        doc.messages.push(this.message('system', 'handoff accepted', at));
+        doc.messages.push(this.message('system', this.text.text('console.statusAccepted'), at));
         return { doc, result: undefined };
       });
       await this.addToIndex(conversationId);
@@ -934,7 +934,7 @@ export class HubService implements ResyncAgentHub {
         if (!e || (e.state !== 'queued' && e.state !== 'active')) return { abort: true, result: e };
         e.state = state === 'failed' ? 'cancelled' : 'closed';
         e.closedAt = at;
-        e.messages.push(this.message('system', state === 'failed' ? `handoff failed${value.message ? `: ${value.message}` : ''}` : 'handoff completed', at));
+        e.messages.push(this.message('system', this.statusLine(state, value.message), at));
         return { doc: e, result: e };
       });
       await this.removeFromIndex(conversationId);
@@ -1008,6 +1008,12 @@ export class HubService implements ResyncAgentHub {
     return m;
   }
 
+  /** The console line of a handoff.status event that ended the escalation. */
+  private statusLine(state: 'failed' | 'completed', reason: unknown): string {
+    if (state === 'completed') return this.text.text('console.statusCompleted');
+    return reason ? this.text.text('console.statusFailedReason', { reason: String(reason) }) : this.text.text('console.statusFailed');
+  }
+
   private estimateMinutes(position: number, online: number): number {
     return Math.ceil(position / Math.max(1, online)) * this.options.minutesPerEscalation;
   }
@@ -1041,7 +1047,7 @@ export class HubService implements ResyncAgentHub {
   /** "Wait anyway, Leave a message or Cancel" for offer.unclear. */
   private optionList(choices: PromptChoice[]): string {
     const titles = choices.map((c) => c.title);
-    return titles.length <= 1 ? titles.join('') : `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}`;
+    return titles.length <= 1 ? titles.join('') : `${titles.slice(0, -1).join(', ')} ${this.text.text('offer.optionsOr')} ${titles[titles.length - 1]}`;
   }
 
   private isHelp(input: { text: string; value?: unknown }): boolean {

@@ -10,7 +10,7 @@ import { createBot } from '../../src/bot/createBot';
 import type { BotDeps } from '../../src/app/types';
 import { silentLogger } from '../../src/logging/logger';
 import { createAgentHub, type AgentHubOptions, type ProactiveMessenger, type ResyncAgentHub } from '../../src/handoff/agentHub';
-import { loadHandoffMessages } from '../../src/handoff/handoffMessages';
+import { loadHandoffMessages, type HandoffMessages } from '../../src/handoff/handoffMessages';
 import { HubService } from '../../src/handoff/hubService';
 import { RedactingTranscriptLogger } from '../../src/transcript/redactingTranscriptLogger';
 import { createMemoryTranscriptStore } from '../../src/transcript/memoryTranscriptStore';
@@ -44,6 +44,8 @@ export interface HubHarnessOptions {
   feed?: FixtureStatusFeed;
   /** False: no agent accounts exist (AGENT_ACCOUNTS empty). Default: the hub's default (true). */
   agentsConfigured?: boolean;
+  /** The hub's wording (default: the real dialogs/handoff.yaml). */
+  messages?: HandoffMessages;
   /** The channel of every person's conversation (default 'test'). */
   channelId?: string;
 }
@@ -75,7 +77,7 @@ export function hubHarness(options: HubHarnessOptions = {}): HubHarness {
   const transcripts = options.transcripts ?? createMemoryTranscriptStore();
   const recognizer = new KeywordRecognizer(content);
   const feed = options.feed ?? new FixtureStatusFeed(ALL_CLEAR);
-  const hubDeps = { storage, clock, messenger, logger: silentLogger, transcripts, messages, statusFeed: feed, statusTimeoutMs: 100, random: () => 0, options: options.hubOptions };
+  const hubDeps = { storage, clock, messenger, logger: silentLogger, transcripts, messages: options.messages ?? messages, statusFeed: feed, statusTimeoutMs: 100, random: () => 0, options: options.hubOptions };
   const hub: ResyncAgentHub = options.agentsConfigured === undefined ? createAgentHub(hubDeps) : new HubService({ ...hubDeps, agentsConfigured: options.agentsConfigured });
   const config = parseConfig({ STORAGE: 'memory', STATUS_FEED_TIMEOUT_MS: '100' });
   const deps: BotDeps = { config, logger: silentLogger, storage, recognizer, statusFeed: feed, clock, content, handoff: hub };
