@@ -1,0 +1,69 @@
+/**
+ * Tester round 6, part B (step texts checked against iOS 18, macOS 15, watchOS 11, iCloud for
+ * Windows and iCloud.com): each device reads its own menu names. The content checks read the real
+ * dialogs/ files; the conversations run through the whole bot (TestAdapter, keyword recogniser) and
+ * assert what a person on that device is shown.
+ */
+import type { Platform, PlatformText, Step } from '../../src/content/playbookSchema';
+import { harness, last, pick, realContent, type BotHarness, type Reply } from '../dialogs/helpers';
+
+const content = realContent();
+
+/** The text a person on `platform` reads for a step (after `choiceId`, for `service`), as the engine layers it. */
+function textFor(step: Step, platform: Platform, opts: { choiceId?: string; service?: string } = {}): string {
+  const choice = opts.choiceId ? step.question?.choices.find((c) => c.id === opts.choiceId) : undefined;
+  if (opts.choiceId && !choice) throw new Error(`no choice ${opts.choiceId} in ${step.id}`);
+  const serviceText = opts.service ? step.services[opts.service] : undefined;
+  for (const layer of [choice?.instructions, serviceText, step.instructions] as (Partial<PlatformText> | undefined)[]) {
+    const t = layer?.[platform] ?? layer?.all;
+    if (t !== undefined) return t;
+  }
+  throw new Error(`no text for ${platform} in ${step.id}`);
+}
+
+/** From the first replies, answers "1" / "not fixed" until the question of `stepId` is asked. */
+async function untilQuestion(h: BotHarness, first: Reply[], stepId: string): Promise<Reply[]> {
+  let replies = first;
+  for (let turn = 0; turn < 20; turn++) {
+    const prompt = last(replies).resync;
+    if (prompt?.messageKey === 'step.question' && prompt.stepId === stepId) return replies;
+    if (prompt?.messageKey === 'step.question') replies = await h.say('1');
+    else if (prompt?.messageKey === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
+    else throw new Error(`stuck at ${prompt?.messageKey}`);
+  }
+  throw new Error(`never reached ${stepId}`);
+}
+
+const instructionsOf = (replies: Reply[], stepId: string): string | undefined =>
+  replies.find((r) => r.resync?.messageKey === 'step.instructions' && r.resync.stepId === stepId)?.text;
+
+describe('B1: a locked or disabled account: where the payment method is, per platform', () => {
+  const step = content.steps['account-access'];
+  const locked = (p: Platform) => textFor(step, p, { choiceId: 'locked' });
+
+  it('iPhone/iPad: Settings; Mac: System Settings; PC and iCloud.com: account.apple.com; watch: its iPhone', () => {
+    expect(locked('ios')).toContain('**Settings › [your name] › Payment & Shipping**');
+    expect(locked('mac')).toContain('**System Settings › [your name] › Payment & Shipping**');
+    for (const p of ['windows', 'web'] as const) {
+      expect(locked(p)).toContain('account.apple.com');
+      expect(locked(p)).toContain('Payment Methods');
+    }
+    expect(locked('other')).toMatch(/paired iPhone|on the iPhone/);
+  });
+
+  it('a Mac conversation picking "locked" is shown System Settings, never the iPhone path alone', async () => {
+    const h = harness();
+    const atQuestion = await untilQuestion(h, await h.say('sign-in-problem on my mac'), 'account-access');
+    const text = instructionsOf(await h.say(pick(atQuestion, 'locked')), 'account-access');
+    expect(text).toContain('**System Settings › [your name] › Payment & Shipping**');
+    expect(text).not.toMatch(/(^|[^m] )\*\*Settings › \[your name\] › Payment/);
+  });
+
+  it('a Windows conversation picking "locked" is sent to account.apple.com', async () => {
+    const h = harness();
+    const atQuestion = await untilQuestion(h, await h.say('sign-in-problem on my windows pc'), 'account-access');
+    const text = instructionsOf(await h.say(pick(atQuestion, 'locked')), 'account-access');
+    expect(text).toContain('account.apple.com');
+    expect(text).not.toContain('System Settings');
+  });
+});
