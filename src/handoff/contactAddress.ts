@@ -2,7 +2,7 @@
  * Loose checks for the contact address a person leaves with a message: an email address or a
  * phone number (7 to 15 digits, with the usual separators and an optional leading +).
  */
-import { redactActivityWithReport } from '../privacy/redact';
+import { redactActivityWithReport, type FoundSecret } from '../privacy/redact';
 
 export type ContactKind = 'email' | 'phone';
 
@@ -29,7 +29,11 @@ export function parseContact(input: string): { contact: string; kind: ContactKin
  * it returns is never stored anywhere else.
  */
 export function contactsIn(input: string): { contact: string; kind: ContactKind }[] {
-  const found = redactActivityWithReport({ type: 'message', text: input }).secrets;
+  return contactsAmong(input, redactActivityWithReport({ type: 'message', text: input }).secrets);
+}
+
+/** contactsIn, from the secrets the redactor already found in `input` (no second redaction). */
+function contactsAmong(input: string, found: readonly FoundSecret[]): { contact: string; kind: ContactKind }[] {
   const out: { contact: string; kind: ContactKind; at: number }[] = [];
   for (const secret of found) {
     if (secret.kind !== 'email' && secret.kind !== 'phone') continue;
@@ -47,6 +51,26 @@ export function contactsIn(input: string): { contact: string; kind: ContactKind 
 export function readContact(input: string, joiner: string): string | undefined {
   const whole = parseContact(input);
   if (whole) return whole.contact;
-  const inside = contactsIn(input);
-  return inside.length ? inside.map((c) => c.contact).join(joiner) : undefined;
+  return joined(contactsIn(input), joiner);
+}
+
+/**
+ * A message left for the support team, redacted once: the text to store, and the contact address
+ * in it (as readContact), read from the same redaction.
+ */
+export function redactMessageAndContact(input: string, joiner: string): { redacted: string; contact?: string } {
+  const report = redactActivityWithReport({ type: 'message', text: input });
+  const redacted = report.activity.text ?? '';
+  const whole = parseContact(input);
+  return { redacted, contact: whole ? whole.contact : joined(contactsAmong(input, report.secrets), joiner) };
+}
+
+/** The same address: an email but for case ("Pat@Example.com"), a phone number but for its separators ("+44 7700-900123"). */
+export function sameContact(a: string, b: string): boolean {
+  const plain = (s: string) => (s.includes('@') ? s.trim().toLowerCase() : s.replace(/[^\d+]/g, ''));
+  return plain(a) === plain(b);
+}
+
+function joined(found: { contact: string }[], joiner: string): string | undefined {
+  return found.length ? found.map((c) => c.contact).join(joiner) : undefined;
 }

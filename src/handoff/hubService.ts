@@ -27,7 +27,7 @@ import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessag
 import { HubError } from './hubError';
 import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
-import { readContact } from './contactAddress';
+import { readContact, redactMessageAndContact, sameContact } from './contactAddress';
 import { readDoc, updateDoc } from './storageDocs';
 import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
 import { TICKET_KEYS, TicketStore } from './ticketStore';
@@ -510,10 +510,11 @@ export class HubService implements ResyncAgentHub {
           await this.say(context, 'leaveMessage.prompt', {}, this.cancelChoices());
           return;
         }
-        const redacted = redactText(message).text;
+        // Redacted once: the text to keep, and the way to reach them written in it.
+        const { redacted, contact: inMessage } = redactMessageAndContact(message, this.contactJoiner());
         // Only an email address or a phone number ("me@example.com"): the way to reach them; the
         // message itself is asked for next.
-        const onlyAddress = redacted !== message && onlyRedacted(redacted) ? this.contactIn(message) : undefined;
+        const onlyAddress = redacted !== message && onlyRedacted(redacted) ? inMessage : undefined;
         if (onlyAddress) {
           await this.pendingContacts.put(conversationId, onlyAddress);
           await this.saveConversation(conversationId, { ...conv, contactFirst: true, messageAskedAt: this.now() });
@@ -534,7 +535,7 @@ export class HubService implements ResyncAgentHub {
         // A way to reach them in the message itself (taken from their own text, for the ticket
         // only): saved with it at once, and they may correct it on the next turn.
         const given = await this.takePendingContact(conversationId, conv);
-        const found = this.contactIn(message) ?? given;
+        const found = inMessage ?? given;
         if (found) {
           const ticket = await this.createTicket(conversationId, activity.channelId, { ...conv, ticketMessage: redacted }, found);
           await this.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: found !== given || undefined });
@@ -646,7 +647,12 @@ export class HubService implements ResyncAgentHub {
 
   /** The contact address in the person's own text (whole, or inside a sentence); two or more joined by "or". */
   private contactIn(text: string): string | undefined {
-    return readContact(text, ` ${this.text.text('leaveMessage.contactOr')} `);
+    return readContact(text, this.contactJoiner());
+  }
+
+  /** " or " between two addresses found in one text. */
+  private contactJoiner(): string {
+    return ` ${this.text.text('leaveMessage.contactOr')} `;
   }
 
   private isRightContact(input: { text: string; value?: unknown }): boolean {
@@ -661,6 +667,13 @@ export class HubService implements ResyncAgentHub {
 
   /** A saved ticket gets the address the person corrected it to. */
   private async changeContact(context: TurnContext, conv: ConversationDoc, ticketId: string, contact: string): Promise<void> {
+    // The address the ticket already has, typed again: nothing changes, it is only confirmed.
+    const current = (await this.ticketStore.get(ticketId))?.contact;
+    if (current !== undefined && sameContact(current, contact)) {
+      await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
+      await this.say(context, 'leaveMessage.contactConfirmed', { contact: current });
+      return;
+    }
     await this.ticketStore.setContact(ticketId, contact);
     this.changed();
     await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
