@@ -67,3 +67,31 @@ describe('B1: a locked or disabled account: where the payment method is, per pla
     expect(text).not.toContain('System Settings');
   });
 });
+
+describe('B3: network on an iPhone or iPad', () => {
+  const step = content.steps.network;
+
+  it('"not sure": the Wi-Fi tick tells it, and Control Centre is opened both ways (Face ID and Home button)', () => {
+    const text = textFor(step, 'ios', { choiceId: 'not-sure' });
+    expect(text).toContain('**Settings › Wi-Fi**');
+    expect(text).toMatch(/tick next to a network/);
+    expect(text).toMatch(/top-right corner/);
+    expect(text).toMatch(/bottom edge on models with a Home button/);
+    expect(text).not.toMatch(/blue Wi-Fi button means/);
+  });
+
+  it('mobile data names the iPad menu Cellular Data and tells 4G models from 5G models', () => {
+    const text = textFor(step, 'ios', { choiceId: 'mobile' });
+    expect(text).toMatch(/on an iPad \*\*Cellular Data\*\*/);
+    expect(text).toMatch(/5G model[^\n]*\*\*Data Mode\*\*/);
+    expect(text).toMatch(/4G model[^\n]*\*\*Low Data Mode\*\* switch/);
+  });
+
+  it('an iPad conversation on mobile data is shown the iPad menu name', async () => {
+    const h = harness();
+    const atQuestion = await untilQuestion(h, await h.say('contacts-not-syncing on my ipad'), 'network');
+    const text = instructionsOf(await h.say(pick(atQuestion, 'mobile')), 'network');
+    expect(text).toContain('**Cellular Data**');
+    expect(text).toContain('Cellular Data Options');
+  });
+});
