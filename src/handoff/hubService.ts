@@ -9,7 +9,7 @@ import { HandoffEventNames, EventFactory, TurnContext, type Activity, type Conve
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
 import { setHandoffAnswer, setPersonAsked, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
 import { promptActivity, resyncData, textActivity, textFor, type StepRef } from '../dialogs/cards';
-import { matchChoice, normalise, type PromptChoice } from '../dialogs/answers';
+import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
 import { onlyRedacted, redactActivity, redactText } from '../privacy/redact';
 import { createFrustrationDetector, type FrustrationDetector } from './frustration';
@@ -17,14 +17,14 @@ import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessag
 import { HubError } from './hubError';
 import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
-import { readContact, redactMessageAndContact, sameContact } from './contactAddress';
+import { redactMessageAndContact, sameContact } from './contactAddress';
 import { readDoc, updateDoc } from './storageDocs';
-import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
 import { TicketStore } from './ticketStore';
 import { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, previousText, type AgentsDoc, type ConversationDoc, type QueueDoc } from './hubDocuments';
 import { PendingContacts, type PendingContactSweep } from './pendingContacts';
 import type { Vars } from '../dialogs/messages';
 import { PromptWatch } from './promptWatch';
+import { HubPhrases } from './hubPhrases';
 
 export { promptSignature } from './promptWatch';
 export { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, type ConversationDoc, type ConversationMode } from './hubDocuments';
@@ -48,6 +48,7 @@ export class HubService implements ResyncAgentHub {
   private readonly text: HandoffText;
   private readonly options: typeof DEFAULTS;
   private readonly frustration: FrustrationDetector;
+  private readonly phrases: HubPhrases;
   private readonly ticketStore: TicketStore;
   private readonly pendingContacts: PendingContacts;
   /** When this instance last swept pending addresses (injected clock, ms); only spaces sweeps out. */
@@ -59,6 +60,7 @@ export class HubService implements ResyncAgentHub {
     this.text = new HandoffText(deps.messages, deps.random);
     this.options = { ...DEFAULTS, ...deps.options };
     this.frustration = deps.frustration ?? createFrustrationDetector();
+    this.phrases = new HubPhrases(this.text, this.agentsConfigured);
     this.ticketStore = new TicketStore({ storage: deps.storage, clock: deps.clock, logger: deps.logger });
     this.pendingContacts = new PendingContacts({ storage: deps.storage, clock: deps.clock, idleMs: this.options.pendingContactIdleMs });
   }
@@ -295,7 +297,7 @@ export class HubService implements ResyncAgentHub {
       const existing = await this.get(conversationId);
       if (existing && (existing.state === 'queued' || existing.state === 'active')) {
         if (existing.state === 'active') return 'connected';
-        await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.choice(HUB_CHOICES.cancel, 'choice.cancel')], step);
+        await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.phrases.choice(HUB_CHOICES.cancel, 'choice.cancel')], step);
         return 'queued';
       }
       const conv = await this.conversation(conversationId);
@@ -306,7 +308,7 @@ export class HubService implements ResyncAgentHub {
       if (!this.agentsConfigured) {
         // Nobody can ever answer a live chat here: a message (ticket) or nothing.
         await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
-        await this.say(context, 'noAccounts', {}, this.offerChoices('offer'), step);
+        await this.say(context, 'noAccounts', {}, this.phrases.offerChoices('offer'), step);
         return 'offered';
       }
       const online = await this.agentsOnline();
@@ -315,7 +317,7 @@ export class HubService implements ResyncAgentHub {
       if (online === 0 || minutes > this.options.longWaitMinutes) {
         await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
         const key: HandoffMessageKey = online === 0 ? 'noAgent' : 'longWait';
-        await this.say(context, key, { position, minutes }, this.offerChoices('offer'), step);
+        await this.say(context, key, { position, minutes }, this.phrases.offerChoices('offer'), step);
         return 'offered';
       }
       await this.escalate(context, summary, conv, step, resume);
@@ -372,7 +374,7 @@ export class HubService implements ResyncAgentHub {
     this.deps.logger.info('handoff: queued', { conversationId, channelId: activity.channelId });
     const online = await this.agentsOnline();
     const position = (await this.position(conversationId)) ?? 1;
-    const cancel = this.cancelChoices();
+    const cancel = this.phrases.cancelChoices();
     // With nobody signed in any estimate would be made up (and contradict "I can't say when").
     if (online === 0) await this.say(context, 'waiting.noEstimate', { position }, cancel, step);
     else await this.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, cancel, step);
@@ -402,38 +404,38 @@ export class HubService implements ResyncAgentHub {
       case 'failed':
         return this.onOfferAnswer(context, next, conv, conv.mode, input);
       case 'message': {
-        if (this.isCancel(input) || this.isDecline(input)) return this.cancelMessage(context, conv);
+        if (this.phrases.isCancel(input) || this.phrases.isDecline(input)) return this.cancelMessage(context, conv);
         // A turn while a typed address waits: the conversation is not idle (pendingContacts.ts).
         if (conv.contactFirst) await this.pendingContacts.touch(conversationId);
-        if (this.isHelp(input)) {
-          await this.say(context, 'leaveMessage.help', {}, this.cancelChoices());
+        if (this.phrases.isHelp(input)) {
+          await this.say(context, 'leaveMessage.help', {}, this.phrases.cancelChoices());
           return;
         }
         const message = clip(input.text);
         if (!message) {
-          await this.say(context, 'leaveMessage.prompt', {}, this.cancelChoices());
+          await this.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
           return;
         }
         // Redacted once: the text to keep, and the way to reach them written in it.
-        const { redacted, contact: inMessage } = redactMessageAndContact(message, this.contactJoiner());
+        const { redacted, contact: inMessage } = redactMessageAndContact(message, this.phrases.contactJoiner());
         // Only an email address or a phone number ("me@example.com"): the way to reach them; the
         // message itself is asked for next.
         const onlyAddress = redacted !== message && onlyRedacted(redacted) ? inMessage : undefined;
         if (onlyAddress) {
           await this.pendingContacts.put(conversationId, onlyAddress);
           await this.saveConversation(conversationId, { ...conv, contactFirst: true, messageAskedAt: this.now() });
-          await this.say(context, 'leaveMessage.contactFirst', { contact: onlyAddress }, this.cancelChoices());
+          await this.say(context, 'leaveMessage.contactFirst', { contact: onlyAddress }, this.phrases.cancelChoices());
           return;
         }
         // Only a hidden card number, code or password: nothing to pass on, nothing to thank them for.
         if (redacted !== message && onlyRedacted(redacted)) {
-          await this.say(context, 'leaveMessage.onlyHidden', {}, this.cancelChoices());
+          await this.say(context, 'leaveMessage.onlyHidden', {}, this.phrases.cancelChoices());
           return;
         }
         // "hello?" hours after the question: welcome back, and the question again.
-        if (this.longAfter(conv.messageAskedAt) && this.onlyGreeting(input)) {
+        if (this.longAfter(conv.messageAskedAt) && this.phrases.onlyGreeting(input)) {
           await this.saveConversation(conversationId, { ...conv, messageAskedAt: this.now() });
-          await this.say(context, 'leaveMessage.welcomeBack', {}, this.cancelChoices());
+          await this.say(context, 'leaveMessage.welcomeBack', {}, this.phrases.cancelChoices());
           return;
         }
         // A way to reach them in the message itself (taken from their own text, for the ticket
@@ -447,11 +449,11 @@ export class HubService implements ResyncAgentHub {
           return;
         }
         await this.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
-        await this.say(context, 'leaveMessage.contact', {}, this.cancelChoices());
+        await this.say(context, 'leaveMessage.contact', {}, this.phrases.cancelChoices());
         return;
       }
       case 'contact': {
-        if (this.isCancel(input)) {
+        if (this.phrases.isCancel(input)) {
           if (!conv.ticketId) return this.cancelMessage(context, conv);
           // Correcting a saved ticket's address: the one from the message stays.
           const kept = await this.ticketStore.get(conv.ticketId);
@@ -459,12 +461,12 @@ export class HubService implements ResyncAgentHub {
           await this.say(context, 'leaveMessage.contactKept', { contact: kept?.contact ?? '' });
           return;
         }
-        const contact = this.contactIn(input.text);
+        const contact = this.phrases.contactIn(input.text);
         // "forget it, I'll call Apple": a cancel, then why, and no address.
-        if (!contact && !conv.ticketId && this.cancelFirst(input.text)) return this.cancelMessage(context, conv);
+        if (!contact && !conv.ticketId && this.phrases.cancelFirst(input.text)) return this.cancelMessage(context, conv);
         if (!contact) {
-          const key: HandoffMessageKey = this.isHelp(input) ? 'leaveMessage.contactHelp' : 'leaveMessage.contactInvalid';
-          await this.say(context, key, {}, this.cancelChoices());
+          const key: HandoffMessageKey = this.phrases.isHelp(input) ? 'leaveMessage.contactHelp' : 'leaveMessage.contactInvalid';
+          await this.say(context, key, {}, this.phrases.cancelChoices());
           return;
         }
         if (conv.ticketId) return this.changeContact(context, conv, conv.ticketId, contact);
@@ -474,8 +476,8 @@ export class HubService implements ResyncAgentHub {
         return;
       }
       case 'frustration': {
-        const choices = this.offerChoices('frustration');
-        const answer = this.readAnswer(choices, input, [HUB_CHOICES.talkToPerson]);
+        const choices = this.phrases.offerChoices('frustration');
+        const answer = this.phrases.readAnswer(choices, input, [HUB_CHOICES.talkToPerson]);
         // More anger at the offer ("this is bullshit, nothing works") is no "keep trying": a person.
         const angry = answer.kind === 'other' && this.frustration.isFrustrated([clip(input.text)]);
         const picked = answer.kind === 'choice' ? answer.id : answer.kind === 'no' ? HUB_CHOICES.keepTrying : angry ? HUB_CHOICES.talkToPerson : undefined;
@@ -485,7 +487,7 @@ export class HubService implements ResyncAgentHub {
           return;
         }
         if (answer.kind === 'unclear') {
-          await this.say(context, 'offer.unclear', { options: this.optionList(choices) }, choices);
+          await this.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
           return;
         }
         const cleared = { ...clearedMode(conv), ...(picked === HUB_CHOICES.talkToPerson ? { recent: [] } : {}) };
@@ -516,21 +518,21 @@ export class HubService implements ResyncAgentHub {
         await this.saveConversation(conversationId, cleared);
         // The address was found in the message: another one replaces it, "wrong" asks for it, "yes" confirms.
         if (conv.contactFound && conv.lastTicket) {
-          const contact = this.contactIn(input.text);
+          const contact = this.phrases.contactIn(input.text);
           if (contact) return this.changeContact(context, cleared, conv.lastTicket.id, contact);
-          if (this.isWrongContact(input)) {
+          if (this.phrases.isWrongContact(input)) {
             await this.saveConversation(conversationId, { ...cleared, mode: 'contact', ticketId: conv.lastTicket.id });
-            await this.say(context, 'leaveMessage.contactCorrect', {}, this.cancelChoices());
+            await this.say(context, 'leaveMessage.contactCorrect', {}, this.phrases.cancelChoices());
             return;
           }
-          if (this.isRightContact(input)) {
+          if (this.phrases.isRightContact(input)) {
             const ticket = await this.ticketStore.get(conv.lastTicket.id);
             await this.saveConversation(conversationId, { ...cleared, mode: 'saved' });
             await this.say(context, 'leaveMessage.contactConfirmed', { contact: ticket?.contact ?? '' });
             return;
           }
         }
-        const answer = this.readAnswer([], input, []);
+        const answer = this.phrases.readAnswer([], input, []);
         if (answer.kind === 'goodbye' || answer.kind === 'no') {
           await this.say(context, conv.mode === 'saved' ? 'leaveMessage.goodbye' : 'offer.goodbye');
           return;
@@ -547,26 +549,6 @@ export class HubService implements ResyncAgentHub {
   /** The ticket fields of a conversation that just left a message (one-turn mode `saved`). */
   private ticketLeft(ticket: Ticket, channelId: string): Partial<ConversationDoc> {
     return { mode: 'saved', channelId, lastTicket: { id: ticket.id, at: ticket.createdAt }, recent: [], sinceOffer: 0 };
-  }
-
-  /** The contact address in the person's own text (whole, or inside a sentence); two or more joined by "or". */
-  private contactIn(text: string): string | undefined {
-    return readContact(text, this.contactJoiner());
-  }
-
-  /** " or " between two addresses found in one text. */
-  private contactJoiner(): string {
-    return ` ${this.text.text('leaveMessage.contactOr')} `;
-  }
-
-  private isRightContact(input: { text: string; value?: unknown }): boolean {
-    const right = [{ id: 'right', title: '', synonyms: [...this.text.list('synonyms.rightContact'), ...this.text.list('synonyms.yes')] }];
-    return matchChoice(right, { text: this.withoutFiller(input.text) }, 'exact') === 'right';
-  }
-
-  private isWrongContact(input: { text: string; value?: unknown }): boolean {
-    const wrong = [{ id: 'wrong', title: '', synonyms: this.text.list('synonyms.wrongContact') }];
-    return matchChoice(wrong, { text: this.withoutFiller(input.text) }, 'exact') === 'wrong';
   }
 
   /** A saved ticket gets the address the person corrected it to. */
@@ -591,7 +573,7 @@ export class HubService implements ResyncAgentHub {
    */
   private async tellTicketReceived(context: TurnContext, conv: ConversationDoc, input: { text: string; value?: unknown }): Promise<boolean> {
     if (!conv.lastTicket || input.value !== undefined) return false;
-    const asks = this.asksForNews(input.text) || (this.longAfter(conv.lastTicket.at) && this.isGreeting(input.text));
+    const asks = this.phrases.asksForNews(input.text) || (this.longAfter(conv.lastTicket.at) && this.phrases.isGreeting(input.text));
     if (!asks) return false;
     const ticket = await this.ticketStore.get(conv.lastTicket.id);
     if (!ticket || ticket.status !== 'open') return false;
@@ -600,29 +582,12 @@ export class HubService implements ResyncAgentHub {
     return true;
   }
 
-  /** "hello?", "anyone there?" alone (not an "ok" or a "hmm"). */
-  private isGreeting(text: string): boolean {
-    return matchChoice([{ id: 'greeting', title: '', synonyms: this.text.list('synonyms.greeting') }], { text }, 'exact') === 'greeting';
-  }
-
-  /** "any news?", "hello? any news?", "hi, any update": a question after a message left, greeting or not. */
-  private asksForNews(text: string): boolean {
-    const news = [{ id: 'news', title: '', synonyms: this.text.list('synonyms.news') }];
-    const said = normalise(text);
-    if (!said) return false;
-    if (matchChoice(news, { text: said }, 'exact')) return true;
-    for (const greeting of this.text.list('synonyms.greeting').map(normalise)) {
-      if (greeting && said.startsWith(`${greeting} `) && matchChoice(news, { text: said.slice(greeting.length + 1) }, 'exact')) return true;
-    }
-    return false;
-  }
-
   /** The person answered "Wait anyway / Leave a message / Cancel" or "Try again / Leave a message / No thanks". */
   private async onOfferAnswer(context: TurnContext, next: () => Promise<void>, conv: ConversationDoc, mode: 'offer' | 'failed', input: { text: string; value?: unknown }): Promise<void> {
     const conversationId = context.activity.conversation.id;
-    const choices = this.offerChoices(mode);
+    const choices = this.phrases.offerChoices(mode);
     const positive = choices.filter((c) => c.id !== HUB_CHOICES.cancel && c.id !== HUB_CHOICES.noThanks).map((c) => c.id);
-    const answer = this.readAnswer(choices, input, positive);
+    const answer = this.phrases.readAnswer(choices, input, positive);
     const picked = answer.kind === 'choice' ? answer.id : undefined;
     // Handing the turn back to the dialog step that asked (it re-asks its step, or ends quietly).
     const handBack = async (value: HandoffAnswer): Promise<void> => {
@@ -638,7 +603,7 @@ export class HubService implements ResyncAgentHub {
     }
     if (picked === HUB_CHOICES.leaveMessage) {
       await this.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now(), contactFirst: undefined });
-      await this.say(context, 'leaveMessage.prompt', {}, this.cancelChoices());
+      await this.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
       return handBack('message');
     }
     if (answer.kind === 'goodbye') {
@@ -657,7 +622,7 @@ export class HubService implements ResyncAgentHub {
     };
     if (picked === HUB_CHOICES.cancel || picked === HUB_CHOICES.noThanks || answer.kind === 'no') return decline();
     if (answer.kind === 'unclear') {
-      await this.say(context, 'offer.unclear', { options: this.optionList(choices) }, choices);
+      await this.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
       return;
     }
     if (answer.kind === 'unsure') {
@@ -665,7 +630,7 @@ export class HubService implements ResyncAgentHub {
       // (mid-way: back to the step; at the top level: no person for now, and how to ask again).
       if (!conv.unsureAsked) {
         await this.saveConversation(conversationId, { ...conv, unsureAsked: true });
-        await this.say(context, 'offer.unclear', { options: this.optionList(choices) }, choices);
+        await this.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
         return;
       }
       return decline();
@@ -716,7 +681,7 @@ export class HubService implements ResyncAgentHub {
     if (offer) {
       // A held re-prompt's question stays the open one (it is above, still waiting).
       await this.saveConversation(conversationId, { ...now, mode: 'frustration', sinceOffer: 0, offered: true, openPrompt: watch.held ? conv.openPrompt : undefined });
-      await this.say(context, 'frustration.offer', {}, this.offerChoices('frustration'));
+      await this.say(context, 'frustration.offer', {}, this.phrases.offerChoices('frustration'));
       return;
     }
     const held = watch.release();
@@ -729,10 +694,10 @@ export class HubService implements ResyncAgentHub {
     const conversationId = escalation.conversationId;
     const input = { text: context.activity.text ?? '', value: context.activity.value as unknown };
     // Leaving a message instead of waiting (offered after a long wait; typed, it works any time).
-    if (escalation.state === 'queued' && this.queueChoice(escalation, input) === HUB_CHOICES.leaveMessage) {
+    if (escalation.state === 'queued' && this.phrases.queueChoice(escalation, input) === HUB_CHOICES.leaveMessage) {
       if (await this.leaveMessageInstead(context, conversationId)) return;
     }
-    if (escalation.state === 'queued' && this.queueChoice(escalation, input) === HUB_CHOICES.cancel) {
+    if (escalation.state === 'queued' && this.phrases.queueChoice(escalation, input) === HUB_CHOICES.cancel) {
       const cancelled = await updateDoc<Escalation, boolean>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
         if (!e || e.state !== 'queued') return { abort: true, result: false };
         e.state = 'cancelled';
@@ -773,27 +738,8 @@ export class HubService implements ResyncAgentHub {
     this.changed();
     if (outcome.state !== 'queued') return;
     const position = (await this.position(conversationId)) ?? 1;
-    if (outcome.offer !== undefined) await this.say(context, 'waiting.longAck', { position, minutes: outcome.offer }, this.queueChoices(true));
-    else await this.say(context, 'waiting.ack', { position }, this.cancelChoices());
-  }
-
-  /** The buttons while queued: Cancel, and Leave a message once that was offered (a long wait). */
-  private queueChoices(withLeave: boolean): PromptChoice[] {
-    const leave = this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage', ['synonyms.leaveMessage']);
-    return withLeave ? [leave, ...this.cancelChoices()] : this.cancelChoices();
-  }
-
-  /**
-   * Which queue button a message picks: the buttons on screen (numbers and phrases count on those),
-   * and before the offer "leave a message" typed as the button says it (a bare "message" or "call
-   * me" then is for the person from the support team); around them, filler words change nothing.
-   */
-  private queueChoice(escalation: Escalation, input: { text: string; value?: unknown }): string | undefined {
-    const plain = { ...input, text: this.withoutFiller(input.text) };
-    const offered = escalation.leaveMessageOffered === true;
-    const shown = matchChoice(this.queueChoices(offered), plain, 'exact');
-    if (shown !== undefined || offered) return shown;
-    return matchChoice([{ id: HUB_CHOICES.leaveMessage, title: this.text.text('choice.leaveMessage'), synonyms: [] }], { text: plain.text }, 'exact');
+    if (outcome.offer !== undefined) await this.say(context, 'waiting.longAck', { position, minutes: outcome.offer }, this.phrases.queueChoices(true));
+    else await this.say(context, 'waiting.ack', { position }, this.phrases.cancelChoices());
   }
 
   /**
@@ -815,7 +761,7 @@ export class HubService implements ResyncAgentHub {
     const conv = await this.conversation(conversationId);
     // A dialog step that asked keeps its place quietly (as when the offer's "Leave a message" is picked).
     await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'message', pending: { summary: left.summary }, messageAskedAt: at });
-    await this.say(context, 'leaveMessage.prompt', {}, this.cancelChoices());
+    await this.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
     return true;
   }
 
@@ -860,7 +806,7 @@ export class HubService implements ResyncAgentHub {
       if (state === 'failed') {
         const summary = previous?.summary ?? buildSummary({ record: { steps: [] } });
         await this.saveConversation(conversationId, { ...conv, mode: 'failed', pending: { summary } });
-        await this.say(context, 'status.failed', {}, this.offerChoices('failed'));
+        await this.say(context, 'status.failed', {}, this.phrases.offerChoices('failed'));
       } else {
         await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'completed' });
         await this.say(context, 'status.completed');
@@ -912,13 +858,6 @@ export class HubService implements ResyncAgentHub {
     return !Number.isNaN(then) && this.deps.clock.now().getTime() - then > MESSAGE_WELCOME_BACK_MS;
   }
 
-  /** A greeting, a yes/ok or a hesitation alone ("hello?", "anyone there?", "ok"): not a message to pass on. */
-  private onlyGreeting(input: { text: string }): boolean {
-    if (/^\s*\d+\s*$/.test(input.text)) return false;
-    const phrases = (['synonyms.greeting', 'synonyms.yes', 'synonyms.unsure'] as const).flatMap((k) => this.text.list(k));
-    return matchChoice([{ id: 'greeting', title: '', synonyms: phrases }], { text: input.text }, 'exact') !== undefined;
-  }
-
   private message(from: HubMessage['from'], text: string, at: string, agentName?: string): HubMessage {
     const m: HubMessage = { id: randomUUID(), from, text, at };
     if (agentName) m.agentName = agentName;
@@ -940,101 +879,10 @@ export class HubService implements ResyncAgentHub {
     return statusLine(await fetchStatus(this.deps.statusFeed, this.deps.statusTimeoutMs ?? 2000));
   }
 
-  private choice(id: string, titleKey: HandoffMessageKey, synonymKeys: HandoffMessageKey[] = []): PromptChoice {
-    return { id, title: this.text.text(titleKey), synonyms: synonymKeys.flatMap((k) => this.text.list(k)) };
-  }
-
-  /**
-   * The buttons of an offer. Without agent accounts nobody can ever take a live chat, so there is
-   * no "Wait anyway" / "Try again": only leaving a message or not.
-   */
-  private offerChoices(mode: 'offer' | 'failed' | 'frustration'): PromptChoice[] {
-    if (mode === 'frustration') return [this.choice(HUB_CHOICES.talkToPerson, 'choice.talkToPerson'), this.choice(HUB_CHOICES.keepTrying, 'choice.keepTrying')];
-    const first = mode === 'offer' ? this.choice(HUB_CHOICES.wait, 'choice.wait', ['synonyms.wait']) : this.choice(HUB_CHOICES.tryAgain, 'choice.tryAgain', ['synonyms.wait']);
-    const last = mode === 'offer' ? this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel']) : this.choice(HUB_CHOICES.noThanks, 'choice.noThanks', ['synonyms.cancel']);
-    const leave = this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage', ['synonyms.leaveMessage']);
-    return this.agentsConfigured ? [first, leave, last] : [leave, last];
-  }
-
-  private readAnswer(choices: PromptChoice[], input: { text: string; value?: unknown }, positive: string[]): OfferAnswer {
-    const phrases = { yes: this.text.list('synonyms.yes'), no: this.text.list('synonyms.no'), goodbye: this.text.list('synonyms.goodbye'), unsure: this.text.list('synonyms.unsure') };
-    return readOfferAnswer(choices, input, phrases, positive);
-  }
-
-  /** "Wait anyway, Leave a message or Cancel" for offer.unclear. */
-  private optionList(choices: PromptChoice[]): string {
-    const titles = choices.map((c) => c.title);
-    return titles.length <= 1 ? titles.join('') : `${titles.slice(0, -1).join(', ')} ${this.text.text('offer.optionsOr')} ${titles[titles.length - 1]}`;
-  }
-
-  private isHelp(input: { text: string; value?: unknown }): boolean {
-    return matchChoice([{ id: 'help', title: '', synonyms: this.text.list('synonyms.help') }], input, 'exact') === 'help';
-  }
-
-  private isCancel(input: { text: string; value?: unknown }): boolean {
-    return matchChoice(this.cancelChoices(), { ...input, text: this.withoutFiller(input.text) }, 'exact') === HUB_CHOICES.cancel;
-  }
-
-  /**
-   * "no thanks", "actually no thanks" at "Please type your message…": no message after all
-   * (synonyms.declineMessage), read before the filler words ("no", "thanks") are taken off.
-   */
-  private isDecline(input: { text: string; value?: unknown }): boolean {
-    if (input.value !== undefined) return false;
-    const decline = [{ id: 'decline', title: '', synonyms: this.text.list('synonyms.declineMessage') }];
-    const filler = this.text.list('synonyms.filler').map(normalise).filter(Boolean);
-    let words = normalise(input.text);
-    for (let changed = true; changed; ) {
-      if (matchChoice(decline, { text: words }, 'exact') === 'decline') return true;
-      changed = false;
-      for (const f of filler) {
-        if (words.startsWith(`${f} `)) {
-          words = words.slice(f.length + 1);
-          changed = true;
-          break;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The text's first clause ("forget it, I'll call Apple") is a cancel on its own. */
-  private cancelFirst(text: string): boolean {
-    const first = text.split(/[,;:.!?]|\s[-–—]\s/)[0] ?? '';
-    return first.trim().length > 0 && first.trim() !== text.trim() && this.isCancel({ text: first });
-  }
-
   /** The address typed before the message (contactFirst), taken out of storage for the ticket. */
   private async takePendingContact(conversationId: string, conv: ConversationDoc): Promise<string | undefined> {
     if (!conv.contactFirst) return undefined;
     return this.pendingContacts.take(conversationId);
-  }
-
-  /**
-   * The text without the words around it that change nothing (synonyms.filler: "actually never
-   * mind" is "never mind", "ok cancel then" is "cancel"); the text as it was when nothing else is left.
-   */
-  private withoutFiller(text: string): string {
-    const filler = this.text.list('synonyms.filler').map(normalise).filter(Boolean);
-    let words = normalise(text);
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const f of filler) {
-        if (words.startsWith(`${f} `)) {
-          words = words.slice(f.length + 1);
-          changed = true;
-        } else if (words.endsWith(` ${f}`)) {
-          words = words.slice(0, -f.length - 1);
-          changed = true;
-        }
-      }
-    }
-    return words || text;
-  }
-
-  /** The one "Cancel" button offered while a person waits, leaves a message or gives a contact. */
-  private cancelChoices(): PromptChoice[] {
-    return [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
   }
 
   /** Says a hub message; `step` tags it as part of a playbook step (the contact-support step asking). */

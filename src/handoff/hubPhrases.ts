@@ -1,0 +1,179 @@
+/**
+ * How the hub reads what a person typed and which buttons it offers, all from the wording in
+ * dialogs/handoff.yaml (`synonyms.*`, `choice.*`): cancel, help, "no thanks", "that's wrong",
+ * "any news?", greetings, the answer to an offer, the address in a text. Pure: no storage, no turn.
+ */
+import type { Escalation } from './agentHub';
+import { readContact } from './contactAddress';
+import { HUB_CHOICES } from './hubDocuments';
+import type { HandoffMessageKey, HandoffText } from './handoffMessages';
+import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
+import { matchChoice, normalise, type PromptChoice } from '../dialogs/answers';
+
+/** What a person typed (or the value a button sent). */
+export interface PersonInput {
+  text: string;
+  value?: unknown;
+}
+
+export class HubPhrases {
+  constructor(
+    private readonly text: HandoffText,
+    /** False when no agent account exists: nobody can ever take a live chat (no "Wait anyway"). */
+    private readonly agentsConfigured: boolean,
+  ) {}
+
+  /** The contact address in the person's own text (whole, or inside a sentence); two or more joined by "or". */
+  contactIn(text: string): string | undefined {
+    return readContact(text, this.contactJoiner());
+  }
+
+  /** " or " between two addresses found in one text. */
+  contactJoiner(): string {
+    return ` ${this.text.text('leaveMessage.contactOr')} `;
+  }
+
+  choice(id: string, titleKey: HandoffMessageKey, synonymKeys: HandoffMessageKey[] = []): PromptChoice {
+    return { id, title: this.text.text(titleKey), synonyms: synonymKeys.flatMap((k) => this.text.list(k)) };
+  }
+
+  /** The one "Cancel" button offered while a person waits, leaves a message or gives a contact. */
+  cancelChoices(): PromptChoice[] {
+    return [this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel'])];
+  }
+
+  /** The buttons while queued: Cancel, and Leave a message once that was offered (a long wait). */
+  queueChoices(withLeave: boolean): PromptChoice[] {
+    const leave = this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage', ['synonyms.leaveMessage']);
+    return withLeave ? [leave, ...this.cancelChoices()] : this.cancelChoices();
+  }
+
+  /**
+   * The buttons of an offer. Without agent accounts nobody can ever take a live chat, so there is
+   * no "Wait anyway" / "Try again": only leaving a message or not.
+   */
+  offerChoices(mode: 'offer' | 'failed' | 'frustration'): PromptChoice[] {
+    if (mode === 'frustration') return [this.choice(HUB_CHOICES.talkToPerson, 'choice.talkToPerson'), this.choice(HUB_CHOICES.keepTrying, 'choice.keepTrying')];
+    const first = mode === 'offer' ? this.choice(HUB_CHOICES.wait, 'choice.wait', ['synonyms.wait']) : this.choice(HUB_CHOICES.tryAgain, 'choice.tryAgain', ['synonyms.wait']);
+    const last = mode === 'offer' ? this.choice(HUB_CHOICES.cancel, 'choice.cancel', ['synonyms.cancel']) : this.choice(HUB_CHOICES.noThanks, 'choice.noThanks', ['synonyms.cancel']);
+    const leave = this.choice(HUB_CHOICES.leaveMessage, 'choice.leaveMessage', ['synonyms.leaveMessage']);
+    return this.agentsConfigured ? [first, leave, last] : [leave, last];
+  }
+
+  /** "Wait anyway, Leave a message or Cancel" for offer.unclear. */
+  optionList(choices: PromptChoice[]): string {
+    const titles = choices.map((c) => c.title);
+    return titles.length <= 1 ? titles.join('') : `${titles.slice(0, -1).join(', ')} ${this.text.text('offer.optionsOr')} ${titles[titles.length - 1]}`;
+  }
+
+  readAnswer(choices: PromptChoice[], input: PersonInput, positive: string[]): OfferAnswer {
+    const phrases = { yes: this.text.list('synonyms.yes'), no: this.text.list('synonyms.no'), goodbye: this.text.list('synonyms.goodbye'), unsure: this.text.list('synonyms.unsure') };
+    return readOfferAnswer(choices, input, phrases, positive);
+  }
+
+  /**
+   * Which queue button a message picks: the buttons on screen (numbers and phrases count on those),
+   * and before the offer "leave a message" typed as the button says it (a bare "message" or "call
+   * me" then is for the person from the support team); around them, filler words change nothing.
+   */
+  queueChoice(escalation: Escalation, input: PersonInput): string | undefined {
+    const plain = { ...input, text: this.withoutFiller(input.text) };
+    const offered = escalation.leaveMessageOffered === true;
+    const shown = matchChoice(this.queueChoices(offered), plain, 'exact');
+    if (shown !== undefined || offered) return shown;
+    return matchChoice([{ id: HUB_CHOICES.leaveMessage, title: this.text.text('choice.leaveMessage'), synonyms: [] }], { text: plain.text }, 'exact');
+  }
+
+  isHelp(input: PersonInput): boolean {
+    return matchChoice([{ id: 'help', title: '', synonyms: this.text.list('synonyms.help') }], input, 'exact') === 'help';
+  }
+
+  isCancel(input: PersonInput): boolean {
+    return matchChoice(this.cancelChoices(), { ...input, text: this.withoutFiller(input.text) }, 'exact') === HUB_CHOICES.cancel;
+  }
+
+  /**
+   * "no thanks", "actually no thanks" at "Please type your message…": no message after all
+   * (synonyms.declineMessage), read before the filler words ("no", "thanks") are taken off.
+   */
+  isDecline(input: PersonInput): boolean {
+    if (input.value !== undefined) return false;
+    const decline = [{ id: 'decline', title: '', synonyms: this.text.list('synonyms.declineMessage') }];
+    const filler = this.text.list('synonyms.filler').map(normalise).filter(Boolean);
+    let words = normalise(input.text);
+    for (let changed = true; changed; ) {
+      if (matchChoice(decline, { text: words }, 'exact') === 'decline') return true;
+      changed = false;
+      for (const f of filler) {
+        if (words.startsWith(`${f} `)) {
+          words = words.slice(f.length + 1);
+          changed = true;
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The text's first clause ("forget it, I'll call Apple") is a cancel on its own. */
+  cancelFirst(text: string): boolean {
+    const first = text.split(/[,;:.!?]|\s[-–—]\s/)[0] ?? '';
+    return first.trim().length > 0 && first.trim() !== text.trim() && this.isCancel({ text: first });
+  }
+
+  /**
+   * The text without the words around it that change nothing (synonyms.filler: "actually never
+   * mind" is "never mind", "ok cancel then" is "cancel"); the text as it was when nothing else is left.
+   */
+  withoutFiller(text: string): string {
+    const filler = this.text.list('synonyms.filler').map(normalise).filter(Boolean);
+    let words = normalise(text);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const f of filler) {
+        if (words.startsWith(`${f} `)) {
+          words = words.slice(f.length + 1);
+          changed = true;
+        } else if (words.endsWith(` ${f}`)) {
+          words = words.slice(0, -f.length - 1);
+          changed = true;
+        }
+      }
+    }
+    return words || text;
+  }
+
+  isRightContact(input: PersonInput): boolean {
+    const right = [{ id: 'right', title: '', synonyms: [...this.text.list('synonyms.rightContact'), ...this.text.list('synonyms.yes')] }];
+    return matchChoice(right, { text: this.withoutFiller(input.text) }, 'exact') === 'right';
+  }
+
+  isWrongContact(input: PersonInput): boolean {
+    const wrong = [{ id: 'wrong', title: '', synonyms: this.text.list('synonyms.wrongContact') }];
+    return matchChoice(wrong, { text: this.withoutFiller(input.text) }, 'exact') === 'wrong';
+  }
+
+  /** "hello?", "anyone there?" alone (not an "ok" or a "hmm"). */
+  isGreeting(text: string): boolean {
+    return matchChoice([{ id: 'greeting', title: '', synonyms: this.text.list('synonyms.greeting') }], { text }, 'exact') === 'greeting';
+  }
+
+  /** "any news?", "hello? any news?", "hi, any update": a question after a message left, greeting or not. */
+  asksForNews(text: string): boolean {
+    const news = [{ id: 'news', title: '', synonyms: this.text.list('synonyms.news') }];
+    const said = normalise(text);
+    if (!said) return false;
+    if (matchChoice(news, { text: said }, 'exact')) return true;
+    for (const greeting of this.text.list('synonyms.greeting').map(normalise)) {
+      if (greeting && said.startsWith(`${greeting} `) && matchChoice(news, { text: said.slice(greeting.length + 1) }, 'exact')) return true;
+    }
+    return false;
+  }
+
+  /** A greeting, a yes/ok or a hesitation alone ("hello?", "anyone there?", "ok"): not a message to pass on. */
+  onlyGreeting(input: { text: string }): boolean {
+    if (/^\s*\d+\s*$/.test(input.text)) return false;
+    const phrases = (['synonyms.greeting', 'synonyms.yes', 'synonyms.unsure'] as const).flatMap((k) => this.text.list(k));
+    return matchChoice([{ id: 'greeting', title: '', synonyms: phrases }], { text: input.text }, 'exact') !== undefined;
+  }
+}
