@@ -95,3 +95,64 @@ describe('B3: network on an iPhone or iPad', () => {
     expect(text).toContain('Cellular Data Options');
   });
 });
+
+describe('B4: the older menu names next to See All', () => {
+  const step = content.steps['service-toggles'];
+
+  it.each(['contacts', 'calendar', 'reminders', 'notes'])('%s: the Mac text names Sonoma\'s Show All, the iOS text iOS 17\'s', (service) => {
+    expect(textFor(step, 'mac', { service })).toMatch(/See All\*\* \(macOS Sonoma and earlier: \*\*Apps Using iCloud › Show All\*\*\)/);
+    expect(textFor(step, 'ios', { service })).toMatch(/See All\*\* \(iOS 17: \*\*Apps Using iCloud › Show All\*\*\)/);
+  });
+});
+
+describe('B5, B9: iCloud.com and Android', () => {
+  const step = content.steps['service-toggles'];
+
+  it('photos: how to see and download them at icloud.com/photos', () => {
+    expect(textFor(step, 'web', { service: 'photos' })).toMatch(/icloud\.com\/photos\*\*[^\n]*download/);
+  });
+
+  it('contacts: an Android phone cannot sync them itself; icloud.com/contacts or a vCard', () => {
+    const text = textFor(step, 'web', { service: 'contacts' });
+    expect(text).toMatch(/Android phone can't sync iCloud Contacts/);
+    expect(text).toContain('vCard');
+  });
+
+  it('drive: uploads on iCloud.com (page left open, another browser, the 50 GB limit)', () => {
+    const text = textFor(step, 'web', { service: 'drive' });
+    expect(text).toMatch(/leave the page open/);
+    expect(text).toMatch(/another browser/);
+    expect(text).toContain('50 GB');
+  });
+
+  it('an Android phone with photos is told to download them from icloud.com/photos', async () => {
+    const h = harness();
+    const atDevice = await h.say('photos-not-syncing');
+    expect(last(atDevice).resync?.messageKey).toBe('device.question');
+    const replies = await h.say(pick(atDevice, 'other'));
+    expect(replies.find((r) => r.resync?.stepId === 'service-toggles')?.text).toMatch(/icloud\.com\/photos\*\*[^\n]*download/);
+  });
+});
+
+describe('B10: Notes on an Apple Watch', () => {
+  it('says that watchOS before 26 has no Notes app, instead of the generic "syncs through its iPhone"', async () => {
+    expect(textFor(content.steps['service-toggles'], 'other', { service: 'notes' })).toMatch(/Before watchOS 26 there's no Notes app/);
+    const h = harness();
+    const toggles = await untilInstructions(h, await h.say('notes-not-syncing on my apple watch'), 'service-toggles');
+    expect(toggles).toMatch(/no Notes app/);
+  });
+});
+
+/** From the first replies, answers "1" / "not fixed" until the instructions of `stepId` are shown. */
+async function untilInstructions(h: BotHarness, first: Reply[], stepId: string): Promise<string | undefined> {
+  let replies = first;
+  for (let turn = 0; turn < 20; turn++) {
+    const shown = instructionsOf(replies, stepId);
+    if (shown !== undefined) return shown;
+    const prompt = last(replies).resync;
+    if (prompt?.messageKey === 'step.question') replies = await h.say('1');
+    else if (prompt?.messageKey === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
+    else throw new Error(`stuck at ${prompt?.messageKey}`);
+  }
+  return undefined;
+}
