@@ -156,3 +156,28 @@ async function untilInstructions(h: BotHarness, first: Reply[], stepId: string):
   }
   return undefined;
 }
+
+describe('B6, B7: the storage texts', () => {
+  const step = content.steps.storage;
+
+  it('iCloud.com: empty Recently Deleted in Photos and iCloud Drive, which still count for 30 days', () => {
+    const text = textFor(step, 'web');
+    expect(text).toMatch(/\*\*Recently Deleted\*\* in Photos and in iCloud Drive/);
+    expect(text).toContain('30 days');
+  });
+
+  it('every platform says a lapsed iCloud+ plan drops back to 5 GB, and where the payment method is on it', () => {
+    const where: Record<Platform, string> = {
+      ios: '**Settings › [your name] › Payment & Shipping**',
+      mac: '**System Settings › [your name] › Payment & Shipping**',
+      windows: '**account.apple.com › Payment Methods**',
+      web: '**account.apple.com › Payment Methods**',
+      other: 'on the iPhone in **Settings › [your name] › Payment & Shipping**',
+    };
+    for (const [platform, path] of Object.entries(where) as [Platform, string][]) {
+      const text = textFor(step, platform);
+      expect(text).toMatch(/iCloud\+ plan lapsed[^\n]*free 5 GB/);
+      expect(text).toContain(path);
+    }
+  });
+});
