@@ -6,6 +6,7 @@
  */
 import type { Platform, PlatformText, Step } from '../../src/content/playbookSchema';
 import { harness, last, pick, realContent, type BotHarness, type Reply } from '../dialogs/helpers';
+import { lineOf, personalChat, useRealBot } from '../helpers/realBot';
 
 const content = realContent();
 
@@ -179,5 +180,56 @@ describe('B6, B7: the storage texts', () => {
       expect(text).toMatch(/iCloud\+ plan lapsed[^\n]*free 5 GB/);
       expect(text).toContain(path);
     }
+  });
+});
+
+describe('B8, A12: answers after "It keeps asking for my password" and "got it, im in"', () => {
+  /** Sign-in on an iPhone, "It keeps asking for my password", then `answer` at the fixed question. */
+  async function keepsAskingThen(answer: string): Promise<string[]> {
+    const h = harness();
+    const atQuestion = await untilQuestion(h, await h.say('sign-in-problem on my iphone'), 'account-access');
+    const atFixed = await h.say(pick(atQuestion, 'keeps-asking'));
+    expect(last(atFixed).resync?.messageKey).toBe('fixed.question');
+    return (await h.say(answer)).map((r) => `${r.resync?.messageKey}:${r.resync?.stepId ?? ''}`);
+  }
+
+  it.each(['got it, im in', 'it stopped asking', "it doesn't ask anymore", 'no longer asking, thanks'])('"%s" is a yes: the wrap-up', async (answer) => {
+    expect(await keepsAskingThen(answer)).toContain('playbook.wrapUp:account-access');
+  });
+
+  it.each(['it keeps asking', 'still asking', 'it asked again', "it hasn't stopped asking"])('"%s" is a no: the next check (network)', async (answer) => {
+    const replies = await keepsAskingThen(answer);
+    expect(replies).not.toContain('playbook.wrapUp:account-access');
+    expect(replies[replies.length - 1]).toBe('step.question:network');
+  });
+
+  it('"I\'m in Settings" is still no answer', async () => {
+    expect(await keepsAskingThen("I'm in Settings")).not.toContain('playbook.wrapUp:account-access');
+  });
+});
+
+describe('B8, A12 with the real recogniser', () => {
+  const bot = useRealBot('round6-signin');
+  let n = 0;
+
+  async function atFixedQuestion(): Promise<(text: string) => Promise<string[]>> {
+    const chat = personalChat(bot.runtime.bot, `round6-signin-${++n}`);
+    const say = async (text: string) => (await chat(text)).map(lineOf);
+    let replies = await say('my iphone keeps asking for my apple id password');
+    for (let i = 0; i < 6 && replies[replies.length - 1]?.key !== 'fixed.question'; i++) {
+      const prompt = replies[replies.length - 1];
+      if (prompt.key === 'step.question' && prompt.stepId === 'account-access') replies = await say(String((prompt.choices ?? []).indexOf('keeps-asking') + 1));
+      else if (prompt.key === 'status.pauseQuestion') replies = await say('1');
+      else break;
+    }
+    expect(replies[replies.length - 1]?.key).toBe('fixed.question');
+    return async (text) => (await say(text)).map((r) => `${r.key}:${r.stepId ?? ''}`);
+  }
+
+  it('"got it, im in" is the fix; "it keeps asking" goes on to the next check', async () => {
+    expect(await (await atFixedQuestion())('got it, im in')).toContain('playbook.wrapUp:account-access');
+    const no = await (await atFixedQuestion())('it keeps asking');
+    expect(no).not.toContain('playbook.wrapUp:account-access');
+    expect(no).not.toContain('answer.notUnderstood:account-access');
   });
 });
