@@ -5,7 +5,7 @@
  * assert what a person on that device is shown.
  */
 import type { Platform, PlatformText, Step } from '../../src/content/playbookSchema';
-import { harness, last, pick, realContent, type BotHarness, type Reply } from '../dialogs/helpers';
+import { FixtureStatusFeed, harness, last, outage, pick, realContent, type BotHarness, type Reply } from '../dialogs/helpers';
 import { lineOf, personalChat, useRealBot } from '../helpers/realBot';
 
 const content = realContent();
@@ -231,5 +231,17 @@ describe('B8, A12 with the real recogniser', () => {
     const no = await (await atFixedQuestion())('it keeps asking');
     expect(no).not.toContain('playbook.wrapUp:account-access');
     expect(no).not.toContain('answer.notUnderstood:account-access');
+  });
+});
+
+describe('B2: an iCloud.com outage', () => {
+  it('"Is iCloud down?" reports Apple\'s "iCloud Web Apps (iCloud.com)" events instead of "every service working"', async () => {
+    const statusPlaybook = Object.values(content.playbooks).find((p) => p.askDevice === false && p.handoff === false)!;
+    const h = harness({ feed: new FixtureStatusFeed(outage('iCloud Web Apps (iCloud.com)')) });
+    const replies = await h.say(statusPlaybook.intent);
+    const keysSeen = replies.map((r) => r.resync?.messageKey);
+    expect(keysSeen).toContain('status.outageIntro');
+    expect(keysSeen).not.toContain('status.allClear');
+    expect(replies.map((r) => r.text).join('\n')).toContain('iCloud Web Apps (iCloud.com)');
   });
 });
