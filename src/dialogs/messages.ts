@@ -3,6 +3,8 @@
  * ENGINE_MESSAGES lists every key the engine uses and the placeholders each may contain; the
  * content validator checks messages.yaml against it, so a missing key fails at start-up.
  */
+import { normalise } from './answers';
+
 export const ENGINE_MESSAGES = {
   // Conversation
   welcome: [],
@@ -241,8 +243,15 @@ export function fill(text: string, vars: Vars): string {
   });
 }
 
-/** Reads messages.yaml content: picks a variant (lists vary) and fills placeholders. */
+/**
+ * Reads messages.yaml content: picks a variant (lists vary) and fills placeholders. One instance
+ * per content load: the phrase lists it hands out (`list`, `normalisedList`) are built once, on
+ * first use, and kept on the instance (no copy, no normalising per answer; nothing in the process).
+ */
 export class Messages {
+  private readonly lists = new Map<string, readonly string[]>();
+  private readonly normalised = new Map<string, readonly string[]>();
+
   constructor(
     private readonly map: Readonly<Record<string, MessageValue>>,
     private readonly random: () => number = Math.random,
@@ -259,10 +268,30 @@ export class Messages {
     return fill(chosen, vars);
   }
 
-  /** All variants of a key (for phrase lists such as synonyms). */
+  /**
+   * All variants of a key (for phrase lists such as synonyms): the same frozen array on every call
+   * (typed mutable for the PromptChoice synonyms it fills; writing to it throws).
+   */
   list(key: MessageKey): string[] {
-    const value = this.map[key];
-    if (value === undefined) return [];
-    return Array.isArray(value) ? [...value] : [value];
+    let out = this.lists.get(key);
+    if (out === undefined) {
+      const value = this.map[key];
+      out = Object.freeze(value === undefined ? [] : Array.isArray(value) ? [...value] : [value]);
+      this.lists.set(key, out);
+    }
+    return out as string[];
+  }
+
+  /**
+   * The phrases of a list as answers.ts `normalise` reads them ("I've restarted" → "ive restarted"),
+   * empty ones left out: normalised once per content load, for matching many answers against.
+   */
+  normalisedList(key: MessageKey): readonly string[] {
+    let out = this.normalised.get(key);
+    if (out === undefined) {
+      out = Object.freeze(this.list(key).map(normalise).filter((p) => p !== ''));
+      this.normalised.set(key, out);
+    }
+    return out;
   }
 }
