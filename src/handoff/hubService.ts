@@ -18,13 +18,14 @@ import { HubError } from './hubError';
 import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
 import { redactMessageAndContact, sameContact } from './contactAddress';
-import { readDoc, updateDoc } from './storageDocs';
+import { updateDoc } from './storageDocs';
 import { TicketStore } from './ticketStore';
-import { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, previousText, type AgentsDoc, type ConversationDoc, type QueueDoc } from './hubDocuments';
+import { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, previousText, type ConversationDoc } from './hubDocuments';
 import { PendingContacts, type PendingContactSweep } from './pendingContacts';
 import type { Vars } from '../dialogs/messages';
 import { PromptWatch } from './promptWatch';
 import { HubPhrases } from './hubPhrases';
+import { HubStore } from './hubStore';
 
 export { promptSignature } from './promptWatch';
 export { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, type ConversationDoc, type ConversationMode } from './hubDocuments';
@@ -49,6 +50,7 @@ export class HubService implements ResyncAgentHub {
   private readonly options: typeof DEFAULTS;
   private readonly frustration: FrustrationDetector;
   private readonly phrases: HubPhrases;
+  private readonly store: HubStore;
   private readonly ticketStore: TicketStore;
   private readonly pendingContacts: PendingContacts;
   /** When this instance last swept pending addresses (injected clock, ms); only spaces sweeps out. */
@@ -61,6 +63,7 @@ export class HubService implements ResyncAgentHub {
     this.options = { ...DEFAULTS, ...deps.options };
     this.frustration = deps.frustration ?? createFrustrationDetector();
     this.phrases = new HubPhrases(this.text, this.agentsConfigured);
+    this.store = new HubStore({ storage: deps.storage, clock: deps.clock, presenceMs: this.options.presenceMs });
     this.ticketStore = new TicketStore({ storage: deps.storage, clock: deps.clock, logger: deps.logger });
     this.pendingContacts = new PendingContacts({ storage: deps.storage, clock: deps.clock, idleMs: this.options.pendingContactIdleMs });
   }
@@ -87,35 +90,29 @@ export class HubService implements ResyncAgentHub {
 
   // ---- reading --------------------------------------------------------------------------
 
-  async get(conversationId: string): Promise<Escalation | undefined> {
-    return readDoc<Escalation>(this.deps.storage, HUB_KEYS.escalation(conversationId));
+  get(conversationId: string): Promise<Escalation | undefined> {
+    return this.store.get(conversationId);
   }
 
-  private async open(): Promise<Escalation[]> {
-    const index = await readDoc<QueueDoc>(this.deps.storage, HUB_KEYS.queue);
-    const ids = index?.open ?? [];
-    if (ids.length === 0) return [];
-    const items = await this.deps.storage.read(ids.map(HUB_KEYS.escalation));
-    return ids
-      .map((id) => items[HUB_KEYS.escalation(id)] as (Escalation & { eTag?: string }) | undefined)
-      .filter((e): e is Escalation & { eTag?: string } => Boolean(e))
-      .map(({ eTag: _eTag, ...e }) => e as Escalation);
+  queue(): Promise<Escalation[]> {
+    return this.store.queue();
   }
 
-  async queue(): Promise<Escalation[]> {
-    const queued = (await this.open()).filter((e) => e.state === 'queued');
-    return queued.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.conversationId.localeCompare(b.conversationId));
-  }
-
-  async mine(agentId: string): Promise<Escalation[]> {
-    const active = (await this.open()).filter((e) => e.state === 'active' && e.agentId === agentId);
-    return active.sort((a, b) => (a.acceptedAt ?? '').localeCompare(b.acceptedAt ?? ''));
+  mine(agentId: string): Promise<Escalation[]> {
+    return this.store.mine(agentId);
   }
 
   /** 1-based place in the queue, or undefined when not queued. */
-  async position(conversationId: string): Promise<number | undefined> {
-    const i = (await this.queue()).findIndex((e) => e.conversationId === conversationId);
-    return i < 0 ? undefined : i + 1;
+  position(conversationId: string): Promise<number | undefined> {
+    return this.store.position(conversationId);
+  }
+
+  agentsOnline(): Promise<number> {
+    return this.store.agentsOnline();
+  }
+
+  agentSeen(agent: AgentIdentity): Promise<void> {
+    return this.store.agentSeen(agent);
   }
 
   async messagesSince(conversationId: string, afterId?: string): Promise<HubMessage[]> {
@@ -130,7 +127,7 @@ export class HubService implements ResyncAgentHub {
     const store = this.deps.transcripts;
     if (!store) return [];
     const e = await this.get(conversationId);
-    const channelId = e?.channelId ?? (await this.conversation(conversationId)).channelId;
+    const channelId = e?.channelId ?? (await this.store.conversation(conversationId)).channelId;
     if (!channelId) return [];
     return this.readTranscript(channelId, conversationId);
   }
@@ -158,12 +155,6 @@ export class HubService implements ResyncAgentHub {
     return this.ticketStore.list(query);
   }
 
-  async agentsOnline(): Promise<number> {
-    const doc = await readDoc<AgentsDoc>(this.deps.storage, HUB_KEYS.agents);
-    const now = this.deps.clock.now().getTime();
-    return Object.values(doc?.agents ?? {}).filter((a) => now - new Date(a.seenAt).getTime() <= this.options.presenceMs).length;
-  }
-
   // ---- change notification (an optimisation; storage is the truth) -----------------------
 
   private changed(): void {
@@ -185,15 +176,6 @@ export class HubService implements ResyncAgentHub {
   }
 
   // ---- agent actions ----------------------------------------------------------------------
-
-  async agentSeen(agent: AgentIdentity): Promise<void> {
-    const at = this.deps.clock.now().toISOString();
-    await updateDoc<AgentsDoc, void>(this.deps.storage, HUB_KEYS.agents, (doc) => {
-      const agents = { ...(doc?.agents ?? {}) };
-      agents[agent.id] = { name: agent.name, seenAt: at };
-      return { doc: { agents }, result: undefined };
-    });
-  }
 
   async accept(conversationId: string, agent: AgentIdentity): Promise<'accepted' | 'taken' | 'not-found'> {
     const at = this.now();
@@ -236,9 +218,9 @@ export class HubService implements ResyncAgentHub {
       doc.messages.push(this.message('system', this.text.text('console.agentClosed', { agent: agent.name }), at, agent.name));
       return doc;
     });
-    await this.removeFromIndex(conversationId);
+    await this.store.removeFromIndex(conversationId);
     // The person's next message is handed to the dialogs as `completed` (see run()).
-    await this.clearConversation(conversationId, 'completed');
+    await this.store.clearConversation(conversationId, 'completed');
     this.changed();
     await this.tell(e, 'agentClosed', { agent: agent.name });
   }
@@ -300,14 +282,14 @@ export class HubService implements ResyncAgentHub {
         await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.phrases.choice(HUB_CHOICES.cancel, 'choice.cancel')], step);
         return 'queued';
       }
-      const conv = await this.conversation(conversationId);
+      const conv = await this.store.conversation(conversationId);
       const problem = record.firstUtterance ?? previousText(conv.recent, context.activity.text);
       const status = await this.currentStatus();
       const summary = buildSummary({ record, problem, status });
       const resume = options.resumeStep === true;
       if (!this.agentsConfigured) {
         // Nobody can ever answer a live chat here: a message (ticket) or nothing.
-        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
+        await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
         await this.say(context, 'noAccounts', {}, this.phrases.offerChoices('offer'), step);
         return 'offered';
       }
@@ -315,7 +297,7 @@ export class HubService implements ResyncAgentHub {
       const position = (await this.queue()).length + 1;
       const minutes = this.estimateMinutes(position, online);
       if (online === 0 || minutes > this.options.longWaitMinutes) {
-        await this.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
+        await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
         const key: HandoffMessageKey = online === 0 ? 'noAgent' : 'longWait';
         await this.say(context, key, { position, minutes }, this.phrases.offerChoices('offer'), step);
         return 'offered';
@@ -364,12 +346,8 @@ export class HubService implements ResyncAgentHub {
       if (e && (e.state === 'queued' || e.state === 'active')) return { abort: true, result: undefined };
       return { doc: escalation, result: undefined };
     });
-    await updateDoc<QueueDoc, void>(this.deps.storage, HUB_KEYS.queue, (doc) => {
-      const open = doc?.open ?? [];
-      if (open.includes(conversationId)) return { abort: true, result: undefined };
-      return { doc: { open: [...open, conversationId] }, result: undefined };
-    });
-    await this.saveConversation(conversationId, { ...conv, mode: undefined, pending: undefined, ticketMessage: undefined, resume: resume || undefined, unsureAsked: undefined, recent: [], sinceOffer: 0 });
+    await this.store.addToIndex(conversationId);
+    await this.store.saveConversation(conversationId, { ...conv, mode: undefined, pending: undefined, ticketMessage: undefined, resume: resume || undefined, unsureAsked: undefined, recent: [], sinceOffer: 0 });
     this.changed();
     this.deps.logger.info('handoff: queued', { conversationId, channelId: activity.channelId });
     const online = await this.agentsOnline();
@@ -397,7 +375,7 @@ export class HubService implements ResyncAgentHub {
     const escalation = await this.get(conversationId);
     if (escalation && (escalation.state === 'queued' || escalation.state === 'active')) return this.fromPerson(context, escalation, next);
 
-    const conv = await this.conversation(conversationId);
+    const conv = await this.store.conversation(conversationId);
     const input = { text: activity.text ?? '', value: activity.value as unknown };
     switch (conv.mode) {
       case 'offer':
@@ -423,7 +401,7 @@ export class HubService implements ResyncAgentHub {
         const onlyAddress = redacted !== message && onlyRedacted(redacted) ? inMessage : undefined;
         if (onlyAddress) {
           await this.pendingContacts.put(conversationId, onlyAddress);
-          await this.saveConversation(conversationId, { ...conv, contactFirst: true, messageAskedAt: this.now() });
+          await this.store.saveConversation(conversationId, { ...conv, contactFirst: true, messageAskedAt: this.now() });
           await this.say(context, 'leaveMessage.contactFirst', { contact: onlyAddress }, this.phrases.cancelChoices());
           return;
         }
@@ -434,7 +412,7 @@ export class HubService implements ResyncAgentHub {
         }
         // "hello?" hours after the question: welcome back, and the question again.
         if (this.longAfter(conv.messageAskedAt) && this.phrases.onlyGreeting(input)) {
-          await this.saveConversation(conversationId, { ...conv, messageAskedAt: this.now() });
+          await this.store.saveConversation(conversationId, { ...conv, messageAskedAt: this.now() });
           await this.say(context, 'leaveMessage.welcomeBack', {}, this.phrases.cancelChoices());
           return;
         }
@@ -444,11 +422,11 @@ export class HubService implements ResyncAgentHub {
         const found = inMessage ?? given;
         if (found) {
           const ticket = await this.createTicket(conversationId, activity.channelId, { ...conv, ticketMessage: redacted }, found);
-          await this.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: found !== given || undefined });
+          await this.store.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: found !== given || undefined });
           await this.say(context, found === given ? 'leaveMessage.savedGiven' : 'leaveMessage.savedFound', { ticket: ticket.id, contact: found });
           return;
         }
-        await this.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
+        await this.store.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
         await this.say(context, 'leaveMessage.contact', {}, this.phrases.cancelChoices());
         return;
       }
@@ -457,7 +435,7 @@ export class HubService implements ResyncAgentHub {
           if (!conv.ticketId) return this.cancelMessage(context, conv);
           // Correcting a saved ticket's address: the one from the message stays.
           const kept = await this.ticketStore.get(conv.ticketId);
-          await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'saved' });
+          await this.store.saveConversation(conversationId, { ...clearedMode(conv), mode: 'saved' });
           await this.say(context, 'leaveMessage.contactKept', { contact: kept?.contact ?? '' });
           return;
         }
@@ -471,7 +449,7 @@ export class HubService implements ResyncAgentHub {
         }
         if (conv.ticketId) return this.changeContact(context, conv, conv.ticketId, contact);
         const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact);
-        await this.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId) });
+        await this.store.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId) });
         await this.say(context, 'leaveMessage.saved', { ticket: ticket.id, contact });
         return;
       }
@@ -482,7 +460,7 @@ export class HubService implements ResyncAgentHub {
         const angry = answer.kind === 'other' && this.frustration.isFrustrated([clip(input.text)]);
         const picked = answer.kind === 'choice' ? answer.id : answer.kind === 'no' ? HUB_CHOICES.keepTrying : angry ? HUB_CHOICES.talkToPerson : undefined;
         if (picked === HUB_CHOICES.keepTrying) {
-          await this.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
+          await this.store.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
           await this.say(context, 'frustration.keepTrying');
           return;
         }
@@ -491,7 +469,7 @@ export class HubService implements ResyncAgentHub {
           return;
         }
         const cleared = { ...clearedMode(conv), ...(picked === HUB_CHOICES.talkToPerson ? { recent: [] } : {}) };
-        await this.saveConversation(conversationId, cleared);
+        await this.store.saveConversation(conversationId, cleared);
         // "Talk to a person" goes on to the dialogs, which route it like any request for a person; a
         // typed "yes please" is passed on as the button's title so they read it the same way.
         // A button press with no text (Teams cards) is marked as the request it is, for the dialogs too.
@@ -507,7 +485,7 @@ export class HubService implements ResyncAgentHub {
         // A blank message (the dialogs ignore it) leaves it for the next one.
         if (!input.text.trim() && input.value === undefined) return this.botTurn(context, next, conv);
         const cleared = clearedMode(conv);
-        await this.saveConversation(conversationId, cleared);
+        await this.store.saveConversation(conversationId, cleared);
         setHandoffAnswer(context, 'completed');
         return this.botTurn(context, next, cleared);
       }
@@ -515,19 +493,19 @@ export class HubService implements ResyncAgentHub {
       case 'saved': {
         // The turn right after a declined offer or a saved message: a goodbye gets a fitting one.
         const cleared = clearedMode(conv);
-        await this.saveConversation(conversationId, cleared);
+        await this.store.saveConversation(conversationId, cleared);
         // The address was found in the message: another one replaces it, "wrong" asks for it, "yes" confirms.
         if (conv.contactFound && conv.lastTicket) {
           const contact = this.phrases.contactIn(input.text);
           if (contact) return this.changeContact(context, cleared, conv.lastTicket.id, contact);
           if (this.phrases.isWrongContact(input)) {
-            await this.saveConversation(conversationId, { ...cleared, mode: 'contact', ticketId: conv.lastTicket.id });
+            await this.store.saveConversation(conversationId, { ...cleared, mode: 'contact', ticketId: conv.lastTicket.id });
             await this.say(context, 'leaveMessage.contactCorrect', {}, this.phrases.cancelChoices());
             return;
           }
           if (this.phrases.isRightContact(input)) {
             const ticket = await this.ticketStore.get(conv.lastTicket.id);
-            await this.saveConversation(conversationId, { ...cleared, mode: 'saved' });
+            await this.store.saveConversation(conversationId, { ...cleared, mode: 'saved' });
             await this.say(context, 'leaveMessage.contactConfirmed', { contact: ticket?.contact ?? '' });
             return;
           }
@@ -556,13 +534,13 @@ export class HubService implements ResyncAgentHub {
     // The address the ticket already has, typed again: nothing changes, it is only confirmed.
     const current = (await this.ticketStore.get(ticketId))?.contact;
     if (current !== undefined && sameContact(current, contact)) {
-      await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
+      await this.store.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
       await this.say(context, 'leaveMessage.contactConfirmed', { contact: current });
       return;
     }
     await this.ticketStore.setContact(ticketId, contact);
     this.changed();
-    await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
+    await this.store.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
     await this.say(context, 'leaveMessage.contactChanged', { contact });
   }
 
@@ -577,7 +555,7 @@ export class HubService implements ResyncAgentHub {
     if (!asks) return false;
     const ticket = await this.ticketStore.get(conv.lastTicket.id);
     if (!ticket || ticket.status !== 'open') return false;
-    await this.saveConversation(context.activity.conversation.id, { ...conv, mode: 'saved' });
+    await this.store.saveConversation(context.activity.conversation.id, { ...conv, mode: 'saved' });
     await this.say(context, 'leaveMessage.received', { ticket: ticket.id, contact: ticket.contact });
     return true;
   }
@@ -602,22 +580,22 @@ export class HubService implements ResyncAgentHub {
       return handBack('waiting');
     }
     if (picked === HUB_CHOICES.leaveMessage) {
-      await this.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now(), contactFirst: undefined });
+      await this.store.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now(), contactFirst: undefined });
       await this.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
       return handBack('message');
     }
     if (answer.kind === 'goodbye') {
-      await this.saveConversation(conversationId, clearedMode(conv));
+      await this.store.saveConversation(conversationId, clearedMode(conv));
       await this.say(context, 'offer.goodbye');
       return handBack('goodbye');
     }
     const decline = async (): Promise<void> => {
       if (conv.resume) {
-        await this.saveConversation(conversationId, clearedMode(conv));
+        await this.store.saveConversation(conversationId, clearedMode(conv));
         await this.say(context, 'offer.declinedResume');
         return handBack('declined');
       }
-      await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'declined' });
+      await this.store.saveConversation(conversationId, { ...clearedMode(conv), mode: 'declined' });
       await this.say(context, 'offer.declined');
     };
     if (picked === HUB_CHOICES.cancel || picked === HUB_CHOICES.noThanks || answer.kind === 'no') return decline();
@@ -629,14 +607,14 @@ export class HubService implements ResyncAgentHub {
       // "not sure", "hmm": the offer again once, its buttons named; a second hesitation carries on
       // (mid-way: back to the step; at the top level: no person for now, and how to ask again).
       if (!conv.unsureAsked) {
-        await this.saveConversation(conversationId, { ...conv, unsureAsked: true });
+        await this.store.saveConversation(conversationId, { ...conv, unsureAsked: true });
         await this.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
         return;
       }
       return decline();
     }
     // Something else entirely: the person moved on; the bot answers it.
-    await this.saveConversation(conversationId, clearedMode(conv));
+    await this.store.saveConversation(conversationId, clearedMode(conv));
     return this.botTurn(context, next, clearedMode(conv));
   }
 
@@ -661,7 +639,7 @@ export class HubService implements ResyncAgentHub {
     if (text) {
       const recent = [...conv.recent, redactText(clip(text)).text].slice(-RECENT_TEXTS);
       tracked = { ...conv, recent, sinceOffer: conv.sinceOffer + 1 };
-      await this.saveConversation(conversationId, tracked);
+      await this.store.saveConversation(conversationId, tracked);
       frustrated = !(tracked.offered && tracked.sinceOffer < MESSAGES_BETWEEN_OFFERS) && this.frustration.isFrustrated(recent);
     }
     // Only a turn that may end with an offer holds back a re-prompt of the open question.
@@ -672,7 +650,7 @@ export class HubService implements ResyncAgentHub {
       watch.stop();
     }
     // Re-read: the turn may have changed the conversation (an offer, a ticket being left).
-    const now = await this.conversation(conversationId);
+    const now = await this.store.conversation(conversationId);
     let offer = frustrated && !context.turnState.get(HANDOFF_REQUESTED) && !now.mode && (watch.held !== undefined || !watch.endedOnQuestion);
     if (offer) {
       const escalation = await this.get(conversationId);
@@ -680,13 +658,13 @@ export class HubService implements ResyncAgentHub {
     }
     if (offer) {
       // A held re-prompt's question stays the open one (it is above, still waiting).
-      await this.saveConversation(conversationId, { ...now, mode: 'frustration', sinceOffer: 0, offered: true, openPrompt: watch.held ? conv.openPrompt : undefined });
+      await this.store.saveConversation(conversationId, { ...now, mode: 'frustration', sinceOffer: 0, offered: true, openPrompt: watch.held ? conv.openPrompt : undefined });
       await this.say(context, 'frustration.offer', {}, this.phrases.offerChoices('frustration'));
       return;
     }
     const held = watch.release();
     if (held.length > 0) await context.sendActivities(held);
-    if (now.openPrompt !== watch.openPrompt) await this.saveConversation(conversationId, { ...now, openPrompt: watch.openPrompt });
+    if (now.openPrompt !== watch.openPrompt) await this.store.saveConversation(conversationId, { ...now, openPrompt: watch.openPrompt });
   }
 
   /** The person wrote while queued or talking with an agent: it goes to the agent, not the bot. */
@@ -706,10 +684,10 @@ export class HubService implements ResyncAgentHub {
         return { doc: e, result: true };
       });
       if (cancelled) {
-        await this.removeFromIndex(conversationId);
-        const resume = (await this.conversation(conversationId)).resume === true;
+        await this.store.removeFromIndex(conversationId);
+        const resume = (await this.store.conversation(conversationId)).resume === true;
         // Asked for mid-way: back to the step at once ("let's carry on where we were").
-        await this.clearConversation(conversationId, resume ? undefined : 'declined');
+        await this.store.clearConversation(conversationId, resume ? undefined : 'declined');
         this.changed();
         if (!resume) {
           await this.say(context, 'cancelled');
@@ -756,11 +734,11 @@ export class HubService implements ResyncAgentHub {
       return { doc: e, result: e };
     });
     if (!left) return false;
-    await this.removeFromIndex(conversationId);
+    await this.store.removeFromIndex(conversationId);
     this.changed();
-    const conv = await this.conversation(conversationId);
+    const conv = await this.store.conversation(conversationId);
     // A dialog step that asked keeps its place quietly (as when the offer's "Leave a message" is picked).
-    await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'message', pending: { summary: left.summary }, messageAskedAt: at });
+    await this.store.saveConversation(conversationId, { ...clearedMode(conv), mode: 'message', pending: { summary: left.summary }, messageAskedAt: at });
     await this.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
     return true;
   }
@@ -787,7 +765,7 @@ export class HubService implements ResyncAgentHub {
         doc.messages.push(this.message('system', this.text.text('console.statusAccepted'), at));
         return { doc, result: undefined };
       });
-      await this.addToIndex(conversationId);
+      await this.store.addToIndex(conversationId);
       this.changed();
       await this.say(context, 'status.accepted');
       return;
@@ -800,15 +778,15 @@ export class HubService implements ResyncAgentHub {
         e.messages.push(this.message('system', this.statusLine(state, value.message), at));
         return { doc: e, result: e };
       });
-      await this.removeFromIndex(conversationId);
+      await this.store.removeFromIndex(conversationId);
       this.changed();
-      const conv = await this.conversation(conversationId);
+      const conv = await this.store.conversation(conversationId);
       if (state === 'failed') {
         const summary = previous?.summary ?? buildSummary({ record: { steps: [] } });
-        await this.saveConversation(conversationId, { ...conv, mode: 'failed', pending: { summary } });
+        await this.store.saveConversation(conversationId, { ...conv, mode: 'failed', pending: { summary } });
         await this.say(context, 'status.failed', {}, this.phrases.offerChoices('failed'));
       } else {
-        await this.saveConversation(conversationId, { ...clearedMode(conv), mode: 'completed' });
+        await this.store.saveConversation(conversationId, { ...clearedMode(conv), mode: 'completed' });
         await this.say(context, 'status.completed');
       }
       return;
@@ -842,7 +820,7 @@ export class HubService implements ResyncAgentHub {
 
   private async cancelMessage(context: TurnContext, conv: ConversationDoc): Promise<void> {
     if (conv.contactFirst) await this.pendingContacts.forget(context.activity.conversation.id);
-    await this.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'declined' });
+    await this.store.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'declined' });
     await this.say(context, 'leaveMessage.cancelled');
   }
 
@@ -911,34 +889,4 @@ export class HubService implements ResyncAgentHub {
     }
   }
 
-  private async addToIndex(conversationId: string): Promise<void> {
-    await updateDoc<QueueDoc, void>(this.deps.storage, HUB_KEYS.queue, (doc) => {
-      const open = doc?.open ?? [];
-      if (open.includes(conversationId)) return { abort: true, result: undefined };
-      return { doc: { open: [...open, conversationId] }, result: undefined };
-    });
-  }
-
-  private async removeFromIndex(conversationId: string): Promise<void> {
-    await updateDoc<QueueDoc, void>(this.deps.storage, HUB_KEYS.queue, (doc) => {
-      if (!doc || !doc.open.includes(conversationId)) return { abort: true, result: undefined };
-      return { doc: { open: doc.open.filter((id) => id !== conversationId) }, result: undefined };
-    });
-  }
-
-  private async conversation(conversationId: string): Promise<ConversationDoc> {
-    const doc = await readDoc<ConversationDoc>(this.deps.storage, HUB_KEYS.conversation(conversationId));
-    return { recent: [], sinceOffer: 0, ...doc };
-  }
-
-  private async saveConversation(conversationId: string, doc: ConversationDoc): Promise<void> {
-    const clean = JSON.parse(JSON.stringify(doc)) as ConversationDoc;
-    await this.deps.storage.write({ [HUB_KEYS.conversation(conversationId)]: { ...clean, eTag: '*' } });
-  }
-
-  /** Clears any mode; `then` sets a one-turn mode (a fitting goodbye, or `completed` for the dialogs). */
-  private async clearConversation(conversationId: string, then?: 'declined' | 'completed'): Promise<void> {
-    const conv = await this.conversation(conversationId);
-    await this.saveConversation(conversationId, { ...clearedMode(conv), ...(then ? { mode: then } : {}), recent: [], sinceOffer: 0 });
-  }
 }
