@@ -302,6 +302,25 @@ export function followedByWordsOf(leads: readonly string[], text: string, source
   return false;
 }
 
+/** How many words may stand between a request and the thing it asks for ("can we do it on the Mac"). */
+const REQUEST_GAP = 3;
+
+/**
+ * True when the thing named at character offset `start` of `text` is asked for: in its clause
+ * (commas, full stops, question marks end one), a phrase of `requests` ("can we do", "what
+ * about", "could we try") stands before it, not negated, with at most a few words between ("can
+ * we do the Mac instead?", "what about my iPad?"). "Why doesn't it work on my Mac?" asks for nothing.
+ */
+export function requestedAt(text: string, start: number, requests: readonly string[]): boolean {
+  const clause = text.slice(0, Math.max(0, start)).split(/[,.;:!?\u2013\u2014]+/).pop() ?? '';
+  const words = normalise(clause).split(' ').filter(Boolean);
+  return requests.some((phrase) => {
+    const pw = normalise(phrase).split(' ').filter(Boolean);
+    if (pw.length === 0) return false;
+    return occurrences(words, pw).some((at) => !negatedAt(words, at) && words.length - (at + pw.length) <= REQUEST_GAP);
+  });
+}
+
 /** The most digits a number may have to be read as a button number ("7"); longer ones ("559812") never are. */
 export const BUTTON_NUMBER_DIGITS = 2;
 

@@ -43,8 +43,9 @@
  *  c. stuck on the step ("I can't find it", "what's See All?"): the subclass's `onStuck` (help with
  *     the step, then the prompt again); a command other than help typed as such wins;
  *  d. a question (3+ words ending in "?" or opening with `synonyms.questionStart`) that is no
- *     command, no "is iCloud down?" and whose first clause answers nothing ("no, is that bad?" is
- *     "no"): "a person can answer that", then the prompt again; never taken as an answer.
+ *     command, no "is iCloud down?", asks for no device ("can we do the Mac instead?":
+ *     `synonyms.deviceRequest`, a device change) and whose first clause answers nothing ("no, is
+ *     that bad?" is "no"): "a person can answer that", then the prompt again; never taken as an answer.
  *  None of them counts as a miss.
  * Before (2), a subclass's overriding answer in typed words (`overridingAnswer`, e.g. a partial
  * fix: "partly" is one even though it is also a "not fixed" phrase) wins.
@@ -55,7 +56,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Device } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice, normalise, numberOutOfRange, type PromptChoice, type UserInput } from './answers';
+import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice, normalise, numberOutOfRange, requestedAt, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import { COMMAND_PHRASES, type Engine } from './engine';
 import { personAsked } from './handoffService';
@@ -377,6 +378,9 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       return h !== '' && (text === h || text.startsWith(`${h} `));
     });
     if (hedged) return false;
+    // "can we do the mac instead?", "what about my iPad?": a device asked for is a device change, left to step 4.
+    const requests = e.messages.list('synonyms.deviceRequest');
+    if (recognition.entities.some((m) => m.type === 'device' && requestedAt(recognition.text, m.start, requests))) return false;
     const commands = Object.values(COMMAND_PHRASES).flat().flatMap((k) => e.messages.list(k));
     if (mentionsPhrase(commands, raw, true)) return false;
     const target = e.playbookForIntent(recognition.intent);
@@ -493,11 +497,11 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
    * again): a miss like any other, counted on from the misses before this answer, so the hint and
    * the way out still come.
    */
-  protected async missed(dc: DialogContext, state: S, key: MessageKey): Promise<DialogTurnResult> {
+  protected async missed(dc: DialogContext, state: S, key: MessageKey, vars: Record<string, string> = {}): Promise<DialogTurnResult> {
     const tracking = this.tracking(state);
     tracking.misses = tracking.priorMisses ?? tracking.misses;
     tracking.priorMisses = undefined;
-    return this.notUnderstood(dc, state, tracking, key);
+    return this.notUnderstood(dc, state, tracking, key, vars);
   }
 
   private stuckChoices(): PromptChoice[] {

@@ -180,6 +180,17 @@ export const ENGINE_MESSAGES = {
   'synonyms.deviceStatement': [],
   // Words in a device's clause that say that device is fine, or has the problem as well ("my Mac shows them fine")
   'synonyms.deviceAside': [],
+  // A device asked for ("can we do the mac instead?"): a device change, not a question for a person
+  'synonyms.deviceRequest': [],
+  // Storage amounts at a step's question ("4 GB of 200 GB used", "3% free"): the words that say a number is
+  // used or free, and the words that then pick the nearly-full or the plenty answer
+  'synonyms.amountUsed': [],
+  'synonyms.amountFree': [],
+  'synonyms.amountFull': [],
+  'synonyms.amountRoom': [],
+  // A step's question answered only with "I checked that as well" (synonyms.checked): what did it show? (same buttons)
+  'question.afterDone': [],
+  'synonyms.checked': [],
   // Inside a question: non-answers, and commands typed as such (src/dialogs/interruptibleDialog.ts)
   'synonyms.unclear': [],
   'synonyms.carryOn': [],

@@ -30,7 +30,7 @@ import type { ChildResult } from './mainDialog';
 import { fill, type MessageKey } from './messages';
 import { asksSomethingClear, deniesProblem, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
-import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
+import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
@@ -431,13 +431,19 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   /**
    * The step was done, but is it fixed? Asked once, briefly, with the same buttons (the playbook's
-   * own wording when it has one); the same kind of answer again is "can't tell" (a miss), then the question.
+   * own wording when it has one); the same kind of answer again is "can't tell" (a miss), then the
+   * question. At a step's question ("I checked that as well"): what did it show?, the same way.
    */
   private async stepDone(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     const e = this.engine;
     // Asked already: a miss like any other, so repeating it reaches the hint and the way out.
     if (state.afterDoneAsked === state.stepId) return this.missed(dc, state, 'answer.unclear');
     state.afterDoneAsked = state.stepId;
+    if (state.phase === 'question') {
+      // "I checked that as well" at a step's question: what did it show? (its buttons again)
+      await e.ask(dc.context, 'question.afterDone', this.choicesFor(state), {}, stepRefOf(this.run, state));
+      return Dialog.EndOfTurn;
+    }
     const own = ownFixedQuestion(this.run, state)?.again;
     const text = own ? fill(own, varsFor(this.run, state)) : e.messages.text('fixed.afterDone');
     await e.sendPrompt(dc.context, text, this.choicesFor(state), 'fixed.afterDone', stepRefOf(this.run, state));
@@ -509,7 +515,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async onAnswer(dc: DialogContext, state: PlaybookState, choiceId: string): Promise<DialogTurnResult> {
-    if (!this.handoffOnly && (state.phase === 'question' || (state.phase === 'fixed' && (choiceId === FIXED.no || choiceId === PARTLY || choiceId === ALREADY_FINE)))) {
+    const noAnswer = choiceId === STEP_DONE || choiceId === SAME_PROBLEM;
+    if (!this.handoffOnly && ((state.phase === 'question' && !noAnswer) || (state.phase === 'fixed' && (choiceId === FIXED.no || choiceId === PARTLY || choiceId === ALREADY_FINE)))) {
       await this.keepUndoPoint(dc, state);
     }
     if (choiceId === SAID_FIXED) return this.finishFixed(dc, state);
@@ -517,6 +524,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (choiceId === ALREADY_FINE) return this.alreadyFine(dc, state);
     if (choiceId === STEP_DONE) return this.stepDone(dc, state);
     if (choiceId === NOTED_LATER) return this.notedLater(dc, state);
+    if (choiceId === SAME_PROBLEM) return this.missed(dc, state, 'answer.sameProblem', this.sameProblemVars());
     switch (state.phase) {
       case 'device': {
         const device = this.engine.device(choiceId);
@@ -821,7 +829,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   private async welcomeBack(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
     const input = this.engine.input(dc.context);
     if (this.handoffOnly || !(await this.engine.welcomesBack(dc.context, [...this.choicesFor(state), ...this.hiddenChoices(state, input)], (r) => this.isCurrentProblem(state, r)))) return undefined;
-    if (this.overridingAnswer(dc, state, input) !== undefined) return undefined;
+    // An answer in words goes on as that answer; the problem said again ("hi again, still not working") is no answer.
+    const answer = this.overridingAnswer(dc, state, input);
+    if (answer !== undefined && answer !== SAME_PROBLEM) return undefined;
     const device = state.phase === 'device' ? undefined : this.engine.device(state.device)?.label;
     await this.engine.sayWelcomeBack(dc.context, { problem: this.playbook.title, device, step: stepOf(this.run, state)?.title }, stepRefOf(this.run, state));
     return this.reprompt(dc, state);

@@ -9,8 +9,9 @@ import type { Choice } from '../../content/playbookSchema';
 import type { Recognition } from '../../nlu/recognizer';
 import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from '../answers';
 import { fill, type MessageKey } from '../messages';
-import { ALREADY_FINE, FIXED, genericWords, NOTED_LATER, ownWords, PARTLY, promptChoices, SAID_FIXED, STEP_DONE } from './prompts';
+import { ALREADY_FINE, FIXED, genericWords, NOTED_LATER, ownWords, PARTLY, promptChoices, SAID_FIXED, SAME_PROBLEM, STEP_DONE } from './prompts';
 import { saidFirstChoice } from './firstMessage';
+import { readStorageAmount } from './storageAmount';
 import type { Phase, PlaybookState } from './state';
 import { instructionText, ownFixedQuestion, stepOf, varsFor, type PlaybookRun } from './stepContent';
 
@@ -64,11 +65,14 @@ export function laterAnswer(run: PlaybookRun, state: PlaybookState, text: string
  */
 export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition, state: PlaybookState, input: UserInput): string | undefined {
   if (run.handoffOnly || (state.phase !== 'fixed' && state.phase !== 'question') || /^\s*\d+\s*$/.test(input.text)) return undefined;
+  const amount = amountAnswer(run, state, input);
+  if (amount !== undefined) return amount;
   const short = shortButtonAnswer(run, state, input);
   if (short !== undefined) return short;
   if (!saysPartly(run, input)) {
     if (saysAlreadyFine(run, recognize, state, input)) return ALREADY_FINE;
-    if (saysOnlyStepDone(run, recognize, state, input)) return STEP_DONE;
+    if (saysOnlyStepDone(run, recognize, state, input) || saysOnlyChecked(run, recognize, state, input)) return STEP_DONE;
+    if (saysProblemAgain(run, recognize, state, input)) return SAME_PROBLEM;
     return laterAnswer(run, state, input.text) !== undefined && !namesOtherPlaybook(run, state, recognize()) ? NOTED_LATER : undefined;
   }
   // "no, some are still missing": the first words already answer, and not with a fix.
@@ -90,6 +94,25 @@ export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition,
   const r = recognize();
   const otherProblem = !r.ambiguous && r.confidence >= e.switchConfidence && e.handlerOf(r.intent) === 'playbook' && !isCurrentProblem(run, state, r);
   return otherProblem ? undefined : PARTLY;
+}
+
+/**
+ * A storage amount at a step's question ("4 GB of 200 GB used", "3% free": see readStorageAmount)
+ * is the choice that the words for its reading pick (messages.yaml `synonyms.amountFull` for
+ * nearly full, `synonyms.amountRoom` for room); undefined where no choice takes them (a question
+ * about anything but storage) or the text holds no amount that says either.
+ */
+export function amountAnswer(run: PlaybookRun, state: PlaybookState, input: UserInput): string | undefined {
+  if (state.phase !== 'question') return undefined;
+  const messages = run.engine.messages;
+  const reading = readStorageAmount(input.text, { used: messages.list('synonyms.amountUsed'), free: messages.list('synonyms.amountFree') });
+  if (reading === undefined) return undefined;
+  const choices = promptChoices(run, state);
+  for (const words of messages.list(reading === 'full' ? 'synonyms.amountFull' : 'synonyms.amountRoom')) {
+    const id = matchChoice(choices, { text: words }, 'exact') ?? matchChoice(choices, { text: words }, 'loose');
+    if (id !== undefined) return id;
+  }
+  return undefined;
 }
 
 /**
@@ -180,6 +203,37 @@ export function saysOnlyStepDone(run: PlaybookRun, recognize: () => Recognition,
   if (picked !== FIXED.yes && (picked !== undefined || mentionsPhrase(notAnswers(run), input.text, true))) return false;
   // "it's on my Windows PC" is a device correction; "I deleted an old iPad backup" is not.
   return !devicesMeant(run, recognize());
+}
+
+/**
+ * At a step's question, words that only say it was checked ("I checked that as well", "checked it
+ * already": messages.yaml `synonyms.checked`) and pick no choice: not an answer yet, so what it
+ * showed is asked for. A device meant with them is a correction, left to it.
+ */
+export function saysOnlyChecked(run: PlaybookRun, recognize: () => Recognition, state: PlaybookState, input: UserInput): boolean {
+  if (state.phase !== 'question') return false;
+  const messages = run.engine.messages;
+  if (!mentionsPhrase(messages.list('synonyms.checked'), input.text, true)) return false;
+  if (matchChoice(promptChoices(run, state), { text: input.text }, 'loose') !== undefined) return false;
+  if (mentionsPhrase(messages.list('synonyms.fixed'), input.text, true)) return false;
+  return !devicesMeant(run, recognize());
+}
+
+/**
+ * At a step's question, the problem said again in words that pick no choice ("also it says
+ * paused", "it's still slow": messages.yaml `synonyms.notFixed`), whatever the recogniser makes of
+ * them: no answer, so "we're on it" and the question. Not a partial fix, not with a device meant
+ * (a correction), another service or another problem named clearly (a switch).
+ */
+export function saysProblemAgain(run: PlaybookRun, recognize: () => Recognition, state: PlaybookState, input: UserInput): boolean {
+  if (state.phase !== 'question') return false;
+  const messages = run.engine.messages;
+  if (!mentionsPhrase(messages.list('synonyms.notFixed'), input.text, true) || saysPartly(run, input)) return false;
+  if (matchChoice(promptChoices(run, state), { text: input.text }, 'loose') !== undefined) return false;
+  const r = recognize();
+  const service = run.engine.serviceIn(r);
+  if (service !== undefined && service !== state.service) return false;
+  return !devicesMeant(run, r) && !namesOtherPlaybook(run, state, r);
 }
 
 /** messages.yaml `synonyms.unclear` without the lead words ("ok") and the phrases that only say a step was done ("done that"). */

@@ -17,12 +17,14 @@ export const ELSEWHERE_STOP = 'elsewhere-stop';
 export const SAID_FIXED = 'said-fixed';
 /** A partial fix ("yes, but only some photos"): not fixed, the next check, recorded `partly-fixed` (a hidden answer, no button). */
 export const PARTLY = 'partly-fixed';
-/** "Yes I checked", "it's on" at "Did that fix it?": the step was done, nothing said of a fix (a hidden answer, no button). */
+/** "Yes I checked", "it's on" at "Did that fix it?" (nothing said of a fix), "I checked that as well" at a step's question (nothing said of what it showed): a hidden answer, no button. */
 export const STEP_DONE = 'step-done';
 /** "It was already on", "already checked that" at "Did that fix it?": the setting was fine, not the cause; the next check (a hidden answer, no button). */
 export const ALREADY_FINE = 'already-fine';
 /** "my storage isn't full" at another step's prompt: the answer to a later step's question, noted for when it comes (a hidden answer, no button). */
 export const NOTED_LATER = 'noted-later';
+/** "Also it says paused" at a step's question: the problem said again, no answer; "we're on it" and the question (a hidden answer, no button). */
+export const SAME_PROBLEM = 'same-problem';
 
 /** The buttons of the prompt the state waits at, with the phrases that pick each. */
 export function promptChoices(run: PlaybookRun, state: PlaybookState): PromptChoice[] {
