@@ -12,7 +12,8 @@
  * src/dialogs/playbook/, as functions of (run, state, …): the state and its options (state.ts),
  * the content for this device and service (stepContent.ts), each prompt's text and buttons
  * (prompts.ts), reading typed answers (answerReading.ts), the first message's rules
- * (firstMessage.ts), status lines (statusReport.ts), stuck help (stuckHelp.ts) and undo (undo.ts).
+ * (firstMessage.ts), status lines (statusReport.ts), stuck help (stuckHelp.ts), undo (undo.ts)
+ * and where to carry on after a content change (contentChange.ts).
  */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -29,6 +30,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill, type MessageKey } from './messages';
 import { asksSomethingClear, deniesProblem, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
+import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
@@ -44,7 +46,6 @@ import {
   offeredChoice,
   ownFixedQuestion,
   pauseStep,
-  placeStillFits,
   platformOf,
   stepMessage,
   stepOf,
@@ -856,31 +857,15 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   private async onContentChange(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
-    if (state.version === this.playbook.contentVersion) return undefined;
-    state.version = this.playbook.contentVersion;
-    state.switchTo = undefined;
-    settle(state);
-    if (state.phase === 'handoff') {
-      leaveHandoff(state);
+    const change = placeAfterChange(this.run, state);
+    if (change.then === 'unchanged') return undefined;
+    const where = { playbook: this.playbook.id, step: state.stepId };
+    if (change.then === 'sameStep') {
+      this.engine.logger.info('playbook changed during conversation; continuing at the same step', { ...where, stillValid: change.stillValid });
+      return change.stillValid ? undefined : this.runFrom(dc, state);
     }
-    const index = this.playbook.steps.indexOf(state.stepId);
-    const step = this.engine.content.steps[state.stepId];
-    if (index >= 0 && step) {
-      state.stepIndex = index;
-      if (state.phase === 'switch') state.phase = state.resumePhase ?? 'fixed';
-      const stillValid = placeStillFits(this.run, state, step);
-      this.engine.logger.info('playbook changed during conversation; continuing at the same step', { playbook: this.playbook.id, step: state.stepId, stillValid });
-      return stillValid ? undefined : this.runFrom(dc, state);
-    }
-    this.engine.logger.info('playbook changed during conversation; restarting it', { playbook: this.playbook.id, step: state.stepId });
+    this.engine.logger.info('playbook changed during conversation; restarting it', where);
     await this.engine.say(dc.context, 'playbook.changed', { problem: this.playbook.title });
-    state.stepIndex = 0;
-    state.tried = [];
-    state.answered = [];
-    if (!state.device && !this.handoffOnly && this.playbook.askDevice !== false) {
-      state.phase = 'device';
-      return this.reprompt(dc, state);
-    }
-    return this.runFrom(dc, state);
+    return change.askDevice ? this.reprompt(dc, state) : this.runFrom(dc, state);
   }
 }
