@@ -11,21 +11,21 @@ import { setHandoffAnswer, setPersonAsked, type HandoffAnswer, type HandoffReque
 import { promptActivity, resyncData, textActivity, textFor, type StepRef } from '../dialogs/cards';
 import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
-import { onlyRedacted, redactActivity, redactText } from '../privacy/redact';
+import { redactActivity, redactText } from '../privacy/redact';
 import { createFrustrationDetector, type FrustrationDetector } from './frustration';
-import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessage, ResyncAgentHub, Ticket, TicketPage, TicketQuery } from './agentHub';
+import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessage, ResyncAgentHub, TicketPage, TicketQuery } from './agentHub';
 import { HubError } from './hubError';
 import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
-import { redactMessageAndContact, sameContact } from './contactAddress';
 import { updateDoc } from './storageDocs';
 import { TicketStore } from './ticketStore';
-import { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, previousText, type ConversationDoc } from './hubDocuments';
+import { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, previousText, type ConversationDoc } from './hubDocuments';
 import { PendingContacts, type PendingContactSweep } from './pendingContacts';
 import type { Vars } from '../dialogs/messages';
 import { PromptWatch } from './promptWatch';
 import { HubPhrases } from './hubPhrases';
 import { HubStore } from './hubStore';
+import { LeaveMessageFlow } from './leaveMessageFlow';
 
 export { promptSignature } from './promptWatch';
 export { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, type ConversationDoc, type ConversationMode } from './hubDocuments';
@@ -51,6 +51,7 @@ export class HubService implements ResyncAgentHub {
   private readonly frustration: FrustrationDetector;
   private readonly phrases: HubPhrases;
   private readonly store: HubStore;
+  private readonly leaveMessage: LeaveMessageFlow;
   private readonly ticketStore: TicketStore;
   private readonly pendingContacts: PendingContacts;
   /** When this instance last swept pending addresses (injected clock, ms); only spaces sweeps out. */
@@ -66,6 +67,16 @@ export class HubService implements ResyncAgentHub {
     this.store = new HubStore({ storage: deps.storage, clock: deps.clock, presenceMs: this.options.presenceMs });
     this.ticketStore = new TicketStore({ storage: deps.storage, clock: deps.clock, logger: deps.logger });
     this.pendingContacts = new PendingContacts({ storage: deps.storage, clock: deps.clock, idleMs: this.options.pendingContactIdleMs });
+    this.leaveMessage = new LeaveMessageFlow({
+      store: this.store,
+      ticketStore: this.ticketStore,
+      pendingContacts: this.pendingContacts,
+      phrases: this.phrases,
+      logger: deps.logger,
+      clock: deps.clock,
+      say: (...args) => this.say(...args),
+      changed: () => this.changed(),
+    });
   }
 
   /**
@@ -381,78 +392,10 @@ export class HubService implements ResyncAgentHub {
       case 'offer':
       case 'failed':
         return this.onOfferAnswer(context, next, conv, conv.mode, input);
-      case 'message': {
-        if (this.phrases.isCancel(input) || this.phrases.isDecline(input)) return this.cancelMessage(context, conv);
-        // A turn while a typed address waits: the conversation is not idle (pendingContacts.ts).
-        if (conv.contactFirst) await this.pendingContacts.touch(conversationId);
-        if (this.phrases.isHelp(input)) {
-          await this.say(context, 'leaveMessage.help', {}, this.phrases.cancelChoices());
-          return;
-        }
-        const message = clip(input.text);
-        if (!message) {
-          await this.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
-          return;
-        }
-        // Redacted once: the text to keep, and the way to reach them written in it.
-        const { redacted, contact: inMessage } = redactMessageAndContact(message, this.phrases.contactJoiner());
-        // Only an email address or a phone number ("me@example.com"): the way to reach them; the
-        // message itself is asked for next.
-        const onlyAddress = redacted !== message && onlyRedacted(redacted) ? inMessage : undefined;
-        if (onlyAddress) {
-          await this.pendingContacts.put(conversationId, onlyAddress);
-          await this.store.saveConversation(conversationId, { ...conv, contactFirst: true, messageAskedAt: this.now() });
-          await this.say(context, 'leaveMessage.contactFirst', { contact: onlyAddress }, this.phrases.cancelChoices());
-          return;
-        }
-        // Only a hidden card number, code or password: nothing to pass on, nothing to thank them for.
-        if (redacted !== message && onlyRedacted(redacted)) {
-          await this.say(context, 'leaveMessage.onlyHidden', {}, this.phrases.cancelChoices());
-          return;
-        }
-        // "hello?" hours after the question: welcome back, and the question again.
-        if (this.longAfter(conv.messageAskedAt) && this.phrases.onlyGreeting(input)) {
-          await this.store.saveConversation(conversationId, { ...conv, messageAskedAt: this.now() });
-          await this.say(context, 'leaveMessage.welcomeBack', {}, this.phrases.cancelChoices());
-          return;
-        }
-        // A way to reach them in the message itself (taken from their own text, for the ticket
-        // only): saved with it at once, and they may correct it on the next turn.
-        const given = await this.takePendingContact(conversationId, conv);
-        const found = inMessage ?? given;
-        if (found) {
-          const ticket = await this.createTicket(conversationId, activity.channelId, { ...conv, ticketMessage: redacted }, found);
-          await this.store.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: found !== given || undefined });
-          await this.say(context, found === given ? 'leaveMessage.savedGiven' : 'leaveMessage.savedFound', { ticket: ticket.id, contact: found });
-          return;
-        }
-        await this.store.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
-        await this.say(context, 'leaveMessage.contact', {}, this.phrases.cancelChoices());
-        return;
-      }
-      case 'contact': {
-        if (this.phrases.isCancel(input)) {
-          if (!conv.ticketId) return this.cancelMessage(context, conv);
-          // Correcting a saved ticket's address: the one from the message stays.
-          const kept = await this.ticketStore.get(conv.ticketId);
-          await this.store.saveConversation(conversationId, { ...clearedMode(conv), mode: 'saved' });
-          await this.say(context, 'leaveMessage.contactKept', { contact: kept?.contact ?? '' });
-          return;
-        }
-        const contact = this.phrases.contactIn(input.text);
-        // "forget it, I'll call Apple": a cancel, then why, and no address.
-        if (!contact && !conv.ticketId && this.phrases.cancelFirst(input.text)) return this.cancelMessage(context, conv);
-        if (!contact) {
-          const key: HandoffMessageKey = this.phrases.isHelp(input) ? 'leaveMessage.contactHelp' : 'leaveMessage.contactInvalid';
-          await this.say(context, key, {}, this.phrases.cancelChoices());
-          return;
-        }
-        if (conv.ticketId) return this.changeContact(context, conv, conv.ticketId, contact);
-        const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact);
-        await this.store.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId) });
-        await this.say(context, 'leaveMessage.saved', { ticket: ticket.id, contact });
-        return;
-      }
+      case 'message':
+        return this.leaveMessage.message(context, conv, input);
+      case 'contact':
+        return this.leaveMessage.contact(context, conv, input);
       case 'frustration': {
         const choices = this.phrases.offerChoices('frustration');
         const answer = this.phrases.readAnswer(choices, input, [HUB_CHOICES.talkToPerson]);
@@ -494,70 +437,19 @@ export class HubService implements ResyncAgentHub {
         // The turn right after a declined offer or a saved message: a goodbye gets a fitting one.
         const cleared = clearedMode(conv);
         await this.store.saveConversation(conversationId, cleared);
-        // The address was found in the message: another one replaces it, "wrong" asks for it, "yes" confirms.
-        if (conv.contactFound && conv.lastTicket) {
-          const contact = this.phrases.contactIn(input.text);
-          if (contact) return this.changeContact(context, cleared, conv.lastTicket.id, contact);
-          if (this.phrases.isWrongContact(input)) {
-            await this.store.saveConversation(conversationId, { ...cleared, mode: 'contact', ticketId: conv.lastTicket.id });
-            await this.say(context, 'leaveMessage.contactCorrect', {}, this.phrases.cancelChoices());
-            return;
-          }
-          if (this.phrases.isRightContact(input)) {
-            const ticket = await this.ticketStore.get(conv.lastTicket.id);
-            await this.store.saveConversation(conversationId, { ...cleared, mode: 'saved' });
-            await this.say(context, 'leaveMessage.contactConfirmed', { contact: ticket?.contact ?? '' });
-            return;
-          }
-        }
+        if (await this.leaveMessage.correctFound(context, conv, cleared, input)) return;
         const answer = this.phrases.readAnswer([], input, []);
         if (answer.kind === 'goodbye' || answer.kind === 'no') {
           await this.say(context, conv.mode === 'saved' ? 'leaveMessage.goodbye' : 'offer.goodbye');
           return;
         }
-        if (await this.tellTicketReceived(context, cleared, input)) return;
+        if (await this.leaveMessage.tellTicketReceived(context, cleared, input)) return;
         return this.botTurn(context, next, cleared);
       }
       default:
-        if (await this.tellTicketReceived(context, conv, input)) return;
+        if (await this.leaveMessage.tellTicketReceived(context, conv, input)) return;
         return this.botTurn(context, next, conv);
     }
-  }
-
-  /** The ticket fields of a conversation that just left a message (one-turn mode `saved`). */
-  private ticketLeft(ticket: Ticket, channelId: string): Partial<ConversationDoc> {
-    return { mode: 'saved', channelId, lastTicket: { id: ticket.id, at: ticket.createdAt }, recent: [], sinceOffer: 0 };
-  }
-
-  /** A saved ticket gets the address the person corrected it to. */
-  private async changeContact(context: TurnContext, conv: ConversationDoc, ticketId: string, contact: string): Promise<void> {
-    // The address the ticket already has, typed again: nothing changes, it is only confirmed.
-    const current = (await this.ticketStore.get(ticketId))?.contact;
-    if (current !== undefined && sameContact(current, contact)) {
-      await this.store.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
-      await this.say(context, 'leaveMessage.contactConfirmed', { contact: current });
-      return;
-    }
-    await this.ticketStore.setContact(ticketId, contact);
-    this.changed();
-    await this.store.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'saved' });
-    await this.say(context, 'leaveMessage.contactChanged', { contact });
-  }
-
-  /**
-   * "hello? any news?" in a conversation where a message was left (its ticket still open): it
-   * reached the team, they reply at the address given, anything else meanwhile? A greeting alone
-   * counts only long after the message (MESSAGE_WELCOME_BACK_MS); asking for news, at any time.
-   */
-  private async tellTicketReceived(context: TurnContext, conv: ConversationDoc, input: { text: string; value?: unknown }): Promise<boolean> {
-    if (!conv.lastTicket || input.value !== undefined) return false;
-    const asks = this.phrases.asksForNews(input.text) || (this.longAfter(conv.lastTicket.at) && this.phrases.isGreeting(input.text));
-    if (!asks) return false;
-    const ticket = await this.ticketStore.get(conv.lastTicket.id);
-    if (!ticket || ticket.status !== 'open') return false;
-    await this.store.saveConversation(context.activity.conversation.id, { ...conv, mode: 'saved' });
-    await this.say(context, 'leaveMessage.received', { ticket: ticket.id, contact: ticket.contact });
-    return true;
   }
 
   /** The person answered "Wait anyway / Leave a message / Cancel" or "Try again / Leave a message / No thanks". */
@@ -796,44 +688,10 @@ export class HubService implements ResyncAgentHub {
 
   // ---- tickets ----------------------------------------------------------------------------
 
-  private async createTicket(conversationId: string, channelId: string, conv: ConversationDoc, contact: string): Promise<Ticket> {
-    const base = {
-      conversationId,
-      channelId,
-      message: conv.ticketMessage ?? '',
-      contact,
-      createdAt: this.now(),
-      summary: conv.pending?.summary ?? buildSummary({ record: { steps: [] } }),
-      status: 'open' as const,
-    };
-    let ticket: Ticket | undefined;
-    // Ids are short (people are told them); on the rare clash with an existing ticket, draw again.
-    for (let attempt = 0; attempt < 5 && !ticket; attempt++) {
-      const candidate: Ticket = { id: `T-${randomUUID().slice(0, 8).toUpperCase()}`, ...base };
-      if (await this.ticketStore.create(candidate)) ticket = candidate;
-    }
-    if (!ticket) throw new Error('HubService.createTicket(): no free ticket id after 5 attempts');
-    this.changed();
-    this.deps.logger.info('handoff: ticket saved', { conversationId, ticket: ticket.id });
-    return ticket;
-  }
-
-  private async cancelMessage(context: TurnContext, conv: ConversationDoc): Promise<void> {
-    if (conv.contactFirst) await this.pendingContacts.forget(context.activity.conversation.id);
-    await this.store.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'declined' });
-    await this.say(context, 'leaveMessage.cancelled');
-  }
-
   // ---- helpers ----------------------------------------------------------------------------
 
   private now(): string {
     return this.deps.clock.now().toISOString();
-  }
-
-  /** True when `at` (ISO) is more than MESSAGE_WELCOME_BACK_MS ago (injected clock). */
-  private longAfter(at: string | undefined): boolean {
-    const then = at ? Date.parse(at) : NaN;
-    return !Number.isNaN(then) && this.deps.clock.now().getTime() - then > MESSAGE_WELCOME_BACK_MS;
   }
 
   private message(from: HubMessage['from'], text: string, at: string, agentName?: string): HubMessage {
@@ -855,12 +713,6 @@ export class HubService implements ResyncAgentHub {
   private async currentStatus(): Promise<string | undefined> {
     if (!this.deps.statusFeed) return undefined;
     return statusLine(await fetchStatus(this.deps.statusFeed, this.deps.statusTimeoutMs ?? 2000));
-  }
-
-  /** The address typed before the message (contactFirst), taken out of storage for the ticket. */
-  private async takePendingContact(conversationId: string, conv: ConversationDoc): Promise<string | undefined> {
-    if (!conv.contactFirst) return undefined;
-    return this.pendingContacts.take(conversationId);
   }
 
   /** Says a hub message; `step` tags it as part of a playbook step (the contact-support step asking). */
