@@ -12,8 +12,9 @@
  * src/dialogs/playbook/, as functions of (run, state, …): the state and its options (state.ts),
  * the content for this device and service (stepContent.ts), each prompt's text and buttons
  * (prompts.ts), reading typed answers (answerReading.ts), the first message's rules
- * (firstMessage.ts), status lines (statusReport.ts), stuck help (stuckHelp.ts), undo (undo.ts)
- * and where to carry on after a content change (contentChange.ts).
+ * (firstMessage.ts), status lines (statusReport.ts), stuck help (stuckHelp.ts), undo (undo.ts),
+ * another problem named mid-way (otherProblem.ts) and where to carry on after a content change
+ * (contentChange.ts).
  */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -29,7 +30,7 @@ import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill, type MessageKey } from './messages';
-import { asksSomethingClear, deniesProblem, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
+import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
@@ -57,8 +58,9 @@ import {
   type PlaybookRun,
 } from './playbook/stepContent';
 import { stuckOnStep } from './playbook/stuckHelp';
+import { offerSwitch, otherProblemIn } from './playbook/otherProblem';
 import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
-import { addsProblem, queueFromPlaybook } from './main/queueHandOver';
+import { queueFromPlaybook } from './main/queueHandOver';
 import { fetchStatus } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
 
@@ -683,30 +685,17 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async onOtherProblem(dc: DialogContext, state: PlaybookState, recognition: Recognition): Promise<DialogTurnResult | undefined> {
-    const target = this.engine.playbookForIntent(recognition.intent);
-    if (!target || target.id === this.playbook.id || this.handoffOnly || this.isCurrentProblem(state, recognition)) return undefined;
-    // "my storage isn't full": that problem denied, not named.
-    if (deniesProblem(target, recognition.text)) return undefined;
-    // "Is iCloud down?" mid-way: answered here, then the pending question again (no switch).
-    if (this.engine.answersFromStatus(target)) return this.statusAside(dc, state, recognition);
-    // "yes, notes too" at "Did that fix it?": this problem is fixed, then the offer of the other one.
-    const fixedToo = state.phase === 'fixed' && matchChoice(this.choicesFor(state), { text: recognition.text }, 'loose') === FIXED.yes;
-    const kept = this.engine.namedDevices(recognition).filter((n) => !n.ruledOut);
-    const device = kept.length === 1 && kept[0].device.id !== state.device ? kept[0].device.id : undefined;
-    // "ok my contacts too then": an addition, not a switch; it waits in the main dialog's queue and this step goes on.
-    if (!fixedToo && state.phase !== 'switch' && addsProblem(this.engine, recognition.text)) {
-      const problem = { playbookId: target.id, utterance: redacted(recognition.text) ?? '', service: this.engine.serviceIn(recognition), ...(device ? { device } : {}) };
-      if (queueFromPlaybook(this.engine, dc.stack, problem, await this.engine.getRecord(dc.context))) {
-        state.moreQueued = true;
-        await this.engine.say(dc.context, 'queue.later', { problem: target.title }, stepRefOf(this.run, state));
-        return this.reprompt(dc, state);
-      }
+    const other = otherProblemIn(this.run, state, recognition);
+    if (!other) return undefined;
+    if (other.status) return this.statusAside(dc, state, recognition);
+    // "ok my contacts too then": it waits in the main dialog's queue and this step goes on.
+    if (other.addition && queueFromPlaybook(this.engine, dc.stack, other.addition, await this.engine.getRecord(dc.context))) {
+      state.moreQueued = true;
+      await this.engine.say(dc.context, 'queue.later', { problem: other.target.title }, stepRefOf(this.run, state));
+      return this.reprompt(dc, state);
     }
-    settle(state);
-    if (state.phase !== 'switch') state.resumePhase = state.phase;
-    state.phase = 'switch';
-    state.switchTo = { playbookId: target.id, utterance: redacted(recognition.text) ?? '', service: this.engine.serviceIn(recognition), device };
-    if (fixedToo) {
+    offerSwitch(state, other);
+    if (other.fixedToo) {
       await this.recordOutcome(dc, state, 'fixed');
       await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, varsFor(this.run, state)), 'playbook.wrapUp', stepRefOf(this.run, state));
       state.fixedFirst = true;

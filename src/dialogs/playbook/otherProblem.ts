@@ -1,0 +1,52 @@
+/**
+ * Another problem named mid-way (recognised with confidence as another playbook): what it is to
+ * the playbook under way. Pure functions of (run, state, recognition); the dialog answers the
+ * status aside, queues the addition or offers the switch, and sends.
+ */
+import type { LoadedPlaybook } from '../../content/loadContent';
+import type { Recognition } from '../../nlu/recognizer';
+import { matchChoice } from '../answers';
+import { addsProblem } from '../main/queueHandOver';
+import type { QueuedProblem } from '../problemQueue';
+import { deniesProblem, isCurrentProblem } from './answerReading';
+import { FIXED, promptChoices } from './prompts';
+import { redacted, settle, type PlaybookState } from './state';
+import type { PlaybookRun } from './stepContent';
+
+export interface OtherProblem {
+  target: LoadedPlaybook;
+  /** "Is iCloud down?" mid-way: answered from the status feed here, then the pending prompt (no switch). */
+  status: boolean;
+  /** "yes, notes too" at "Did that fix it?": this problem is fixed, then the offer of the other one. */
+  fixedToo: boolean;
+  /** What the switch offer keeps: the words (redacted), the service and a device named with it that is news. */
+  switchTo: NonNullable<PlaybookState['switchTo']>;
+  /** "ok my contacts too then": an addition to wait in the main dialog's queue (a switch offer when it can't). */
+  addition?: QueuedProblem;
+}
+
+/**
+ * The other problem the recognition names, or undefined when it means nothing here: no other
+ * playbook, this problem said again, or that problem denied ("my storage isn't full").
+ */
+export function otherProblemIn(run: PlaybookRun, state: PlaybookState, recognition: Recognition): OtherProblem | undefined {
+  const e = run.engine;
+  const target = e.playbookForIntent(recognition.intent);
+  if (!target || target.id === run.playbook.id || run.handoffOnly || isCurrentProblem(run, state, recognition)) return undefined;
+  if (deniesProblem(target, recognition.text)) return undefined;
+  const fixedToo = state.phase === 'fixed' && matchChoice(promptChoices(run, state), { text: recognition.text }, 'loose') === FIXED.yes;
+  const kept = e.namedDevices(recognition).filter((n) => !n.ruledOut);
+  const device = kept.length === 1 && kept[0].device.id !== state.device ? kept[0].device.id : undefined;
+  const utterance = redacted(recognition.text) ?? '';
+  const service = e.serviceIn(recognition);
+  const addition = !fixedToo && state.phase !== 'switch' && addsProblem(e, recognition.text) ? { playbookId: target.id, utterance, service, ...(device ? { device } : {}) } : undefined;
+  return { target, status: e.answersFromStatus(target), fixedToo, switchTo: { playbookId: target.id, utterance, service, device }, addition };
+}
+
+/** The switch offer becomes the pending prompt; the one it interrupts is kept to go back to ("no, stay"). */
+export function offerSwitch(state: PlaybookState, other: OtherProblem): void {
+  settle(state);
+  if (state.phase !== 'switch') state.resumePhase = state.phase;
+  state.phase = 'switch';
+  state.switchTo = other.switchTo;
+}
