@@ -5,11 +5,11 @@
  * change counter only wakes waiting consoles sooner; consoles that poll see the same state.
  */
 import { randomUUID } from 'node:crypto';
-import { HandoffEventNames, EventFactory, TurnContext, type Activity, type ConversationReference, type Transcript } from 'botbuilder';
+import { HandoffEventNames, EventFactory, TurnContext, type Activity, type Transcript } from 'botbuilder';
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
 import { setHandoffAnswer, setPersonAsked, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
-import { promptActivity, resyncData, textActivity, textFor, type StepRef } from '../dialogs/cards';
-import { matchChoice, type PromptChoice } from '../dialogs/answers';
+import { resyncData, textActivity, type StepRef } from '../dialogs/cards';
+import { matchChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
 import { redactActivity, redactText } from '../privacy/redact';
 import { createFrustrationDetector, type FrustrationDetector } from './frustration';
@@ -21,11 +21,11 @@ import { updateDoc } from './storageDocs';
 import { TicketStore } from './ticketStore';
 import { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, previousText, type ConversationDoc } from './hubDocuments';
 import { PendingContacts, type PendingContactSweep } from './pendingContacts';
-import type { Vars } from '../dialogs/messages';
 import { PromptWatch } from './promptWatch';
 import { HubPhrases } from './hubPhrases';
 import { HubStore } from './hubStore';
 import { LeaveMessageFlow } from './leaveMessageFlow';
+import { HubVoice } from './hubVoice';
 
 export { promptSignature } from './promptWatch';
 export { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, type ConversationDoc, type ConversationMode } from './hubDocuments';
@@ -52,6 +52,7 @@ export class HubService implements ResyncAgentHub {
   private readonly phrases: HubPhrases;
   private readonly store: HubStore;
   private readonly leaveMessage: LeaveMessageFlow;
+  private readonly voice: HubVoice;
   private readonly ticketStore: TicketStore;
   private readonly pendingContacts: PendingContacts;
   /** When this instance last swept pending addresses (injected clock, ms); only spaces sweeps out. */
@@ -64,6 +65,7 @@ export class HubService implements ResyncAgentHub {
     this.options = { ...DEFAULTS, ...deps.options };
     this.frustration = deps.frustration ?? createFrustrationDetector();
     this.phrases = new HubPhrases(this.text, this.agentsConfigured);
+    this.voice = new HubVoice({ text: this.text, messenger: deps.messenger, logger: deps.logger });
     this.store = new HubStore({ storage: deps.storage, clock: deps.clock, presenceMs: this.options.presenceMs });
     this.ticketStore = new TicketStore({ storage: deps.storage, clock: deps.clock, logger: deps.logger });
     this.pendingContacts = new PendingContacts({ storage: deps.storage, clock: deps.clock, idleMs: this.options.pendingContactIdleMs });
@@ -74,7 +76,7 @@ export class HubService implements ResyncAgentHub {
       phrases: this.phrases,
       logger: deps.logger,
       clock: deps.clock,
-      say: (...args) => this.say(...args),
+      say: (...args) => this.voice.say(...args),
       changed: () => this.changed(),
     });
   }
@@ -203,7 +205,7 @@ export class HubService implements ResyncAgentHub {
     if (result !== 'accepted') return result;
     this.changed();
     const e = await this.get(conversationId);
-    if (e) await this.tell(e, 'agentJoined', { agent: agent.name });
+    if (e) await this.voice.tell(e, 'agentJoined', { agent: agent.name });
     return result;
   }
 
@@ -217,7 +219,7 @@ export class HubService implements ResyncAgentHub {
       return doc;
     });
     this.changed();
-    await this.send(e, textActivity(this.text.text('agentMessage', { agent: agent.name, text: clean }), resyncData('handoff.agentMessage')), { agentName: agent.name });
+    await this.voice.send(e, textActivity(this.text.text('agentMessage', { agent: agent.name, text: clean }), resyncData('handoff.agentMessage')), { agentName: agent.name });
     return msg;
   }
 
@@ -233,7 +235,7 @@ export class HubService implements ResyncAgentHub {
     // The person's next message is handed to the dialogs as `completed` (see run()).
     await this.store.clearConversation(conversationId, 'completed');
     this.changed();
-    await this.tell(e, 'agentClosed', { agent: agent.name });
+    await this.voice.tell(e, 'agentClosed', { agent: agent.name });
   }
 
   async requeue(conversationId: string, agent: AgentIdentity): Promise<void> {
@@ -248,7 +250,7 @@ export class HubService implements ResyncAgentHub {
     });
     this.changed();
     const position = (await this.position(conversationId)) ?? 1;
-    await this.tell(e, 'agentRequeued', { agent: agent.name, position });
+    await this.voice.tell(e, 'agentRequeued', { agent: agent.name, position });
   }
 
   async markTicketDone(id: string, agent: AgentIdentity): Promise<void> {
@@ -290,7 +292,7 @@ export class HubService implements ResyncAgentHub {
       const existing = await this.get(conversationId);
       if (existing && (existing.state === 'queued' || existing.state === 'active')) {
         if (existing.state === 'active') return 'connected';
-        await this.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.phrases.choice(HUB_CHOICES.cancel, 'choice.cancel')], step);
+        await this.voice.say(context, 'waiting.stillQueued', { position: (await this.position(conversationId)) ?? 1 }, [this.phrases.choice(HUB_CHOICES.cancel, 'choice.cancel')], step);
         return 'queued';
       }
       const conv = await this.store.conversation(conversationId);
@@ -301,7 +303,7 @@ export class HubService implements ResyncAgentHub {
       if (!this.agentsConfigured) {
         // Nobody can ever answer a live chat here: a message (ticket) or nothing.
         await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
-        await this.say(context, 'noAccounts', {}, this.phrases.offerChoices('offer'), step);
+        await this.voice.say(context, 'noAccounts', {}, this.phrases.offerChoices('offer'), step);
         return 'offered';
       }
       const online = await this.agentsOnline();
@@ -310,7 +312,7 @@ export class HubService implements ResyncAgentHub {
       if (online === 0 || minutes > this.options.longWaitMinutes) {
         await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
         const key: HandoffMessageKey = online === 0 ? 'noAgent' : 'longWait';
-        await this.say(context, key, { position, minutes }, this.phrases.offerChoices('offer'), step);
+        await this.voice.say(context, key, { position, minutes }, this.phrases.offerChoices('offer'), step);
         return 'offered';
       }
       await this.escalate(context, summary, conv, step, resume);
@@ -365,8 +367,8 @@ export class HubService implements ResyncAgentHub {
     const position = (await this.position(conversationId)) ?? 1;
     const cancel = this.phrases.cancelChoices();
     // With nobody signed in any estimate would be made up (and contradict "I can't say when").
-    if (online === 0) await this.say(context, 'waiting.noEstimate', { position }, cancel, step);
-    else await this.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, cancel, step);
+    if (online === 0) await this.voice.say(context, 'waiting.noEstimate', { position }, cancel, step);
+    else await this.voice.say(context, 'waiting', { position, minutes: this.estimateMinutes(position, online) }, cancel, step);
   }
 
   // ---- the bot-side gate ------------------------------------------------------------------
@@ -404,11 +406,11 @@ export class HubService implements ResyncAgentHub {
         const picked = answer.kind === 'choice' ? answer.id : answer.kind === 'no' ? HUB_CHOICES.keepTrying : angry ? HUB_CHOICES.talkToPerson : undefined;
         if (picked === HUB_CHOICES.keepTrying) {
           await this.store.saveConversation(conversationId, { ...clearedMode(conv), recent: [], sinceOffer: 0 });
-          await this.say(context, 'frustration.keepTrying');
+          await this.voice.say(context, 'frustration.keepTrying');
           return;
         }
         if (answer.kind === 'unclear') {
-          await this.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
+          await this.voice.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
           return;
         }
         const cleared = { ...clearedMode(conv), ...(picked === HUB_CHOICES.talkToPerson ? { recent: [] } : {}) };
@@ -440,7 +442,7 @@ export class HubService implements ResyncAgentHub {
         if (await this.leaveMessage.correctFound(context, conv, cleared, input)) return;
         const answer = this.phrases.readAnswer([], input, []);
         if (answer.kind === 'goodbye' || answer.kind === 'no') {
-          await this.say(context, conv.mode === 'saved' ? 'leaveMessage.goodbye' : 'offer.goodbye');
+          await this.voice.say(context, conv.mode === 'saved' ? 'leaveMessage.goodbye' : 'offer.goodbye');
           return;
         }
         if (await this.leaveMessage.tellTicketReceived(context, cleared, input)) return;
@@ -473,26 +475,26 @@ export class HubService implements ResyncAgentHub {
     }
     if (picked === HUB_CHOICES.leaveMessage) {
       await this.store.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now(), contactFirst: undefined });
-      await this.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
+      await this.voice.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
       return handBack('message');
     }
     if (answer.kind === 'goodbye') {
       await this.store.saveConversation(conversationId, clearedMode(conv));
-      await this.say(context, 'offer.goodbye');
+      await this.voice.say(context, 'offer.goodbye');
       return handBack('goodbye');
     }
     const decline = async (): Promise<void> => {
       if (conv.resume) {
         await this.store.saveConversation(conversationId, clearedMode(conv));
-        await this.say(context, 'offer.declinedResume');
+        await this.voice.say(context, 'offer.declinedResume');
         return handBack('declined');
       }
       await this.store.saveConversation(conversationId, { ...clearedMode(conv), mode: 'declined' });
-      await this.say(context, 'offer.declined');
+      await this.voice.say(context, 'offer.declined');
     };
     if (picked === HUB_CHOICES.cancel || picked === HUB_CHOICES.noThanks || answer.kind === 'no') return decline();
     if (answer.kind === 'unclear') {
-      await this.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
+      await this.voice.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
       return;
     }
     if (answer.kind === 'unsure') {
@@ -500,7 +502,7 @@ export class HubService implements ResyncAgentHub {
       // (mid-way: back to the step; at the top level: no person for now, and how to ask again).
       if (!conv.unsureAsked) {
         await this.store.saveConversation(conversationId, { ...conv, unsureAsked: true });
-        await this.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
+        await this.voice.say(context, 'offer.unclear', { options: this.phrases.optionList(choices) }, choices);
         return;
       }
       return decline();
@@ -551,7 +553,7 @@ export class HubService implements ResyncAgentHub {
     if (offer) {
       // A held re-prompt's question stays the open one (it is above, still waiting).
       await this.store.saveConversation(conversationId, { ...now, mode: 'frustration', sinceOffer: 0, offered: true, openPrompt: watch.held ? conv.openPrompt : undefined });
-      await this.say(context, 'frustration.offer', {}, this.phrases.offerChoices('frustration'));
+      await this.voice.say(context, 'frustration.offer', {}, this.phrases.offerChoices('frustration'));
       return;
     }
     const held = watch.release();
@@ -582,10 +584,10 @@ export class HubService implements ResyncAgentHub {
         await this.store.clearConversation(conversationId, resume ? undefined : 'declined');
         this.changed();
         if (!resume) {
-          await this.say(context, 'cancelled');
+          await this.voice.say(context, 'cancelled');
           return;
         }
-        await this.say(context, 'cancelledResume');
+        await this.voice.say(context, 'cancelledResume');
         setHandoffAnswer(context, 'declined');
         return next();
       }
@@ -608,8 +610,8 @@ export class HubService implements ResyncAgentHub {
     this.changed();
     if (outcome.state !== 'queued') return;
     const position = (await this.position(conversationId)) ?? 1;
-    if (outcome.offer !== undefined) await this.say(context, 'waiting.longAck', { position, minutes: outcome.offer }, this.phrases.queueChoices(true));
-    else await this.say(context, 'waiting.ack', { position }, this.phrases.cancelChoices());
+    if (outcome.offer !== undefined) await this.voice.say(context, 'waiting.longAck', { position, minutes: outcome.offer }, this.phrases.queueChoices(true));
+    else await this.voice.say(context, 'waiting.ack', { position }, this.phrases.cancelChoices());
   }
 
   /**
@@ -631,7 +633,7 @@ export class HubService implements ResyncAgentHub {
     const conv = await this.store.conversation(conversationId);
     // A dialog step that asked keeps its place quietly (as when the offer's "Leave a message" is picked).
     await this.store.saveConversation(conversationId, { ...clearedMode(conv), mode: 'message', pending: { summary: left.summary }, messageAskedAt: at });
-    await this.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
+    await this.voice.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
     return true;
   }
 
@@ -659,7 +661,7 @@ export class HubService implements ResyncAgentHub {
       });
       await this.store.addToIndex(conversationId);
       this.changed();
-      await this.say(context, 'status.accepted');
+      await this.voice.say(context, 'status.accepted');
       return;
     }
     if (state === 'failed' || state === 'completed') {
@@ -676,10 +678,10 @@ export class HubService implements ResyncAgentHub {
       if (state === 'failed') {
         const summary = previous?.summary ?? buildSummary({ record: { steps: [] } });
         await this.store.saveConversation(conversationId, { ...conv, mode: 'failed', pending: { summary } });
-        await this.say(context, 'status.failed', {}, this.phrases.offerChoices('failed'));
+        await this.voice.say(context, 'status.failed', {}, this.phrases.offerChoices('failed'));
       } else {
         await this.store.saveConversation(conversationId, { ...clearedMode(conv), mode: 'completed' });
-        await this.say(context, 'status.completed');
+        await this.voice.say(context, 'status.completed');
       }
       return;
     }
@@ -713,32 +715,6 @@ export class HubService implements ResyncAgentHub {
   private async currentStatus(): Promise<string | undefined> {
     if (!this.deps.statusFeed) return undefined;
     return statusLine(await fetchStatus(this.deps.statusFeed, this.deps.statusTimeoutMs ?? 2000));
-  }
-
-  /** Says a hub message; `step` tags it as part of a playbook step (the contact-support step asking). */
-  private async say(context: TurnContext, key: HandoffMessageKey, vars: Vars = {}, choices?: PromptChoice[], step?: StepRef): Promise<void> {
-    const text = this.text.text(key, vars);
-    const activity = choices?.length ? promptActivity(context.activity.channelId, text, choices, resyncData(`handoff.${key}`, step, choices)) : textActivity(text, resyncData(`handoff.${key}`, step));
-    await context.sendActivity(activity);
-  }
-
-  /** Tells the person, outside any turn of theirs (agent actions). */
-  private async tell(e: Escalation, key: HandoffMessageKey, vars: Vars): Promise<void> {
-    await this.send(e, textActivity(this.text.text(key, vars), resyncData(`handoff.${key}`)));
-  }
-
-  /**
-   * Sends outside the person's turn (agent actions), so the bot's send hook does not see it: the
-   * text is made fit for the channel here (plain text where Markdown does not render).
-   */
-  private async send(e: Escalation, activity: Partial<Activity>, extra?: Record<string, unknown>): Promise<void> {
-    if (extra) activity.channelData = { ...(activity.channelData as object), handoff: extra };
-    if (typeof activity.text === 'string' && activity.inputHint !== 'expectingInput') activity.text = textFor(e.channelId, activity.text);
-    try {
-      await this.deps.messenger.send(e.reference as Partial<ConversationReference>, activity);
-    } catch (error) {
-      this.deps.logger.error('handoff: could not reach the person', { conversationId: e.conversationId, error });
-    }
   }
 
 }
