@@ -16,7 +16,8 @@
  * and two agents accepting at once cannot both win. The in-process change counter only wakes
  * waiting consoles sooner; consoles that poll see the same state.
  */
-import type { HandoffSummary } from './agentHub';
+import { randomUUID } from 'node:crypto';
+import type { HandoffSummary, HubMessage } from './agentHub';
 import { pendingContactKey } from './pendingContacts';
 import { TICKET_KEYS } from './ticketStore';
 
@@ -128,4 +129,11 @@ export function previousText(recent: readonly string[], current: string | undefi
   const now = (current ?? '').trim();
   for (let i = recent.length - 1; i >= 0; i--) if (recent[i] !== now) return recent[i];
   return undefined;
+}
+
+/** A new line of the live chat (a person's, an agent's, or the hub's own console line). */
+export function hubMessage(from: HubMessage['from'], text: string, at: string, agentName?: string): HubMessage {
+  const m: HubMessage = { id: randomUUID(), from, text, at };
+  if (agentName) m.agentName = agentName;
+  return m;
 }

@@ -4,28 +4,27 @@
  * so a restart loses nothing and two agents accepting at once cannot both win. The in-process
  * change counter only wakes waiting consoles sooner; consoles that poll see the same state.
  */
-import { randomUUID } from 'node:crypto';
 import { HandoffEventNames, EventFactory, TurnContext, type Activity, type Transcript } from 'botbuilder';
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
 import { setHandoffAnswer, setPersonAsked, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
-import { resyncData, textActivity, type StepRef } from '../dialogs/cards';
+import type { StepRef } from '../dialogs/cards';
 import { matchChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
 import { redactActivity, redactText } from '../privacy/redact';
 import { createFrustrationDetector, type FrustrationDetector } from './frustration';
 import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessage, ResyncAgentHub, TicketPage, TicketQuery } from './agentHub';
-import { HubError } from './hubError';
 import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
 import { updateDoc } from './storageDocs';
 import { TicketStore } from './ticketStore';
-import { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, previousText, type ConversationDoc } from './hubDocuments';
+import { HUB_CHOICES, HUB_KEYS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, hubMessage, previousText, type ConversationDoc } from './hubDocuments';
 import { PendingContacts, type PendingContactSweep } from './pendingContacts';
 import { PromptWatch } from './promptWatch';
 import { HubPhrases } from './hubPhrases';
 import { HubStore } from './hubStore';
 import { LeaveMessageFlow } from './leaveMessageFlow';
 import { HubVoice } from './hubVoice';
+import { AgentSessions } from './agentSessions';
 
 export { promptSignature } from './promptWatch';
 export { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, type ConversationDoc, type ConversationMode } from './hubDocuments';
@@ -53,6 +52,7 @@ export class HubService implements ResyncAgentHub {
   private readonly store: HubStore;
   private readonly leaveMessage: LeaveMessageFlow;
   private readonly voice: HubVoice;
+  private readonly agents: AgentSessions;
   private readonly ticketStore: TicketStore;
   private readonly pendingContacts: PendingContacts;
   /** When this instance last swept pending addresses (injected clock, ms); only spaces sweeps out. */
@@ -67,6 +67,7 @@ export class HubService implements ResyncAgentHub {
     this.phrases = new HubPhrases(this.text, this.agentsConfigured);
     this.voice = new HubVoice({ text: this.text, messenger: deps.messenger, logger: deps.logger });
     this.store = new HubStore({ storage: deps.storage, clock: deps.clock, presenceMs: this.options.presenceMs });
+    this.agents = new AgentSessions({ storage: deps.storage, clock: deps.clock, store: this.store, voice: this.voice, text: this.text, changed: () => this.changed() });
     this.ticketStore = new TicketStore({ storage: deps.storage, clock: deps.clock, logger: deps.logger });
     this.pendingContacts = new PendingContacts({ storage: deps.storage, clock: deps.clock, idleMs: this.options.pendingContactIdleMs });
     this.leaveMessage = new LeaveMessageFlow({
@@ -190,67 +191,20 @@ export class HubService implements ResyncAgentHub {
 
   // ---- agent actions ----------------------------------------------------------------------
 
-  async accept(conversationId: string, agent: AgentIdentity): Promise<'accepted' | 'taken' | 'not-found'> {
-    const at = this.now();
-    const result = await updateDoc<Escalation, 'accepted' | 'taken' | 'not-found'>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
-      if (!e) return { abort: true, result: 'not-found' };
-      if (e.state !== 'queued') return { abort: true, result: e.state === 'active' ? 'taken' : 'not-found' };
-      e.state = 'active';
-      e.acceptedAt = at;
-      e.agentId = agent.id;
-      e.agentName = agent.name;
-      e.messages.push(this.message('system', this.text.text('console.agentJoined', { agent: agent.name }), at, agent.name));
-      return { doc: e, result: 'accepted' };
-    });
-    if (result !== 'accepted') return result;
-    this.changed();
-    const e = await this.get(conversationId);
-    if (e) await this.voice.tell(e, 'agentJoined', { agent: agent.name });
-    return result;
+  accept(conversationId: string, agent: AgentIdentity): Promise<'accepted' | 'taken' | 'not-found'> {
+    return this.agents.accept(conversationId, agent);
   }
 
-  async sendFromAgent(conversationId: string, agent: AgentIdentity, text: string): Promise<HubMessage> {
-    const clean = text.trim().slice(0, MESSAGE_MAX);
-    if (!clean) throw new HubError('empty', 'The message is empty.');
-    const at = this.now();
-    const msg = this.message('agent', redactText(clean).text, at, agent.name);
-    const e = await this.holderUpdate(conversationId, agent, (doc) => {
-      doc.messages.push(msg);
-      return doc;
-    });
-    this.changed();
-    await this.voice.send(e, textActivity(this.text.text('agentMessage', { agent: agent.name, text: clean }), resyncData('handoff.agentMessage')), { agentName: agent.name });
-    return msg;
+  sendFromAgent(conversationId: string, agent: AgentIdentity, text: string): Promise<HubMessage> {
+    return this.agents.sendFromAgent(conversationId, agent, text);
   }
 
-  async close(conversationId: string, agent: AgentIdentity): Promise<void> {
-    const at = this.now();
-    const e = await this.holderUpdate(conversationId, agent, (doc) => {
-      doc.state = 'closed';
-      doc.closedAt = at;
-      doc.messages.push(this.message('system', this.text.text('console.agentClosed', { agent: agent.name }), at, agent.name));
-      return doc;
-    });
-    await this.store.removeFromIndex(conversationId);
-    // The person's next message is handed to the dialogs as `completed` (see run()).
-    await this.store.clearConversation(conversationId, 'completed');
-    this.changed();
-    await this.voice.tell(e, 'agentClosed', { agent: agent.name });
+  close(conversationId: string, agent: AgentIdentity): Promise<void> {
+    return this.agents.close(conversationId, agent);
   }
 
-  async requeue(conversationId: string, agent: AgentIdentity): Promise<void> {
-    const at = this.now();
-    const e = await this.holderUpdate(conversationId, agent, (doc) => {
-      doc.state = 'queued';
-      delete doc.agentId;
-      delete doc.agentName;
-      delete doc.acceptedAt;
-      doc.messages.push(this.message('system', this.text.text('console.agentRequeued', { agent: agent.name }), at, agent.name));
-      return doc;
-    });
-    this.changed();
-    const position = (await this.position(conversationId)) ?? 1;
-    await this.voice.tell(e, 'agentRequeued', { agent: agent.name, position });
+  requeue(conversationId: string, agent: AgentIdentity): Promise<void> {
+    return this.agents.requeue(conversationId, agent);
   }
 
   async markTicketDone(id: string, agent: AgentIdentity): Promise<void> {
@@ -259,22 +213,6 @@ export class HubService implements ResyncAgentHub {
     if (!changed) return;
     this.deps.logger.info('handoff: ticket done', { ticket: id, agentId: agent.id });
     this.changed();
-  }
-
-  /** Changes an escalation the agent holds (active, theirs), or throws HubError. */
-  private async holderUpdate(conversationId: string, agent: AgentIdentity, change: (e: Escalation) => Escalation): Promise<Escalation> {
-    let refused: HubError | undefined;
-    const e = await updateDoc<Escalation, Escalation | undefined>(this.deps.storage, HUB_KEYS.escalation(conversationId), (doc) => {
-      refused = undefined;
-      if (!doc) refused = new HubError('not-found', 'No such conversation.');
-      else if (doc.state !== 'active') refused = new HubError('not-active', 'The conversation is not active.');
-      else if (doc.agentId !== agent.id) refused = new HubError('not-yours', 'Another agent holds this conversation.');
-      if (refused || !doc) return { abort: true, result: undefined };
-      const next = change(doc);
-      return { doc: next, result: next };
-    });
-    if (refused || !e) throw refused ?? new HubError('not-found', 'No such conversation.');
-    return e;
   }
 
   // ---- the dialog engine's HandoffService ------------------------------------------------
@@ -574,7 +512,7 @@ export class HubService implements ResyncAgentHub {
         if (!e || e.state !== 'queued') return { abort: true, result: false };
         e.state = 'cancelled';
         e.closedAt = this.now();
-        e.messages.push(this.message('system', this.text.text('console.stoppedWaiting'), e.closedAt));
+        e.messages.push(hubMessage('system', this.text.text('console.stoppedWaiting'), e.closedAt));
         return { doc: e, result: true };
       });
       if (cancelled) {
@@ -596,7 +534,7 @@ export class HubService implements ResyncAgentHub {
     const attachments = (context.activity.attachments ?? []).map((a) => (a.name ? this.text.text('console.attachment', { name: a.name }) : this.text.text('console.attachmentUnnamed')));
     const text = clip([context.activity.text ?? '', ...attachments].filter((t) => t.trim()).join(' '));
     if (!text) return;
-    const msg = this.message('user', redactText(text).text, this.now());
+    const msg = hubMessage('user', redactText(text).text, this.now());
     const waitedMinutes = (e: Escalation) => Math.floor((this.deps.clock.now().getTime() - Date.parse(e.createdAt)) / 60_000);
     const outcome = await updateDoc<Escalation, { state?: Escalation['state']; offer?: number }>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
       if (!e || (e.state !== 'queued' && e.state !== 'active')) return { abort: true, result: { state: e?.state } };
@@ -624,7 +562,7 @@ export class HubService implements ResyncAgentHub {
       if (!e || e.state !== 'queued') return { abort: true, result: undefined };
       e.state = 'cancelled';
       e.closedAt = at;
-      e.messages.push(this.message('system', this.text.text('console.stoppedWaitingForMessage'), at));
+      e.messages.push(hubMessage('system', this.text.text('console.stoppedWaitingForMessage'), at));
       return { doc: e, result: e };
     });
     if (!left) return false;
@@ -656,7 +594,7 @@ export class HubService implements ResyncAgentHub {
         doc.state = 'active';
         doc.acceptedAt = at;
         if (value.agentName) doc.agentName = String(value.agentName).slice(0, 100);
-        doc.messages.push(this.message('system', this.text.text('console.statusAccepted'), at));
+        doc.messages.push(hubMessage('system', this.text.text('console.statusAccepted'), at));
         return { doc, result: undefined };
       });
       await this.store.addToIndex(conversationId);
@@ -669,7 +607,7 @@ export class HubService implements ResyncAgentHub {
         if (!e || (e.state !== 'queued' && e.state !== 'active')) return { abort: true, result: e };
         e.state = state === 'failed' ? 'cancelled' : 'closed';
         e.closedAt = at;
-        e.messages.push(this.message('system', this.statusLine(state, value.message), at));
+        e.messages.push(hubMessage('system', this.statusLine(state, value.message), at));
         return { doc: e, result: e };
       });
       await this.store.removeFromIndex(conversationId);
@@ -694,12 +632,6 @@ export class HubService implements ResyncAgentHub {
 
   private now(): string {
     return this.deps.clock.now().toISOString();
-  }
-
-  private message(from: HubMessage['from'], text: string, at: string, agentName?: string): HubMessage {
-    const m: HubMessage = { id: randomUUID(), from, text, at };
-    if (agentName) m.agentName = agentName;
-    return m;
   }
 
   /** The console line of a handoff.status event that ended the escalation. */
