@@ -33,7 +33,7 @@ import { fill, type MessageKey } from './messages';
 import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
-import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
+import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
@@ -58,7 +58,7 @@ import {
   type PlaybookRun,
 } from './playbook/stepContent';
 import { stuckOnStep } from './playbook/stuckHelp';
-import { offerSwitch, otherProblemIn } from './playbook/otherProblem';
+import { answerSwitch, offerSwitch, otherProblemIn } from './playbook/otherProblem';
 import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
 import { queueFromPlaybook } from './main/queueHandOver';
 import { fetchStatus } from './statusCheck';
@@ -559,22 +559,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         return dc.endDialog({ outcome: 'stopped', outage: true } satisfies ChildResult);
       }
       case 'switch': {
-        const target = state.switchTo;
-        const fixedFirst = state.fixedFirst === true;
-        state.fixedFirst = undefined;
-        if (choiceId === SWITCH.yes && target && this.engine.content.playbooks[target.playbookId]) {
-          if (!fixedFirst) await this.recordOutcome(dc, state, 'user-left');
-          // A step whose instructions were already shown counts as tried too.
-          if (state.resumePhase === 'fixed' && !fixedFirst) markTried(this.run, state);
-          // Steps tried on this device are not tried on another one.
-          const sameDevice = !target.device || target.device === state.device;
-          const options: PlaybookOptions = { utterance: target.utterance, device: target.device ?? state.device, service: target.service, tried: sameDevice ? state.tried : [], answered: sameDevice ? state.answered : [], moreQueued: state.moreQueued };
-          return dc.replaceDialog(playbookDialogId(target.playbookId), options);
+        const answer = answerSwitch(this.run, state, choiceId);
+        if (answer.then === 'switch') {
+          if (answer.left) await this.recordOutcome(dc, state, 'user-left');
+          return dc.replaceDialog(playbookDialogId(answer.playbookId), answer.options);
         }
-        state.phase = state.resumePhase ?? 'fixed';
-        state.switchTo = undefined;
-        state.resumePhase = undefined;
-        if (fixedFirst) {
+        if (answer.fixedFirst) {
           // This problem is fixed and the other one declined: the same end as after any fix.
           if (!state.moreQueued) await this.engine.say(dc.context, 'wrapUp.more');
           return dc.endDialog({ outcome: 'fixed' });

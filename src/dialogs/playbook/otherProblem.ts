@@ -1,7 +1,8 @@
 /**
  * Another problem named mid-way (recognised with confidence as another playbook): what it is to
  * the playbook under way. Pure functions of (run, state, recognition); the dialog answers the
- * status aside, queues the addition or offers the switch, and sends.
+ * status aside, queues the addition or offers the switch, and sends; then the answer to that
+ * offer (answerSwitch).
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Recognition } from '../../nlu/recognizer';
@@ -9,9 +10,9 @@ import { matchChoice } from '../answers';
 import { addsProblem } from '../main/queueHandOver';
 import type { QueuedProblem } from '../problemQueue';
 import { deniesProblem, isCurrentProblem } from './answerReading';
-import { FIXED, promptChoices } from './prompts';
-import { redacted, settle, type PlaybookState } from './state';
-import type { PlaybookRun } from './stepContent';
+import { FIXED, promptChoices, SWITCH } from './prompts';
+import { redacted, settle, type PlaybookOptions, type PlaybookState } from './state';
+import { markTried, type PlaybookRun } from './stepContent';
 
 export interface OtherProblem {
   target: LoadedPlaybook;
@@ -49,4 +50,30 @@ export function offerSwitch(state: PlaybookState, other: OtherProblem): void {
   if (state.phase !== 'switch') state.resumePhase = state.phase;
   state.phase = 'switch';
   state.switchTo = other.switchTo;
+}
+
+export type SwitchAnswer =
+  /** "Yes": the other playbook starts with these options; `left`: this step is recorded as left (not when it was fixed first). */
+  | { then: 'switch'; playbookId: string; options: PlaybookOptions; left: boolean }
+  /** "No, stay" (or the other playbook is gone): back to the prompt the offer interrupted, or the end when this one was fixed first. */
+  | { then: 'stay'; fixedFirst: boolean };
+
+/**
+ * The answer to the switch offer. A step whose instructions were already shown counts as tried;
+ * steps tried and questions answered here carry over only to the same device.
+ */
+export function answerSwitch(run: PlaybookRun, state: PlaybookState, choiceId: string): SwitchAnswer {
+  const target = state.switchTo;
+  const fixedFirst = state.fixedFirst === true;
+  state.fixedFirst = undefined;
+  if (choiceId === SWITCH.yes && target && run.engine.content.playbooks[target.playbookId]) {
+    if (state.resumePhase === 'fixed' && !fixedFirst) markTried(run, state);
+    const sameDevice = !target.device || target.device === state.device;
+    const options: PlaybookOptions = { utterance: target.utterance, device: target.device ?? state.device, service: target.service, tried: sameDevice ? state.tried : [], answered: sameDevice ? state.answered : [], moreQueued: state.moreQueued };
+    return { then: 'switch', playbookId: target.playbookId, options, left: !fixedFirst };
+  }
+  state.phase = state.resumePhase ?? 'fixed';
+  state.switchTo = undefined;
+  state.resumePhase = undefined;
+  return { then: 'stay', fixedFirst };
 }
