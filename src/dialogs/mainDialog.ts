@@ -60,7 +60,7 @@ import { readAnythingElse } from './main/anythingElse';
 import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
-import { asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, readProblems, saysOnlyYes } from './main/messageReading';
+import { asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, problemInOtherWords, readProblems, saysOnlyYes } from './main/messageReading';
 import { asksWhenFixed, outageChoices, readOutageOffer } from './main/outage';
 import { alsoReported, goesFirstInstead, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, queuedBehindCause, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, MAIN_DIALOG_ID, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
@@ -380,6 +380,12 @@ export class MainDialog extends Dialog {
         // A complaint naming its service ("my iphone won't sync photos, I've restarted it already"): that problem.
         const placed = await this.startNamedInComplaint(dc, state, r);
         if (placed) return placed;
+        // A problem named in another language's words ("Kontakte"): that problem, with the message's device.
+        const inOtherWords = problemInOtherWords(e, input);
+        if (inOtherWords !== undefined) {
+          state.misses = 0;
+          return this.startIntent(dc, inOtherWords, r);
+        }
         // Only a device ("mac", "my iphone"), e.g. after "tell me what isn't syncing and on which
         // device": remember it and ask what isn't syncing there.
         const device = onlyDevice(e, r);

@@ -38,6 +38,9 @@ export const ENGINE_MESSAGES = {
   'answer.unclearDevice': [],
   // Words at a device question that name no one device ("everything", "all of them")
   'synonyms.allDevices': [],
+  // Words of other languages that name a problem of the list ("Kontakte"), one entry per playbook:
+  // "<playbook id>: word, word" (src/dialogs/main/menus.ts problemWordsByPlaybook)
+  'synonyms.problemWords': [],
   'answer.hint': ['choices'],
   // Still not understood after the hint (the third miss in a row): a way out of the question
   'answer.stuck': [],

@@ -21,10 +21,10 @@ export interface QueuedProblem {
   utterance: string;
 }
 
-/** A problem a message names: its playbook and the service that named it. */
+/** A problem a message names: its playbook and the service that named it (none for "I can't sign in"). */
 export interface NamedProblem {
   playbook: LoadedPlaybook;
-  service: string;
+  service: string | undefined;
   /** The device id named with this problem, when the message pairs each problem with a device. */
   device?: string;
 }

@@ -90,7 +90,7 @@ describe('switching to another problem', () => {
     expect(content.steps[toggles].services[contacts.service!]).toBeDefined();
     replies = await until(h, replies, toggles, 'fixed.question');
     replies = await h.say(pick(replies, 'not-fixed'));
-    await h.say(`${contacts.intent} too`);
+    await h.say(contacts.intent);
     const switched = await h.say('yes');
     const shown = await until(h, switched, toggles, 'fixed.question');
     expect(shown.some((r) => r.resync?.stepId === toggles && r.resync.playbook === contacts.id)).toBe(true);

@@ -5,6 +5,11 @@
  * - "photos stopped syncing after I restarted my iphone" says when it began: the restart is kept
  *   (and one line says why); "I restarted it already" still skips it.
  * - "contacts aren't syncing too" mid-way is an addition like "photos are broken too": it waits.
+ * - "Kontakte", "Kalender", "contactos" at the problem list (or on their own) name that problem.
+ * - A service's problem and one without a service in one message: both kept (a fact for a step
+ *   they share, the cause first, or the other one queued), never "Did you mean …?".
+ * - "ja", "nein", "sí" and a Spanish sentence at the device question: the device buttons again
+ *   with a reply for a device question, never "didn't catch" after "I'll do my best".
  */
 import { lineOf, personalChat, throughToTheEnd, useRealBot, type ReplyLine } from '../helpers/realBot';
 import { realContent } from './helpers';
@@ -82,5 +87,82 @@ describe('another problem said mid-way with "too" waits, whatever else the sente
     await say("contacts aren't syncing too");
     const replies = await say('1');
     expect(replies.find((r) => r.key === 'queue.offer')?.text).toContain(content.playbooks['contacts-not-syncing'].title);
+  });
+});
+
+describe('problems named in German, Spanish or French words (item 11)', () => {
+  it.each([
+    [['hi', 'blah', 'Kontakte'], 'contacts-not-syncing'],
+    [['my icloud is weird', 'Something else', 'Kontakte'], 'contacts-not-syncing'],
+    [['hi', 'blah', 'Kalender'], 'calendar-not-syncing'],
+    [['hi', 'blah', 'Erinnerungen'], 'calendar-not-syncing'],
+    [['hi', 'blah', 'Notizen'], 'notes-not-syncing'],
+    [['hi', 'blah', 'contactos'], 'contacts-not-syncing'],
+    [['hi', 'blah', 'calendario'], 'calendar-not-syncing'],
+    [['hi', 'blah', 'notas'], 'notes-not-syncing'],
+    [['Kontakte'], 'contacts-not-syncing'],
+  ])('%j starts that problem', async (lines, playbookId) => {
+    const say = talk();
+    let replies: ReplyLine[] = [];
+    for (const line of lines) replies = await say(line);
+    expect(replies.find((r) => r.key === 'playbook.intro')?.playbook).toBe(playbookId);
+  });
+
+  it('a German complaint keeps its device: "meine Kontakte synchronisieren nicht auf dem iPhone"', async () => {
+    const replies = await talk()('meine Kontakte synchronisieren nicht auf dem iPhone');
+    expect(replies.find((r) => r.key === 'playbook.intro')?.playbook).toBe('contacts-not-syncing');
+    expect(keys(replies)).not.toContain('device.question');
+  });
+});
+
+describe('a service problem and a problem without a service in one message ("still weak" 3)', () => {
+  it('"my icloud storage is full and photos won\'t sync on my iphone": photos on the iPhone, the storage said back as a fact', async () => {
+    const say = talk();
+    const replies = await say("my icloud storage is full and photos won't sync on my iphone");
+    expect(keys(replies)).not.toContain('didYouMean');
+    expect(replies.find((r) => r.key === 'playbook.intro')?.playbook).toBe('photos-not-syncing');
+    expect(keys(replies)).toContain('playbook.saidFirst');
+    expect(keys(replies)).not.toContain('device.question');
+    const all = await throughToTheEnd(say, replies);
+    expect(all.some((r) => r.key === 'step.question' && r.stepId === 'storage')).toBe(false);
+    expect(instructionsShown(all)).toContain('storage');
+  });
+
+  it('"photos not syncing on my iphone and I forgot my apple id password": signing in first, photos waiting, then offered', async () => {
+    const say = talk();
+    const replies = await say('photos not syncing on my iphone and I forgot my apple id password');
+    expect(keys(replies)).not.toContain('didYouMean');
+    expect(replies.find((r) => r.key === 'queue.noted')?.text).toContain(content.playbooks['photos-not-syncing'].title);
+    expect(replies.find((r) => r.key === 'playbook.intro')?.playbook).toBe('sign-in-problem');
+    const all = await throughToTheEnd(say, replies);
+    expect(all.find((r) => r.key === 'queue.offer')?.text).toContain(content.playbooks['photos-not-syncing'].title);
+  });
+
+  it.each(['photos not syncing on my iphone and my storage is full', "photos not syncing on my iphone and I can't sign in"])(
+    '"%s" keeps both problems, as before',
+    async (first) => {
+      const replies = await talk()(first);
+      expect(keys(replies)).not.toContain('didYouMean');
+      const said = replies.filter((r) => ['playbook.saidFirst', 'playbook.firstWhen', 'queue.noted'].includes(r.key));
+      expect(said).toHaveLength(1);
+    },
+  );
+});
+
+describe('yes, no and other languages at the device question (item 11)', () => {
+  it.each([
+    ['nothing syncs anymore', 'ja'],
+    ['icloud is broken', 'nein'],
+    ['icloud is broken', 'sí'],
+    ['icloud storage full photos', 'ja'],
+    ['icloud is broken', 'las fotos no se sincronizan'],
+  ])('"%s", then "%s": the device question again with its buttons, no "didn\'t catch"', async (first, answer) => {
+    const say = talk();
+    expect((await say(first)).at(-1)?.key).toBe('device.question');
+    const replies = await say(answer);
+    expect(keys(replies)).not.toContain('answer.notUnderstood');
+    expect(keys(replies)).toContain('answer.unclearDevice');
+    expect(replies.at(-1)?.key).toBe('device.question');
+    expect(replies.filter((r) => r.key === 'language.englishOnly').length).toBeLessThanOrEqual(1);
   });
 });

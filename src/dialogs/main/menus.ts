@@ -46,11 +46,36 @@ export function didYouMeanMenu(engine: Engine, choices: readonly PromptChoice[])
     : [...choices, engine.choice(SOMETHING_ELSE_CHOICE, 'choice.somethingElse')];
 }
 
-/** Every problem we have a playbook for (by title), for "what isn't syncing?". */
+/**
+ * Words of other languages people type at the problem list ("Kontakte", "calendario"), by
+ * playbook id: messages.yaml `synonyms.problemWords`, one entry per playbook written
+ * "<playbook id>: word, word". An entry naming no playbook, or with no words, is left out (the
+ * content test checks there is none).
+ */
+export function problemWordsByPlaybook(engine: Engine): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const entry of engine.messages.list('synonyms.problemWords')) {
+    const at = entry.indexOf(':');
+    const id = entry.slice(0, at).trim();
+    const words = entry
+      .slice(at + 1)
+      .split(',')
+      .map((w) => w.trim())
+      .filter((w) => w !== '');
+    if (at > 0 && engine.content.playbooks[id] && words.length > 0) out.set(id, [...(out.get(id) ?? []), ...words]);
+  }
+  return out;
+}
+
+/**
+ * Every problem we have a playbook for (by title), for "what isn't syncing?"; each answers to its
+ * words in other languages too ("Kontakte": problemWordsByPlaybook).
+ */
 export function problemMenu(engine: Engine): PromptChoice[] {
+  const words = problemWordsByPlaybook(engine);
   return Object.values(engine.content.playbooks)
     .sort((a, b) => a.title.localeCompare(b.title))
-    .map((p) => ({ id: INTENT_CHOICE_PREFIX + p.intent, title: p.title, synonyms: [] }));
+    .map((p) => ({ id: INTENT_CHOICE_PREFIX + p.intent, title: p.title, synonyms: words.get(p.id) ?? [] }));
 }
 
 /** Every problem we have a playbook for, then a person (when `canHandOff`). */

@@ -7,11 +7,12 @@
  * (engine, recognition, input); the dialog sends.
  */
 import type { Recognition } from '../../nlu/recognizer';
-import { isOnlyPhrase, mentionsPhrase, type PromptChoice, type UserInput } from '../answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from '../answers';
 import { COMMAND_PHRASES, type Engine } from '../engine';
 import { otherLanguageOf } from '../languageNotice';
 import { namedProblems, serviceProblems, type NamedProblem } from '../problemQueue';
-import { candidates, didYouMeanMenu } from './menus';
+import { candidates, DID_YOU_MEAN_MAX, didYouMeanMenu, problemWordsByPlaybook } from './menus';
+import type { LoadedPlaybook } from '../../content/loadContent';
 
 /**
  * "help" at one of the main dialog's questions: typed as such (the whole text one of messages.yaml
@@ -36,6 +37,10 @@ export type ProblemReading = { kind: 'several'; named: NamedProblem[] } | { kind
 export function readProblems(engine: Engine, r: Recognition, canHandOff: boolean): ProblemReading | undefined {
   const several = namedProblems(engine, r);
   if (several.length > 1) return { kind: 'several', named: several };
+  if (several.length === 1) {
+    const beside = besideServiceProblem(engine, r, several[0]);
+    if (beside) return beside;
+  }
   const specific = several[0]?.playbook;
   if (specific && specific.intent !== r.intent && engine.playbookForIntent(r.intent)?.general) return { kind: 'specific', intent: specific.intent };
   if (r.ambiguous) {
@@ -43,6 +48,49 @@ export function readProblems(engine: Engine, r: Recognition, canHandOff: boolean
     if (choices.length > 0) return { kind: 'didYouMean', menu: didYouMeanMenu(engine, choices) };
   }
   return undefined;
+}
+
+/**
+ * A message naming one service's problem (`named`) and a problem without a service, which the
+ * recogniser read as its top intent or weighed against the service's ("my icloud storage is full
+ * and photos won't sync on my iphone", "photos not syncing on my iphone and I forgot my apple id
+ * password"), both are kept rather than the person asked "Did you mean …?" or one dropped:
+ * - a problem the service's playbook checks as one of its steps ("storage is full": its storage
+ *   step, coversProblemOf) is left to that step, which takes what the message said of it
+ *   (`saidFirst`) or asks: the service's problem starts;
+ * - a problem that goes first when said (its `firstWhen`, as "can't sign in") starts, the service's waits;
+ * - else the service's problem starts and the other one waits.
+ * A problem the message denies (its `notWhen`: "storage is fine") leaves the service's problem
+ * to start; a general or status-only one does not count. Undefined when the recogniser is sure of the service's problem, or in doubt
+ * without it among its candidates or without such another problem: read as before ("Did you mean
+ * …?" with the problems it weighed).
+ */
+export function besideServiceProblem(engine: Engine, r: Recognition, named: NamedProblem): ProblemReading | undefined {
+  const ranked = r.ambiguous ? [r.intent, ...r.alternatives.map((a) => a.intent)].slice(0, DID_YOU_MEAN_MAX) : [r.intent];
+  const playbooks = [...new Set(ranked)]
+    .filter((intent) => engine.handlerOf(intent) === 'playbook')
+    .map((intent) => engine.playbookForIntent(intent))
+    .filter((p): p is LoadedPlaybook => p !== undefined);
+  const service = named.playbook;
+  if (playbooks[0]?.id === service.id && !r.ambiguous) return undefined;
+  if (r.ambiguous && !playbooks.some((p) => p.id === service.id)) return undefined;
+  const other = playbooks.find((p) => p.id !== service.id && p.service === undefined && !p.general && p.askDevice !== false && !engine.answersFromStatus(p));
+  if (!other) return undefined;
+  // "icloud storage is fine": the other problem denied, so the service's is the one.
+  if (mentionsPhrase(other.notWhen ?? [], r.text, true) || coversProblemOf(engine, service, other)) return { kind: 'specific', intent: service.intent };
+  const alone: NamedProblem = { playbook: other, service: undefined };
+  return { kind: 'several', named: other.firstWhen ? [alone, named] : [named, alone] };
+}
+
+/**
+ * True when `service`'s playbook has the step that `other` is about: its first step that is not a
+ * status check (the storage step of the storage-full playbook is one of the photos checks, the
+ * sign-in case is no photos check). That step then reads what the message said of it (its
+ * `saidFirst`: "my icloud storage is full") or asks.
+ */
+function coversProblemOf(engine: Engine, service: LoadedPlaybook, other: LoadedPlaybook): boolean {
+  const own = other.steps.find((id) => engine.content.steps[id]?.kind !== 'status');
+  return own !== undefined && service.steps.includes(own);
 }
 
 /**
@@ -76,4 +124,16 @@ export function complaintProblems(engine: Engine, r: Recognition, text: string):
 /** A plain yes typed alone ("yes", "yeah", "ja": messages.yaml `synonyms.yes`, after lead words of `synonyms.acknowledge`). */
 export function saysOnlyYes(engine: Engine, input: UserInput): boolean {
   return input.value === undefined && isOnlyPhrase(engine.messages.list('synonyms.yes'), engine.messages.list('synonyms.acknowledge'), input.text);
+}
+
+/**
+ * The intent of the problem a message the recogniser could not place names in another language's
+ * words ("Kontakte", "meine Kontakte synchronisieren nicht": messages.yaml `synonyms.problemWords`,
+ * as whole words and not negated), when it names exactly one; else undefined.
+ */
+export function problemInOtherWords(engine: Engine, input: UserInput): string | undefined {
+  if (input.value !== undefined) return undefined;
+  const choices: PromptChoice[] = [...problemWordsByPlaybook(engine)].map(([id, words]) => ({ id, title: '', synonyms: words }));
+  const id = matchChoice(choices, input, 'loose');
+  return id === undefined ? undefined : engine.content.playbooks[id]?.intent;
 }

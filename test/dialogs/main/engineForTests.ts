@@ -4,8 +4,7 @@ import { Engine } from '../../../src/dialogs/engine';
 import { silentLogger } from '../../../src/logging/logger';
 import { ALL_CLEAR, FixtureStatusFeed, KeywordRecognizer, NOW, realContent } from '../helpers';
 
-export function testEngine(): { engine: Engine; clock: ManualClock; recognizer: KeywordRecognizer } {
-  const content = realContent();
+export function testEngine(content = realContent()): { engine: Engine; clock: ManualClock; recognizer: KeywordRecognizer } {
   const clock = new ManualClock(NOW);
   const recognizer = new KeywordRecognizer(content);
   const engine = new Engine({

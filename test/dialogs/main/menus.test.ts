@@ -3,7 +3,9 @@
  * and what a pick from them asks for. Real content, keyword recogniser; intents are found by
  * handler kind, never named.
  */
-import { candidates, DID_YOU_MEAN_MAX, didYouMeanMenu, helpMenu, problemMenu, readMenuPick, wordsForPick } from '../../../src/dialogs/main/menus';
+import { candidates, DID_YOU_MEAN_MAX, didYouMeanMenu, helpMenu, problemMenu, problemWordsByPlaybook, readMenuPick, wordsForPick } from '../../../src/dialogs/main/menus';
+import { matchChoice } from '../../../src/dialogs/answers';
+import { problemInOtherWords } from '../../../src/dialogs/main/messageReading';
 import type { ProblemWords } from '../../../src/dialogs/main/state';
 import { intentWithHandler } from '../helpers';
 import { testEngine } from './engineForTests';
@@ -54,7 +56,9 @@ describe('"Did you mean …?"', () => {
     const two = didYouMeanMenu(engine, problemMenu(engine).slice(0, 2));
     expect(two).toHaveLength(3);
     expect(two[2].synonyms).not.toContain(engine.messages.list('synonyms.no')[0]);
-    expect(two.slice(0, 2).every((x) => x.synonyms.length === 0)).toBe(true);
+    // With more than one, the problems keep only their own words (other languages'), no yes.
+    expect(two.slice(0, 2).map((x) => x.synonyms)).toEqual(problemMenu(engine).slice(0, 2).map((x) => x.synonyms));
+    expect(two.slice(0, 2).some((x) => x.synonyms.includes(engine.messages.list('synonyms.yes')[0]))).toBe(false);
   });
 });
 
@@ -93,5 +97,38 @@ describe('wordsForPick', () => {
   it('with no message before, the pick', () => {
     const now = words({ utterance: '1' });
     expect(wordsForPick(now, undefined)).toBe(now);
+  });
+});
+
+describe('problem words of other languages (messages.yaml synonyms.problemWords)', () => {
+  it('every entry of the content names a playbook and has words', () => {
+    const entries = engine.messages.list('synonyms.problemWords');
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      const [id, words] = entry.split(':');
+      expect(engine.content.playbooks[id.trim()]).toBeDefined();
+      expect(words.split(',').filter((w) => w.trim() !== '').length).toBeGreaterThan(0);
+    }
+    expect(problemWordsByPlaybook(engine).size).toBe(entries.length);
+  });
+
+  it('the problem list answers to them', () => {
+    const menu = problemMenu(engine);
+    const intentOf = (id: string) => 'intent:' + engine.content.playbooks[id].intent;
+    expect(matchChoice(menu, { text: 'Kontakte' }, 'exact')).toBe(intentOf('contacts-not-syncing'));
+    expect(matchChoice(menu, { text: 'Kalender' }, 'exact')).toBe(intentOf('calendar-not-syncing'));
+    expect(matchChoice(menu, { text: 'meine Notizen' }, 'loose')).toBe(intentOf('notes-not-syncing'));
+  });
+
+  it('an entry naming no playbook, or with no words, is left out', () => {
+    const content = { ...engine.content, messages: { ...engine.content.messages, 'synonyms.problemWords': ['nowhere: kontakte', 'contacts-not-syncing:', 'no colon', `${playbooks[0].id}: wort`] } };
+    const other = testEngine(content).engine;
+    expect([...problemWordsByPlaybook(other)]).toEqual([[playbooks[0].id, ['wort']]]);
+  });
+
+  it('a message naming one of them, not negated, is that problem; one naming none is not', () => {
+    expect(problemInOtherWords(engine, { text: 'meine Kontakte synchronisieren nicht' })).toBe(engine.content.playbooks['contacts-not-syncing'].intent);
+    expect(problemInOtherWords(engine, { text: 'blah' })).toBeUndefined();
+    expect(problemInOtherWords(engine, { text: 'Kontakte', value: { resyncChoice: 'x' } })).toBeUndefined();
   });
 });
