@@ -13,8 +13,8 @@
  * the content for this device and service (stepContent.ts), each prompt's text and buttons
  * (prompts.ts), reading typed answers (answerReading.ts), the first message's rules
  * (firstMessage.ts), status lines (statusReport.ts), stuck help (stuckHelp.ts), undo (undo.ts),
- * another problem named mid-way (otherProblem.ts) and where to carry on after a content change
- * (contentChange.ts).
+ * another problem named mid-way (otherProblem.ts), where to carry on after a content change
+ * (contentChange.ts) and what goes into the record (recordKeeping.ts).
  */
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -59,6 +59,7 @@ import {
 } from './playbook/stepContent';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { answerSwitch, offerSwitch, otherProblemIn } from './playbook/otherProblem';
+import { addOutcome, changeDevice, noteHandedOff } from './playbook/recordKeeping';
 import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
 import { queueFromPlaybook } from './main/queueHandOver';
 import { fetchStatus } from './statusCheck';
@@ -157,17 +158,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.showInstructions(dc, state, stepOf(this.run, state), false);
   }
 
-  /** Adds the step's outcome to the troubleshooting record (replacing the one kept when a person was asked for). */
+  /** Adds the step's outcome to the troubleshooting record (replacing the one kept when a person was asked for: see addOutcome). */
   private async recordOutcome(dc: DialogContext, state: PlaybookState, outcome: StepOutcome, stepId = state.stepId): Promise<void> {
-    const record = await this.engine.getRecord(dc.context);
-    const interrupted = state.interrupted;
-    if (interrupted?.step === stepId) {
-      // The step's real answer replaces the not-fixed recorded when a person was asked for.
-      state.interrupted = undefined;
-      const at = record.steps.findIndex((s) => s.playbook === this.playbook.id && s.step === stepId && s.outcome === 'not-fixed' && s.at === interrupted.at);
-      if (at >= 0) record.steps.splice(at, 1);
-    }
-    record.steps.push({ playbook: this.playbook.id, step: stepId, outcome, at: this.engine.clock.now().toISOString() });
+    addOutcome(await this.engine.getRecord(dc.context), this.playbook.id, state, outcome, stepId, this.engine.clock.now().toISOString());
   }
 
   // ---- the flow -------------------------------------------------------------------------
@@ -358,14 +351,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   private async setDevice(dc: DialogContext, state: PlaybookState, device: Device): Promise<void> {
-    state.device = device.id;
-    // Steps tried and questions answered so far were for the other device.
-    state.tried = [];
-    state.answered = [];
-    const profile = await this.engine.getProfile(dc.context);
-    profile.device = device.id;
-    const record = await this.engine.getRecord(dc.context);
-    record.device = device.id;
+    changeDevice(state, await this.engine.getProfile(dc.context), await this.engine.getRecord(dc.context), device.id);
   }
 
   /** The current step again for a new device: its instructions when its question was answered, else from its start. */
@@ -387,12 +373,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * else?" (no: the goodbye; yes or a new problem: what isn't syncing).
    */
   private async afterLiveChat(dc: DialogContext): Promise<DialogTurnResult> {
-    const step = handoffStep(this.run);
-    const record = await this.engine.getRecord(dc.context);
-    const lastStep = record.steps[record.steps.length - 1];
-    if (step && lastStep?.outcome !== 'handed-off') {
-      record.steps.push({ playbook: this.playbook.id, step: step.id, outcome: 'handed-off', at: this.engine.clock.now().toISOString() });
-    }
+    noteHandedOff(await this.engine.getRecord(dc.context), this.playbook.id, handoffStep(this.run)?.id, this.engine.clock.now().toISOString());
     return dc.endDialog({ outcome: 'handed-off', continueTurn: true } satisfies ChildResult);
   }
 
