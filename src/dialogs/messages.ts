@@ -238,7 +238,8 @@ export type MessageKey = keyof typeof ENGINE_MESSAGES;
  * hub's frustration offer takes the place of the question asked again, these go with it: the
  * offer alone answers an angry message, not "didn't catch that" first.
  */
-export const NOT_UNDERSTOOD_KEYS: readonly MessageKey[] = ['answer.notUnderstood', 'answer.unclear', 'answer.unclearDevice', 'answer.hint', 'answer.outOfRange'];
+// answer.sameProblem ("We're on it", the problem said again at a step's question: "nothing works!!") is one too.
+export const NOT_UNDERSTOOD_KEYS: readonly MessageKey[] = ['answer.notUnderstood', 'answer.unclear', 'answer.unclearDevice', 'answer.hint', 'answer.outOfRange', 'answer.sameProblem'];
 export type MessageValue = string | string[];
 export type Vars = Record<string, string | number | undefined>;
 
