@@ -129,11 +129,13 @@ export function saysOnlyYes(engine: Engine, input: UserInput): boolean {
 /**
  * The intent of the problem a message the recogniser could not place names in another language's
  * words ("Kontakte", "meine Kontakte synchronisieren nicht": messages.yaml `synonyms.problemWords`,
- * as whole words and not negated), when it names exactly one; else undefined.
+ * as whole words and not negated), or in its own status line ("uploading 300 items", "paused": Photos),
+ * when it names exactly one; else undefined.
  */
 export function problemInOtherWords(engine: Engine, input: UserInput): string | undefined {
   if (input.value !== undefined) return undefined;
   const choices: PromptChoice[] = [...problemWordsByPlaybook(engine)].map(([id, words]) => ({ id, title: '', synonyms: words }));
-  const id = matchChoice(choices, input, 'loose');
+  // Numbers are left out: a status line ("Uploading 300 Items") is read as its words.
+  const id = matchChoice(choices, { ...input, text: input.text.replace(/\d+([.,]\d+)?/g, ' ') }, 'loose');
   return id === undefined ? undefined : engine.content.playbooks[id]?.intent;
 }
