@@ -59,7 +59,7 @@ import {
 } from './playbook/stepContent';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { answerSwitch, offerSwitch, otherProblemIn } from './playbook/otherProblem';
-import { addOutcome, changeDevice, noteHandedOff } from './playbook/recordKeeping';
+import { addOutcome, changeDevice, noteHandedOff, noteStart } from './playbook/recordKeeping';
 import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
 import { queueFromPlaybook } from './main/queueHandOver';
 import { fetchStatus } from './statusCheck';
@@ -115,14 +115,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const device = this.engine.device(opts.device)?.id ?? this.engine.device(remembered)?.id;
     Object.assign(dc.activeDialog!.state, startState(this.playbook, opts, device, this.handoffOnly, record.service));
     const live = dc.activeDialog!.state as PlaybookState;
-
-    if (opts.device && this.engine.device(opts.device)) profile.device = opts.device;
-    if (!this.handoffOnly) {
-      record.intent = this.playbook.intent;
-      record.service = live.service;
-      if (opts.utterance && !record.firstUtterance) record.firstUtterance = redacted(opts.utterance);
-    }
-    if (live.device) record.device = live.device;
+    noteStart(this.run, live, opts, profile, record);
 
     if (!this.handoffOnly && !opts.startAtHandoff && opts.resumeAt === undefined) {
       await this.engine.sendText(context, fill(this.playbook.intro, varsFor(this.run, live)), 'playbook.intro', { playbook: this.playbook.id, stepId: live.stepId });

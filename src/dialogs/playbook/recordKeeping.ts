@@ -1,11 +1,12 @@
 /**
- * What a playbook writes into the troubleshooting record and the person's profile: a step's
- * outcome (replacing the "not fixed" kept when a person was asked for mid-way), the handoff that
+ * What a playbook writes into the troubleshooting record and the person's profile: what it starts
+ * on, a step's outcome (replacing the "not fixed" kept when a person was asked for mid-way), the handoff that
  * ended a live chat, and a device change. Pure functions on the record, profile and state; the
  * dialog loads and saves them through the engine.
  */
 import type { StepOutcome, TroubleshootingRecord, UserProfile } from '../troubleshootingRecord';
-import type { PlaybookState } from './state';
+import { redacted, type PlaybookOptions, type PlaybookState } from './state';
+import type { PlaybookRun } from './stepContent';
 
 /**
  * Adds a step's outcome. The step's real answer replaces the "not fixed" recorded when a person
@@ -34,4 +35,19 @@ export function changeDevice(state: PlaybookState, profile: UserProfile, record:
   state.answered = [];
   profile.device = deviceId;
   record.device = deviceId;
+}
+
+/**
+ * A playbook starts: the device named for it is remembered; the record takes its intent, service,
+ * the first message (redacted, only the first) and the device (not for the stand-alone "talk to a
+ * person" flow, which has no problem of its own).
+ */
+export function noteStart(run: PlaybookRun, state: PlaybookState, opts: PlaybookOptions, profile: UserProfile, record: TroubleshootingRecord): void {
+  if (opts.device && run.engine.device(opts.device)) profile.device = opts.device;
+  if (!run.handoffOnly) {
+    record.intent = run.playbook.intent;
+    record.service = state.service;
+    if (opts.utterance && !record.firstUtterance) record.firstUtterance = redacted(opts.utterance);
+  }
+  if (state.device) record.device = state.device;
 }
