@@ -23,6 +23,12 @@ export const HANDOFF_MESSAGES = {
   'offer.declinedResume': [],
   'offer.unclear': ['options'],
   'offer.goodbye': [],
+  // "talk to a person" again at the offer: why nobody can take it now and what each button does
+  'offer.personNoAgent': [],
+  'offer.personNoAccounts': [],
+  'offer.personLongWait': ['position', 'minutes'],
+  // Free text typed at the offer, taken as the message to leave
+  'offer.asMessage': [],
   'choice.wait': [],
   'choice.leaveMessage': [],
   'choice.cancel': [],
@@ -88,6 +94,10 @@ export const HANDOFF_MESSAGES = {
   'synonyms.no': [],
   'synonyms.goodbye': [],
   'synonyms.help': [],
+  // Asking for a person, at the offer of one
+  'synonyms.person': [],
+  // Commands and small talk: never the problem in the agent's summary
+  'synonyms.command': [],
   'synonyms.unsure': [],
   'synonyms.greeting': [],
   // Words around a cancel that change nothing ("actually never mind", "ok cancel then")

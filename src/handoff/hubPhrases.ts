@@ -84,6 +84,48 @@ export class HubPhrases {
     return matchChoice([{ id: HUB_CHOICES.leaveMessage, title: this.text.text('choice.leaveMessage'), synonyms: [] }], { text: plain.text }, 'exact');
   }
 
+  /**
+   * "talk to a person", "can I speak to a person please": a request for a person, typed alone or,
+   * for a phrase of two words or more, inside a short sentence (synonyms.person), not negated.
+   */
+  asksForPerson(input: PersonInput): boolean {
+    if (input.value !== undefined) return false;
+    const phrases = this.text.list('synonyms.person');
+    const plain = this.withoutFiller(input.text);
+    if (matchChoice([{ id: 'person', title: '', synonyms: phrases }], { text: plain }, 'exact') === 'person') return true;
+    if (normalise(input.text).split(' ').length > 8) return false;
+    const longer = phrases.filter((p) => normalise(p).includes(' '));
+    return matchChoice([{ id: 'person', title: '', synonyms: longer }], { text: input.text }, 'loose') === 'person';
+  }
+
+  /**
+   * A line that says nothing about the problem: a command ("start over"), a request for a person,
+   * small talk, a yes or no, a hesitation (synonyms.command, person, yes, no, goodbye, greeting,
+   * unsure, help), or no letters at all. Never kept as the problem in the agent's summary.
+   */
+  isNotProblem(text: string): boolean {
+    const said = normalise(text);
+    if (!/\p{L}/u.test(said)) return true;
+    if (this.asksForPerson({ text })) return true;
+    const keys = ['synonyms.command', 'synonyms.yes', 'synonyms.no', 'synonyms.goodbye', 'synonyms.greeting', 'synonyms.unsure', 'synonyms.help', 'synonyms.cancel'] as const;
+    const phrases = keys.flatMap((k) => this.text.list(k));
+    const hit = (t: string) => matchChoice([{ id: 'not', title: '', synonyms: phrases }], { text: t }, 'exact') === 'not';
+    return hit(said) || hit(this.withoutFiller(text));
+  }
+
+  /**
+   * Free text at an offer that reads as something to pass on ("my photos since tuesday are
+   * missing"): three words or more, not a question, not a request for help, a greeting or a command.
+   */
+  looksLikeMessage(input: PersonInput): boolean {
+    if (input.value !== undefined) return false;
+    const text = input.text.trim();
+    if (/\?\s*$/u.test(text)) return false;
+    const words = normalise(text).split(' ').filter((w) => /\p{L}/u.test(w));
+    if (words.length < 3) return false;
+    return !this.isHelp(input) && !this.isGreeting(text) && !this.isNotProblem(text);
+  }
+
   isHelp(input: PersonInput): boolean {
     return matchChoice([{ id: 'help', title: '', synonyms: this.text.list('synonyms.help') }], input, 'exact') === 'help';
   }

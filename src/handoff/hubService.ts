@@ -238,19 +238,12 @@ export class HubService implements ResyncAgentHub {
       const status = await this.currentStatus();
       const summary = buildSummary({ record, problem, status });
       const resume = options.resumeStep === true;
-      if (!this.agentsConfigured) {
-        // Nobody can ever answer a live chat here: a message (ticket) or nothing.
+      const why = await this.whyNoLiveChat();
+      if (why) {
+        // Nobody can answer a live chat now (or ever, without accounts): wait anyway, a message (ticket) or nothing.
         await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
-        await this.voice.say(context, 'noAccounts', {}, this.phrases.offerChoices('offer'), step);
-        return 'offered';
-      }
-      const online = await this.agentsOnline();
-      const position = (await this.queue()).length + 1;
-      const minutes = this.estimateMinutes(position, online);
-      if (online === 0 || minutes > this.options.longWaitMinutes) {
-        await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
-        const key: HandoffMessageKey = online === 0 ? 'noAgent' : 'longWait';
-        await this.voice.say(context, key, { position, minutes }, this.phrases.offerChoices('offer'), step);
+        const key: HandoffMessageKey = why.reason === 'noAccounts' ? 'noAccounts' : why.reason === 'noAgent' ? 'noAgent' : 'longWait';
+        await this.voice.say(context, key, { position: why.position, minutes: why.minutes }, this.phrases.offerChoices('offer'), step);
         return 'offered';
       }
       await this.escalate(context, summary, conv, step, resume);
@@ -259,6 +252,20 @@ export class HubService implements ResyncAgentHub {
       this.deps.logger.error('handoff: request failed', { conversationId, error });
       return 'unavailable';
     }
+  }
+
+  /**
+   * Why a live chat cannot start now: no agent accounts at all, nobody online, or a wait over
+   * `longWaitMinutes` (with the place and the minutes); undefined when someone can take it.
+   */
+  private async whyNoLiveChat(): Promise<{ reason: 'noAccounts' | 'noAgent' | 'longWait'; position: number; minutes: number } | undefined> {
+    if (!this.agentsConfigured) return { reason: 'noAccounts', position: 0, minutes: 0 };
+    const online = await this.agentsOnline();
+    const position = (await this.queue()).length + 1;
+    const minutes = this.estimateMinutes(position, online);
+    if (online === 0) return { reason: 'noAgent', position, minutes };
+    if (minutes > this.options.longWaitMinutes) return { reason: 'longWait', position, minutes };
+    return undefined;
   }
 
   /** False when no agent account exists: nobody can ever take a live chat. */
@@ -405,7 +412,19 @@ export class HubService implements ResyncAgentHub {
       setHandoffAnswer(context, value);
       await next();
     };
-    if (picked === HUB_CHOICES.wait || picked === HUB_CHOICES.tryAgain) {
+    // "talk to a person" at the offer of one: at "Try again / …" it is trying again; at "Wait anyway /
+    // Leave a message / Cancel" the person is queued if someone can take it now, and otherwise told
+    // briefly why not and what each button does (never the support options and the offer again).
+    const askedAgain = answer.kind === 'other' && this.phrases.asksForPerson(input);
+    if (askedAgain && mode === 'offer') {
+      const why = await this.whyNoLiveChat();
+      if (why) {
+        const key: HandoffMessageKey = why.reason === 'noAccounts' ? 'offer.personNoAccounts' : why.reason === 'noAgent' ? 'offer.personNoAgent' : 'offer.personLongWait';
+        await this.voice.say(context, key, { position: why.position, minutes: why.minutes }, choices);
+        return;
+      }
+    }
+    if (picked === HUB_CHOICES.wait || picked === HUB_CHOICES.tryAgain || askedAgain) {
       const summary = conv.pending?.summary ?? buildSummary({ record: { steps: [] } });
       context.turnState.set(HANDOFF_REQUESTED, true);
       await this.escalate(context, summary, conv, undefined, conv.resume);
@@ -444,6 +463,15 @@ export class HubService implements ResyncAgentHub {
         return;
       }
       return decline();
+    }
+    // Free text that reads as something to pass on ("my photos since tuesday are missing"): the
+    // start of a message, never thrown away; then "How can we reach you?" as when it is asked for.
+    if (this.phrases.looksLikeMessage(input)) {
+      const asked: ConversationDoc = { ...conv, mode: 'message', resume: undefined, unsureAsked: undefined, messageAskedAt: this.now(), contactFirst: undefined };
+      await this.store.saveConversation(conversationId, asked);
+      await this.voice.say(context, 'offer.asMessage');
+      await this.leaveMessage.message(context, asked, input);
+      return handBack('message');
     }
     // Something else entirely: the person moved on; the bot answers it.
     await this.store.saveConversation(conversationId, clearedMode(conv));
