@@ -58,6 +58,7 @@ import { nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from
 import { emptyRecord } from './troubleshootingRecord';
 import { readAnythingElse } from './main/anythingElse';
 import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
+import { devicesWithWords } from './main/deviceWords';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
 import { asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, problemInOtherWords, readProblems, saysOnlyYes } from './main/messageReading';
@@ -443,11 +444,22 @@ export class MainDialog extends Dialog {
       await this.engine.say(dc.context, 'notUnderstood');
       return Dialog.EndOfTurn;
     }
-    const { utterance, service, devices, ruledOut } = 'devices' in said ? said : problemWords(this.engine, said);
+    const words = 'devices' in said ? said : problemWords(this.engine, said);
+    const { utterance, service, ruledOut } = words;
     const state = dc.activeDialog!.state as MainState;
+    // Words that name no one device ("my phone"), or one the recogniser leaves out ("the website").
+    const withWords: ReturnType<typeof devicesWithWords> = playbook.askDevice === false ? { devices: [...words.devices], left: [] } : devicesWithWords(this.engine, playbook.id, service ?? playbook.service, utterance, words.devices, ruledOut ?? []);
+    const devices = withWords.devices;
+    if (withWords.ask) {
+      return this.askWhichDevice(dc, state, { intent, utterance, service, devices: withWords.ask.devices, tries: 0, ruledOut, word: withWords.ask.word });
+    }
     // A playbook whose steps do not depend on the device (askDevice: false) needs no answer.
     if (devices.length > 1 && playbook.askDevice !== false) {
       return this.askWhichDevice(dc, state, { intent, utterance, service, devices: [...devices], tries: 0, ruledOut });
+    }
+    // Named with a device where the service can't be fixed (iCloud.com for Photos): started where it can, and said so.
+    if (withWords.left.length > 0 && devices.length === 1) {
+      await this.engine.say(dc.context, 'device.startedWhereFixable', { device: this.engine.device(devices[0])?.label ?? '', service: this.engine.serviceLabel(service ?? playbook.service) });
     }
     if (devices.length === 0 && playbook.askDevice !== false) {
       const remembered = await deviceToConfirm(this.engine, state, (await this.engine.getProfile(dc.context)).device, ruledOut, () => this.engine.getRecord(dc.context));
@@ -535,6 +547,7 @@ export class MainDialog extends Dialog {
     const answer = readDeviceAgain(e, pending, deviceId, e.input(dc.context), () => e.recognize(dc.context));
     switch (answer.kind) {
       case 'start':
+      case 'startFirst':
         return this.beginPlaybook(dc, playbook.id, {
           utterance: pending.utterance,
           device: answer.device,
@@ -610,7 +623,8 @@ export class MainDialog extends Dialog {
   private async askWhichDevice(dc: DialogContext, state: MainState, pending: PendingStart, count = true): Promise<DialogTurnResult> {
     if (count) pending.tries++;
     state.open = { kind: 'device', pending };
-    await this.engine.ask(dc.context, 'device.which', deviceChoices(this.engine, pending.devices));
+    if (pending.word !== undefined) await this.engine.ask(dc.context, 'device.whichOf', deviceChoices(this.engine, pending.devices), { word: pending.word });
+    else await this.engine.ask(dc.context, 'device.which', deviceChoices(this.engine, pending.devices));
     return Dialog.EndOfTurn;
   }
 
@@ -625,6 +639,9 @@ export class MainDialog extends Dialog {
     const answer = readWhichDevice(e, pending, e.input(dc.context), () => e.recognize(dc.context));
     switch (answer.kind) {
       case 'start':
+        return this.beginPlaybook(dc, playbook.id, { utterance: pending.utterance, device: answer.device, service: pending.service, ruledOut: pending.ruledOut });
+      case 'startFirst':
+        await e.say(dc.context, 'device.startFirst', { device: e.device(answer.device)?.label ?? '' });
         return this.beginPlaybook(dc, playbook.id, { utterance: pending.utterance, device: answer.device, service: pending.service, ruledOut: pending.ruledOut });
       case 'askAgain':
         await e.say(dc.context, 'answer.notUnderstood');

@@ -87,6 +87,15 @@ export const ENGINE_MESSAGES = {
   'device.whatProblem': ['device'],
   // Two different devices named in the first message: which one has the problem?
   'device.which': [],
+  // A device word that names no one device ("my phone"): which one, with that word ("Which phone is it?")
+  'device.whichOf': ['word'],
+  // The message named the service with a device where it can't be fixed (iCloud.com for Photos) and one where it can: started there
+  'device.startedWhereFixable': ['device', 'service'],
+  // "Which device?" still not answered after asking again: the first device the message named
+  'device.startFirst': ['device'],
+  // Words that name a device without saying which ("<device id> <device id>: word, word"), and phrases holding them that name no device in trouble
+  'synonyms.deviceWords': [],
+  'synonyms.deviceWordsNot': [],
   // Mid-way, devices named without one clear device ("my iPad and my Mac", "not the iPhone"): which one?
   'device.whichNow': [],
   // ...and the answer is the device already being worked on

@@ -11,6 +11,7 @@ import { isOnlyPhrase, matchChoice, mentionsPhrase, type PromptChoice, type User
 import type { Engine } from '../engine';
 import type { MessageKey } from '../messages';
 import type { TroubleshootingRecord } from '../troubleshootingRecord';
+import { deviceFromWords } from './deviceWords';
 import { phraseChoice } from './phraseChoice';
 import type { MainState, PendingStart } from './state';
 
@@ -43,7 +44,14 @@ export function againChoices(engine: Engine, deviceId: string): PromptChoice[] {
  * playbook asks with every device), ask the same question again after "not understood", route
  * the message as usual (the waiting problem is dropped).
  */
-export type DeviceAnswer = { kind: 'start'; device: string | undefined } | { kind: 'askAgain' } | { kind: 'route' } | { kind: 'unclear' } | { kind: 'undo' };
+export type DeviceAnswer =
+  | { kind: 'start'; device: string | undefined }
+  /** Still no answer after asking again: the first device the message named, said so ("If it's another device, just tell me"). */
+  | { kind: 'startFirst'; device: string }
+  | { kind: 'askAgain' }
+  | { kind: 'route' }
+  | { kind: 'unclear' }
+  | { kind: 'undo' };
 
 /**
  * Words at a device question that are no answer yet, read as the playbook's device question reads
@@ -62,8 +70,10 @@ function notYetAnswer(engine: Engine, input: UserInput, namesDevice: boolean, un
 /**
  * The answer to "which device?": a button, number or device name (also a device not offered:
  * "actually my iPad"; of two named, the one not ruled out; "not the iPhone" leaves the other).
- * Anything else that is understood (another problem, cancel, a person, help) is routed as usual; a
- * message not understood is asked again once, then the playbook starts and asks with every device.
+ * "its on the website", "my phone": the device those words name there (deviceWords.ts). Anything else
+ * that is understood (another problem, cancel, a person, help) is routed as usual; a message not
+ * understood, or one that names no one device ("no", "both"), is asked again once, then the playbook
+ * starts on the first device the message named (startFirst: the devices named are never lost).
  */
 export function readWhichDevice(engine: Engine, pending: PendingStart, input: UserInput, recognize: () => Recognition): DeviceAnswer {
   const start = (device: string | undefined): DeviceAnswer => ({ kind: 'start', device });
@@ -79,11 +89,17 @@ export function readWhichDevice(engine: Engine, pending: PendingStart, input: Us
   if (kept.length === 0 && left.length === 1 && left.length < pending.devices.length) return start(left[0]);
   const loose = matchChoice(choices, input, 'loose');
   if (loose !== undefined) return start(loose);
+  // "its on the website", "my phone" (messages.yaml synonyms.deviceWords): the one device they name here.
+  const worded = named.length === 0 && input.value === undefined ? deviceFromWords(engine, input.text, pending.devices) : undefined;
+  if (worded !== undefined) return start(worded);
+  // Still no answer after asking again: the devices named are not lost; the first one, said so.
+  const first = pending.devices[0];
   const notYet = notYetAnswer(engine, input, named.length > 0, ['synonyms.allDevices', 'synonyms.unclear']);
   if (notYet === 'undo' || (notYet === 'unclear' && pending.tries < WHICH_DEVICE_TRIES)) return { kind: notYet };
+  if (notYet === 'unclear' && first !== undefined) return { kind: 'startFirst', device: first };
   if (engine.handlerOf(r.intent) !== 'none' || kept.length > 1) return { kind: 'route' };
   if (pending.tries < WHICH_DEVICE_TRIES) return { kind: 'askAgain' };
-  return start(undefined);
+  return first !== undefined ? { kind: 'startFirst', device: first } : start(undefined);
 }
 
 /**

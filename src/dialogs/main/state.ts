@@ -45,6 +45,8 @@ export interface PendingStart {
   tries: number;
   /** Device ids the message ruled out ("not my iPhone"). */
   ruledOut?: string[];
+  /** The device word the question is about ("Which phone is it?": `devices` are what it can mean), when words alone named them. */
+  word?: string;
 }
 
 /**

@@ -28,11 +28,11 @@ describe('readWhichDevice', () => {
     expect(which('not the iphone')).toEqual({ kind: 'start', device: 'mac' });
   });
 
-  it('something understood is routed; not understood is asked again, then the playbook asks itself', () => {
+  it('something understood is routed; not understood is asked again, then the first device named is started (never lost)', () => {
     expect(which('help')).toEqual({ kind: 'route' });
     expect(which('iphone and mac')).toEqual({ kind: 'route' });
     expect(which('blah', 1)).toEqual({ kind: 'askAgain' });
-    expect(which('blah', 2)).toEqual({ kind: 'start', device: undefined });
+    expect(which('blah', 2)).toEqual({ kind: 'startFirst', device: 'iphone' });
   });
 
   it('offers one button per known device', () => {

@@ -1,0 +1,111 @@
+/**
+ * Words that name a device without saying which one ("my phone": an iPhone or an Android phone;
+ * "my laptop": a Mac or a Windows PC), and words the recogniser leaves out that name one device
+ * ("the website": iCloud.com). The recogniser's device entities leave such words out on purpose
+ * (intents/entities.yaml); the dialogs read them here, from messages.yaml `synonyms.deviceWords`
+ * ("<device id> <device id>: word, word", the first word naming the group in "Which phone is it?"),
+ * as whole words and not negated, after the phrases of `synonyms.deviceWordsNot` are taken out
+ * ("phone number", "old phone": not the device in trouble). Pure: no state, no sending.
+ */
+import { mentionsPhrase, normalise } from '../answers';
+import type { Engine } from '../engine';
+
+/** One group of device words named in a message: its first word and the device ids it can mean. */
+export interface DeviceWord {
+  word: string;
+  devices: string[];
+}
+
+/** The groups of messages.yaml `synonyms.deviceWords` whose devices all exist, with their words. */
+export function deviceWordGroups(engine: Engine): { word: string; words: string[]; devices: string[] }[] {
+  return engine.messages.list('synonyms.deviceWords').flatMap((entry) => {
+    const at = entry.indexOf(':');
+    if (at <= 0) return [];
+    const devices = entry.slice(0, at).trim().split(/[\s,]+/).filter((id) => id !== '');
+    const words = entry
+      .slice(at + 1)
+      .split(',')
+      .map((w) => w.trim())
+      .filter((w) => w !== '');
+    if (words.length === 0 || devices.length === 0 || devices.some((id) => engine.device(id)?.id !== id)) return [];
+    return [{ word: words[0], words, devices }];
+  });
+}
+
+/** The text without the phrases that hold a device word but name no device in trouble ("phone number"). */
+function withoutNotDevice(engine: Engine, text: string): string {
+  let t = ` ${normalise(text)} `;
+  for (const phrase of engine.messages.list('synonyms.deviceWordsNot')) {
+    const p = normalise(phrase);
+    if (p) t = t.split(` ${p} `).join(' ');
+  }
+  return t.trim();
+}
+
+/** The groups of device words a message names (as whole words, not negated), in content order. */
+export function deviceWordsIn(engine: Engine, text: string): DeviceWord[] {
+  const t = withoutNotDevice(engine, text);
+  if (!t) return [];
+  return deviceWordGroups(engine)
+    .filter((g) => mentionsPhrase(g.words, t, true))
+    .map((g) => ({ word: g.word, devices: [...g.devices] }));
+}
+
+/**
+ * The device a message names with such words among `offered` (the buttons of a device question):
+ * the one device of a group that is offered ("the website" at "[iCloud.com] [iPhone]", "my phone"
+ * there too), else a group's only device ("the website" when it was not offered). Undefined when
+ * the words name none, or more than one.
+ */
+export function deviceFromWords(engine: Engine, text: string, offered: readonly string[]): string | undefined {
+  const picks = new Set<string>();
+  for (const group of deviceWordsIn(engine, text)) {
+    const among = group.devices.filter((id) => offered.includes(id));
+    if (among.length === 1) picks.add(among[0]);
+    else if (among.length === 0 && group.devices.length === 1) picks.add(group.devices[0]);
+    else if (among.length > 1) return undefined;
+  }
+  return picks.size === 1 ? [...picks][0] : undefined;
+}
+
+/**
+ * The platforms where a playbook's service can't be fixed: a step of the playbook lists the service
+ * `unavailableOn` there (Photos on iCloud.com, which only shows what the devices uploaded).
+ */
+export function unfixablePlatforms(engine: Engine, playbookId: string, service: string | undefined): string[] {
+  const playbook = engine.content.playbooks[playbookId];
+  if (!playbook || !service) return [];
+  return playbook.steps.flatMap((id) => engine.content.steps[id]?.unavailableOn?.[service] ?? []);
+}
+
+/**
+ * The devices a first message names for a playbook about a service, with its device words: the
+ * devices the recogniser found (`named`) and, for each group of words none of whose devices is
+ * named ("my phone" beside "icloud.com"), the group's devices. With two or more, the ones where the
+ * service can't be fixed (`unfixablePlatforms`) are left out while one the message named for sure,
+ * or a device a word can only mean, remains: "photos from my phone dont show up on icloud.com"
+ * is the iPhone's problem. `ask` is the group to ask about ("Which phone is it?") when words alone
+ * name two or more devices; `left` the devices left out for that reason.
+ */
+export function devicesWithWords(
+  engine: Engine,
+  playbookId: string,
+  service: string | undefined,
+  text: string,
+  named: readonly string[],
+  ruledOut: readonly string[],
+): { devices: string[]; ask?: DeviceWord; left: string[] } {
+  const groups = deviceWordsIn(engine, text)
+    .map((g) => ({ ...g, devices: g.devices.filter((id) => !ruledOut.includes(id)) }))
+    .filter((g) => g.devices.length > 0 && !g.devices.some((id) => named.includes(id)));
+  if (groups.length === 0) return { devices: [...named], left: [] };
+  const devices = [...named];
+  for (const g of groups) for (const id of g.devices) if (!devices.includes(id)) devices.push(id);
+  const unfixable = unfixablePlatforms(engine, playbookId, service);
+  const fixable = devices.filter((id) => !unfixable.includes(engine.device(id)?.platform ?? ''));
+  if (named.length > 0 && fixable.length > 0 && fixable.length < devices.length) {
+    return { devices: fixable, left: devices.filter((id) => !fixable.includes(id)) };
+  }
+  if (named.length === 0 && groups.length === 1 && groups[0].devices.length > 1) return { devices: [], ask: groups[0], left: [] };
+  return { devices, left: [] };
+}
