@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config/config';
 import type { AgentHub, AgentIdentity, Escalation, HandoffSummary, Ticket, TicketCursor, TicketStatus } from '../handoff/agentHub';
 import { HubError } from '../handoff/hubError';
-import { outcomeLabel } from '../handoff/handoffSummary';
+import { stepLabel } from '../handoff/handoffSummary';
 import type { Logger } from '../logging/logger';
 import { DEFAULT_MAX_BODY_BYTES, HttpError, readJsonBody, sendError, sendJson } from '../server/httpJson';
 import { defaultWebDir } from '../server/webAssets';
@@ -163,8 +163,10 @@ function summaryView(summary: HandoffSummary) {
     problem: summary.problem ?? null,
     status: summary.status ?? null,
     alsoReported: summary.alsoReported ?? [],
+    // Present only when the summary has them (summaries stored before they existed have none).
+    ...(summary.said?.length ? { said: summary.said } : {}),
     oneLine: summary.oneLine,
-    steps: summary.steps.map((s) => ({ playbook: s.playbook, step: s.step, outcome: s.outcome, label: outcomeLabel(s.outcome) })),
+    steps: summary.steps.map((s) => ({ playbook: s.playbook, step: s.step, outcome: s.outcome, ...(s.answer ? { answer: s.answer } : {}), label: stepLabel(s) })),
   };
 }
 

@@ -15,6 +15,7 @@ import { readIntentRefs } from '../content/validate';
 import { ContentError } from '../content/problems';
 import { createAgentHub, type ProactiveMessenger, type ResyncAgentHub } from '../handoff/agentHub';
 import { loadHandoffMessages, type HandoffMessages } from '../handoff/handoffMessages';
+import { stepCatalog } from '../handoff/stepCatalog';
 import { AdapterMessenger } from '../agent/adapterMessenger';
 import { parseAgentAccounts } from '../agent/agentAccounts';
 import type { ClosableTranscriptStore } from '../transcript/closableTranscriptStore';
@@ -91,6 +92,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     statusFeed,
     statusTimeoutMs: config.STATUS_FEED_TIMEOUT_MS,
     agentsConfigured: parseAgentAccounts(config.AGENT_ACCOUNTS).accounts.length > 0,
+    steps: stepCatalog(content.steps),
   });
   const deps: BotDeps = { config, logger, storage, recognizer, statusFeed, clock, content, handoff: hub, handoffGate: hub };
   // Microsoft Teams: mentions, threads and install events handled around the bot (other channels pass through).

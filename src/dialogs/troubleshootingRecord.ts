@@ -10,8 +10,12 @@
  */
 export type StepOutcome = 'fixed' | 'partly-fixed' | 'not-fixed' | 'skipped' | 'user-left' | 'support-options' | 'handed-off';
 
-/** Outcomes that count as a step tried without fixing the problem ("3 steps tried"). */
-export const TRIED_OUTCOMES: readonly string[] = ['not-fixed', 'partly-fixed', 'skipped'] satisfies StepOutcome[];
+/**
+ * Outcomes that count as a step the person tried without fixing the problem ("3 steps tried"). A
+ * skipped step was not tried (its answer, when it had one, is shown as checked), and a status
+ * check is the bot's own (the agent summary leaves out steps whose content kind is `status`).
+ */
+export const TRIED_OUTCOMES: readonly string[] = ['not-fixed', 'partly-fixed'] satisfies StepOutcome[];
 
 export interface StepRecord {
   playbook: string;
@@ -19,6 +23,12 @@ export interface StepRecord {
   outcome: StepOutcome;
   /** ISO time from the injected clock. */
   at: string;
+  /**
+   * The choice picked at the step's question, by its id in the step's content ("has-space",
+   * "wifi", "full"), when the step asked one. The agent summary shows the choice's title. Absent in
+   * records saved before it existed.
+   */
+  answer?: string;
 }
 
 export interface TroubleshootingRecord {

@@ -15,6 +15,7 @@ import type { HandoffMessages } from './handoffMessages';
 import { HubService } from './hubService';
 import type { StatusFeed } from '../status/statusFeed';
 import type { FrustrationDetector } from './frustration';
+import type { StepCatalog } from './stepCatalog';
 
 export type EscalationState = 'queued' | 'active' | 'closed' | 'cancelled';
 
@@ -33,7 +34,16 @@ export interface HandoffSummary {
   service?: string;
   /** The person's own words, redacted. */
   problem?: string;
-  steps: { playbook: string; step: string; outcome: string }[];
+  /**
+   * Each step's outcome; `answer`: what the person picked at the step's question, in words (the
+   * choice's title), when it asked one. Summaries stored before it existed have none.
+   */
+  steps: { playbook: string; step: string; outcome: string; answer?: string }[];
+  /**
+   * Other lines in which the person described the problem (redacted, oldest first, the problem
+   * itself left out): "the code goes to my old phone which is broken". Absent when there were none.
+   */
+  said?: string[];
   /** Other problems the person named in the same message, not started yet (intent ids). */
   alsoReported?: string[];
   /** What the status feed said, one line (null: asked, nothing to report; absent: not asked). */
@@ -195,6 +205,12 @@ export interface AgentHubDeps {
    * chat: the person is offered to leave a message or cancel, never to wait. Default true.
    */
   agentsConfigured?: boolean;
+  /**
+   * The steps' kinds and choice titles from the content (stepCatalog(content.steps)): the summary
+   * leaves the status check out of the steps tried and shows answers in words. Without it every
+   * not-fixed step counts and answers are shown by id.
+   */
+  steps?: StepCatalog;
   /** Picks among message variants (tests pass a fixed one). */
   random?: () => number;
 }

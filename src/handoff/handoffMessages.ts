@@ -98,6 +98,8 @@ export const HANDOFF_MESSAGES = {
   'synonyms.person': [],
   // Commands and small talk: never the problem in the agent's summary
   'synonyms.command': [],
+  // Carrying on with the bot ("ok lets keep going then"): never a message to leave, nor the problem
+  'synonyms.carryOn': [],
   'synonyms.unsure': [],
   'synonyms.greeting': [],
   // Words around a cancel that change nothing ("actually never mind", "ok cancel then")

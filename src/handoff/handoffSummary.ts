@@ -6,6 +6,7 @@ import type { StatusReport } from '../status/statusFeed';
 import { TRIED_OUTCOMES, type StepOutcome, type TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
 import { redactText } from '../privacy/redact';
 import type { HandoffSummary } from './agentHub';
+import type { StepCatalog } from './stepCatalog';
 
 /** How an agent reads each step outcome (the summary's one line, the agent console). */
 export const OUTCOME_LABELS: Record<StepOutcome, string> = {
@@ -23,9 +24,21 @@ export function outcomeLabel(outcome: string): string {
   return Object.hasOwn(OUTCOME_LABELS, outcome) ? OUTCOME_LABELS[outcome as StepOutcome] : outcome;
 }
 
-/** Longest `oneLine` and `problem` kept. */
+/**
+ * The agent's words for a step of the summary: a skipped step with an answer was checked ("checked:
+ * No, there's plenty of space"), any other answer follows the outcome; without one, the outcome.
+ */
+export function stepLabel(step: { outcome: string; answer?: string }): string {
+  if (!step.answer) return outcomeLabel(step.outcome);
+  if (step.outcome === 'skipped') return `checked: ${step.answer}`;
+  return `${outcomeLabel(step.outcome)} (answered: ${step.answer})`;
+}
+
+/** Longest `oneLine` and `problem` kept; at most SAID_MAX other lines of SAID_LINE_MAX characters. */
 export const ONE_LINE_MAX = 140;
 export const PROBLEM_MAX = 1000;
+export const SAID_MAX = 5;
+export const SAID_LINE_MAX = 300;
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -38,12 +51,21 @@ export interface SummaryInput {
   problem?: string;
   /** The status feed's one line; undefined when it was not asked. */
   status?: string | null;
+  /** Other lines in which the person described the problem (redacted here; the problem itself is left out). */
+  said?: readonly string[];
+  /** Step kinds and choice titles from the content (see AgentHubDeps.steps). */
+  catalog?: StepCatalog;
 }
 
-export function buildSummary({ record, problem, status }: SummaryInput): HandoffSummary {
+export function buildSummary({ record, problem, status, said, catalog }: SummaryInput): HandoffSummary {
   const words = problem?.trim() ? clip(redactText(problem).text, PROBLEM_MAX) : undefined;
-  const steps = record.steps.map((s) => ({ playbook: s.playbook, step: s.step, outcome: s.outcome }));
-  const tried = steps.filter((s) => TRIED_OUTCOMES.includes(s.outcome)).length;
+  const steps = record.steps.map((s) => {
+    const step: HandoffSummary['steps'][number] = { playbook: s.playbook, step: s.step, outcome: s.outcome };
+    if (s.answer) step.answer = catalog?.choiceTitle(s.step, s.answer) ?? s.answer;
+    return step;
+  });
+  // Steps the person did: not the bot's own status check, not one skipped.
+  const tried = steps.filter((s) => TRIED_OUTCOMES.includes(s.outcome) && catalog?.kind(s.step) !== 'status').length;
   const partly = steps.filter((s) => s.outcome === 'partly-fixed').length;
   const parts = [record.intent ?? 'asked for a person', record.service, record.device].filter((p): p is string => Boolean(p));
   let oneLine = parts.join(' · ');
@@ -57,6 +79,8 @@ export function buildSummary({ record, problem, status }: SummaryInput): Handoff
   if (record.service) summary.service = record.service;
   if (also.length > 0) summary.alsoReported = [...also];
   if (words) summary.problem = words;
+  const lines = [...new Set((said ?? []).map((l) => clip(redactText(l).text, SAID_LINE_MAX)).filter((l) => l && l !== words))].slice(-SAID_MAX);
+  if (lines.length > 0) summary.said = lines;
   if (status !== undefined) summary.status = status;
   return summary;
 }

@@ -84,6 +84,12 @@ export interface ConversationDoc {
   ticketId?: string;
   /** Mode `message`: the person typed their address first (it waits in HUB_KEYS.pendingContact). */
   contactFirst?: boolean;
+  /**
+   * Lines in which the person described the problem (redacted, oldest first, at most SAID_LINES):
+   * four words or more that are not a command, a yes or no, small talk or a request for a person.
+   * For the agent summary ("the code goes to my old phone which is broken").
+   */
+  said?: string[];
   /** The person's recent texts (redacted), oldest first, for frustration detection. */
   recent: string[];
   /** Person's messages since the last frustration offer. */
@@ -104,6 +110,8 @@ export interface AgentsDoc {
   agents: Record<string, { name: string; seenAt: string }>;
 }
 
+/** Lines about the problem kept for the agent summary (ConversationDoc.said). */
+export const SAID_LINES = 5;
 /** Recent texts kept for frustration detection. */
 export const RECENT_TEXTS = 5;
 /** Person's messages after a frustration offer before another may be made. */
@@ -124,10 +132,13 @@ export function clip(text: string): string {
   return text.trim().slice(0, MESSAGE_MAX);
 }
 
-/** The person's latest earlier text (the current one, "talk to a person", says nothing about the problem). */
-export function previousText(recent: readonly string[], current: string | undefined): string | undefined {
+/**
+ * The person's latest earlier text that `real` accepts (the current one, "talk to a person", says
+ * nothing about the problem, nor does a command such as "start over").
+ */
+export function previousText(recent: readonly string[], current: string | undefined, real: (text: string) => boolean = () => true): string | undefined {
   const now = (current ?? '').trim();
-  for (let i = recent.length - 1; i >= 0; i--) if (recent[i] !== now) return recent[i];
+  for (let i = recent.length - 1; i >= 0; i--) if (recent[i] !== now && real(recent[i])) return recent[i];
   return undefined;
 }
 

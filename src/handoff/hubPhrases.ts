@@ -101,7 +101,8 @@ export class HubPhrases {
   /**
    * A line that says nothing about the problem: a command ("start over"), a request for a person,
    * small talk, a yes or no, a hesitation (synonyms.command, person, yes, no, goodbye, greeting,
-   * unsure, help), or no letters at all. Never kept as the problem in the agent's summary.
+   * unsure, help), carrying on ("ok lets keep going then", synonyms.carryOn, inside a sentence,
+   * not negated), or no letters at all. Never kept as the problem in the agent's summary.
    */
   isNotProblem(text: string): boolean {
     const said = normalise(text);
@@ -110,7 +111,17 @@ export class HubPhrases {
     const keys = ['synonyms.command', 'synonyms.yes', 'synonyms.no', 'synonyms.goodbye', 'synonyms.greeting', 'synonyms.unsure', 'synonyms.help', 'synonyms.cancel'] as const;
     const phrases = keys.flatMap((k) => this.text.list(k));
     const hit = (t: string) => matchChoice([{ id: 'not', title: '', synonyms: phrases }], { text: t }, 'exact') === 'not';
-    return hit(said) || hit(this.withoutFiller(text));
+    if (hit(said) || hit(this.withoutFiller(text))) return true;
+    return matchChoice([{ id: 'carryOn', title: '', synonyms: this.text.list('synonyms.carryOn') }], { text }, 'loose') === 'carryOn';
+  }
+
+  /**
+   * A line that describes the problem, for the agent summary: four words or more with letters, not
+   * a command, a request for a person, small talk, a yes or no or a hesitation.
+   */
+  describesProblem(text: string): boolean {
+    const words = normalise(text).split(' ').filter((w) => /\p{L}/u.test(w));
+    return words.length >= 4 && !this.isNotProblem(text);
   }
 
   /**

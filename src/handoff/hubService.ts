@@ -17,7 +17,7 @@ import { HandoffText, type HandoffMessageKey } from './handoffMessages';
 import { buildSummary, statusLine } from './handoffSummary';
 import { updateDoc } from './storageDocs';
 import { TicketStore } from './ticketStore';
-import { HUB_CHOICES, HUB_KEYS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, clearedMode, clip, hubMessage, previousText, type ConversationDoc } from './hubDocuments';
+import { HUB_CHOICES, HUB_KEYS, MESSAGES_BETWEEN_OFFERS, RECENT_TEXTS, SAID_LINES, clearedMode, clip, hubMessage, previousText, type ConversationDoc } from './hubDocuments';
 import { PendingContacts, type PendingContactSweep } from './pendingContacts';
 import { PromptWatch } from './promptWatch';
 import { HubPhrases } from './hubPhrases';
@@ -234,9 +234,13 @@ export class HubService implements ResyncAgentHub {
         return 'queued';
       }
       const conv = await this.store.conversation(conversationId);
-      const problem = record.firstUtterance ?? previousText(conv.recent, context.activity.text);
+      // The problem in the person's words: the message that started troubleshooting, or else their
+      // latest earlier text that says something about it (never "start over" or "talk to a person").
+      const real = (text: string) => !this.phrases.isNotProblem(text);
+      const first = record.firstUtterance && real(record.firstUtterance) ? record.firstUtterance : undefined;
+      const problem = first ?? previousText(conv.recent, context.activity.text, real);
       const status = await this.currentStatus();
-      const summary = buildSummary({ record, problem, status });
+      const summary = buildSummary({ record, problem, status, said: conv.said, catalog: this.deps.steps });
       const resume = options.resumeStep === true;
       const why = await this.whyNoLiveChat();
       if (why) {
@@ -493,12 +497,20 @@ export class HubService implements ResyncAgentHub {
   private async botTurn(context: TurnContext, next: () => Promise<void>, conv: ConversationDoc, skipTracking = false): Promise<void> {
     const conversationId = context.activity.conversation.id;
     const text = (context.activity.text ?? '').trim();
-    if (!this.options.frustrationOffer || skipTracking) return next();
+    // A line about the problem is kept for the agent summary (redacted, the last SAID_LINES).
     let tracked = conv;
+    if (text && this.phrases.describesProblem(text)) {
+      const line = redactText(clip(text)).text;
+      tracked = { ...conv, said: [...(conv.said ?? []).filter((l) => l !== line), line].slice(-SAID_LINES) };
+    }
+    if (!this.options.frustrationOffer || skipTracking) {
+      if (tracked !== conv) await this.store.saveConversation(conversationId, tracked);
+      return next();
+    }
     let frustrated = false;
     if (text) {
       const recent = [...conv.recent, redactText(clip(text)).text].slice(-RECENT_TEXTS);
-      tracked = { ...conv, recent, sinceOffer: conv.sinceOffer + 1 };
+      tracked = { ...tracked, recent, sinceOffer: conv.sinceOffer + 1 };
       await this.store.saveConversation(conversationId, tracked);
       frustrated = !(tracked.offered && tracked.sinceOffer < MESSAGES_BETWEEN_OFFERS) && this.frustration.isFrustrated(recent);
     }

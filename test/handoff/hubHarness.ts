@@ -12,6 +12,7 @@ import { silentLogger } from '../../src/logging/logger';
 import { createAgentHub, type AgentHubOptions, type ProactiveMessenger, type ResyncAgentHub } from '../../src/handoff/agentHub';
 import { loadHandoffMessages, type HandoffMessages } from '../../src/handoff/handoffMessages';
 import { HubService } from '../../src/handoff/hubService';
+import { stepCatalog } from '../../src/handoff/stepCatalog';
 import { RedactingTranscriptLogger } from '../../src/transcript/redactingTranscriptLogger';
 import { createMemoryTranscriptStore } from '../../src/transcript/memoryTranscriptStore';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
@@ -77,7 +78,7 @@ export function hubHarness(options: HubHarnessOptions = {}): HubHarness {
   const transcripts = options.transcripts ?? createMemoryTranscriptStore();
   const recognizer = new KeywordRecognizer(content);
   const feed = options.feed ?? new FixtureStatusFeed(ALL_CLEAR);
-  const hubDeps = { storage, clock, messenger, logger: silentLogger, transcripts, messages: options.messages ?? messages, statusFeed: feed, statusTimeoutMs: 100, random: () => 0, options: options.hubOptions };
+  const hubDeps = { storage, clock, messenger, logger: silentLogger, transcripts, messages: options.messages ?? messages, statusFeed: feed, statusTimeoutMs: 100, random: () => 0, options: options.hubOptions, steps: stepCatalog(content.steps) };
   const hub: ResyncAgentHub = options.agentsConfigured === undefined ? createAgentHub(hubDeps) : new HubService({ ...hubDeps, agentsConfigured: options.agentsConfigured });
   const config = parseConfig({ STORAGE: 'memory', STATUS_FEED_TIMEOUT_MS: '100' });
   const deps: BotDeps = { config, logger: silentLogger, storage, recognizer, statusFeed: feed, clock, content, handoff: hub };

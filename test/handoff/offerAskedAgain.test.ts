@@ -100,7 +100,7 @@ describe('free text at the offer (A8 dropped text)', () => {
     expect((await h.hub.tickets()).tickets).toEqual([]);
   });
 
-  it.each(['how long will it take?', 'ok', 'photos', 'what do i do'])('"%s" is not taken as a message', async (text) => {
+  it.each(['how long will it take?', 'ok', 'photos', 'what do i do', 'ok lets keep going then', "no thanks i'll carry on"])('"%s" is not taken as a message', async (text) => {
     const h = hubHarness();
     const p = h.person('c1');
     await p.say('talk to a person');

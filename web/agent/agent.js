@@ -371,6 +371,8 @@
     recordRow(record, 'Device', data.record.device);
     recordRow(record, 'Service', data.record.service);
     recordRow(record, 'Also reported', (data.record.alsoReported || []).join(', '));
+    // Other lines about the problem (an older server sends none).
+    recordRow(record, 'Also said', (data.record.said || []).join(' / '));
     recordRow(record, 'Apple status', data.record.status === null ? 'No reported issues' : data.record.status);
 
     var steps = $('steps');
@@ -539,6 +541,7 @@
     recordRow(record, 'Device', t.summary.device);
     recordRow(record, 'Service', t.summary.service);
     recordRow(record, 'Also reported', (t.summary.alsoReported || []).join(', '));
+    recordRow(record, 'Also said', (t.summary.said || []).join(' / '));
     $('ticket-done').disabled = t.status !== 'open';
     show($('ticket-done'), t.status === 'open');
   }
