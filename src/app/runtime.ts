@@ -93,6 +93,8 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     statusTimeoutMs: config.STATUS_FEED_TIMEOUT_MS,
     agentsConfigured: parseAgentAccounts(config.AGENT_ACCOUNTS).accounts.length > 0,
     steps: stepCatalog(content.steps),
+    // An address typed before a message that never came is kept no longer than conversations are.
+    options: { pendingContactIdleMs: config.DIRECTLINE_RETENTION_HOURS * 3_600_000 },
   });
   const deps: BotDeps = { config, logger, storage, recognizer, statusFeed, clock, content, handoff: hub, handoffGate: hub };
   // Microsoft Teams: mentions, threads and install events handled around the bot (other channels pass through).
