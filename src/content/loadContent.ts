@@ -251,9 +251,21 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
         seen.add(c.id);
         // Nobody says a step fixed the problem before the step is shown.
         if (c.saidFirst && c.action === 'fixed') problem(yaml, file, ['question', 'choices', i, 'saidFirst'], `choice '${c.id}' ends the playbook as fixed; a first message cannot give that answer`);
+        if (c.ifNotFixedStep !== undefined && c.action !== 'continue') problem(yaml, file, ['question', 'choices', i, 'ifNotFixedStep'], `choice '${c.id}' has no instructions and "Did that fix it?" to follow (action '${c.action}')`);
       });
       checkOnlyOn(step, (field, message) => problem(yaml, file, field, message));
     }
+  }
+  // A choice's ifNotFixedStep names an instruction step without a question of its own.
+  for (const step of Object.values(steps)) {
+    step.question?.choices.forEach((c, i) => {
+      if (c.ifNotFixedStep === undefined) return;
+      const file = rel('steps', `${step.id}.yaml`);
+      const target = steps[c.ifNotFixedStep];
+      const yaml = read(file);
+      if (!target) problem(yaml, file, ['question', 'choices', i, 'ifNotFixedStep'], `unknown step id '${c.ifNotFixedStep}' (no ${rel('steps', c.ifNotFixedStep + '.yaml')})`);
+      else if (target.kind !== 'instruction' || target.question || target.id === step.id) problem(yaml, file, ['question', 'choices', i, 'ifNotFixedStep'], `step '${target.id}' must be another instruction step without a question`);
+    });
   }
   if (Object.keys(steps).length === 0 && !problems.some((p) => p.file.startsWith(rel('steps')))) {
     problems.push({ file: rel('steps'), field: '', message: 'no steps found' });

@@ -85,6 +85,27 @@ export const phraseLineSchema = z
   .strict();
 export type PhraseLine = z.infer<typeof phraseLineSchema>;
 
+/**
+ * A playbook's own wording of "Did that fix it?" and its two answers, where "syncing" does not fit
+ * (sign-in: "Can you sign in now?" / "Yes, I'm in" / "No, I still can't"). Without it the engine's
+ * messages.yaml `fixed.*` texts are used. `again` is the short question asked when a "yes" only
+ * said the step was done ("yes I checked"): messages.yaml `fixed.afterDone` by default.
+ * `yesSynonyms` / `noSynonyms`: this question's own ways of answering in words.
+ */
+export const fixedQuestionSchema = z
+  .object({
+    text,
+    yes: text.max(40, 'button titles must be at most 40 characters'),
+    no: text.max(40, 'button titles must be at most 40 characters'),
+    again: text,
+    /** Words that also answer yes here ("I'm in now" at "Can you sign in now?"), beyond messages.yaml's yes and "it works" phrases. */
+    yesSynonyms: z.array(text).optional(),
+    /** Words that also answer no here ("it said the code was incorrect"), beyond messages.yaml's no and "not fixed" phrases. */
+    noSynonyms: z.array(text).optional(),
+  })
+  .strict();
+export type FixedQuestion = z.infer<typeof fixedQuestionSchema>;
+
 export const choiceSchema = z
   .object({
     id,
@@ -119,6 +140,20 @@ export const choiceSchema = z
      * handoff step goes on to the next step.
      */
     ifNotFixed: z.enum(['next', 'handoff']).optional(),
+    /**
+     * A step of dialogs/steps/ (an instruction step without a question) shown when the answer to
+     * "Did that fix it?" after this choice's instructions is "No", whether or not the playbook lists
+     * it: "still full" after the storage tips gets the deeper storage help (`storage-space`), not
+     * the next unrelated check. `ifNotFixed` then applies to that step's "No". When the playbook
+     * lists the step itself (storage-full), the playbook's own order applies and neither field does.
+     */
+    ifNotFixedStep: id.optional(),
+    /**
+     * This choice's own "Did that fix it?" (and buttons), asked after its instructions and its
+     * `ifNotFixedStep` ("Does iCloud show enough free space now?" after "it's full"). The playbook's
+     * own `fixedQuestion` at that step wins.
+     */
+    fixedQuestion: fixedQuestionSchema.optional(),
     /**
      * The message that started a playbook already gives this answer when it holds one of `phrases`
      * (whole words, not negated, clause by clause): "storage is fine" (a `skip` choice: the step is
@@ -226,26 +261,6 @@ export const stepOptionsSchema = z
   .strict();
 export type StepOptions = z.infer<typeof stepOptionsSchema>;
 
-/**
- * A playbook's own wording of "Did that fix it?" and its two answers, where "syncing" does not fit
- * (sign-in: "Can you sign in now?" / "Yes, I'm in" / "No, I still can't"). Without it the engine's
- * messages.yaml `fixed.*` texts are used. `again` is the short question asked when a "yes" only
- * said the step was done ("yes I checked"): messages.yaml `fixed.afterDone` by default.
- * `yesSynonyms` / `noSynonyms`: this question's own ways of answering in words.
- */
-export const fixedQuestionSchema = z
-  .object({
-    text,
-    yes: text.max(40, 'button titles must be at most 40 characters'),
-    no: text.max(40, 'button titles must be at most 40 characters'),
-    again: text,
-    /** Words that also answer yes here ("I'm in now" at "Can you sign in now?"), beyond messages.yaml's yes and "it works" phrases. */
-    yesSynonyms: z.array(text).optional(),
-    /** Words that also answer no here ("it said the code was incorrect"), beyond messages.yaml's no and "not fixed" phrases. */
-    noSynonyms: z.array(text).optional(),
-  })
-  .strict();
-export type FixedQuestion = z.infer<typeof fixedQuestionSchema>;
 
 export const playbookSchema = z
   .object({

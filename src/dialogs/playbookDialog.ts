@@ -40,6 +40,7 @@ import {
   alreadyTried,
   devicesToOffer,
   elsewhereDevice,
+  furtherStep,
   handoffStep,
   instructionText,
   markTried,
@@ -152,8 +153,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   /** Adds the step's outcome to the troubleshooting record (replacing the one kept when a person was asked for: see addOutcome). */
-  private async recordOutcome(dc: DialogContext, state: PlaybookState, outcome: StepOutcome, stepId = state.stepId): Promise<void> {
-    addOutcome(await this.engine.getRecord(dc.context), this.playbook.id, state, outcome, stepId, this.engine.clock.now().toISOString());
+  private async recordOutcome(dc: DialogContext, state: PlaybookState, outcome: StepOutcome, stepId = state.stepId, choice?: string): Promise<void> {
+    // The answer picked at the step's question ("full", "wifi"), so the agent's summary can say it.
+    const answer = stepId === state.stepId ? (choice ?? state.choiceId) : undefined;
+    addOutcome(await this.engine.getRecord(dc.context), this.playbook.id, state, outcome, stepId, this.engine.clock.now().toISOString(), answer);
   }
 
   // ---- the flow -------------------------------------------------------------------------
@@ -165,6 +168,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       if (stepId === undefined) return dc.endDialog({ outcome: 'ended' });
       state.stepId = stepId;
       state.choiceId = undefined;
+      state.further = undefined;
       state.outageFrom = undefined;
       const step = stepOf(this.run, state);
       if (alreadyTried(state, step) || answeredBefore(state.answered, step, platformOf(this.run, state)) || state.saidDone?.includes(step.id)) {
@@ -210,7 +214,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       if (answerCarriesOver(step, choice.id, platformOf(this.run, state))) {
         state.answered = [...(state.answered ?? []).filter((a) => a.step !== step.id), { step: step.id, choice: choice.id }];
       }
-      await this.recordOutcome(dc, state, 'skipped');
+      await this.recordOutcome(dc, state, 'skipped', state.stepId, choice.id);
       state.stepIndex++;
       return undefined;
     }
@@ -514,6 +518,17 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         if (choiceId === FIXED.yes) return this.finishFixed(dc, state);
         if (choiceId === FIXED.agent) return this.onAgent(dc, state);
         markTried(this.run, state);
+        if (choiceId === FIXED.no) {
+          // "Still full" after the storage tips: the deeper help the chosen case names, not the next check.
+          const further = furtherStep(this.run, state);
+          if (further) {
+            await this.recordOutcome(dc, state, 'not-fixed');
+            state.further = { from: state.stepId, choice: state.choiceId! };
+            state.stepId = further.id;
+            state.choiceId = undefined;
+            return (await this.showInstructions(dc, state, further, true)) ?? this.runFrom(dc, state);
+          }
+        }
         return this.next(dc, state, 'not-fixed', choiceId === FIXED.no ? notFixedJump(this.run, state) : undefined);
       case 'statusPause': {
         const from = state.outageFrom;

@@ -7,6 +7,7 @@
 import type { Platform, PlatformText, Step } from '../../src/content/playbookSchema';
 import { FixtureStatusFeed, harness, last, outage, pick, realContent, type BotHarness, type Reply } from '../dialogs/helpers';
 import { lineOf, personalChat, useRealBot } from '../helpers/realBot';
+import { goOnNumber } from '../helpers/goesOn';
 
 const content = realContent();
 
@@ -28,7 +29,7 @@ async function untilQuestion(h: BotHarness, first: Reply[], stepId: string): Pro
   for (let turn = 0; turn < 20; turn++) {
     const prompt = last(replies).resync;
     if (prompt?.messageKey === 'step.question' && prompt.stepId === stepId) return replies;
-    if (prompt?.messageKey === 'step.question') replies = await h.say('1');
+    if (prompt?.messageKey === 'step.question') replies = await h.say(goOnNumber(content.steps[prompt.stepId!]!, prompt.choices));
     else if (prompt?.messageKey === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
     else throw new Error(`stuck at ${prompt?.messageKey}`);
   }
@@ -151,7 +152,7 @@ async function untilInstructions(h: BotHarness, first: Reply[], stepId: string):
     const shown = instructionsOf(replies, stepId);
     if (shown !== undefined) return shown;
     const prompt = last(replies).resync;
-    if (prompt?.messageKey === 'step.question') replies = await h.say('1');
+    if (prompt?.messageKey === 'step.question') replies = await h.say(goOnNumber(content.steps[prompt.stepId!]!, prompt.choices));
     else if (prompt?.messageKey === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
     else throw new Error(`stuck at ${prompt?.messageKey}`);
   }

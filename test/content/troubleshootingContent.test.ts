@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { choicesOn, PLATFORMS, type Platform, type PlatformText, type Step } from '../../src/content/playbookSchema';
 import { FixtureStatusFeed, harness, keys, last, outage, pick, realContent, record, type BotHarness, type Reply } from '../dialogs/helpers';
+import { goOnNumber } from '../helpers/goesOn';
 
 const content = realContent();
 const ROOT = path.join(__dirname, '..', '..');
@@ -33,7 +34,7 @@ async function untilQuestion(h: BotHarness, first: Reply[], stepId: string): Pro
     const prompt = last(replies);
     const key = prompt.resync?.messageKey;
     if (key === 'step.question' && prompt.resync?.stepId === stepId) return replies;
-    if (key === 'step.question') replies = await h.say('1');
+    if (key === 'step.question') replies = await h.say(goOnNumber(content.steps[prompt.resync!.stepId!]!, prompt.resync?.choices));
     else if (key === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
     else if (key === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
     else throw new Error(`stuck at ${key} (${keys(replies).join(', ')})`);

@@ -9,6 +9,7 @@ import { setPersonAsked } from '../../src/dialogs/handoffService';
 import type { TroubleshootingRecord } from '../../src/dialogs/troubleshootingRecord';
 import { AGENT_A, hubHarness, type HubHarness } from '../handoff/hubHarness';
 import { answerUntilFixedQuestion, harness, keys, last, pick, realContent, record, type BotHarness } from './helpers';
+import { goesOnChoice } from '../helpers/goesOn';
 
 const content = realContent();
 const photos = content.playbooks['photos-not-syncing'];
@@ -139,7 +140,7 @@ describe("the agent's summary", () => {
     const p = h.person('c1');
     let replies = await p.say(`${photos.intent} on my iphone`);
     const step = content.steps[last(replies).resync!.stepId!];
-    replies = await p.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
+    replies = await p.say(pick(replies, goesOnChoice(step.question!.choices).id));
     expect(last(replies).resync?.messageKey).toBe('fixed.question');
     await p.say('Talk to a person');
     return step.id;

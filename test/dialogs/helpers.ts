@@ -16,6 +16,7 @@ import type { TroubleshootingRecord, UserProfile } from '../../src/dialogs/troub
 import { silentLogger, type Logger } from '../../src/logging/logger';
 import { NONE_INTENT, type Entity, type Recognition, type Recognizer } from '../../src/nlu/recognizer';
 import type { StatusFeed, StatusReport } from '../../src/status/statusFeed';
+import { goesOnChoice } from '../helpers/goesOn';
 
 export const NOW = '2026-03-10T15:30:00Z';
 
@@ -236,9 +237,10 @@ export async function profile(h: BotHarness, userId = 'user-1', channelId = 'tes
   return (data[key] as { profile: UserProfile } | undefined)?.profile ?? {};
 }
 
-/** The id of a step question's choice that carries on to the step's instructions. */
+/** The id of a step question's choice that carries on to the step's instructions, then on through the steps. */
 export function continueChoice(step: Step): string {
-  const choice = step.question?.choices.find((c) => c.action === 'continue');
+  // Not one whose "No" leaves the order (storage's "full": the deeper help, then the hand-over).
+  const choice = step.question ? goesOnChoice(step.question.choices) : undefined;
   if (!choice) throw new Error(`step ${step.id} has no "continue" choice`);
   return choice.id;
 }

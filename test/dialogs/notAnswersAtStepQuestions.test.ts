@@ -10,6 +10,7 @@ import type { TroubleshootingRecord } from '../../src/dialogs/troubleshootingRec
 import { buildSummary } from '../../src/handoff/handoffSummary';
 import { useRealBot } from '../helpers/realBot';
 import { realContent } from './helpers';
+import { goesOnChoice } from '../helpers/goesOn';
 
 const bot = useRealBot('not-answers');
 const content = realContent();
@@ -65,7 +66,7 @@ async function reach(first: string, stepId: string, messageKey: 'step.question' 
     if (p.messageKey === 'fixed.question') replies = await say(pick(p, 'not-fixed'));
     else if (p.messageKey === 'step.question') {
       const step = content.steps[p.stepId!]!;
-      replies = await say(String(step.question!.choices.findIndex((c) => c.action === 'continue') + 1));
+      replies = await say(String(step.question!.choices.indexOf(goesOnChoice(step.question!.choices)) + 1));
     } else throw new Error(`unexpected ${p.messageKey} on the way to ${stepId}`);
   }
   throw new Error(`never reached ${stepId} ${messageKey}`);

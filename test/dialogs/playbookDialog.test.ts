@@ -6,6 +6,7 @@
 import type { Content } from '../../src/content/loadContent';
 import type { Step } from '../../src/content/playbookSchema';
 import { editContent, harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+import { goesOnChoice } from '../helpers/goesOn';
 
 const content = realContent();
 /** Playbooks that end at the handoff step (not the status-only answer, tested in statusPlaybook.test.ts). */
@@ -15,7 +16,7 @@ const askDevices = content.devices.filter((d) => d.ask).map((d) => d.id);
 
 /** The first question choice that goes on to the instructions. */
 function continueChoice(step: Step): string {
-  const c = step.question?.choices.find((x) => x.action === 'continue');
+  const c = step.question ? goesOnChoice(step.question.choices) : undefined;
   if (!c) throw new Error(`step ${step.id} has no continue choice`);
   return c.id;
 }

@@ -7,6 +7,7 @@
 import { playbookSchema } from '../../src/content/playbookSchema';
 import { useRealBot } from '../helpers/realBot';
 import { answerUntilFixedQuestion, editContent, harness, keys, last, realContent, record } from './helpers';
+import { goOnNumber } from '../helpers/goesOn';
 
 const content = realContent();
 const FIXED_CHOICES = ['fixed', 'not-fixed', 'agent'];
@@ -98,7 +99,7 @@ describe('the Apple Watch reads about the watch only', () => {
     for (let i = 0; i < 10 && !replies.some((r) => r.resync?.stepId === 'service-toggles' && r.resync.messageKey === 'step.instructions'); i++) {
       const p = last(replies).resync!;
       if (p.messageKey === 'fixed.question') replies = await h.say('no');
-      else if (p.messageKey === 'step.question') replies = await h.say('1');
+      else if (p.messageKey === 'step.question') replies = await h.say(goOnNumber(content.steps[p.stepId!]!, p.choices));
       else break;
     }
     const shown = replies.find((r) => r.resync?.stepId === 'service-toggles' && r.resync.messageKey === 'step.instructions');

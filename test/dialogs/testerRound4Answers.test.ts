@@ -77,13 +77,14 @@ describe('item 7: a device named in passing', () => {
     return say;
   }
 
-  it('"I deleted an old ipad backup, now there\'s room" keeps the iPhone: step done, is it syncing?', async () => {
+  // Round 6 (A1): after "it's full" the question is "Does iCloud show enough free space now?", so
+  // "now there's room" answers it (yes); before, at "Is it syncing now?", it only said the step was done.
+  it('"I deleted an old ipad backup, now there\'s room" keeps the iPhone and answers the free-space question', async () => {
     const say = await atBackupStorageFixed();
     const replies = await say("I deleted an old ipad backup, now there's room");
     expect(keys(replies)).not.toContain('device.changed');
-    expect(keys(replies)).toEqual(['fixed.afterDone']);
-    const next = await say('no');
-    expect(next.map((r) => r.text).join('\n')).not.toMatch(/iPad/);
+    expect(keys(replies)).toContain('playbook.wrapUp');
+    expect(replies.map((r) => r.text).join('\n')).not.toMatch(/iPad/);
   });
 
   it.each(["it's actually my ipad", 'ipad', 'no, on my ipad', "actually it's my ipad, the iphone is fine", "ok it's my ipad"])('"%s" is a clear statement: the device changes', async (text) => {

@@ -10,6 +10,7 @@
  */
 import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
 import { realContent } from './helpers';
+import { goesOnChoice } from '../helpers/goesOn';
 
 const content = realContent();
 const bot = useRealBot('round4-device');
@@ -35,7 +36,7 @@ async function walk(say: Talk, first: ReplyLine[], until: (r: ReplyLine) => bool
     if (prompt.key === 'step.question') {
       const offered = content.steps[prompt.stepId!].question!.choices.filter((c) => prompt.choices?.includes(c.id));
       const wanted = answers[prompt.stepId!];
-      const at = wanted ? offered.findIndex((c) => c.id === wanted) : offered.findIndex((c) => c.action === 'continue');
+      const at = wanted ? offered.findIndex((c) => c.id === wanted) : offered.indexOf(goesOnChoice(offered));
       replies = await say(String(at + 1));
     } else if (prompt.key === 'fixed.question') {
       replies = await say('2');

@@ -13,6 +13,7 @@ import { parseConfig } from '../../src/config/config';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
 import { silentLogger } from '../../src/logging/logger';
 import { ALL_CLEAR, FixtureStatusFeed, NOW, realContent } from '../dialogs/helpers';
+import { goesOnChoice } from './goesOn';
 
 export type Say = (text: string) => Promise<ResyncChannelData[]>;
 
@@ -96,7 +97,7 @@ export function useRealBot(prefix: string, options: { clock?: ManualClock } = {}
       let replies = await say(first);
       for (let i = 0; i < 4 && replies[replies.length - 1]?.messageKey === 'step.question'; i++) {
         const step = steps[replies[replies.length - 1]!.stepId!]!;
-        replies = await say(String(step.question!.choices.findIndex((c) => c.action === 'continue') + 1));
+        replies = await say(String(step.question!.choices.indexOf(goesOnChoice(step.question!.choices)) + 1));
       }
       expect(replies[replies.length - 1]?.messageKey).toBe('fixed.question');
       return say;
@@ -110,7 +111,7 @@ export function useRealBot(prefix: string, options: { clock?: ManualClock } = {}
 }
 
 /**
- * Answers every step question with its first "continue" choice and every "Did that fix it?" with
+ * Answers every step question with its first "continue" choice (see goesOnChoice) and every "Did that fix it?" with
  * "No" (at most 20 turns), from the replies `first`: every reply, `first` included.
  */
 export async function throughToTheEnd(say: (text: string) => Promise<ReplyLine[]>, first: ReplyLine[]): Promise<ReplyLine[]> {
@@ -121,7 +122,8 @@ export async function throughToTheEnd(say: (text: string) => Promise<ReplyLine[]
     const prompt = replies[replies.length - 1];
     if (prompt.key === 'step.question') {
       const step = steps[prompt.stepId!];
-      const go = step.question!.choices.filter((c) => prompt.choices?.includes(c.id)).findIndex((c) => c.action === 'continue');
+      const shown = step.question!.choices.filter((c) => prompt.choices?.includes(c.id));
+      const go = shown.indexOf(goesOnChoice(shown));
       replies = await say(String(go + 1));
     } else if (prompt.key === 'fixed.question') {
       replies = await say('2');

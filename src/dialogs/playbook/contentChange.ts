@@ -26,7 +26,8 @@ export function placeAfterChange(run: PlaybookRun, state: PlaybookState): AfterC
   state.switchTo = undefined;
   settle(state);
   if (state.phase === 'handoff') leaveHandoff(state);
-  const index = playbook.steps.indexOf(state.stepId);
+  // On a choice's further step (not in the playbook): the step it came from holds the place.
+  const index = playbook.steps.indexOf(state.further?.from ?? state.stepId);
   const step = engine.content.steps[state.stepId];
   if (index >= 0 && step) {
     state.stepIndex = index;

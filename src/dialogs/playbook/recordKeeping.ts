@@ -10,16 +10,17 @@ import type { PlaybookRun } from './stepContent';
 
 /**
  * Adds a step's outcome. The step's real answer replaces the "not fixed" recorded when a person
- * was asked for at it (state.interrupted), which is then cleared.
+ * was asked for at it (state.interrupted), which is then cleared. `answer`: the choice picked at
+ * the step's question ("full": the summary can say the storage is full).
  */
-export function addOutcome(record: TroubleshootingRecord, playbookId: string, state: PlaybookState, outcome: StepOutcome, stepId: string, at: string): void {
+export function addOutcome(record: TroubleshootingRecord, playbookId: string, state: PlaybookState, outcome: StepOutcome, stepId: string, at: string, answer?: string): void {
   const interrupted = state.interrupted;
   if (interrupted?.step === stepId) {
     state.interrupted = undefined;
     const i = record.steps.findIndex((s) => s.playbook === playbookId && s.step === stepId && s.outcome === 'not-fixed' && s.at === interrupted.at);
     if (i >= 0) record.steps.splice(i, 1);
   }
-  record.steps.push({ playbook: playbookId, step: stepId, outcome, at });
+  record.steps.push({ playbook: playbookId, step: stepId, outcome, at, ...(answer !== undefined ? { answer } : {}) });
 }
 
 /** A person from the support team had the conversation and closed the chat: the handoff step is recorded handed off, once. */

@@ -72,6 +72,12 @@ export interface PlaybookState {
    * checked") was asked about once more: the same answer again is not taken as a fix either.
    */
   afterDoneAsked?: string;
+  /**
+   * "No" after a choice with `ifNotFixedStep` ("still full" after the storage tips): the state is on
+   * that further step (stepId), while stepIndex stays at the step it came from (`from`, answered
+   * with `choice`). Cleared as soon as the flow runs on.
+   */
+  further?: { from: string; choice: string };
   /** Another problem named in the same message waits (PlaybookOptions.moreQueued). */
   moreQueued?: boolean;
   /** Steps the first message said were done already ("I've restarted twice": steps' `alreadyDone`): skipped. */

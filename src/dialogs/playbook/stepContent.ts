@@ -43,7 +43,27 @@ export function stepOptions(run: PlaybookRun, stepId: string): StepOptions | und
 export function ownFixedQuestion(run: PlaybookRun, state: PlaybookState): FixedQuestion | undefined {
   const own = run.playbook.fixedQuestion;
   const tailored = run.playbook.stepOptions;
-  return own && (!tailored || Object.prototype.hasOwnProperty.call(tailored, state.stepId)) ? own : undefined;
+  if (own && (!tailored || Object.prototype.hasOwnProperty.call(tailored, state.stepId))) return own;
+  // The chosen case's own question ("Does iCloud show enough free space now?" after "it's full"), also at its further step.
+  return chosenCase(run, state)?.fixedQuestion;
+}
+
+/** The choice whose instructions (or further step: `ifNotFixedStep`) the state is on, if any. */
+export function chosenCase(run: PlaybookRun, state: PlaybookState): Choice | undefined {
+  if (state.further) return run.engine.content.steps[state.further.from]?.question?.choices.find((c) => c.id === state.further!.choice);
+  return state.choiceId === undefined ? undefined : stepOf(run, state)?.question?.choices.find((c) => c.id === state.choiceId);
+}
+
+/**
+ * The step to show after "No" at "Did that fix it?" when the chosen case names one (a choice's
+ * `ifNotFixedStep`: "still full" gets the deeper storage help), unless the playbook lists that
+ * step itself (its own order then applies) or the state is on it already.
+ */
+export function furtherStep(run: PlaybookRun, state: PlaybookState): Step | undefined {
+  if (state.further) return undefined;
+  const id = chosenCase(run, state)?.ifNotFixedStep;
+  if (id === undefined || run.playbook.steps.includes(id)) return undefined;
+  return run.engine.content.steps[id];
 }
 
 /** A step message, in this playbook's own words when it gives them. */
@@ -189,8 +209,9 @@ export function placeStillFits(run: PlaybookRun, state: PlaybookState, step: Ste
  * handoff step, when it has one after the current step. Undefined: the next step, as usual.
  */
 export function notFixedJump(run: PlaybookRun, state: PlaybookState): number | undefined {
-  const step = stepOf(run, state);
-  const choice = state.choiceId === undefined ? undefined : step?.question?.choices.find((c) => c.id === state.choiceId);
+  const choice = chosenCase(run, state);
+  // A further step comes first; a playbook listing that step itself keeps its own order.
+  if (choice?.ifNotFixedStep !== undefined && (!state.further || run.playbook.steps.includes(choice.ifNotFixedStep))) return undefined;
   if (choice?.ifNotFixed !== 'handoff') return undefined;
   const at = run.playbook.steps.findIndex((id, i) => i > state.stepIndex && run.engine.content.steps[id]?.kind === 'handoff');
   return at >= 0 ? at : undefined;
