@@ -152,7 +152,9 @@ describe("the agent's summary", () => {
     const stepId = await escalate(h);
     const escalation = await h.hub.get('c1');
     expect(escalation?.summary.steps).toEqual(expect.arrayContaining([expect.objectContaining({ step: stepId, outcome: 'not-fixed' })]));
-    const tried = escalation!.summary.steps.filter((s) => s.outcome === 'not-fixed' || s.outcome === 'skipped').length;
-    expect(escalation?.summary.oneLine).toContain(`${tried} steps tried`);
+    // Steps the person did: not the status check, not skipped ones (tester round 6, A9).
+    const tried = escalation!.summary.steps.filter((s) => s.outcome === 'not-fixed' && content.steps[s.step]?.kind !== 'status').length;
+    expect(tried).toBeGreaterThan(0);
+    expect(escalation?.summary.oneLine).toContain(`${tried} step${tried === 1 ? '' : 's'} tried`);
   });
 });
