@@ -57,6 +57,17 @@ describe('"talk to a person" at the offer of one (A8 repeat)', () => {
     expect((await h.hub.queue()).map((e) => e.conversationId)).toEqual(['c1']);
   });
 
+  it('at "Try again / Leave a message / No thanks" (the hub could not connect) it is trying again', async () => {
+    const h = hubHarness();
+    await h.hub.agentSeen(AGENT_A);
+    const p = h.person('c1');
+    await p.say('talk to a person');
+    const failed = await p.say({ type: 'event', name: 'handoff.status', value: { state: 'failed' }, from: { id: 'agent-hub', name: 'Agent hub', role: 'skill' } });
+    expect(replyKeys(failed)).toEqual(['handoff.status.failed']);
+    // Only the hub answers: no support options from the dialogs first.
+    expect(replyKeys(await p.say('talk to a person'))).toEqual(['event:handoff.initiate', 'handoff.waiting']);
+  });
+
   it('"no person" at the offer still declines it', async () => {
     const h = hubHarness();
     const p = h.person('c1');
