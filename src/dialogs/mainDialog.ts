@@ -62,7 +62,7 @@ import { devicesWithWords } from './main/deviceWords';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
 import { asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, problemInOtherWords, readProblems, saysOnlyYes } from './main/messageReading';
-import { asksWhenFixed, outageChoices, readOutageOffer } from './main/outage';
+import { aboutAppleOnly, asksAboutApple, asksWhenFixed, outageChoices, readOutageOffer } from './main/outage';
 import { alsoReported, goesFirstInstead, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, queuedBehindCause, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, MAIN_DIALOG_ID, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
 
@@ -110,7 +110,12 @@ export class MainDialog extends Dialog {
       // A playbook that never asks for the device ("is iCloud down?") only took the remembered one
       // silently: that confirms nothing.
       if (place.device && this.engine.content.playbooks[place.playbookId]?.askDevice !== false) state.device = place.device;
+      // "is it apple?" was an aside: the playbook left before it is the one "should I wait?" is about.
+      const aside = state.statusAside;
+      const statusOnly = this.engine.content.playbooks[place.playbookId];
+      if (aside && statusOnly && this.engine.answersFromStatus(statusOnly)) state.last = { ...aside, at: state.last.at, turns: 0 };
     }
+    state.statusAside = undefined;
     if (child.continueTurn) return this.route(dc);
     if (putBack?.kind === 'again' && !state.open) {
       await this.engine.say(dc.context, 'status.asideResume');
@@ -316,6 +321,13 @@ export class MainDialog extends Dialog {
     if (open?.kind === 'outage') {
       const handled = await this.onOutageOffer(dc, state);
       if (handled) return handled;
+    }
+    // "still not working, is it apple?": Apple's status checked again, as "is iCloud down?" does.
+    const statusCheck = asksAboutApple(e, input) ? aboutAppleOnly(e, e.recognize(context), state.last) : undefined;
+    if (statusCheck) {
+      state.misses = 0;
+      state.statusAside = state.last;
+      return this.startIntent(dc, statusCheck.intent, e.recognize(context));
     }
     // After a stop at an outage: "when will it be fixed?" is a question, not a goodbye.
     if (asksWhenFixed(e, state.last, input, () => e.recognize(context))) return this.answerWhenFixed(dc, state);

@@ -177,6 +177,13 @@ export const ENGINE_MESSAGES = {
   'outage.checksNo': [],
   'outage.waiting': ['statusPage'],
   'synonyms.whenFixed': [],
+  // At the outage pause ("Continue anyway / Stop"): "should i wait?", "what do i do" get the honest answer, then the buttons
+  'outage.pauseAdvice': [],
+  'synonyms.shouldWait': [],
+  // ...and "can we check my settings anyway" is "Continue anyway"
+  'synonyms.checkAnyway': [],
+  // "still not working, is it apple?": Apple's status checked again, as "is iCloud down?"
+  'synonyms.isItApple': [],
   // Free-text answers (lists of phrases, not said)
   'synonyms.yes': [],
   'synonyms.no': [],

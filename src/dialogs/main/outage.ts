@@ -1,11 +1,15 @@
 /**
- * After a stop at an outage (ChildResult.outage): "when will it be fixed?" (messages.yaml
- * `synonyms.whenFixed`) is a question, not a goodbye. Apple gives no time, so the dialog says so
+ * After a stop at an outage (ChildResult.outage): "when will it be fixed?", "should I wait?"
+ * (messages.yaml `synonyms.whenFixed`) is a question, not a goodbye. Apple gives no time, so the dialog says so
  * with the status page and offers the device checks meanwhile; this module reads the question and
- * the answer to that offer.
+ * the answer to that offer. Also read here, for every dialog: "is it apple?" (`synonyms.isItApple`:
+ * Apple's status asked about, as "is iCloud down?") and, at the outage pause ("Continue anyway /
+ * Stop, I'll check later"), "should i wait?" / "what do i do" (advice) and "check my settings
+ * anyway" (continue): readOutagePause.
  */
 import type { Recognition } from '../../nlu/recognizer';
-import { mentionsPhrase, matchChoice, type PromptChoice, type UserInput } from '../answers';
+import { mentionsPhrase, matchChoice, normalise, type PromptChoice, type UserInput } from '../answers';
+import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Engine } from '../engine';
 import { recentlyEnded } from './lastPlaybook';
 import { phraseChoice } from './phraseChoice';
@@ -46,4 +50,45 @@ export function readOutageOffer(engine: Engine, input: UserInput): 'checks' | 'w
   if (picked === OUTAGE.checks) return 'checks';
   if (picked === OUTAGE.wait) return 'wait';
   return undefined;
+}
+
+/**
+ * "still not working, is it apple?", "is it just me?" (messages.yaml `synonyms.isItApple`, whole
+ * words): Apple's status is asked about, as "is iCloud down?" asks it. Typed words only.
+ */
+export function asksAboutApple(engine: Engine, input: UserInput): boolean {
+  if (input.value !== undefined) return false;
+  // Whole words; a negation before them ("still not working, is it apple?") asks all the same.
+  const text = ` ${normalise(input.text)} `;
+  return engine.messages.list('synonyms.isItApple').some((p) => normalise(p) !== '' && text.includes(` ${normalise(p)} `));
+}
+
+/**
+ * Words at the outage pause ("Continue anyway / Stop, I'll check later") that are no button:
+ * `advice` for "ok so should i wait?", "ok so what do i do" (`synonyms.shouldWait`: the honest
+ * answer, `outage.pauseAdvice`, then the same buttons); `continue` for "can we check my settings
+ * anyway" (`synonyms.checkAnyway`), unless the words also say stop or no. Undefined otherwise.
+ */
+export function readOutagePause(engine: Engine, input: UserInput): 'advice' | 'continue' | undefined {
+  if (input.value !== undefined) return undefined;
+  const says = (key: 'synonyms.shouldWait' | 'synonyms.checkAnyway' | 'synonyms.stop' | 'synonyms.no') => mentionsPhrase(engine.messages.list(key), input.text, true);
+  if (says('synonyms.checkAnyway') && !says('synonyms.stop') && !says('synonyms.no')) return 'continue';
+  if (says('synonyms.shouldWait')) return 'advice';
+  return undefined;
+}
+
+/**
+ * The status-only playbook ("Is iCloud down?") that answers "is it apple?", unless the message
+ * names a problem of its own (a service, or a playbook said clearly other than the general one and
+ * the one just left: "my apple id is locked, is it just me?" starts signing in, whose first step
+ * checks Apple's status anyway). Undefined then, or when the content has no such playbook.
+ */
+export function aboutAppleOnly(engine: Engine, r: Recognition, last: LastPlaybook | undefined): LoadedPlaybook | undefined {
+  const status = Object.values(engine.content.playbooks).find((p) => engine.answersFromStatus(p));
+  if (!status) return undefined;
+  const service = engine.serviceIn(r);
+  if (service !== undefined && service !== last?.place.service) return undefined;
+  const named = engine.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence ? engine.playbookForIntent(r.intent) : undefined;
+  if (named && !named.general && named.id !== last?.place.playbookId && !engine.answersFromStatus(named)) return undefined;
+  return status;
 }

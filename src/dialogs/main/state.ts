@@ -88,6 +88,12 @@ export interface MainState {
   menuProblem?: ProblemWords;
   /** The question to put back once a child ends ("is iCloud down?" asked at "On your iPhone again?"). */
   putBack?: OpenQuestion;
+  /**
+   * The playbook left before "is it apple?" checked Apple's status (a status-only playbook): it is
+   * the last one again when that check ends, so "should I wait?" and "still not working" still
+   * refer to it.
+   */
+  statusAside?: LastPlaybook;
   /** The last turn said goodbye: another goodbye gets a short one, not the same line again. */
   saidGoodbye?: boolean;
   /** Problems named in the same message as the one being worked on, in the order named (problemQueue.ts). */
