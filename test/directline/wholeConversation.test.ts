@@ -1,7 +1,8 @@
 /**
  * A whole troubleshooting conversation as the web page has it: the built-in Direct Line endpoint over
  * HTTP, the real Bot Framework adapter path, the real recogniser trained from intents/, SQLite state.
- * The person describes the problem once, then answers every "did that fix it?" with "No, still not";
+ * The person describes the problem once, then answers every "did that fix it?" with "No, still not" and each
+ * step question with the answer that goes on in the playbook's order (test/helpers/goesOn.ts);
  * the bot must walk the playbook's steps in its order and end at the handoff step.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import type { Activity } from 'botbuilder';
 import { parse } from 'yaml';
 import { buttonsOf } from '../../src/cli/activityText';
 import { loadRecognizer } from '../../src/nlu';
+import { goesOnChoice } from '../helpers/goesOn';
 import { jsonRequest, startTestServer, type TestServer } from '../helpers/testServer';
 
 jest.setTimeout(60_000);
@@ -17,6 +19,19 @@ jest.setTimeout(60_000);
 const DL = '/v3/directline';
 const REPO = path.resolve(__dirname, '../..');
 const USER = 'person-1';
+
+/** The title of the answer to a step's question that goes on in the playbook's order (storage's "full" leaves it). */
+function goesOnTitle(stepId: string | undefined): string | undefined {
+  if (!stepId) return undefined;
+  const file = path.join(REPO, 'dialogs/steps', `${stepId.split('/')[1]}.yaml`);
+  let step: { question?: { choices: { id: string; title: string; action: string; ifNotFixedStep?: string }[] } };
+  try {
+    step = parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return step.question ? goesOnChoice(step.question.choices).title : undefined;
+}
 
 function stepOf(activity: Partial<Activity>): string | undefined {
   return (activity.channelData as { resync?: { step?: string } } | undefined)?.resync?.step;
@@ -66,7 +81,9 @@ describe('a whole conversation through the Direct Line endpoint', () => {
       if (visited[visited.length - 1]?.endsWith('/contact-support')) break;
       const buttons = buttonsOf(replies[replies.length - 1] ?? {});
       const notFixed = buttons.find((b) => /still not/i.test(b.title));
-      const answer = (notFixed ?? buttons[0])?.reply?.text;
+      const goesOn = goesOnTitle(visited[visited.length - 1]);
+      const onward = buttons.find((b) => b.title === goesOn);
+      const answer = (notFixed ?? onward ?? buttons[0])?.reply?.text;
       if (!answer) throw new Error(`expected buttons after step ${visited[visited.length - 1]}: ${JSON.stringify(replies.map((r) => [r.text, stepOf(r), r.attachments?.length]))}`);
       replies = await say(answer);
     }
