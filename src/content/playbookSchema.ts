@@ -162,6 +162,14 @@ export const choiceSchema = z
      * never where the playbook fixes the answer itself (`stepOptions.<step>.answer`).
      */
     saidFirst: phraseLineSchema.optional(),
+    /**
+     * Read at "Did that fix it?" after this choice's instructions: a message holding one of
+     * `phrases` (whole words, not negated) gets `say`; `then: handoff` then goes to the playbook's
+     * handoff step (Apple's support options and a person), and a later "No" at this step goes there
+     * too. "I don't have my old phone anymore" after the two-factor text: account recovery, not
+     * "can't find that menu".
+     */
+    whenSaid: phraseLineSchema.extend({ then: z.enum(['handoff']).optional() }).strict().optional(),
   })
   .strict();
 
@@ -183,6 +191,12 @@ export const stepSchema = z
       .object({
         text: platformTextSchema,
         choices: z.array(choiceSchema).min(2, 'a question needs at least 2 choices').max(6, 'at most 6 choices'),
+        /**
+         * How to find the answer ("how do I check that?" at the question: messages.yaml
+         * `synonyms.howToCheck`), per platform (partial; `all` for every platform); then the
+         * question again. Without it such a message is read as before (stuck help).
+         */
+        howTo: serviceOverrideSchema.optional(),
       })
       .strict()
       .optional(),

@@ -40,8 +40,10 @@
  *     the subclass's `onUndo` (the previous question again); undefined when there is nothing to undo;
  *  b. "one sec", "let me check" (the whole text one of `synonyms.wait`, after lead words of
  *     `synonyms.acknowledge`): "take your time" sent with the prompt's buttons, the prompt stays;
- *  c. stuck on the step ("I can't find it", "what's See All?"): the subclass's `onStuck` (help with
- *     the step, then the prompt again); a command other than help typed as such wins;
+ *  c. about the step (`onStepAside`: "what was that again?", "I'll try later", "how do I check
+ *     that?", "help" typed as such), then stuck on the step ("I can't find it", "what's See All?"):
+ *     the subclass's `onStuck` (help with the step, then the prompt again); a command other than
+ *     help typed as such wins;
  *  d. a question (3+ words ending in "?" or opening with `synonyms.questionStart`) that is no
  *     command, no "is iCloud down?", asks for no device ("can we do the Mac instead?":
  *     `synonyms.deviceRequest`, a device change) and whose first clause answers nothing ("no, is
@@ -199,6 +201,14 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
   protected async onStuck(_dc: DialogContext, _state: S, _input: UserInput, _recognition: Recognition): Promise<DialogTurnResult | undefined> {
     return undefined;
   }
+  /**
+   * A message about the prompt's step that is no answer ("what was that again?", "I'll try later",
+   * "how do I check that?", "help" typed as such: `help`): handled by the subclass before stuck help.
+   * Undefined when the message is no such thing here.
+   */
+  protected async onStepAside(_dc: DialogContext, _state: S, _input: UserInput, _help: boolean): Promise<DialogTurnResult | undefined> {
+    return undefined;
+  }
   /** Runs first on every turn (for example to notice changed content). */
   protected async beforeTurn(_dc: DialogContext, _state: S): Promise<DialogTurnResult | undefined> {
     return undefined;
@@ -347,6 +357,11 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       return Dialog.EndOfTurn;
     }
     if (typed === undefined || typed === 'help') {
+      const aside = await this.onStepAside(dc, state, input, typed === 'help');
+      if (aside) {
+        tracking.misses = 0;
+        return aside;
+      }
       const helped = await this.onStuck(dc, state, input, recognition);
       if (helped) return helped;
     }

@@ -56,6 +56,15 @@ export const ENGINE_MESSAGES = {
   'stuck.intro': [],
   'stuck.person': [],
   'synonyms.stuck': [],
+  // At a step's question or "Did that fix it?": "what was that again?" (synonyms.repeat) gets step.repeat and the step
+  // again; "thanks ill try later" (synonyms.later) gets step.paused (the place is kept); "help" gets step.help (help
+  // for this prompt, not the start-of-chat help); "how do i check that?" (synonyms.howToCheck) the question's howTo
+  'step.repeat': [],
+  'synonyms.repeat': [],
+  'step.paused': [],
+  'synonyms.later': [],
+  'step.help': [],
+  'synonyms.howToCheck': [],
   'synonyms.stuckAbout': [],
   // A question the bot can't answer ("will I lose my contacts if I sign out?"): a person can, then the question again
   'question.cantAnswer': [],

@@ -58,6 +58,7 @@ import {
   varsFor,
   type PlaybookRun,
 } from './playbook/stepContent';
+import { causeSaidMidway, stepAside } from './playbook/stepAsides';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { answerSwitch, offerSwitch, otherProblemIn } from './playbook/otherProblem';
 import { addOutcome, changeDevice, noteHandedOff, noteStart } from './playbook/recordKeeping';
@@ -132,7 +133,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       return this.reprompt(dc, live);
     }
     if (!opts.startAtHandoff) {
-      const elsewhere = await this.checkAvailable(dc, live);
+      // Picked up again where it stopped at "which device shall we carry on with?" (A05): that question, not the text again.
+      const elsewhere = await this.checkAvailable(dc, live, unavailableIndex(this.run, live), opts.resumeAt !== undefined && unavailableIndex(this.run, live) === opts.resumeAt);
       if (elsewhere) return elsewhere;
     }
     return this.runFrom(dc, live);
@@ -143,12 +145,16 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * correction): when the service does not exist there, say so and ask which device to carry on
    * with before any step runs; the steps then start from where they were, on that device.
    */
-  private async checkAvailable(dc: DialogContext, state: PlaybookState, index = unavailableIndex(this.run, state)): Promise<DialogTurnResult | undefined> {
+  private async checkAvailable(dc: DialogContext, state: PlaybookState, index = unavailableIndex(this.run, state), quiet = false): Promise<DialogTurnResult | undefined> {
     if (index === undefined) return undefined;
     state.elsewhereFrom = state.stepIndex;
     state.stepIndex = index;
     state.stepId = this.playbook.steps[index];
     state.choiceId = undefined;
+    if (quiet) {
+      state.phase = 'elsewhere';
+      return this.reprompt(dc, state);
+    }
     return this.showInstructions(dc, state, stepOf(this.run, state), false);
   }
 
@@ -169,6 +175,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.stepId = stepId;
       state.choiceId = undefined;
       state.further = undefined;
+      state.handoffAfter = undefined;
       state.outageFrom = undefined;
       const step = stepOf(this.run, state);
       if (alreadyTried(state, step) || answeredBefore(state.answered, step, platformOf(this.run, state)) || state.saidDone?.includes(step.id)) {
@@ -741,6 +748,68 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
     await e.say(dc.context, 'stuck.person', {}, ref);
     return this.reprompt(dc, state);
+  }
+
+  /**
+   * About the step at its question or "Did that fix it?" (see stepAside): the chosen case's
+   * `whenSaid` line (then the hand-over), "I'll try later" (the place is kept), the step again,
+   * how to check, help for this prompt.
+   */
+  protected override async onStepAside(dc: DialogContext, state: PlaybookState, input: UserInput, help: boolean): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const ref = stepRefOf(this.run, state);
+    const cause = causeSaidMidway(this.run, state, input.text);
+    if (cause) return this.causeFirstMidway(dc, state, cause, input.text);
+    const aside = stepAside(this.run, state, input.text, help);
+    if (!aside) return undefined;
+    switch (aside.then) {
+      case 'whenSaid':
+        await e.sendText(dc.context, fill(aside.say, varsFor(this.run, state)), 'step.whenSaid', ref);
+        if (!aside.handoff || !handoffStep(this.run)) return this.reprompt(dc, state);
+        // "No" at this step later goes to the hand-over too, not the network and restart checks.
+        state.handoffAfter = state.stepId;
+        return this.onAgent(dc, state);
+      case 'pause':
+        await e.say(dc.context, 'step.paused', {}, ref);
+        return Dialog.EndOfTurn;
+      case 'repeat': {
+        await e.say(dc.context, 'step.repeat', {}, ref);
+        const step = stepOf(this.run, state);
+        if (state.phase === 'question') {
+          await this.askQuestion(dc, state, step, true);
+          return Dialog.EndOfTurn;
+        }
+        const text = instructionText(this.run, step, state);
+        if (text !== undefined && text !== 'skip') await e.sendText(dc.context, `**${step.title}**\n\n${fill(text, varsFor(this.run, state))}`, 'step.instructions', ref);
+        return this.reprompt(dc, state);
+      }
+      case 'howTo':
+        await e.sendText(dc.context, fill(aside.text, varsFor(this.run, state)), 'step.howTo', ref);
+        return this.reprompt(dc, state);
+      case 'help':
+        await e.say(dc.context, 'step.help', {}, ref);
+        return this.reprompt(dc, state);
+    }
+  }
+
+  /**
+   * A cause to fix first, said mid-way ("it says i need to sign in again but my password doesnt
+   * work"): the step is recorded not fixed, this problem waits in the main dialog's queue (offered
+   * again when the cause's playbook ends, skipping the checks done), and the cause's playbook starts
+   * as it does for a first message (its `firstWhen.say` names this problem's service).
+   */
+  private async causeFirstMidway(dc: DialogContext, state: PlaybookState, cause: LoadedPlaybook, text: string): Promise<DialogTurnResult> {
+    settle(state);
+    if (state.phase === 'fixed') {
+      markTried(this.run, state);
+      await this.recordOutcome(dc, state, 'not-fixed');
+    }
+    const record = await this.engine.getRecord(dc.context);
+    const waiting = queueFromPlaybook(this.engine, dc.stack, { playbookId: this.playbook.id, service: state.service, utterance: '', ...(state.device ? { device: state.device } : {}) }, record);
+    if (waiting) state.moreQueued = true;
+    this.engine.logger.info('cause named mid-way; its playbook goes first', { playbook: this.playbook.id, step: state.stepId, cause: cause.id, queued: waiting });
+    const options: PlaybookOptions = { utterance: redacted(text), device: state.device, firstFor: { service: state.service ?? this.playbook.service }, moreQueued: waiting || undefined };
+    return dc.replaceDialog(playbookDialogId(cause.id), options);
   }
 
   /**

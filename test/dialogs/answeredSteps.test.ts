@@ -5,6 +5,7 @@
  * another problem, steps already gone through on that device are not repeated.
  */
 import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+import { goesOnChoice } from '../helpers/goesOn';
 
 const content = realContent();
 const preset = Object.values(content.playbooks).find((p) => Object.values(p.stepOptions ?? {}).some((o) => o.answer))!;
@@ -19,7 +20,7 @@ async function until(h: BotHarness, replies: Reply[], stepId: string, key: strin
     if (p.stepId === stepId && p.messageKey === key) return replies;
     if (p.messageKey === 'step.question') {
       const step = content.steps[p.stepId!];
-      replies = await h.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
+      replies = await h.say(pick(replies, goesOnChoice(step.question!.choices).id));
     } else if (p.messageKey === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
     else throw new Error(`unexpected prompt ${p.messageKey} at ${p.stepId}`);
   }
@@ -52,7 +53,7 @@ describe('a device correction after a question was answered', () => {
     const question = last(replies).resync!;
     expect(question.messageKey).toBe('step.question');
     const step = content.steps[question.stepId!];
-    const choice = step.question!.choices.find((c) => c.action === 'continue')!;
+    const choice = goesOnChoice(step.question!.choices);
     replies = await h.say(pick(replies, choice.id));
     expect(last(replies).resync?.messageKey).toBe('fixed.question');
     const after = await h.say("actually it's on my windows pc");
@@ -72,7 +73,7 @@ describe('switching to another problem', () => {
     const firstQuestion = last(replies).resync!.stepId!;
     const step = content.steps[firstQuestion];
     expect(step.services[contacts.service!]).toBeUndefined();
-    replies = await h.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
+    replies = await h.say(pick(replies, goesOnChoice(step.question!.choices).id));
     expect(last(replies).resync?.messageKey).toBe('fixed.question');
     const offer = await h.say(`actually its ${contacts.intent}`);
     expect(keys(offer)).toEqual(['switch.offer']);

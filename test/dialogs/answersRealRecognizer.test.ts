@@ -59,6 +59,7 @@ describe('answers the recogniser misreads', () => {
     const stop = await atFixedPrompt();
     expect((await stop.say('cancel')).map((r) => r.messageKey)).toContain('cancel.done');
     const help = await atFixedPrompt();
-    expect((await help.say('help')).map((r) => r.messageKey)).toEqual(['help', 'fixed.question']);
+    // Help at a step is about that step's prompt.
+    expect((await help.say('help')).map((r) => r.messageKey)).toEqual(['step.help', 'fixed.question']);
   }, 30_000);
 });

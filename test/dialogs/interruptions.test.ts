@@ -50,7 +50,9 @@ describe.each(kinds)('at the %s prompt', (kind) => {
     const { h, replies } = await reach(kind);
     const before = last(replies).resync!;
     const after = await h.say('help please');
-    expect(keys(after)).toEqual(['help', PROMPT_KEY[kind]]);
+    // At a step (its question or "Did that fix it?") the help is about that prompt (step.help).
+    const helpKey = kind === 'question' || kind === 'fixed' ? 'step.help' : 'help';
+    expect(keys(after)).toEqual([helpKey, PROMPT_KEY[kind]]);
     expect(last(after).resync).toMatchObject({ step: before.step, choices: before.choices });
   });
 

@@ -92,3 +92,128 @@ describe('storage still full after the storage step (item 1, I01 and K04)', () =
     expect(stepsShown(replies)).not.toContain('storage-space');
   });
 });
+
+describe('no trusted device at the two-factor step (item 2, D02 and K06)', () => {
+  const recovery = (replies: ReplyLine[]) => replies.some((r) => r.key === 'step.whenSaid' && /account recovery/.test(r.text) && /iforgot\.apple\.com/.test(r.text));
+
+  it('"i dont have my old phone anymore": account recovery and the hand-over, not "menus move around"', async () => {
+    const c = chat();
+    await c.say('cant sign in on my ipad, the verification code never comes');
+    const replies = await c.say('i dont have my old phone anymore');
+    expect(recovery(replies)).toBe(true);
+    expect(replies.some((r) => r.key === 'stuck.intro')).toBe(false);
+    expect(replies.some((r) => r.stepId === 'contact-support')).toBe(true);
+  });
+
+  it('"its broken" after "the code goes to my old phone which is broken" is understood the same way', async () => {
+    const c = chat();
+    await c.say('cant sign in on my new iphone, the code goes to my old phone which is broken');
+    const replies = await c.say('its broken');
+    expect(recovery(replies)).toBe(true);
+    expect(replies.some((r) => r.key === 'answer.notUnderstood')).toBe(false);
+  });
+
+  it('"No, I still can\'t" after that goes to the hand-over, never the network or restart checks', async () => {
+    const c = chat();
+    await run(c, ['cant sign in on my ipad, the verification code never comes', 'i dont have my old phone anymore', 'cancel']);
+    const replies = await c.say('no');
+    expect(replies.some((r) => r.stepId === 'network' || r.stepId === 'restart')).toBe(false);
+    expect(replies.some((r) => r.stepId === 'contact-support')).toBe(true);
+  });
+
+  it('a plain "No" at the same step without that still goes on to the network check', async () => {
+    const c = chat();
+    await c.say('cant sign in on my ipad, the verification code never comes');
+    const replies = await c.say('no');
+    expect(replies.some((r) => r.stepId === 'network')).toBe(true);
+  });
+});
+
+describe('repeat (item 4, H08 and K02)', () => {
+  it.each(['what was that again?', 'can you say that again', 'repeat that please', 'say again', 'come again?'])('"%s" at "Did that fix it?": "Here\'s that step again:" and the step', async (text) => {
+    const c = chat();
+    await run(c, ['notes not syncing on my mac', 'yes']);
+    const replies = await c.say(text);
+    expect(replies[0]).toMatchObject({ key: 'step.repeat', text: "Here's that step again:" });
+    expect(stepsShown(replies)).toEqual(['apple-id']);
+    expect(lastOf(replies).key).toBe('fixed.question');
+    expect(replies.some((r) => r.key === 'question.cantAnswer' || r.key === 'answer.notUnderstood')).toBe(false);
+  });
+
+  it('"repeat that please" at a step question: the question again', async () => {
+    const c = chat();
+    await run(c, ['notes not syncing on my mac', 'yes', 'no']);
+    const replies = await c.say('repeat that please');
+    expect(replies[0].key).toBe('step.repeat');
+    expect(lastOf(replies)).toMatchObject({ key: 'step.question', stepId: 'storage' });
+  });
+});
+
+describe('help and "how do i check that?" at a step (item 10, A06 and H06)', () => {
+  it('"help" at "Did that fix it?" is help for this prompt, not the start-of-chat help', async () => {
+    const c = chat();
+    await run(c, ['photos not syncing on my iphone', 'yes']);
+    const replies = await c.say('help');
+    expect(replies.map((r) => r.key)).toEqual(['step.help', 'fixed.question']);
+    expect(replies[0].text).toMatch(/talk to a person/);
+    expect(replies[0].text).toMatch(/start over/);
+  });
+
+  it('"how do i check that?" at the storage question shows where to look, not "menus move around" and the full-storage text', async () => {
+    const c = chat();
+    await run(c, ['photos not syncing on my iphone', 'yes', 'no']);
+    const replies = await c.say('how do i check that?');
+    expect(replies[0].key).toBe('step.howTo');
+    expect(replies[0].text).toMatch(/Settings › \[your name\] › iCloud/);
+    expect(replies.some((r) => r.key === 'stuck.intro' || r.key === 'step.instructions')).toBe(false);
+    expect(lastOf(replies)).toMatchObject({ key: 'step.question', stepId: 'storage' });
+  });
+});
+
+describe('pausing (item 11, E08 and H09)', () => {
+  it.each(['thanks ill try later', 'ill try tonight thanks', "i'll do it later"])('"%s" at "Did that fix it?": the place is kept, nothing else asked', async (text) => {
+    const c = chat();
+    await run(c, ['photos not syncing on my iphone', 'yes']);
+    const replies = await c.say(text);
+    expect(replies).toEqual([expect.objectContaining({ key: 'step.paused', text: "OK, come back any time; I'll keep your place." })]);
+    // Coming back: the answer is taken at the same prompt.
+    const back = await c.say('no');
+    expect(lastOf(back)).toMatchObject({ key: 'step.question', stepId: 'storage' });
+  });
+
+  it('"ill try tonight thanks" at the storage question', async () => {
+    const c = chat();
+    await run(c, ['photos not syncing on my iphone', 'yes', 'no']);
+    expect((await c.say('ill try tonight thanks')).map((r) => r.key)).toEqual(['step.paused']);
+  });
+});
+
+describe('signed out mid-way (item 3, H05)', () => {
+  it('"it says i need to sign in again but my password doesnt work" at "Did that fix it?" starts the sign-in playbook, photos waiting', async () => {
+    const c = chat();
+    await run(c, ['photos not downloading on windows', 'not sure']);
+    const replies = await c.say('it says i need to sign in again but my password doesnt work');
+    expect(replies.some((r) => r.stepId === 'storage')).toBe(false);
+    expect(replies[0]).toMatchObject({ key: 'playbook.intro', playbook: 'sign-in-problem' });
+    expect(replies.some((r) => r.key === 'playbook.firstWhen' && /Photos/.test(r.text))).toBe(true);
+    // Signed in again: the photos problem is offered again.
+    const after = await c.say("yes i'm in now");
+    expect(after.some((r) => r.key === 'queue.offer' && /Photos/.test(r.text))).toBe(true);
+  });
+
+  it('the step it was said at is recorded as not fixed', async () => {
+    const c = chat();
+    await run(c, ['photos not downloading on windows', 'not sure', 'it says i need to sign in again but my password doesnt work']);
+    expect((await recordedSteps(c.id)).find((s) => s.step === 'apple-id')).toMatchObject({ outcome: 'not-fixed' });
+  });
+});
+
+describe('picked up again after stopping at "which device shall we carry on with?" (item 11, A05)', () => {
+  it('"no luck" after "OK, I\'ll stop here" asks that question again, without the whole text again', async () => {
+    const c = chat();
+    await run(c, ['my notes arent syncing on my windows pc', 'no']);
+    const replies = await c.say('no luck');
+    expect(replies.some((r) => r.key === 'step.instructions')).toBe(false);
+    expect(lastOf(replies).key).toBe('step.elsewhere');
+  });
+});

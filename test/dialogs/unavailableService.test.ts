@@ -4,6 +4,7 @@
  * service exists (and iCloud.com when it is there), or to stop.
  */
 import { harness, keys, last, pick, realContent, record, type BotHarness, type Reply } from './helpers';
+import { goesOnChoice } from '../helpers/goesOn';
 
 const content = realContent();
 const toggles = Object.values(content.steps).find((s) => s.unavailableOn && Object.keys(s.unavailableOn).length > 0)!;
@@ -17,7 +18,7 @@ async function untilElsewhere(h: BotHarness, replies: Reply[]): Promise<Reply[]>
     if (p.messageKey === 'step.elsewhere') return replies;
     if (p.messageKey === 'step.question') {
       const step = content.steps[p.stepId!];
-      replies = await h.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
+      replies = await h.say(pick(replies, goesOnChoice(step.question!.choices).id));
     } else if (p.messageKey === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
     else if (p.messageKey === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
     else throw new Error(`unexpected prompt ${p.messageKey} at ${p.stepId}`);
@@ -81,7 +82,7 @@ async function untilStep(h: BotHarness, replies: Reply[]): Promise<Reply[]> {
   const p = last(replies).resync!;
   if (p.messageKey === 'step.question') {
     const step = content.steps[p.stepId!];
-    return h.say(pick(replies, step.question!.choices.find((c) => c.action === 'continue')!.id));
+    return h.say(pick(replies, goesOnChoice(step.question!.choices).id));
   }
   return h.say(pick(replies, 'not-fixed'));
 }

@@ -78,6 +78,8 @@ export interface PlaybookState {
    * with `choice`). Cleared as soon as the flow runs on.
    */
   further?: { from: string; choice: string };
+  /** A `whenSaid` with `then: handoff` was said at this step ("I don't have my old phone"): its "No" goes to the hand-over. */
+  handoffAfter?: string;
   /** Another problem named in the same message waits (PlaybookOptions.moreQueued). */
   moreQueued?: boolean;
   /** Steps the first message said were done already ("I've restarted twice": steps' `alreadyDone`): skipped. */

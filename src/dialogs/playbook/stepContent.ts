@@ -210,9 +210,13 @@ export function placeStillFits(run: PlaybookRun, state: PlaybookState, step: Ste
  */
 export function notFixedJump(run: PlaybookRun, state: PlaybookState): number | undefined {
   const choice = chosenCase(run, state);
+  const handoffAt = () => {
+    const at = run.playbook.steps.findIndex((id, i) => i > state.stepIndex && run.engine.content.steps[id]?.kind === 'handoff');
+    return at >= 0 ? at : undefined;
+  };
+  // "I don't have my old phone" said here (a whenSaid with then: handoff): nothing else can help.
+  if (state.handoffAfter === state.stepId) return handoffAt();
   // A further step comes first; a playbook listing that step itself keeps its own order.
   if (choice?.ifNotFixedStep !== undefined && (!state.further || run.playbook.steps.includes(choice.ifNotFixedStep))) return undefined;
-  if (choice?.ifNotFixed !== 'handoff') return undefined;
-  const at = run.playbook.steps.findIndex((id, i) => i > state.stepIndex && run.engine.content.steps[id]?.kind === 'handoff');
-  return at >= 0 ? at : undefined;
+  return choice?.ifNotFixed === 'handoff' ? handoffAt() : undefined;
 }
