@@ -789,6 +789,11 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       case 'help':
         await e.say(dc.context, 'step.help', {}, ref);
         return this.reprompt(dc, state);
+      case 'outageAdvice':
+        await e.say(dc.context, 'outage.pauseAdvice', {}, ref);
+        return this.reprompt(dc, state);
+      case 'outageContinue':
+        return this.onAnswer(dc, state, PAUSE.go);
     }
   }
 

@@ -5,8 +5,9 @@
  * again as "is icloud down right now?" does (messages.yaml `synonyms.isItApple`), and "ok so should
  * i wait?" / "ok so what do i do" get the honest answer (Apple has to fix it, no time from Apple, the
  * checks offered meanwhile), also right after that status check; never "not one I can answer", the
- * start help or the problem list. (The same words at the pause question itself are read by
- * readOutagePause, test/dialogs/main/outage.test.ts.)
+ * start help or the problem list. At the pause question itself the same words get the honest
+ * answer and the buttons again, and "can we check my settings anyway" is Continue anyway
+ * (readOutagePause through src/dialogs/playbook/stepAsides.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,5 +97,37 @@ describe('"should i wait?" after the stop gets the honest answer (J04, F01)', ()
     expect(keysOf(await say('ok so should i wait?'))).toEqual(['outage.whenFixed']);
     const resumed = await say('yes');
     expect(resumed.find((r) => r.resync.messageKey === 'step.question')?.resync.playbook).toBe('photos-not-syncing');
+  });
+});
+
+describe('at the pause itself, "Continue anyway / Stop, I\'ll check later" (J04, F01)', () => {
+  async function atPause(): Promise<Say> {
+    feed.report = outage(photosService.statusNames[0]);
+    const say = conversation();
+    expect(lastOf(await say('photos not syncing on my ipad')).resync.messageKey).toBe('status.pauseQuestion');
+    return say;
+  }
+
+  it.each(['ok so should i wait?', 'ok so what do i do'])('"%s": the honest answer, then the same two buttons', async (line) => {
+    const say = await atPause();
+    const replies = await say(line);
+    expect(keysOf(replies)).toEqual(['outage.pauseAdvice', 'status.pauseQuestion']);
+    expect(replies[0].text).toMatch(/Apple's side/);
+    expect(keysOf(replies)).not.toContain('question.cantAnswer');
+    // The buttons still work afterwards.
+    expect(keysOf(await say('2'))).toEqual(['status.stopped']);
+  });
+
+  it('"can we check my settings anyway" is Continue anyway: the device checks start', async () => {
+    const say = await atPause();
+    const replies = await say('can we check my settings anyway');
+    expect(keysOf(replies)).not.toContain('answer.notUnderstood');
+    expect(replies.some((r) => r.resync.messageKey === 'step.question' && r.resync.playbook === 'photos-not-syncing')).toBe(true);
+  });
+
+  it('"no, dont check anyway, ill wait" is not Continue anyway', async () => {
+    const say = await atPause();
+    const replies = await say('no, dont check anyway, ill wait');
+    expect(replies.some((r) => r.resync.messageKey === 'step.question')).toBe(false);
   });
 });

@@ -4,10 +4,12 @@
  * anymore" after the two-factor text), pausing ("thanks ill try later": messages.yaml
  * `synonyms.later`), the step again ("what was that again?": `synonyms.repeat`), how to check
  * ("how do i check that?": `synonyms.howToCheck`, with the question's `howTo`) and "help" for this
- * prompt. Pure: reads (run, state, text); the dialog sends and moves the state.
+ * prompt; at the outage pause, "ok so should i wait?" and "can we check my settings anyway"
+ * (readOutagePause). Pure: reads (run, state, text); the dialog sends and moves the state.
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
 import { isOnlyPhrase, mentionsPhrase } from '../answers';
+import { readOutagePause } from '../main/outage';
 import { platformText, type PlaybookState } from './state';
 import { chosenCase, platformOf, stepOf, type PlaybookRun } from './stepContent';
 
@@ -21,14 +23,23 @@ export type StepAside =
   /** "How do I check that?" at a question with a `howTo` for this platform. */
   | { then: 'howTo'; text: string }
   /** "help" typed as such: help for this prompt. */
-  | { then: 'help' };
+  | { then: 'help' }
+  /** At the outage pause: "ok so should i wait?" (the honest answer, the buttons again). */
+  | { then: 'outageAdvice' }
+  /** At the outage pause: "can we check my settings anyway" (Continue anyway). */
+  | { then: 'outageContinue' };
 
 /**
  * What the message asks about the step, or undefined (read as usual). `help`: the person typed
  * the help command as such ("help").
  */
 export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, help: boolean): StepAside | undefined {
-  if (run.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed')) return undefined;
+  if (run.handoffOnly) return undefined;
+  if (state.phase === 'statusPause') {
+    const read = readOutagePause(run.engine, { text });
+    return read === 'advice' ? { then: 'outageAdvice' } : read === 'continue' ? { then: 'outageContinue' } : undefined;
+  }
+  if (state.phase !== 'question' && state.phase !== 'fixed') return undefined;
   const messages = run.engine.messages;
   if (state.phase === 'fixed') {
     const said = chosenCase(run, state)?.whenSaid;
