@@ -150,8 +150,8 @@ export const choiceSchema = z
     ifNotFixedStep: id.optional(),
     /**
      * This choice's own "Did that fix it?" (and buttons), asked after its instructions and its
-     * `ifNotFixedStep` ("Does iCloud show enough free space now?" after "it's full"). The playbook's
-     * own `fixedQuestion` at that step wins.
+     * `ifNotFixedStep` ("Does iCloud show enough free space now?" after "it's full"). It wins over
+     * the playbook's own `fixedQuestion` ("Has it stopped asking?" after "it keeps asking for my password").
      */
     fixedQuestion: fixedQuestionSchema.optional(),
     /**

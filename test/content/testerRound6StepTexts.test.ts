@@ -204,6 +204,20 @@ describe('B8, A12: answers after "It keeps asking for my password" and "got it, 
     expect(replies[replies.length - 1]).toBe('step.question:network');
   });
 
+  it('the question fits people who are signed in: "Has it stopped asking for your password?", not "Can you sign in now?"', async () => {
+    const h = harness();
+    const atQuestion = await untilQuestion(h, await h.say('sign-in-problem on my iphone'), 'account-access');
+    const atFixed = last(await h.say(pick(atQuestion, 'keeps-asking')));
+    expect(atFixed.text).toMatch(/^Has it stopped asking for your password\?\n\n1\. Yes, it's stopped asking\n2\. No, it still asks/);
+    expect(atFixed.text).not.toMatch(/sign in now/);
+  });
+
+  it('another case of the same step keeps the playbook\'s "Can you sign in now?"', async () => {
+    const h = harness();
+    const atQuestion = await untilQuestion(h, await h.say('sign-in-problem on my iphone'), 'account-access');
+    expect(last(await h.say(pick(atQuestion, 'forgot-password'))).text).toMatch(/^Can you sign in now\?\n/);
+  });
+
   it('"I\'m in Settings" is still no answer', async () => {
     expect(await keepsAskingThen("I'm in Settings")).not.toContain('playbook.wrapUp:account-access');
   });

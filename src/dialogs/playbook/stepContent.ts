@@ -37,15 +37,18 @@ export function stepOptions(run: PlaybookRun, stepId: string): StepOptions | und
 /**
  * The playbook's own "Did that fix it?" where it fits: at the steps named in its `stepOptions`
  * (the steps it tailors; an entry may be empty, `restart: {}`), or at every step when it has no
- * `stepOptions`. Elsewhere the default question: storage-full asks about free space after the
- * storage step, not after the Apple Account one.
+ * `stepOptions`, unless the chosen case has its own. Elsewhere the default question: storage-full
+ * asks about free space after the storage step, not after the Apple Account one.
  */
 export function ownFixedQuestion(run: PlaybookRun, state: PlaybookState): FixedQuestion | undefined {
+  // The chosen case's own question first, being the most specific ("Has it stopped asking for your
+  // password?" after "It keeps asking for my password", where "Can you sign in now?" doesn't fit;
+  // "Does iCloud show enough free space now?" after "it's full"), also at its further step.
+  const chosen = chosenCase(run, state)?.fixedQuestion;
+  if (chosen) return chosen;
   const own = run.playbook.fixedQuestion;
   const tailored = run.playbook.stepOptions;
-  if (own && (!tailored || Object.prototype.hasOwnProperty.call(tailored, state.stepId))) return own;
-  // The chosen case's own question ("Does iCloud show enough free space now?" after "it's full"), also at its further step.
-  return chosenCase(run, state)?.fixedQuestion;
+  return own && (!tailored || Object.prototype.hasOwnProperty.call(tailored, state.stepId)) ? own : undefined;
 }
 
 /** The choice whose instructions (or further step: `ifNotFixedStep`) the state is on, if any. */
