@@ -217,3 +217,25 @@ describe('picked up again after stopping at "which device shall we carry on with
     expect(lastOf(replies).key).toBe('step.elsewhere');
   });
 });
+
+describe('small misses (item 15, K05 and H02)', () => {
+  it('"im at work on the office network" at the connection question is Wi-Fi, and the iPhone text says work networks can block iCloud', async () => {
+    const c = chat();
+    let replies = await c.say('photos on my iphone arent uploading');
+    for (let i = 0; i < 12 && !(lastOf(replies).key === 'step.question' && lastOf(replies).stepId === 'network'); i++) replies = await c.say('no');
+    expect(lastOf(replies)).toMatchObject({ key: 'step.question', stepId: 'network' });
+    const answered = await c.say('im at work on the office network');
+    expect(answered.some((r) => r.key === 'answer.notUnderstood')).toBe(false);
+    expect(answered.find((r) => r.key === 'step.instructions')?.text).toMatch(/Work, school and hotel networks sometimes block iCloud/);
+    expect(lastOf(answered).key).toBe('fixed.question');
+    expect((await recordedSteps(c.id)).length).toBeGreaterThan(0);
+  });
+
+  it('"found them in recently deleted but why did they vanish" at the account question: fixed, not "didn\'t catch that"', async () => {
+    const c = chat();
+    await c.say('my photos disappeared from my iphone');
+    const replies = await c.say('found them in recently deleted but why did they vanish');
+    expect(replies.some((r) => r.key === 'answer.notUnderstood')).toBe(false);
+    expect(replies.some((r) => r.key === 'playbook.wrapUp')).toBe(true);
+  });
+});
