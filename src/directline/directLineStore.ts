@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { Storage } from 'botbuilder';
 import type { Clock } from '../clock';
 import { botConversationStateKeys } from './botConversationState';
-import { ExpiryIndex, isETagConflict } from './expiryIndex';
+import { ExpiryIndex, isETagConflict } from '../storage/expiryIndex';
 import { FixedWindowLimiter } from './fixedWindowLimiter';
 import { SIGNED_TOKEN_NONCE_BYTES, signedTokenExpiry, signToken } from './signedToken';
 

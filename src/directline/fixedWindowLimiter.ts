@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Storage, StoreItem } from 'botbuilder';
 import type { Clock } from '../clock';
-import { isETagConflict, type ExpiryIndex } from './expiryIndex';
+import { isETagConflict, type ExpiryIndex } from '../storage/expiryIndex';
 
 /**
  * Counts events per subject (a client address, a conversation) in fixed windows aligned to the

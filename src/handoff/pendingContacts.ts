@@ -10,7 +10,7 @@
  */
 import type { Storage } from 'botbuilder';
 import type { Clock } from '../clock';
-import { ExpiryIndex } from '../directline/expiryIndex';
+import { ExpiryIndex } from '../storage/expiryIndex';
 import { readDoc } from './storageDocs';
 
 export const PENDING_CONTACT_PREFIX = 'handoff/pendingContact/';

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/clock';
-import { ExpiryIndex } from '../../src/directline/expiryIndex';
+import { ExpiryIndex } from '../../src/storage/expiryIndex';
 import { FixedWindowLimiter } from '../../src/directline/fixedWindowLimiter';
 import { MemoryClosableStorage } from '../../src/storage/memoryClosableStorage';
 

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/clock';
-import { ExpiryIndex, type SweepVisit } from '../../src/directline/expiryIndex';
+import { ExpiryIndex, type SweepVisit } from '../../src/storage/expiryIndex';
 import { MemoryClosableStorage } from '../../src/storage/memoryClosableStorage';
 
 const HOUR = 3_600_000;
