@@ -30,3 +30,36 @@ describe('the account question answered in the first message (item 6, E07)', () 
     expect(asks(replies, 'apple-id')).toBe(true);
   });
 });
+
+describe('a storage amount in the first message answers the storage question', () => {
+  /** The replies up to the storage step, answering "no" to every "Did that fix it?" on the way. */
+  async function toStorage(first: string): Promise<ReplyLine[]> {
+    const say = talk();
+    const all: ReplyLine[] = [];
+    let replies = await say(first);
+    all.push(...replies);
+    for (let i = 0; i < 4 && !replies.some((r) => r.stepId === 'storage' || r.stepId === 'service-toggles'); i++) {
+      replies = await say('no');
+      all.push(...replies);
+    }
+    return all;
+  }
+
+  it('"icloud says 4.9 GB of 5 GB used": heard as full, and the storage step goes straight to making room', async () => {
+    const replies = await toStorage('photos not syncing on my iphone, icloud says 4.9 GB of 5 GB used');
+    expect(replies.some((r) => r.key === 'playbook.saidFirst' && /storage is full/.test(r.text))).toBe(true);
+    expect(asks(replies, 'storage')).toBe(false);
+    expect(replies.some((r) => r.key === 'step.instructions' && r.stepId === 'storage')).toBe(true);
+  });
+
+  it('"only 4 GB of 200 GB used": heard as room, and the storage check is left out', async () => {
+    const replies = await toStorage('photos not syncing on my iphone, only 4 GB of 200 GB used');
+    expect(replies.some((r) => r.key === 'playbook.saidFirst' && /room in your iCloud storage/.test(r.text))).toBe(true);
+    expect(replies.some((r) => r.stepId === 'storage')).toBe(false);
+  });
+
+  it('a bare "2 GB left" says nothing about how full it is: the question is asked', async () => {
+    const replies = await toStorage('photos not syncing on my iphone, it has 2 GB left');
+    expect(asks(replies, 'storage')).toBe(true);
+  });
+});

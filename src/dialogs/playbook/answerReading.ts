@@ -10,8 +10,8 @@ import type { Recognition } from '../../nlu/recognizer';
 import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from '../answers';
 import { fill, type MessageKey } from '../messages';
 import { ALREADY_FINE, FIXED, genericWords, NOTED_LATER, ownWords, PARTLY, promptChoices, SAID_FIXED, SAME_PROBLEM, STEP_DONE } from './prompts';
-import { saidFirstChoice } from './firstMessage';
-import { readStorageAmount } from './storageAmount';
+import { amountVocabulary, saidFirstChoice } from './firstMessage';
+import { amountChoice } from './storageAmount';
 import type { Phase, PlaybookState } from './state';
 import { instructionText, ownFixedQuestion, stepOf, varsFor, type PlaybookRun } from './stepContent';
 
@@ -104,15 +104,7 @@ export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition,
  */
 export function amountAnswer(run: PlaybookRun, state: PlaybookState, input: UserInput): string | undefined {
   if (state.phase !== 'question') return undefined;
-  const messages = run.engine.messages;
-  const reading = readStorageAmount(input.text, { used: messages.list('synonyms.amountUsed'), free: messages.list('synonyms.amountFree') });
-  if (reading === undefined) return undefined;
-  const choices = promptChoices(run, state);
-  for (const words of messages.list(reading === 'full' ? 'synonyms.amountFull' : 'synonyms.amountRoom')) {
-    const id = matchChoice(choices, { text: words }, 'exact') ?? matchChoice(choices, { text: words }, 'loose');
-    if (id !== undefined) return id;
-  }
-  return undefined;
+  return amountChoice(input.text, amountVocabulary(run.engine), promptChoices(run, state));
 }
 
 /**

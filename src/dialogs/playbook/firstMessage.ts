@@ -10,6 +10,7 @@ import { holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoi
 import type { Engine } from '../engine';
 import { fill } from '../messages';
 import type { PlaybookOptions, PlaybookState } from './state';
+import { amountChoice, type AmountVocabulary } from './storageAmount';
 import { offeredChoice, platformOf, stepOptions, varsFor, type Line, type PlaybookRun } from './stepContent';
 
 /**
@@ -84,7 +85,8 @@ export function withoutOnset(text: string, onset: readonly string[], stayed: rea
 
 /**
  * The choice of the step's question whose `saidFirst` phrases the message that started the playbook
- * holds ("storage is fine", "my storage is full"): only one may match (two is no answer), never a
+ * holds ("storage is fine", "my storage is full"), or whose answer a storage amount in it gives
+ * ("4.9 GB of 5 GB used": storageAmount.ts, when no phrase matched): only one may match (two is no answer), never a
  * `fixed` choice, and never where the playbook fixes the answer itself (`stepOptions.answer`).
  * Before the device is known every choice counts; after, those offered on its platform.
  */
@@ -94,7 +96,16 @@ export function saidFirstChoice(run: PlaybookRun, state: PlaybookState, step: St
   const said = state.utterance;
   const doubts = run.engine.messages.list('synonyms.doubt');
   const hits = choices.filter((c) => c.saidFirst && c.action !== 'fixed' && saysInClause(c.saidFirst.phrases, said, doubts));
-  return hits.length === 1 ? hits[0] : undefined;
+  if (hits.length > 0) return hits.length === 1 ? hits[0] : undefined;
+  // "icloud says 4.9 GB of 5 GB used": the amount's reading, when it picks a choice that has a line to say so.
+  const id = amountChoice(said, amountVocabulary(run.engine), choices);
+  return choices.find((c) => c.id === id && c.saidFirst && c.action !== 'fixed');
+}
+
+/** messages.yaml's words for reading storage amounts (used / free) and the answers they pick. */
+export function amountVocabulary(engine: Engine): AmountVocabulary {
+  const list = (key: 'synonyms.amountUsed' | 'synonyms.amountFree' | 'synonyms.amountFull' | 'synonyms.amountRoom') => engine.messages.list(key);
+  return { used: list('synonyms.amountUsed'), free: list('synonyms.amountFree'), full: list('synonyms.amountFull'), room: list('synonyms.amountRoom') };
 }
 
 /**

@@ -10,7 +10,7 @@
  * again), except under 1 GB free, which is nearly full on any plan. Erring towards "nearly full"
  * only shows the storage check; erring towards "room" would skip the cause.
  */
-import { mentionsPhrase, normalise } from '../answers';
+import { matchChoice, mentionsPhrase, normalise, type PromptChoice } from '../answers';
 
 export type StorageReading = 'full' | 'room';
 
@@ -151,6 +151,28 @@ export function readStorageAmount(text: string, words: AmountWords): StorageRead
   for (const clause of text.toLowerCase().split(/[;!?]+|,(?!\d)|\.(?!\d)/)) {
     const reading = readClause(clause, words);
     if (reading) return reading;
+  }
+  return undefined;
+}
+
+/** The content's words for a reading: what says used or free, and the answer words each reading picks. */
+export interface AmountVocabulary extends AmountWords {
+  /** Answer words a nearly-full reading picks a choice by ("nearly full"). */
+  full: readonly string[];
+  /** Answer words a room-to-spare reading picks a choice by ("plenty of space"). */
+  room: readonly string[];
+}
+
+/**
+ * The choice a storage amount in the text picks among `choices` (through the reading's answer
+ * words, exact then loose), or undefined when the text holds no reading or no choice takes it.
+ */
+export function amountChoice(text: string, words: AmountVocabulary, choices: readonly PromptChoice[]): string | undefined {
+  const reading = readStorageAmount(text, words);
+  if (reading === undefined) return undefined;
+  for (const answer of reading === 'full' ? words.full : words.room) {
+    const id = matchChoice(choices, { text: answer }, 'exact') ?? matchChoice(choices, { text: answer }, 'loose');
+    if (id !== undefined) return id;
   }
   return undefined;
 }
