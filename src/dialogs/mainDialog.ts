@@ -62,7 +62,7 @@ import { devicesWithWords } from './main/deviceWords';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
 import { asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, problemInOtherWords, readProblems, saysOnlyYes } from './main/messageReading';
-import { aboutAppleOnly, asksAboutApple, asksWhenFixed, outageChoices, readOutageOffer } from './main/outage';
+import { aboutAppleOnly, asksAboutApple, asksIfBack, asksWhenFixed, backChoices, outageChoices, outageState, readBackAnswer, readOutageOffer } from './main/outage';
 import { alsoReported, goesFirstInstead, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, queuedBehindCause, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, MAIN_DIALOG_ID, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
 
@@ -214,6 +214,8 @@ export class MainDialog extends Dialog {
       }
       case 'outage':
         return this.askChecksMeanwhile(dc, state);
+      case 'back':
+        return this.askIfSyncingAgain(dc, state);
       case 'more':
         state.open = open;
         await e.say(dc.context, 'wrapUp.more');
@@ -246,6 +248,47 @@ export class MainDialog extends Dialog {
     if (picked !== 'wait') return undefined;
     state.misses = 0;
     await e.say(dc.context, 'outage.waiting', { statusPage: e.statusPageUrl });
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * After a stop at an outage, "is it working now?": Apple's feed read again for the service that
+   * stopped. Cleared: "… working normally again. Is it syncing now?"; still listed or no report:
+   * Apple's status reported as "is it apple?" does (the status-only playbook, as an aside).
+   */
+  private async checkIfBack(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const last = state.last!;
+    state.misses = 0;
+    if ((await outageState(e, last)) === 'cleared') return this.askIfSyncingAgain(dc, state);
+    const r = e.recognize(dc.context);
+    const status = aboutAppleOnly(e, r, last);
+    if (!status) return undefined;
+    state.statusAside = last;
+    return this.startIntent(dc, status.intent, r);
+  }
+
+  /** "Apple's status page shows … working normally again. Is it syncing now?" */
+  private async askIfSyncingAgain(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
+    const service = state.last?.place.service;
+    state.open = { kind: 'back' };
+    await this.engine.ask(dc.context, 'outage.backNow', backChoices(this.engine), { service: service ? this.engine.serviceLabel(service) : '' });
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * The answer to "Is it syncing now?" after the outage cleared: yes is the end of it ("anything
+   * else?"); no picks the playbook up again after its status step, as "still not working" does.
+   */
+  private async onBackAnswer(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const answer = readBackAnswer(e, e.input(dc.context));
+    if (answer === undefined) return undefined;
+    state.misses = 0;
+    if (answer === 'no') return this.resumeLast(dc, state);
+    if (state.last) state.last = { ...state.last, outage: undefined };
+    state.open = { kind: 'more' };
+    await e.say(dc.context, 'outage.backGlad');
     return Dialog.EndOfTurn;
   }
 
@@ -320,6 +363,15 @@ export class MainDialog extends Dialog {
     }
     if (open?.kind === 'outage') {
       const handled = await this.onOutageOffer(dc, state);
+      if (handled) return handled;
+    }
+    if (open?.kind === 'back') {
+      const handled = await this.onBackAnswer(dc, state);
+      if (handled) return handled;
+    }
+    // After a stop at an outage: "back, is it working now?" reads Apple's status again, never a goodbye.
+    if (asksIfBack(e, state.last, input)) {
+      const handled = await this.checkIfBack(dc, state);
       if (handled) return handled;
     }
     // "still not working, is it apple?": Apple's status checked again, as "is iCloud down?" does.

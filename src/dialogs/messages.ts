@@ -185,6 +185,12 @@ export const ENGINE_MESSAGES = {
   'outage.checksYes': [],
   'outage.checksNo': [],
   'outage.waiting': ['statusPage'],
+  // After a stop at an outage, "is it working now?" (synonyms.isItBack): the feed read again; cleared: "Is it syncing now?"
+  'synonyms.isItBack': [],
+  'outage.backNow': ['service'],
+  'outage.backYes': [],
+  'outage.backNo': [],
+  'outage.backGlad': [],
   'synonyms.whenFixed': [],
   // At the outage pause ("Continue anyway / Stop"): "should i wait?", "what do i do" get the honest answer, then the buttons
   'outage.pauseAdvice': [],

@@ -8,6 +8,7 @@
  * anyway" (continue): readOutagePause.
  */
 import type { Recognition } from '../../nlu/recognizer';
+import { fetchStatus, relevantEvents } from '../statusCheck';
 import { mentionsPhrase, matchChoice, normalise, type PromptChoice, type UserInput } from '../answers';
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Engine } from '../engine';
@@ -17,6 +18,8 @@ import type { LastPlaybook } from './state';
 
 /** Answers to "Do you want to go through the device checks in the meantime?" (after a stop at an outage). */
 const OUTAGE = { checks: 'outage-checks', wait: 'outage-wait' } as const;
+/** Answers to "Is it syncing again now?" (after a stop at an outage that has since cleared). */
+const BACK = { yes: 'back-yes', no: 'back-no' } as const;
 
 /** The buttons of "the device checks in the meantime?". */
 export function outageChoices(engine: Engine): PromptChoice[] {
@@ -91,4 +94,38 @@ export function aboutAppleOnly(engine: Engine, r: Recognition, last: LastPlayboo
   const named = engine.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence ? engine.playbookForIntent(r.intent) : undefined;
   if (named && !named.general && named.id !== last?.place.playbookId && !engine.answersFromStatus(named)) return undefined;
   return status;
+}
+
+/**
+ * After a stop at an outage (`last.outage`, however long ago): "back, is it working now?", "hi, is
+ * it fixed now?" (messages.yaml `synonyms.isItBack`, whole words) asks whether Apple's outage is
+ * over. Typed words only.
+ */
+export function asksIfBack(engine: Engine, last: LastPlaybook | undefined, input: UserInput): boolean {
+  if (!last?.outage || input.value !== undefined) return false;
+  return mentionsPhrase(engine.messages.list('synonyms.isItBack'), input.text, true);
+}
+
+/**
+ * Whether the outage that stopped `last` is over: `cleared` when Apple's feed lists no event for its
+ * service any more, `ongoing` when it still does, `unknown` without a feed report or a service.
+ */
+export async function outageState(engine: Engine, last: LastPlaybook): Promise<'cleared' | 'ongoing' | 'unknown'> {
+  const names = engine.content.services.find((s) => s.id === last.place.service)?.statusNames;
+  if (!names) return 'unknown';
+  const report = await fetchStatus(engine.statusFeed, engine.statusTimeoutMs);
+  if (!report.ok) return 'unknown';
+  return relevantEvents(report, names).length > 0 ? 'ongoing' : 'cleared';
+}
+
+/** The buttons of "Is it syncing again now?". */
+export function backChoices(engine: Engine): PromptChoice[] {
+  return [engine.choice(BACK.yes, 'outage.backYes', ['synonyms.yes', 'synonyms.fixed']), engine.choice(BACK.no, 'outage.backNo', ['synonyms.no', 'synonyms.notFixed'])];
+}
+
+/** The answer to "Is it syncing again now?": `yes`, `no`, or undefined (routed as usual). */
+export function readBackAnswer(engine: Engine, input: UserInput): 'yes' | 'no' | undefined {
+  const choices = backChoices(engine);
+  const picked = matchChoice(choices, input, 'exact') ?? phraseChoice(choices, input, 'loose');
+  return picked === BACK.yes ? 'yes' : picked === BACK.no ? 'no' : undefined;
 }

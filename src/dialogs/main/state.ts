@@ -61,7 +61,9 @@ export type OpenQuestion =
   /** "You also mentioned …: shall we look at that now?" (the first problem of `queue`). */
   | { kind: 'next' }
   /** "Apple gives no time … the device checks in the meantime?" (after a stop at an outage, `last`). */
-  | { kind: 'outage' };
+  | { kind: 'outage' }
+  /** "Apple shows … working again. Is it syncing now?" (after a stop at an outage that has cleared, `last`). */
+  | { kind: 'back' };
 
 /** What the last turn left waiting: a question of this dialog's, or a menu and the question it came with. */
 export interface Pending {
