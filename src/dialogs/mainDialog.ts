@@ -340,6 +340,8 @@ export class MainDialog extends Dialog {
     if (handoffAnswer(context) === 'completed') {
       await this.recordHandedOff(dc);
       open = { kind: 'more' };
+      // The chat with the person ended just now: "that didn't work either" picks the checks up from here.
+      if (state.last?.outcome === 'handed-off') state.last = { ...state.last, at: e.clock.now().toISOString(), turns: 0 };
     }
     // The hub's own offer of a person accepted (maybe a button press with no text): as "talk to a person".
     if (personAsked(context)) {

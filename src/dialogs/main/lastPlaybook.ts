@@ -20,10 +20,11 @@ import { FIXED_OUTCOME, type LastPlaybook, type MainState } from './state';
 export const RESUME_TURNS = 3;
 export const RESUME_WINDOW_MS = 30 * 60 * 1000;
 /**
- * Outcomes of a playbook that "still not working" picks up again: closed without a fix, or fixed
- * and then "it stopped again" / "only some came back" (the step that fixed it is recorded again).
+ * Outcomes of a playbook that "still not working" picks up again: closed without a fix, fixed and
+ * then "it stopped again" / "only some came back" (the step that fixed it is recorded again), or
+ * handed to a person who has since closed the chat ("that didnt work either": the checks carry on).
  */
-const RESUMABLE_OUTCOMES: readonly string[] = ['left', 'stopped', 'fixed'];
+const RESUMABLE_OUTCOMES: readonly string[] = ['left', 'stopped', 'fixed', 'handed-off'];
 
 /** True while the last playbook ended RESUME_TURNS messages ago or less, or within RESUME_WINDOW_MS (injected clock). */
 export function recentlyEnded(engine: Engine, last: LastPlaybook): boolean {
