@@ -84,7 +84,9 @@ export function unfixablePlatforms(engine: Engine, playbookId: string, service: 
  * named ("my phone" beside "icloud.com"), the group's devices. With two or more, the ones where the
  * service can't be fixed (`unfixablePlatforms`) are left out while one the message named for sure,
  * or a device a word can only mean, remains: "photos from my phone dont show up on icloud.com"
- * is the iPhone's problem. `ask` is the group to ask about ("Which phone is it?") when words alone
+ * is the iPhone's problem, and so is "i uploaded photos on icloud.com but they dont appear on my
+ * iphone". Devices that share one platform count as one (the platform's own device, else the first
+ * named). `ask` is the group to ask about ("Which phone is it?") when words alone
  * name two or more devices; `left` the devices left out for that reason.
  */
 export function devicesWithWords(
@@ -98,7 +100,6 @@ export function devicesWithWords(
   const groups = deviceWordsIn(engine, text)
     .map((g) => ({ ...g, devices: g.devices.filter((id) => !ruledOut.includes(id)) }))
     .filter((g) => g.devices.length > 0 && !g.devices.some((id) => named.includes(id)));
-  if (groups.length === 0) return { devices: [...named], left: [] };
   const devices = [...named];
   for (const g of groups) for (const id of g.devices) if (!devices.includes(id)) devices.push(id);
   const unfixable = unfixablePlatforms(engine, playbookId, service);
@@ -107,5 +108,12 @@ export function devicesWithWords(
     return { devices: fixable, left: devices.filter((id) => !fixable.includes(id)) };
   }
   if (named.length === 0 && groups.length === 1 && groups[0].devices.length > 1) return { devices: [], ask: groups[0], left: [] };
+  // "i cant log in to icloud on my android phone browser": devices on one platform get the same steps, so nobody is
+  // asked which; the platform's own device (iCloud.com for the web) when it was named, else the first.
+  const platforms = new Set(devices.map((id) => engine.device(id)?.platform));
+  if (devices.length > 1 && platforms.size === 1) {
+    const [platform] = [...platforms];
+    return { devices: [devices.find((id) => id === platform) ?? devices[0]], left: [] };
+  }
   return { devices, left: [] };
 }

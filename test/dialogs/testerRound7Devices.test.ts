@@ -1,0 +1,38 @@
+/**
+ * Tester round 7, item 8 (B06) and item 4 (D11), in the testers' words, through the whole bot with
+ * the real recogniser and content: two devices named where only one can be what's meant.
+ * - "i uploaded photos on icloud.com but they dont appear on my iphone": Photos can't be put right
+ *   on iCloud.com, so the checks start on the iPhone, said so; never "Which one is missing…?".
+ * - "i cant log in to icloud on my android phone browser": Android and iCloud.com share the web
+ *   platform (the same steps), so nobody is asked which; the sign-in question comes straight away.
+ */
+import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+
+const bot = useRealBot('round7-devices');
+let n = 0;
+
+async function first(text: string): Promise<ReplyLine[]> {
+  const chat = personalChat(bot.runtime.bot, `round7-devices-${++n}`);
+  return (await chat(text)).map(lineOf);
+}
+
+describe('two devices where one is meant', () => {
+  it('"i uploaded photos on icloud.com but they dont appear on my iphone" starts on the iPhone', async () => {
+    const replies = await first('i uploaded photos on icloud.com but they dont appear on my iphone');
+    expect(replies.some((r) => /more than one device/.test(r.text))).toBe(false);
+    expect(replies[0]).toMatchObject({ key: 'device.startedWhereFixable' });
+    expect(replies[0].text).toContain('iPhone');
+    expect(replies.some((r) => r.key === 'step.question' && r.playbook === 'photos-not-syncing')).toBe(true);
+  });
+
+  it('"i cant log in to icloud on my android phone browser": the sign-in question, not which device', async () => {
+    const replies = await first('i cant log in to icloud on my android phone browser');
+    expect(replies[replies.length - 1]).toMatchObject({ key: 'step.question', stepId: 'account-access' });
+    expect(replies.some((r) => /more than one device/.test(r.text))).toBe(false);
+  });
+
+  it('two devices on different platforms where both can be fixed are still asked about', async () => {
+    const replies = await first('photos from my iphone dont show on my mac');
+    expect(replies.some((r) => /more than one device/.test(r.text))).toBe(true);
+  });
+});
