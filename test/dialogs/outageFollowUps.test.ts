@@ -6,16 +6,10 @@
  * (device checks anyway, or stop) instead of carrying on silently. The whole bot with the real
  * recogniser and content, and a status feed the test switches.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { ManualClock } from '../../src/clock';
-import { parseConfig } from '../../src/config/config';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
-import { silentLogger } from '../../src/logging/logger';
 import { ALL_CLEAR, FixtureStatusFeed, NOW, outage, realContent } from './helpers';
-import { personalChat, resyncOf, textOf } from '../helpers/realBot';
+import { personalChat, resyncOf, textOf, useRealBot } from '../helpers/realBot';
 
 interface Turn {
   resync: ResyncChannelData;
@@ -30,28 +24,16 @@ const mail = content.services.find((s) => s.id === 'mail')!;
 const statusStep = content.steps[photos.steps.find((id) => content.steps[id].kind === 'status')!];
 const STATUS_PAGE = 'https://www.apple.com/support/systemstatus/';
 
-let runtime: Runtime;
-let dataDir = '';
 const feed = new FixtureStatusFeed(ALL_CLEAR);
 const clock = new ManualClock(NOW);
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-outage-'));
-  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: feed, clock });
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const bot = useRealBot('outage', { clock, statusFeed: feed });
 
 beforeEach(() => {
   feed.report = ALL_CLEAR;
 });
 
 function conversation(id: string): Say {
-  const chat = personalChat(runtime.bot, id);
+  const chat = personalChat(bot.runtime.bot, id);
   return async (text) => (await chat(text)).map((a) => ({ resync: resyncOf(a), text: textOf(a) }));
 }
 

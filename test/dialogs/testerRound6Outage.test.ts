@@ -9,16 +9,10 @@
  * answer and the buttons again, and "can we check my settings anyway" is Continue anyway
  * (readOutagePause through src/dialogs/playbook/stepAsides.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { ManualClock } from '../../src/clock';
-import { parseConfig } from '../../src/config/config';
 import type { ResyncChannelData } from '../../src/dialogs/cards';
-import { silentLogger } from '../../src/logging/logger';
 import { ALL_CLEAR, FixtureStatusFeed, NOW, outage, realContent } from './helpers';
-import { personalChat, resyncOf, textOf } from '../helpers/realBot';
+import { personalChat, resyncOf, textOf, useRealBot } from '../helpers/realBot';
 
 interface Turn {
   resync: ResyncChannelData;
@@ -30,21 +24,9 @@ const content = realContent();
 const photosService = content.services.find((s) => s.id === 'photos')!;
 const statusPlaybook = Object.values(content.playbooks).find((p) => p.steps.every((id) => content.steps[id].kind === 'status'))!;
 
-let runtime: Runtime;
-let dataDir = '';
 const feed = new FixtureStatusFeed(ALL_CLEAR);
 const clock = new ManualClock(NOW);
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-round6-outage-'));
-  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: feed, clock });
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const bot = useRealBot('round6-outage', { clock, statusFeed: feed });
 
 beforeEach(() => {
   feed.report = ALL_CLEAR;
@@ -52,7 +34,7 @@ beforeEach(() => {
 
 let n = 0;
 function conversation(): Say {
-  const chat = personalChat(runtime.bot, `round6-outage-${++n}`);
+  const chat = personalChat(bot.runtime.bot, `round6-outage-${++n}`);
   return async (text) => (await chat(text)).map((a) => ({ resync: resyncOf(a), text: textOf(a) }));
 }
 

@@ -6,40 +6,22 @@
  * now?" (no: the checks pick up where they stopped; yes: "anything else?"); still listed, the
  * outage is reported again.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { ManualClock } from '../../src/clock';
-import { parseConfig } from '../../src/config/config';
-import { silentLogger } from '../../src/logging/logger';
 import { ALL_CLEAR, FixtureStatusFeed, NOW, outage, realContent } from './helpers';
-import { lineOf, personalChat, type ReplyLine } from '../helpers/realBot';
+import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
 
 const content = realContent();
 const contacts = content.services.find((s) => s.id === 'contacts')!;
 
-let runtime: Runtime;
-let dataDir = '';
 const feed = new FixtureStatusFeed(ALL_CLEAR);
 const clock = new ManualClock(NOW);
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-round7-outage-'));
-  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: feed, clock });
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const bot = useRealBot('round7-outage', { clock, statusFeed: feed });
 
 let n = 0;
 /** "contacts not syncing iphone" during a Contacts outage, "stop, ill check later", then five hours pass. */
 async function stoppedHoursAgo(): Promise<(text: string) => Promise<ReplyLine[]>> {
   feed.report = outage(contacts.statusNames[0]);
-  const chat = personalChat(runtime.bot, `round7-outage-${++n}`);
+  const chat = personalChat(bot.runtime.bot, `round7-outage-${++n}`);
   const say = async (text: string) => (await chat(text)).map(lineOf);
   expect((await say('contacts not syncing iphone')).map((r) => r.key)).toContain('status.pauseQuestion');
   expect((await say('stop, ill check later')).map((r) => r.key)).toEqual(['status.stopped']);
@@ -87,7 +69,7 @@ describe('back after stopping at an outage (item 1, E02)', () => {
   });
 
   it('without an outage before, "is it working now?" is not read as a status question', async () => {
-    const chat = personalChat(runtime.bot, `round7-outage-${++n}`);
+    const chat = personalChat(bot.runtime.bot, `round7-outage-${++n}`);
     feed.report = ALL_CLEAR;
     const replies = (await chat('is it working now?')).map(lineOf);
     expect(keys(replies)).not.toContain('outage.backNow');

@@ -67,14 +67,15 @@ export interface RealBot {
   readonly runtime: Runtime;
 }
 
-export function useRealBot(prefix: string, options: { clock?: ManualClock } = {}): RealBot {
+/** `clock` and `statusFeed`: the test's own, to move time on and switch Apple's status (default: fixed, all clear). */
+export function useRealBot(prefix: string, options: { clock?: ManualClock; statusFeed?: FixtureStatusFeed } = {}): RealBot {
   let dataDir = '';
   let runtime: Runtime | undefined;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), `resync-${prefix}-`));
     const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    runtime = await createRuntime(config, { logger: silentLogger, statusFeed: new FixtureStatusFeed(ALL_CLEAR), clock: options.clock ?? new ManualClock(NOW) });
+    runtime = await createRuntime(config, { logger: silentLogger, statusFeed: options.statusFeed ?? new FixtureStatusFeed(ALL_CLEAR), clock: options.clock ?? new ManualClock(NOW) });
   }, 120_000);
 
   afterAll(async () => {
