@@ -10,9 +10,8 @@ import { createStorage } from '../storage/createStorage';
 import { createBot } from '../bot/createBot';
 import { createTeamsAwareBot } from '../teams/teamsAwareBot';
 import type { BotDeps, ClosableStorage, ResyncBotApp } from './types';
-import { loadContent, type Content } from '../content/loadContent';
-import { readIntentRefs } from '../content/validate';
-import { ContentError } from '../content/problems';
+import type { Content } from '../content/loadContent';
+import { loadAllContent } from '../content/validate';
 import { createAgentHub, type ProactiveMessenger, type ResyncAgentHub } from '../handoff/agentHub';
 import { loadHandoffMessages, type HandoffMessages } from '../handoff/handoffMessages';
 import { stepCatalog } from '../handoff/stepCatalog';
@@ -38,11 +37,9 @@ export interface RuntimeOverrides {
   messenger?: ProactiveMessenger;
 }
 
-/** Loads intents/ and dialogs/; throws ContentError naming every problem's file, line and field. */
+/** Loads intents/ and dialogs/; throws ContentError naming every problem's file, line and field (the list `resync validate` prints). */
 export function loadConfiguredContent(config: Config): Content {
-  const intents = readIntentRefs(config.INTENTS_DIR);
-  if (!intents.intents) throw new ContentError(intents.problems);
-  return loadContent(config.DIALOGS_DIR, intents.intents);
+  return loadAllContent({ intentsDir: config.INTENTS_DIR, dialogsDir: config.DIALOGS_DIR });
 }
 
 export interface Runtime extends BotDeps {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   choicesOn,
@@ -16,7 +16,7 @@ import {
   type Step,
 } from './playbookSchema';
 import { ContentError, type ContentProblem } from './problems';
-import { fieldPath, parseWithSchema, readYamlFile, type YamlFile } from './yamlFile';
+import { checkWithSchema, fieldPath, readYamlFile, type YamlFile } from './yamlFile';
 import { ENGINE_MESSAGES, placeholdersIn, type MessageValue } from '../dialogs/messages';
 import { STEP_KIND_MESSAGES, STEP_PLACEHOLDERS } from '../dialogs/stepMessages';
 
@@ -26,6 +26,16 @@ export interface IntentRef {
   handler: string;
   /** The intent's file, for problems that point at it. */
   file?: string;
+  /** 1-based line of its `handler:` in that file. */
+  line?: number;
+}
+
+export interface CheckDialogsOptions {
+  /**
+   * Ids (file names) of intent files that failed to parse: a playbook naming one is not reported
+   * as naming an unknown intent (the intent file's own problems are).
+   */
+  failedIntents?: Iterable<string>;
 }
 
 export interface LoadedPlaybook extends Playbook {
@@ -115,17 +125,41 @@ function stepMessagePlaceholders(kind: Step['kind'], key: string): readonly stri
 }
 
 /**
+ * A top-level `key: value` of a file that failed to parse, read from its text ("which step or
+ * intent was that file?"), so references to it are not reported as missing.
+ */
+function scalarInText(file: string, key: string): string | undefined {
+  try {
+    return new RegExp(`^${key}:[ \\t]*["']?([a-z0-9-]+)["']?[ \\t]*(?:#.*)?$`, 'm').exec(readFileSync(path.resolve(file), 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Reads and checks everything in `dialogsDir` against the schemas and across files.
  * `intents` is the list of intents (id and handler) from intents/; null when intents/ could not be
  * read, which skips the checks against it (its own problems are reported by checkIntents).
+ *
+ * Every problem comes out in one run: a file with problems is still checked against the others as
+ * far as it parsed (its unknown fields dropped, else its valid top-level fields), and a reference
+ * to a file that exists but has problems is not reported as missing.
  */
-export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] | null): CheckResult {
+export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] | null, options: CheckDialogsOptions = {}): CheckResult {
   const problems: ContentProblem[] = [];
   const rel = (...parts: string[]) => path.join(dialogsDir, ...parts);
   const read = (file: string): YamlFile | null => {
     const r = readYamlFile(path.resolve(file), file);
     problems.push(...r.problems);
     return r.yaml;
+  };
+  /** Some file in dialogs/ has problems of its own: the whole-content checks ("no handoff step") would only follow from them. */
+  let someFileFailed = false;
+  const parse = <S extends Parameters<typeof checkWithSchema>[1]>(yaml: YamlFile, schema: S) => {
+    const r = checkWithSchema(yaml, schema);
+    problems.push(...r.problems);
+    if (r.problems.length > 0) someFileFailed = true;
+    return r;
   };
   const problem = (yaml: YamlFile | null, file: string, field: (string | number)[], message: string) => {
     problems.push({ file, line: yaml?.lineOf(field), field: fieldPath(field), message });
@@ -136,10 +170,9 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
   const devicesFile = rel('devices.yaml');
   const devicesYaml = read(devicesFile);
   if (devicesYaml) {
-    const r = parseWithSchema(devicesYaml, devicesFileSchema);
-    problems.push(...r.problems);
-    if (r.value) {
-      devices = r.value.devices;
+    const r = parse(devicesYaml, devicesFileSchema);
+    if (r.usable) {
+      devices = r.usable.devices;
       const seen = new Set<string>();
       devices.forEach((d, i) => {
         if (seen.has(d.id)) problem(devicesYaml, devicesFile, ['devices', i, 'id'], `duplicate device id '${d.id}'`);
@@ -155,11 +188,10 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
   const servicesFile = rel('services.yaml');
   const servicesYaml = read(servicesFile);
   if (servicesYaml) {
-    const r = parseWithSchema(servicesYaml, servicesFileSchema);
-    problems.push(...r.problems);
-    if (r.value) {
-      services = r.value.services;
-      alwaysCheck = r.value.alwaysCheck;
+    const r = parse(servicesYaml, servicesFileSchema);
+    if (r.usable) {
+      services = r.usable.services;
+      alwaysCheck = r.usable.alwaysCheck;
       const seen = new Set<string>();
       services.forEach((s, i) => {
         if (seen.has(s.id)) problem(servicesYaml, servicesFile, ['services', i, 'id'], `duplicate service id '${s.id}'`);
@@ -174,10 +206,11 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
   const messagesFile = rel('messages.yaml');
   const messagesYaml = read(messagesFile);
   if (messagesYaml) {
-    const r = parseWithSchema(messagesYaml, messagesFileSchema);
-    problems.push(...r.problems);
-    if (r.value) {
-      messages = r.value.messages;
+    const r = parse(messagesYaml, messagesFileSchema);
+    // A wrong `version` does not stop the checks of the messages themselves.
+    const usable = r.usable?.messages ?? (r.broken.has('messages') ? undefined : r.fields.messages);
+    if (usable) {
+      messages = usable;
       for (const [key, allowed] of Object.entries(ENGINE_MESSAGES) as [string, readonly string[]][]) {
         if (messages[key] === undefined) problem(messagesYaml, messagesFile, ['messages'], `missing message '${key}' (the engine uses it)`);
         else checkPlaceholders(messagesYaml, messagesFile, ['messages', key], messages[key], allowed);
@@ -203,17 +236,30 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
   const steps: Record<string, Step> = {};
   const stepFiles: Record<string, { yaml: YamlFile; file: string }> = {};
   // A file whose name matches its id wins a duplicate id; the other file is the one reported.
-  /** Ids of step files that failed their schema: already reported, not "unknown" in playbooks. */
+  /**
+   * Ids of step files that failed to parse or their schema (the file name, and the id written in
+   * it): already reported, so not "unknown" where they are used.
+   */
   const invalidSteps = new Set<string>();
   const parsedSteps: { name: string; file: string; yaml: YamlFile; step: Step }[] = [];
   for (const name of listYaml(rel('steps'))) {
     const file = rel('steps', name);
     const yaml = read(file);
-    if (!yaml) continue;
-    const r = parseWithSchema(yaml, stepSchema);
-    problems.push(...r.problems);
-    if (r.value) parsedSteps.push({ name, file, yaml, step: r.value });
-    else if (yaml.data && typeof (yaml.data as { id?: unknown }).id === 'string') invalidSteps.add((yaml.data as { id: string }).id);
+    if (!yaml) {
+      someFileFailed = true;
+      invalidSteps.add(path.parse(name).name);
+      const id = scalarInText(file, 'id');
+      if (id) invalidSteps.add(id);
+      continue;
+    }
+    const r = parse(yaml, stepSchema);
+    // Unknown fields aside (reported above), a step is checked as usual.
+    if (r.usable) parsedSteps.push({ name, file, yaml, step: r.usable });
+    else {
+      invalidSteps.add(path.parse(name).name);
+      if (r.fields.id) invalidSteps.add(r.fields.id);
+      else if (yaml.data && typeof (yaml.data as { id?: unknown }).id === 'string') invalidSteps.add((yaml.data as { id: string }).id);
+    }
   }
   parsedSteps.sort((a, b) => Number(path.parse(a.name).name !== a.step.id) - Number(path.parse(b.name).name !== b.step.id));
   for (const { name, file, yaml, step } of parsedSteps) {
@@ -260,46 +306,67 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
   for (const step of Object.values(steps)) {
     step.question?.choices.forEach((c, i) => {
       if (c.ifNotFixedStep === undefined) return;
-      const file = rel('steps', `${step.id}.yaml`);
+      const { yaml, file } = stepFiles[step.id];
       const target = steps[c.ifNotFixedStep];
-      const yaml = read(file);
+      if (!target && invalidSteps.has(c.ifNotFixedStep)) return;
       if (!target) problem(yaml, file, ['question', 'choices', i, 'ifNotFixedStep'], `unknown step id '${c.ifNotFixedStep}' (no ${rel('steps', c.ifNotFixedStep + '.yaml')})`);
       else if (target.kind !== 'instruction' || target.question || target.id === step.id) problem(yaml, file, ['question', 'choices', i, 'ifNotFixedStep'], `step '${target.id}' must be another instruction step without a question`);
     });
   }
-  if (Object.keys(steps).length === 0 && !problems.some((p) => p.file.startsWith(rel('steps')))) {
+  if (Object.keys(steps).length === 0 && invalidSteps.size === 0 && !problems.some((p) => p.file.startsWith(rel('steps')))) {
     problems.push({ file: rel('steps'), field: '', message: 'no steps found' });
   }
 
   // playbooks/
   const intentById = new Map((intents ?? []).map((i) => [i.id, i]));
+  const failedIntents = new Set(options.failedIntents ?? []);
   const playbooks: Record<string, LoadedPlaybook> = {};
   const playbookByIntent = new Map<string, string>();
+  /** Intents named by playbook files that failed to parse: their "no playbook" would only follow from it. */
+  const intentsOfBrokenPlaybooks = new Set<string>();
   for (const name of listYaml(rel('playbooks'))) {
     const file = rel('playbooks', name);
     const yaml = read(file);
-    if (!yaml) continue;
-    const r = parseWithSchema(yaml, playbookSchema);
-    problems.push(...r.problems);
-    if (!r.value) continue;
-    const pb = r.value;
-    if (playbooks[pb.id]) {
-      problem(yaml, file, ['id'], `duplicate playbook id '${pb.id}' (also in ${playbooks[pb.id].file})`);
+    if (!yaml) {
+      someFileFailed = true;
+      for (const key of ['intent', 'id']) {
+        const value = scalarInText(file, key);
+        if (value) intentsOfBrokenPlaybooks.add(value);
+      }
+      intentsOfBrokenPlaybooks.add(path.parse(name).name);
       continue;
     }
-    if (path.parse(name).name !== pb.id) problem(yaml, file, ['id'], `playbook id '${pb.id}' does not match the file name`);
-    const intent = intentById.get(pb.intent);
-    if (!intents) {
-      // intents/ unreadable: nothing to check against
-    } else if (!intent) problem(yaml, file, ['intent'], `unknown intent '${pb.intent}' (no intents/${pb.intent}.yaml)`);
-    else if (intent.handler !== 'playbook') problem(yaml, file, ['intent'], `intent '${pb.intent}' has handler '${intent.handler}', not 'playbook'`);
-    const other = playbookByIntent.get(pb.intent);
-    if (other) problem(yaml, file, ['intent'], `intent '${pb.intent}' already has playbook '${other}'`);
-    else playbookByIntent.set(pb.intent, pb.id);
+    const r = parse(yaml, playbookSchema);
+    // With problems, the checks below still run on every field that is valid on its own.
+    const pb: Partial<Playbook> = r.usable ?? r.fields;
+    const ok = (...keys: (keyof Playbook)[]) => keys.every((k) => !r.broken.has(k));
+    if (!r.usable) {
+      const raw = (yaml.data ?? {}) as { intent?: unknown };
+      if (typeof raw.intent === 'string') intentsOfBrokenPlaybooks.add(raw.intent);
+      intentsOfBrokenPlaybooks.add(path.parse(name).name);
+    }
+    if (pb.id !== undefined) {
+      if (playbooks[pb.id]) {
+        problem(yaml, file, ['id'], `duplicate playbook id '${pb.id}' (also in ${playbooks[pb.id].file})`);
+        continue;
+      }
+      if (path.parse(name).name !== pb.id) problem(yaml, file, ['id'], `playbook id '${pb.id}' does not match the file name`);
+    }
+    if (pb.intent !== undefined) {
+      const intent = intentById.get(pb.intent);
+      if (!intents || failedIntents.has(pb.intent)) {
+        // intents/ unreadable, or this intent's file has problems of its own: nothing to check against
+      } else if (!intent) problem(yaml, file, ['intent'], `unknown intent '${pb.intent}' (no intents/${pb.intent}.yaml)`);
+      else if (intent.handler !== 'playbook') problem(yaml, file, ['intent'], `intent '${pb.intent}' has handler '${intent.handler}', not 'playbook'`);
+      const other = playbookByIntent.get(pb.intent);
+      if (other) problem(yaml, file, ['intent'], `intent '${pb.intent}' already has playbook '${other}'`);
+      else playbookByIntent.set(pb.intent, pb.id ?? path.parse(name).name);
+    }
     if (pb.service && !serviceIds.has(pb.service) && services.length > 0) problem(yaml, file, ['service'], `unknown service id '${pb.service}' (not in services.yaml)`);
     const used: Step[] = [];
+    const pbSteps = pb.steps ?? [];
     const seenSteps = new Set<string>();
-    pb.steps.forEach((sid, i) => {
+    pbSteps.forEach((sid, i) => {
       const step = steps[sid];
       if (seenSteps.has(sid)) problem(yaml, file, ['steps', i], `step '${sid}' is listed twice`);
       seenSteps.add(sid);
@@ -309,26 +376,29 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
         return;
       }
       used.push(step);
-      if (step.kind === 'handoff' && i !== pb.steps.length - 1) problem(yaml, file, ['steps', i], `handoff step '${sid}' must be the last step`);
+      if (step.kind === 'handoff' && i !== pbSteps.length - 1) problem(yaml, file, ['steps', i], `handoff step '${sid}' must be the last step`);
       if (i >= 2) {
-        const prev = steps[pb.steps[i - 1]];
+        const prev = steps[pbSteps[i - 1]];
         if (prev && prev.order >= step.order) {
           problem(yaml, file, ['steps', i], `step '${sid}' (order ${step.order}) comes after '${prev.id}' (order ${prev.order}): keep the guide's order`);
         }
       }
     });
-    const last = steps[pb.steps[pb.steps.length - 1]];
-    if (pb.handoff === false) {
-      pb.steps.forEach((sid, i) => {
+    const last = steps[pbSteps[pbSteps.length - 1]];
+    if (!ok('handoff')) {
+      // `handoff` is itself wrong: which end is right is unknown
+    } else if (pb.handoff === false) {
+      pbSteps.forEach((sid, i) => {
         if (steps[sid]?.kind === 'handoff') problem(yaml, file, ['steps', i], `handoff step '${sid}' in a playbook with handoff: false`);
       });
     } else if (last && last.kind !== 'handoff') {
-      problem(yaml, file, ['steps', pb.steps.length - 1], `the last step must be a handoff step, '${last.id}' is kind '${last.kind}'`);
+      problem(yaml, file, ['steps', pbSteps.length - 1], `the last step must be a handoff step, '${last.id}' is kind '${last.kind}'`);
     }
     for (const [sid, options] of Object.entries(pb.stepOptions ?? {})) {
       const at = ['stepOptions', sid];
       const step = steps[sid];
-      if (!pb.steps.includes(sid)) {
+      if (!ok('steps')) break;
+      if (!pbSteps.includes(sid)) {
         problem(yaml, file, at, `step '${sid}' is not one of this playbook's steps`);
         continue;
       }
@@ -359,8 +429,10 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
         }
       }
     }
-    for (const t of placeholdersIn(pb.intro + ' ' + pb.wrapUp)) {
-      if (!(STEP_PLACEHOLDERS as readonly string[]).includes(t)) problem(yaml, file, [pb.intro.includes(`{${t}}`) ? 'intro' : 'wrapUp'], `unknown placeholder {${t}}`);
+    for (const [key, value] of [['intro', pb.intro], ['wrapUp', pb.wrapUp]] as const) {
+      for (const t of placeholdersIn(value ?? '')) {
+        if (!(STEP_PLACEHOLDERS as readonly string[]).includes(t)) problem(yaml, file, [key], `unknown placeholder {${t}}`);
+      }
     }
     const said: [(string | number)[], string][] = [
       ...(pb.whenSaid ?? []).map((w, i): [(string | number)[], string] => [['whenSaid', i, 'say'], w.say]),
@@ -371,18 +443,19 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
         if (!(STEP_PLACEHOLDERS as readonly string[]).includes(t)) problem(yaml, file, at, `unknown placeholder {${t}}`);
       }
     }
-    playbooks[pb.id] = { ...pb, file, contentVersion: contentHash(pb, used) };
+    if (r.usable) playbooks[r.usable.id] = { ...r.usable, file, contentVersion: contentHash(r.usable, used) };
   }
   for (const intent of intents ?? []) {
-    if (intent.handler === 'playbook' && !playbookByIntent.has(intent.id)) {
+    if (intent.handler === 'playbook' && !playbookByIntent.has(intent.id) && !intentsOfBrokenPlaybooks.has(intent.id)) {
       problems.push({
         file: intent.file ?? rel('playbooks'),
+        line: intent.line,
         field: 'handler',
         message: `intent '${intent.id}' has handler 'playbook' but no playbook in ${rel('playbooks')} has intent: ${intent.id}`,
       });
     }
   }
-  if (Object.keys(playbooks).length > 0 && !Object.values(steps).some((s) => s.kind === 'handoff')) {
+  if (!someFileFailed && Object.keys(playbooks).length > 0 && !Object.values(steps).some((s) => s.kind === 'handoff')) {
     problems.push({ file: rel('steps'), field: 'kind', message: 'no handoff step: talking to a person needs one' });
   }
 

@@ -32,14 +32,13 @@ export function readYamlFile(absolute: string, file: string): { yaml: YamlFile |
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
+    // Only the first error: the parser's later ones nearly always follow from it (one tab gave 16
+    // lines), and they are gone once it is fixed.
+    const [first, ...rest] = doc.errors;
+    const more = rest.length > 0 ? ` (and ${rest.length} more error${rest.length === 1 ? '' : 's'} after it, most likely caused by this one)` : '';
     return {
       yaml: null,
-      problems: doc.errors.map((e) => ({
-        file,
-        line: lineCounter.linePos(e.pos[0]).line,
-        field: '',
-        message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-      })),
+      problems: [{ file, line: lineCounter.linePos(first.pos[0]).line, field: '', message: `YAML syntax error: ${first.message.split('\n')[0]}${more}` }],
     };
   }
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
@@ -79,15 +78,150 @@ export function parseWithSchema<S extends z.ZodTypeAny>(
   yaml: YamlFile,
   schema: S,
 ): { value: z.infer<S> | null; problems: ContentProblem[] } {
+  const { value, problems } = checkWithSchema(yaml, schema);
+  return { value, problems };
+}
+
+/**
+ * A file checked against its schema, with what can still be used for the checks across files when
+ * it has problems, so that one mistake does not hide the others:
+ * - `usable`: the whole value once unknown fields are dropped (a near miss of a field of the schema,
+ *   `wrapUpp` or `acton`, is read as that field); null when other problems remain;
+ * - `fields`: otherwise, each top-level field that is valid on its own (`steps` of a playbook whose
+ *   `title` is empty); `broken` names the top-level fields that are not.
+ */
+export interface SchemaCheck<T> {
+  /** The valid value, or null when the file has problems. */
+  value: T | null;
+  usable: T | null;
+  fields: Partial<T>;
+  broken: ReadonlySet<string>;
+  problems: ContentProblem[];
+}
+
+export function checkWithSchema<S extends z.ZodTypeAny>(yaml: YamlFile, schema: S): SchemaCheck<z.infer<S>> {
   const result = schema.safeParse(yaml.data);
-  if (result.success) return { value: result.data, problems: [] };
-  return {
-    value: null,
-    problems: result.error.issues.map((issue) => ({
-      file: yaml.file,
-      line: yaml.lineOf(issue.path),
-      field: fieldPath(issue.path),
-      message: issue.message,
-    })),
-  };
+  if (result.success) return { value: result.data, usable: result.data, fields: result.data, broken: new Set(), problems: [] };
+  const { problems, repaired } = describeIssues(yaml, schema, result.error.issues);
+  const again = schema.safeParse(repaired);
+  if (again.success) return { value: null, usable: again.data, fields: again.data, broken: new Set(), problems };
+  const fields: Record<string, unknown> = {};
+  const broken = new Set<string>();
+  const shape = objectShape(schema);
+  if (shape && repaired && typeof repaired === 'object' && !Array.isArray(repaired)) {
+    for (const [key, fieldSchema] of Object.entries(shape)) {
+      const r = fieldSchema.safeParse((repaired as Record<string, unknown>)[key]);
+      if (r.success) {
+        if (r.data !== undefined) fields[key] = r.data;
+      } else broken.add(key);
+    }
+  } else {
+    for (const key of Object.keys(shape ?? {})) broken.add(key);
+  }
+  return { value: null, usable: null, fields: fields as Partial<z.infer<S>>, broken, problems };
+}
+
+/**
+ * The problems of a failed parse, and a copy of the data with the unknown fields dropped (or, for a
+ * near miss of a field the schema has, renamed to it). A near miss of a required field gives one
+ * problem, not "unknown field" and "Required" apart.
+ */
+function describeIssues(yaml: YamlFile, schema: z.ZodTypeAny, issues: z.ZodIssue[]): { problems: ContentProblem[]; repaired: unknown } {
+  const repaired = structuredClone(yaml.data);
+  const merged = new Set<z.ZodIssue>();
+  const unknownFields = new Map<z.ZodIssue, ContentProblem[]>();
+  const at = (p: readonly (string | number)[]) => ({ file: yaml.file, line: yaml.lineOf(p), field: fieldPath(p) });
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const holder = valueAt(repaired, issue.path);
+    const holderObject = holder && typeof holder === 'object' && !Array.isArray(holder) ? (holder as Record<string, unknown>) : undefined;
+    const known = Object.keys(objectShape(schemaAt(schema, issue.path)) ?? {});
+    const found: ContentProblem[] = [];
+    for (const key of issue.keys) {
+      const missing = issues.find(
+        (other) =>
+          !merged.has(other) &&
+          isMissing(other) &&
+          other.path.length === issue.path.length + 1 &&
+          issue.path.every((part, i) => other.path[i] === part) &&
+          nearMiss(key, String(other.path[issue.path.length])),
+      );
+      if (missing) merged.add(missing);
+      const meant = missing ? String(missing.path[issue.path.length]) : known.find((k) => nearMiss(key, k) && !(holderObject && k in holderObject));
+      found.push({ ...at([...issue.path, key]), message: meant ? `unknown field (did you mean '${meant}'?)` : 'unknown field' });
+      if (holderObject) {
+        if (meant && !(meant in holderObject)) holderObject[meant] = holderObject[key];
+        delete holderObject[key];
+      }
+    }
+    unknownFields.set(issue, found);
+  }
+  const problems: ContentProblem[] = [];
+  for (const issue of issues) {
+    if (merged.has(issue)) continue;
+    problems.push(...(unknownFields.get(issue) ?? [{ ...at(issue.path), message: issue.message }]));
+  }
+  return { problems, repaired };
+}
+
+function isMissing(issue: z.ZodIssue): boolean {
+  return issue.code === 'invalid_type' && issue.received === 'undefined';
+}
+
+/** Two field names one slip apart: case, or an edit distance of 1 (2 for names of 6 letters or more). */
+export function nearMiss(typed: string, known: string): boolean {
+  if (typed === known) return false;
+  if (typed.toLowerCase() === known.toLowerCase()) return true;
+  const limit = Math.min(typed.length, known.length) >= 6 ? 2 : 1;
+  return editDistance(typed.toLowerCase(), known.toLowerCase(), limit) <= limit;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let node = data;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+/** The schema of the value at a path, through optional, default, refinements, arrays and records. */
+function schemaAt(schema: z.ZodTypeAny | undefined, path: readonly (string | number)[]): z.ZodTypeAny | undefined {
+  let node = unwrap(schema);
+  for (const part of path) {
+    if (!node) return undefined;
+    const def = node._def as { typeName?: string; type?: z.ZodTypeAny; valueType?: z.ZodTypeAny };
+    if (def.typeName === 'ZodArray' && typeof part === 'number') node = unwrap(def.type);
+    else if (def.typeName === 'ZodRecord') node = unwrap(def.valueType);
+    else node = unwrap(objectShape(node)?.[String(part)]);
+  }
+  return node;
+}
+
+function unwrap(schema: z.ZodTypeAny | undefined): z.ZodTypeAny | undefined {
+  let node = schema;
+  for (let i = 0; node && i < 10; i++) {
+    const def = node._def as { typeName?: string; innerType?: z.ZodTypeAny; schema?: z.ZodTypeAny };
+    if ((def.typeName === 'ZodOptional' || def.typeName === 'ZodNullable' || def.typeName === 'ZodDefault') && def.innerType) node = def.innerType;
+    else if (def.typeName === 'ZodEffects' && def.schema) node = def.schema;
+    else break;
+  }
+  return node;
+}
+
+function objectShape(schema: z.ZodTypeAny | undefined): Record<string, z.ZodTypeAny> | undefined {
+  const node = unwrap(schema);
+  const def = node?._def as { typeName?: string; shape?: () => Record<string, z.ZodTypeAny> } | undefined;
+  return def?.typeName === 'ZodObject' && def.shape ? def.shape() : undefined;
 }

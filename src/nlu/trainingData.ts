@@ -109,6 +109,14 @@ export interface IntentData {
 export interface CheckIntentsResult {
   data: IntentData | null;
   problems: ContentProblem[];
+  /**
+   * Every intent file that passed its schema, even when other problems were found, with the line
+   * of its `handler:`: the checks against dialogs/ still run on them (`resync validate` lists
+   * every problem in one run).
+   */
+  parsed: { intent: IntentDefinition; handlerLine?: number }[];
+  /** Names (without .yaml) of the intent files that could not be read or failed their schema. */
+  failedFiles: string[];
 }
 
 /** Lower-case, punctuation dropped, spaces collapsed: the form used to find duplicates. */
@@ -135,7 +143,7 @@ function displayPath(intentsDir: string, name: string): string {
 export function checkIntents(intentsDir: string): CheckIntentsResult {
   const problems: ContentProblem[] = [];
   if (!existsSync(intentsDir) || !statSync(intentsDir).isDirectory()) {
-    return { data: null, problems: [{ file: intentsDir, field: '', message: 'intents directory not found' }] };
+    return { data: null, problems: [{ file: intentsDir, field: '', message: 'intents directory not found' }], parsed: [], failedFiles: [] };
   }
   const names = readdirSync(intentsDir)
     .filter((f) => /\.ya?ml$/.test(f))
@@ -158,10 +166,14 @@ export function checkIntents(intentsDir: string): CheckIntentsResult {
   // Intent files.
   const intents: IntentDefinition[] = [];
   const yamlOf = new Map<IntentDefinition, YamlFile>();
+  const failedFiles: string[] = [];
   for (const name of names) {
     if (NON_INTENT_FILES.has(name)) continue;
     const parsed = readAndParse(intentsDir, name, intentFileSchema, problems);
-    if (!parsed) continue;
+    if (!parsed) {
+      failedFiles.push(name.replace(/\.ya?ml$/, ''));
+      continue;
+    }
     const { value, yaml } = parsed;
     const intent: IntentDefinition = { id: value.intent, handler: value.handler, description: value.description, utterances: value.utterances, heldOut: value.heldOut, entities: value.entities, file: yaml.file };
     yamlOf.set(intent, yaml);
@@ -205,8 +217,9 @@ export function checkIntents(intentsDir: string): CheckIntentsResult {
   }
   checkDuplicates(intents, yamlOf, problems);
 
-  if (problems.length > 0) return { data: null, problems };
-  return { data: { intents, gazetteer, settings }, problems };
+  const parsed = intents.map((intent) => ({ intent, handlerLine: yamlOf.get(intent)!.lineOf(['handler']) }));
+  if (problems.length > 0) return { data: null, problems, parsed, failedFiles };
+  return { data: { intents, gazetteer, settings }, problems, parsed, failedFiles };
 }
 
 /** Like checkIntents, but throws ContentError listing every problem. */
