@@ -18,8 +18,9 @@
  * token is judged more loosely (see {@link looksLikeLonePassword}).
  *
  * Shapes that are never passwords:
- *   - markup (`<at>Resync</at>`), URLs (`://`, `www.`), `@handles`, command options (`--dest=x`),
- *     settings (`enabled=1`, `Exec=/usr/bin/x`) and shell code (`$((n+1))`)
+ *   - markup (`<at>Resync</at>`, `onerror=alert(1)`: a lower-case name, `=` and anything, and
+ *     Markdown links `[text](url)`), URLs (`://`, `www.`), `@handles`, command options
+ *     (`--dest=x`), settings (`enabled=1`, `Exec=/usr/bin/x`) and shell code (`$((n+1))`)
  *   - domains, with or without a path (`iCloud.com`, `support.apple.com/HT204053`)
  *   - paths and menu paths: parts of letters, digits and `. _ + - ~ :` joined by `/ \ > → › |`,
  *     two parts or more, or one after a leading `/`, `~/`, `C:\` (`~/Library/Mobile`,
@@ -214,6 +215,11 @@ export function isKnownNonSecretShape(token: string): boolean {
   if (core.startsWith('@') || /^--?[a-z][\w-]*(?:=\S*)?$/i.test(core)) return true;
   // Settings and shell code: "enabled=1", "Exec=/usr/bin/x", "$((n+1))".
   if (/^[A-Za-z_][\w.-]{2,}=[\w.,:;/%+@~-]*$/.test(core) || /\$[({]/.test(core)) return true;
+  // Markup typed or pasted: an HTML attribute or a setting in lower case ("onerror=alert(1)",
+  // "src=x"), a Markdown link ("[click](javascript:alert(1))"). A password here needs a cue.
+  // A name that speaks of a secret ("mypassword=", "apikey=") is no markup.
+  const attribute = /^([a-z][a-z_-]*)=/.exec(core);
+  if ((attribute && !/pass|pw|secret|key|token|code|pin/.test(attribute[1])) || token.includes('](')) return true;
   return (
     isDomain(core) ||
     isPath(core) ||
