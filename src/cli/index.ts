@@ -90,6 +90,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     printCommands(io.stderr);
     return 2;
   }
+  // "resync <command> --help" (or -h) shows how to call it, for every command.
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) return runHelp([command.name], io);
   try {
     return await command.run(args, io);
   } catch (err) {

@@ -2,7 +2,7 @@
 export const USAGE = {
   chat: 'resync chat [--json] [--storage memory|sqlite] [--channel <id>]',
   validate: 'resync validate [--intents DIR] [--dialogs DIR]',
-  nlu: 'resync nlu predict | resync nlu eval [--json] [--folds N] [--seed N] [--intents DIR]',
+  nlu: 'resync nlu predict [--intents DIR] | resync nlu eval [--json] [--folds N] [--seed N] [--intents DIR]',
   start: 'resync start',
   help: 'resync help [command]',
 } as const;
