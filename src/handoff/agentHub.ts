@@ -12,6 +12,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import type { HandoffService } from '../dialogs/handoffService';
 import type { HandoffMessages } from './handoffMessages';
+import type { MessageValue } from '../dialogs/messages';
 import { HubService } from './hubService';
 import type { StatusFeed } from '../status/statusFeed';
 import type { FrustrationDetector } from './frustration';
@@ -211,6 +212,13 @@ export interface AgentHubDeps {
    * not-fixed step counts and answers are shown by id.
    */
   steps?: StepCatalog;
+  /**
+   * The engine's wording (content.messages, from dialogs/messages.yaml): the hub reads the same
+   * phrases the dialogs read for asking to see something again (`synonyms.repeat`) and for help
+   * (`synonyms.help`), at its offers and in the queue. Without it only handoff.yaml's
+   * `synonyms.help` is known, and nothing reads as asking again.
+   */
+  engineMessages?: Readonly<Record<string, MessageValue>>;
   /** Picks among message variants (tests pass a fixed one). */
   random?: () => number;
 }

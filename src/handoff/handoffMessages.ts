@@ -29,6 +29,16 @@ export const HANDOFF_MESSAGES = {
   'offer.personLongWait': ['position', 'minutes'],
   // Free text typed at the offer, taken as the message to leave
   'offer.asMessage': [],
+  // "help" at an offer: what each button shown does ({options}: one line each, below), then the offer again
+  'offer.help': ['options'],
+  'offer.help.wait': [],
+  'offer.help.tryAgain': [],
+  'offer.help.leaveMessage': [],
+  'offer.help.cancel': [],
+  'offer.help.noThanks': [],
+  // "help" while waiting in the queue: the place, what typing does, what each button does ({options})
+  'waiting.help': ['position', 'options'],
+  'waiting.help.cancel': [],
   'choice.wait': [],
   'choice.leaveMessage': [],
   'choice.cancel': [],
@@ -100,6 +110,8 @@ export const HANDOFF_MESSAGES = {
   'synonyms.command': [],
   // Carrying on with the bot ("ok lets keep going then"): never a message to leave, nor the problem
   'synonyms.carryOn': [],
+  // Something the person did ("ok restarted it"): kept for the agent summary even when short
+  'synonyms.didSomething': [],
   'synonyms.unsure': [],
   'synonyms.greeting': [],
   // Words around a cancel that change nothing ("actually never mind", "ok cancel then")

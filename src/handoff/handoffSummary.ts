@@ -25,10 +25,28 @@ export function outcomeLabel(outcome: string): string {
 }
 
 /**
- * The agent's words for a step of the summary: a skipped step with an answer was checked ("checked:
- * No, there's plenty of space"), any other answer follows the outcome; without one, the outcome.
+ * The summary's own outcome for a step that was looked at and needed nothing done: a question whose
+ * answer left nothing to do (storage "No, there's plenty of space"), or the bot's status check.
+ * Never in a troubleshooting record (there the step is `skipped`, or the status check `not-fixed`).
+ */
+export const CHECKED_OUTCOME = 'checked';
+
+/** The answer of the status check when Apple reports no problem (else the outage found, the status line). */
+export const NO_OUTAGE = 'no outage';
+
+/** `statusLine` when the feed lists no unresolved event. */
+export const NO_PROBLEMS_LINE = 'no problems reported by Apple';
+
+/** How `statusLine` starts when the feed could not be read. */
+const STATUS_UNAVAILABLE = 'status feed unavailable';
+
+/**
+ * The agent's words for a step of the summary: a checked step ("checked: No, there's plenty of
+ * space", "checked: no outage"; a summary stored before `checked` existed says skipped with an
+ * answer), any other answer follows the outcome; without one, the outcome.
  */
 export function stepLabel(step: { outcome: string; answer?: string }): string {
+  if (step.outcome === CHECKED_OUTCOME) return step.answer ? `checked: ${step.answer}` : 'checked';
   if (!step.answer) return outcomeLabel(step.outcome);
   if (step.outcome === 'skipped') return `checked: ${step.answer}`;
   return `${outcomeLabel(step.outcome)} (answered: ${step.answer})`;
@@ -57,13 +75,41 @@ export interface SummaryInput {
   catalog?: StepCatalog;
 }
 
+type SummaryStep = HandoffSummary['steps'][number];
+
+/**
+ * Each step once, with its last outcome, in the order of those last outcomes: a step asked for a
+ * person at and answered after ("contact-support", "account-access", "contact-support") is listed
+ * where it ended, and the hand-over step once at the end.
+ */
+export function lastOutcomes<T extends { playbook: string; step: string }>(steps: readonly T[]): T[] {
+  const key = (s: T) => `${s.playbook}\u0000${s.step}`;
+  const last = new Map<string, number>();
+  steps.forEach((s, i) => last.set(key(s), i));
+  return steps.filter((s, i) => last.get(key(s)) === i);
+}
+
+/**
+ * A record's step as the agent reads it: the answer by its title; a step skipped because its answer
+ * left nothing to do is `checked`, with the answer; the bot's status check that went on (the
+ * record's `not-fixed`: nothing of Apple's stopped it, or the person carried on anyway) is `checked`,
+ * with what Apple's status says at the hand-over ("no outage", or the outage found; none when unknown).
+ */
+function summaryStep(s: TroubleshootingRecord['steps'][number], status: string | null | undefined, catalog: StepCatalog | undefined): SummaryStep {
+  const step: SummaryStep = { playbook: s.playbook, step: s.step, outcome: s.outcome };
+  if (s.answer) step.answer = catalog?.choiceTitle(s.step, s.answer) ?? s.answer;
+  if (s.outcome === 'skipped' && step.answer) step.outcome = CHECKED_OUTCOME;
+  if (catalog?.kind(s.step) === 'status' && s.outcome === 'not-fixed') {
+    step.outcome = CHECKED_OUTCOME;
+    const found = status === NO_PROBLEMS_LINE ? NO_OUTAGE : status && !status.startsWith(STATUS_UNAVAILABLE) ? status : undefined;
+    if (found) step.answer = found;
+  }
+  return step;
+}
+
 export function buildSummary({ record, problem, status, said, catalog }: SummaryInput): HandoffSummary {
   const words = problem?.trim() ? clip(redactText(problem).text, PROBLEM_MAX) : undefined;
-  const steps = record.steps.map((s) => {
-    const step: HandoffSummary['steps'][number] = { playbook: s.playbook, step: s.step, outcome: s.outcome };
-    if (s.answer) step.answer = catalog?.choiceTitle(s.step, s.answer) ?? s.answer;
-    return step;
-  });
+  const steps = lastOutcomes(record.steps).map((s) => summaryStep(s, status, catalog));
   // Steps the person did: not the bot's own status check, not one skipped.
   const tried = steps.filter((s) => TRIED_OUTCOMES.includes(s.outcome) && catalog?.kind(s.step) !== 'status').length;
   const partly = steps.filter((s) => s.outcome === 'partly-fixed').length;
@@ -87,7 +133,7 @@ export function buildSummary({ record, problem, status, said, catalog }: Summary
 
 /** One line for the agent: the unresolved events, or that none are reported, or why we don't know. */
 export function statusLine(report: StatusReport): string {
-  if (!report.ok) return `status feed unavailable (${report.reason})`;
+  if (!report.ok) return `${STATUS_UNAVAILABLE} (${report.reason})`;
   const events: string[] = [];
   for (const service of report.services ?? []) {
     for (const event of service.activeEvents ?? []) {
@@ -96,5 +142,5 @@ export function statusLine(report: StatusReport): string {
       events.push(`${service.serviceName}: ${event.statusType || 'issue'}${event.start ? ` since ${event.start.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}`);
     }
   }
-  return events.length ? clip(events.join('; '), 300) : 'no problems reported by Apple';
+  return events.length ? clip(events.join('; '), 300) : NO_PROBLEMS_LINE;
 }

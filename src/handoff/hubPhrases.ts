@@ -8,7 +8,20 @@ import { readContact } from './contactAddress';
 import { HUB_CHOICES } from './hubDocuments';
 import type { HandoffMessageKey, HandoffText } from './handoffMessages';
 import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
-import { matchChoice, normalise, type PromptChoice } from '../dialogs/answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, normalise, type PromptChoice } from '../dialogs/answers';
+import type { Messages } from '../dialogs/messages';
+
+/** Longest text in which a phrase of synonyms.repeat inside it still asks to see something again. */
+const REPEAT_WORDS_MAX = 8;
+
+/** handoff.yaml's line explaining each of the hub's buttons (offer.help's and waiting.help's {options}). */
+const CHOICE_HELP: Readonly<Record<string, HandoffMessageKey>> = {
+  [HUB_CHOICES.wait]: 'offer.help.wait',
+  [HUB_CHOICES.tryAgain]: 'offer.help.tryAgain',
+  [HUB_CHOICES.leaveMessage]: 'offer.help.leaveMessage',
+  [HUB_CHOICES.cancel]: 'offer.help.cancel',
+  [HUB_CHOICES.noThanks]: 'offer.help.noThanks',
+};
 
 /** What a person typed (or the value a button sent). */
 export interface PersonInput {
@@ -21,7 +34,40 @@ export class HubPhrases {
     private readonly text: HandoffText,
     /** False when no agent account exists: nobody can ever take a live chat (no "Wait anyway"). */
     private readonly agentsConfigured: boolean,
+    /** The engine's wording (messages.yaml): its synonyms.repeat and synonyms.help; none when absent. */
+    private readonly engine?: Messages,
   ) {}
+
+  /**
+   * "what was that again?", "can you say that again", "repeat" (messages.yaml synonyms.repeat, the
+   * dialogs' own list): alone, or inside a text of at most REPEAT_WORDS_MAX words, not negated.
+   * A longer text at an offer is more likely a message to pass on ("tried one more time, still broken").
+   */
+  asksToRepeat(input: PersonInput): boolean {
+    if (input.value !== undefined || !this.engine) return false;
+    const phrases = this.engine.list('synonyms.repeat');
+    const short = normalise(input.text).split(' ').length <= REPEAT_WORDS_MAX;
+    return mentionsPhrase(phrases, input.text, short);
+  }
+
+  /**
+   * "help", "ok help", "what do i do" on its own (handoff.yaml synonyms.help and messages.yaml
+   * synonyms.help, after filler words such as "ok", "so"): help with what is on screen.
+   */
+  asksForHelp(input: PersonInput): boolean {
+    if (input.value !== undefined) return false;
+    const phrases = [...this.text.list('synonyms.help'), ...(this.engine?.list('synonyms.help') ?? [])];
+    return isOnlyPhrase(phrases, this.text.list('synonyms.filler'), input.text);
+  }
+
+  /** One line per button shown, saying what it does ("• Leave a message: …"), for offer.help / waiting.help. */
+  choiceHelp(choices: readonly PromptChoice[], cancelKey: HandoffMessageKey = 'offer.help.cancel'): string {
+    return choices
+      .map((c) => (c.id === HUB_CHOICES.cancel ? cancelKey : CHOICE_HELP[c.id]))
+      .filter((k): k is HandoffMessageKey => k !== undefined)
+      .map((k) => `• ${this.text.text(k)}`)
+      .join('\n');
+  }
 
   /** The contact address in the person's own text (whole, or inside a sentence); two or more joined by "or". */
   contactIn(text: string): string | undefined {
@@ -116,12 +162,14 @@ export class HubPhrases {
   }
 
   /**
-   * A line that describes the problem, for the agent summary: four words or more with letters, not
-   * a command, a request for a person, small talk, a yes or no or a hesitation.
+   * A line that describes the problem, for the agent summary: four words or more with letters, or
+   * shorter when it says what the person did ("ok restarted it": synonyms.didSomething, not negated);
+   * not a command, a request for a person, small talk, a yes or no or a hesitation.
    */
   describesProblem(text: string): boolean {
     const words = normalise(text).split(' ').filter((w) => /\p{L}/u.test(w));
-    return words.length >= 4 && !this.isNotProblem(text);
+    const did = words.length < 4 && mentionsPhrase(this.text.list('synonyms.didSomething'), text, true);
+    return (words.length >= 4 || did) && !this.isNotProblem(text);
   }
 
   /**

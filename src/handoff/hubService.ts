@@ -8,8 +8,9 @@ import { HandoffEventNames, EventFactory, TurnContext, type Activity, type Trans
 import type { TroubleshootingRecord } from '../dialogs/troubleshootingRecord';
 import { setHandoffAnswer, setPersonAsked, type HandoffAnswer, type HandoffRequestOptions, type HandoffResult } from '../dialogs/handoffService';
 import type { StepRef } from '../dialogs/cards';
-import { matchChoice } from '../dialogs/answers';
+import { matchChoice, type PromptChoice } from '../dialogs/answers';
 import { fetchStatus } from '../dialogs/statusCheck';
+import { Messages } from '../dialogs/messages';
 import { redactActivity, redactText } from '../privacy/redact';
 import { createFrustrationDetector, type FrustrationDetector } from './frustration';
 import type { AgentHubDeps, AgentIdentity, Escalation, HandoffSummary, HubMessage, ResyncAgentHub, TicketPage, TicketQuery } from './agentHub';
@@ -64,7 +65,7 @@ export class HubService implements ResyncAgentHub {
     this.text = new HandoffText(deps.messages, deps.random);
     this.options = { ...DEFAULTS, ...deps.options };
     this.frustration = deps.frustration ?? createFrustrationDetector();
-    this.phrases = new HubPhrases(this.text, this.agentsConfigured);
+    this.phrases = new HubPhrases(this.text, this.agentsConfigured, deps.engineMessages ? new Messages(deps.engineMessages) : undefined);
     this.voice = new HubVoice({ text: this.text, messenger: deps.messenger, logger: deps.logger });
     this.store = new HubStore({ storage: deps.storage, clock: deps.clock, presenceMs: this.options.presenceMs });
     this.agents = new AgentSessions({ storage: deps.storage, clock: deps.clock, store: this.store, voice: this.voice, text: this.text, changed: () => this.changed() });
@@ -428,6 +429,12 @@ export class HubService implements ResyncAgentHub {
         return;
       }
     }
+    // "help" / "what was that again?" at the offer: what each button does, or nothing more; then the
+    // offer again with its buttons, still open (never the bot's start-of-chat help or its problem list).
+    if (answer.kind === 'other' && !askedAgain) {
+      const help = this.phrases.asksForHelp(input);
+      if (help || this.phrases.asksToRepeat(input)) return this.offerAgain(context, mode, choices, help);
+    }
     if (picked === HUB_CHOICES.wait || picked === HUB_CHOICES.tryAgain || askedAgain) {
       const summary = conv.pending?.summary ?? buildSummary({ record: { steps: [] } });
       context.turnState.set(HANDOFF_REQUESTED, true);
@@ -480,6 +487,35 @@ export class HubService implements ResyncAgentHub {
     // Something else entirely: the person moved on; the bot answers it.
     await this.store.saveConversation(conversationId, clearedMode(conv));
     return this.botTurn(context, next, clearedMode(conv));
+  }
+
+  /**
+   * The offer said again, as it stands now (the place and the wait read again), with its buttons;
+   * after a line per button saying what it does when the person asked for help.
+   */
+  private async offerAgain(context: TurnContext, mode: 'offer' | 'failed', choices: PromptChoice[], help: boolean): Promise<void> {
+    if (help) await this.voice.say(context, 'offer.help', { options: this.phrases.choiceHelp(choices) });
+    if (mode === 'failed') return this.voice.say(context, 'status.failed', {}, choices);
+    const why = await this.whyNoLiveChat();
+    // Someone could take it by now: the offer still stands as made, with the current place and wait.
+    const position = why?.position ?? (await this.queue()).length + 1;
+    const minutes = why?.minutes ?? this.estimateMinutes(position, await this.agentsOnline());
+    const key: HandoffMessageKey = !this.agentsConfigured ? 'noAccounts' : why?.reason === 'noAgent' ? 'noAgent' : 'longWait';
+    await this.voice.say(context, key, { position, minutes }, choices);
+  }
+
+  /**
+   * "help" or "what was that again?" while waiting in the queue: the place (and, for help, what
+   * typing and each button does) with the queue's buttons. Not passed on to the support team.
+   */
+  private async queueAside(context: TurnContext, escalation: Escalation, input: { text: string; value?: unknown }): Promise<boolean> {
+    const help = this.phrases.asksForHelp(input);
+    if (!help && !this.phrases.asksToRepeat(input)) return false;
+    const choices = this.phrases.queueChoices(escalation.leaveMessageOffered === true);
+    const position = (await this.position(escalation.conversationId)) ?? 1;
+    if (help) await this.voice.say(context, 'waiting.help', { position, options: this.phrases.choiceHelp(choices, 'waiting.help.cancel') }, choices);
+    else await this.voice.say(context, 'waiting.stillQueued', { position }, choices);
+    return true;
   }
 
   /**
@@ -571,6 +607,7 @@ export class HubService implements ResyncAgentHub {
       }
       // An agent accepted in the meantime: the message goes to them like any other.
     }
+    if (escalation.state === 'queued' && (await this.queueAside(context, escalation, input))) return;
     const attachments = (context.activity.attachments ?? []).map((a) => (a.name ? this.text.text('console.attachment', { name: a.name }) : this.text.text('console.attachmentUnnamed')));
     const text = clip([context.activity.text ?? '', ...attachments].filter((t) => t.trim()).join(' '));
     if (!text) return;

@@ -18,6 +18,7 @@ import { createMemoryTranscriptStore } from '../../src/transcript/memoryTranscri
 import type { ResyncChannelData } from '../../src/dialogs/cards';
 import { ALL_CLEAR, FixtureStatusFeed, KeywordRecognizer, NOW, realContent, type Reply } from '../dialogs/helpers';
 import type { TranscriptStore } from 'botbuilder';
+import type { Recognizer } from '../../src/nlu/recognizer';
 
 export const AGENT_A = { id: 'agent-a', name: 'Alice' };
 export const AGENT_B = { id: 'agent-b', name: 'Bob' };
@@ -49,6 +50,8 @@ export interface HubHarnessOptions {
   messages?: HandoffMessages;
   /** The channel of every person's conversation (default 'test'). */
   channelId?: string;
+  /** The bot's recogniser (default: the keyword recogniser, whose call count `recognizer` shows). */
+  botRecognizer?: Recognizer;
 }
 
 export interface Person {
@@ -78,10 +81,10 @@ export function hubHarness(options: HubHarnessOptions = {}): HubHarness {
   const transcripts = options.transcripts ?? createMemoryTranscriptStore();
   const recognizer = new KeywordRecognizer(content);
   const feed = options.feed ?? new FixtureStatusFeed(ALL_CLEAR);
-  const hubDeps = { storage, clock, messenger, logger: silentLogger, transcripts, messages: options.messages ?? messages, statusFeed: feed, statusTimeoutMs: 100, random: () => 0, options: options.hubOptions, steps: stepCatalog(content.steps) };
+  const hubDeps = { storage, clock, messenger, logger: silentLogger, transcripts, messages: options.messages ?? messages, statusFeed: feed, statusTimeoutMs: 100, random: () => 0, options: options.hubOptions, steps: stepCatalog(content.steps), engineMessages: content.messages };
   const hub: ResyncAgentHub = options.agentsConfigured === undefined ? createAgentHub(hubDeps) : new HubService({ ...hubDeps, agentsConfigured: options.agentsConfigured });
   const config = parseConfig({ STORAGE: 'memory', STATUS_FEED_TIMEOUT_MS: '100' });
-  const deps: BotDeps = { config, logger: silentLogger, storage, recognizer, statusFeed: feed, clock, content, handoff: hub };
+  const deps: BotDeps = { config, logger: silentLogger, storage, recognizer: options.botRecognizer ?? recognizer, statusFeed: feed, clock, content, handoff: hub };
   const bot = createBot(deps, { random: () => 0 });
   const logger = new RedactingTranscriptLogger(transcripts);
 

@@ -318,6 +318,21 @@
     list.appendChild(el('dd', null, value));
   }
 
+  // The summary's steps, each with the server's wording for its outcome ("helped partly",
+  // "checked: no outage"); an older server sends no label.
+  function showSteps(list, empty, steps) {
+    list.replaceChildren.apply(
+      list,
+      steps.map(function (s) {
+        var li = el('li', 'step outcome-' + s.outcome);
+        li.appendChild(el('span', 'step-name', s.playbook + ' › ' + s.step));
+        li.appendChild(el('span', 'step-outcome', s.label || s.outcome));
+        return li;
+      }),
+    );
+    show(empty, steps.length === 0);
+  }
+
   function messageItem(m) {
     var li = el('li', 'message from-' + m.from);
     var who = m.from === 'user' ? 'Person' : m.from === 'agent' ? m.agentName || 'Agent' : 'Resync';
@@ -375,18 +390,7 @@
     recordRow(record, 'Also said', (data.record.said || []).join(' / '));
     recordRow(record, 'Apple status', data.record.status === null ? 'No reported issues' : data.record.status);
 
-    var steps = $('steps');
-    steps.replaceChildren.apply(
-      steps,
-      data.record.steps.map(function (s) {
-        var li = el('li', 'step outcome-' + s.outcome);
-        li.appendChild(el('span', 'step-name', s.playbook + ' › ' + s.step));
-        // The server's wording for the outcome ("helped partly"); an older server sends none.
-        li.appendChild(el('span', 'step-outcome', s.label || s.outcome));
-        return li;
-      }),
-    );
-    show($('steps-empty'), data.record.steps.length === 0);
+    showSteps($('steps'), $('steps-empty'), data.record.steps);
 
     var transcript = $('transcript');
     transcript.replaceChildren.apply(
@@ -542,6 +546,9 @@
     recordRow(record, 'Service', t.summary.service);
     recordRow(record, 'Also reported', (t.summary.alsoReported || []).join(', '));
     recordRow(record, 'Also said', (t.summary.said || []).join(' / '));
+    recordRow(record, 'Apple status', t.summary.status === null ? 'No reported issues' : t.summary.status);
+    // What was checked and tried before the message was left (it was only the one-line summary).
+    showSteps($('ticket-steps'), $('ticket-steps-empty'), t.summary.steps || []);
     $('ticket-done').disabled = t.status !== 'open';
     show($('ticket-done'), t.status === 'open');
   }
