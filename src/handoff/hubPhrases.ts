@@ -42,10 +42,13 @@ export class HubPhrases {
    * "what was that again?", "can you say that again", "repeat" (messages.yaml synonyms.repeat, the
    * dialogs' own list): alone, or inside a text of at most REPEAT_WORDS_MAX words, not negated.
    * A longer text at an offer is more likely a message to pass on ("tried one more time, still broken").
+   * With `alone`, only the phrase on its own (after filler words) counts.
    */
-  asksToRepeat(input: PersonInput): boolean {
+  asksToRepeat(input: PersonInput, alone = false): boolean {
     if (input.value !== undefined || !this.engine) return false;
     const phrases = this.engine.list('synonyms.repeat');
+    // `alone`: where a message is expected, only the phrase itself ("what was that again?", "ok repeat").
+    if (alone) return isOnlyPhrase(phrases, this.text.list('synonyms.filler'), input.text);
     const short = normalise(input.text).split(' ').length <= REPEAT_WORDS_MAX;
     return mentionsPhrase(phrases, input.text, short);
   }

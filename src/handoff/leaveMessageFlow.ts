@@ -53,6 +53,11 @@ export class LeaveMessageFlow {
       await this.deps.say(context, 'leaveMessage.help', {}, this.deps.phrases.cancelChoices());
       return;
     }
+    // "what was that again?" alone is no message: the question again.
+    if (this.deps.phrases.asksToRepeat(input, true)) {
+      await this.deps.say(context, 'leaveMessage.prompt', {}, this.deps.phrases.cancelChoices());
+      return;
+    }
     const message = clip(input.text);
     if (!message) {
       await this.deps.say(context, 'leaveMessage.prompt', {}, this.deps.phrases.cancelChoices());
@@ -110,7 +115,8 @@ export class LeaveMessageFlow {
     // "forget it, I'll call Apple": a cancel, then why, and no address.
     if (!contact && !conv.ticketId && this.deps.phrases.cancelFirst(input.text)) return this.cancelMessage(context, conv);
     if (!contact) {
-      const key: HandoffMessageKey = this.deps.phrases.isHelp(input) ? 'leaveMessage.contactHelp' : 'leaveMessage.contactInvalid';
+      const again = conv.ticketId ? 'leaveMessage.contactCorrect' : 'leaveMessage.contact';
+      const key: HandoffMessageKey = this.deps.phrases.isHelp(input) ? 'leaveMessage.contactHelp' : this.deps.phrases.asksToRepeat(input) ? again : 'leaveMessage.contactInvalid';
       await this.deps.say(context, key, {}, this.deps.phrases.cancelChoices());
       return;
     }

@@ -115,3 +115,18 @@ describe('"help" and "what was that again?" while waiting in the queue', () => {
     expect(replyWith(await p.say('say again'), 'handoff.waiting.stillQueued')?.resync?.choices).toEqual([HUB_CHOICES.leaveMessage, HUB_CHOICES.cancel]);
   });
 });
+
+describe('"what was that again?" while leaving a message', () => {
+  it('at "Please type your message…" it asks again (never saved as the message); a message with "one more time" in it is saved', async () => {
+    const h = hubHarness({ agentsConfigured: false });
+    const p = h.person('leave');
+    await a1k04(p);
+    await p.say('1');
+    expect(replyKeys(await p.say('what was that again?'))).toEqual(['handoff.leaveMessage.prompt']);
+    expect(replyKeys(await p.say('tried one more time, still full'))).toEqual(['handoff.leaveMessage.contact']);
+    expect(replyKeys(await p.say('say that again'))).toEqual(['handoff.leaveMessage.contact']);
+    expect(replyKeys(await p.say('pat@example.com'))).toEqual(['handoff.leaveMessage.saved']);
+    const [ticket] = (await h.hub.tickets()).tickets;
+    expect(ticket.message).toBe('tried one more time, still full');
+  });
+});
