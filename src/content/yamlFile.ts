@@ -168,7 +168,7 @@ function isMissing(issue: z.ZodIssue): boolean {
   return issue.code === 'invalid_type' && issue.received === 'undefined';
 }
 
-/** Two field names one slip apart: case, or an edit distance of 1 (2 for names of 6 letters or more). */
+/** Two field names one slip apart: case, or an edit distance of 1 (2 for names of 6 letters or more; a swap of neighbours is 1). */
 export function nearMiss(typed: string, known: string): boolean {
   if (typed === known) return false;
   if (typed.toLowerCase() === known.toLowerCase()) return true;
@@ -176,12 +176,18 @@ export function nearMiss(typed: string, known: string): boolean {
   return editDistance(typed.toLowerCase(), known.toLowerCase(), limit) <= limit;
 }
 
+/** Edit distance with a swap of two neighbours counting as one edit ('stpes' is one from 'steps'). */
 function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
+    }
+    before = prev;
     prev = row;
   }
   return prev[b.length];
