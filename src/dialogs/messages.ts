@@ -36,6 +36,12 @@ export const ENGINE_MESSAGES = {
   // The same at a question of another kind: which device ("idk", "all of them" at "Which device is
   // giving you trouble?"; answer.unclear is written for "is it syncing?")
   'answer.unclearDevice': [],
+  // A non-answer at a step's question ("ok" at "same Apple Account?"), and the words read there as a hedged yes or "not sure"
+  'answer.unclearQuestion': [],
+  'synonyms.hedgedYes': [],
+  'synonyms.dontKnow': [],
+  // Words right before a device named mid-way that say it isn't owned ("i dont have a mac")
+  'synonyms.notOwned': [],
   // Words at a device question that name no one device ("everything", "all of them")
   'synonyms.allDevices': [],
   // Words of other languages that name a problem of the list ("Kontakte"), one entry per playbook:
@@ -239,6 +245,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.notNow': [],
   // "Did that fix it?" answered "yes" with only the step done ("yes I checked", "it's on"): asked once more
   'fixed.afterDone': [],
+  // After a yes to a case's own question that is not the syncing ("Yes, there's room now" in the photos checks)
+  'fixed.caseSolved': ['service'],
   'synonyms.stepDone': [],
   // A thanks alone inside a question ("thanks", "ok, cheers"): politeness, then the question again
   'thanks.welcome': [],
@@ -270,7 +278,7 @@ export type MessageKey = keyof typeof ENGINE_MESSAGES;
  * offer alone answers an angry message, not "didn't catch that" first.
  */
 // answer.sameProblem ("We're on it", the problem said again at a step's question: "nothing works!!") is one too.
-export const NOT_UNDERSTOOD_KEYS: readonly MessageKey[] = ['answer.notUnderstood', 'answer.unclear', 'answer.unclearDevice', 'answer.hint', 'answer.outOfRange', 'answer.sameProblem'];
+export const NOT_UNDERSTOOD_KEYS: readonly MessageKey[] = ['answer.notUnderstood', 'answer.unclear', 'answer.unclearDevice', 'answer.unclearQuestion', 'answer.hint', 'answer.outOfRange', 'answer.sameProblem'];
 export type MessageValue = string | string[];
 export type Vars = Record<string, string | number | undefined>;
 

@@ -23,7 +23,7 @@ import type { LoadedPlaybook } from '../content/loadContent';
 import type { Device, Step } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { withoutMarkers } from '../privacy/redact';
-import { matchChoice, type PromptChoice, type UserInput } from './answers';
+import { matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
@@ -35,9 +35,10 @@ import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
-import { outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
+import { outageOfService, outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
   alreadyTried,
+  caseOnlySolved,
   devicesToOffer,
   elsewhereDevice,
   furtherStep,
@@ -58,7 +59,7 @@ import {
   varsFor,
   type PlaybookRun,
 } from './playbook/stepContent';
-import { causeSaidMidway, stepAside } from './playbook/stepAsides';
+import { causeSaidMidway, declinesWhichDevice, devicesNotOwned, deviceWordAside, stepAside } from './playbook/stepAsides';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { answerSwitch, offerSwitch, otherProblemIn } from './playbook/otherProblem';
 import { addOutcome, changeDevice, noteHandedOff, noteStart } from './playbook/recordKeeping';
@@ -177,6 +178,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       state.further = undefined;
       state.handoffAfter = undefined;
       state.outageFrom = undefined;
+      state.caseSolved = undefined;
       const step = stepOf(this.run, state);
       if (alreadyTried(state, step) || answeredBefore(state.answered, step, platformOf(this.run, state)) || state.saidDone?.includes(step.id)) {
         await this.recordOutcome(dc, state, 'skipped');
@@ -260,6 +262,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     for (const line of reply.lines) await this.engine.sendText(dc.context, line.text, line.key, stepRefOf(this.run, state));
     if (reply.then === 'pause') {
       state.phase = 'statusPause';
+      state.outageSeen = true;
       return this.reprompt(dc, state);
     }
     await this.recordOutcome(dc, state, reply.then);
@@ -311,11 +314,24 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (!report.ok) e.logger.warn('status feed unavailable', { reason: report.reason, detail: report.detail });
     for (const line of statusAsideLines(this.run, state, report, recognition, now)) await e.sendText(dc.context, line.text, line.key, ref);
     e.logger.info('status asked mid-way', { playbook: this.playbook.id, step: state.stepId, ok: report.ok });
+    if (state.phase === 'statusPause') {
+      // Asked at the pause itself ("hi, is it fixed now?"): still down, the same pause; cleared, on.
+      if (!report.ok || outageOfService(this.run, state, report)) return this.reprompt(dc, state);
+      const from = state.outageFrom;
+      state.outageFrom = undefined;
+      state.outageSeen = undefined;
+      await e.say(dc.context, 'status.asideResume', {}, ref);
+      if (from === undefined) return this.next(dc, state, 'not-fixed');
+      state.phase = from;
+      return this.reprompt(dc, state);
+    }
     if (report.ok && outagePausesHere(this.run, state, report)) {
       state.outageFrom = state.phase;
+      state.outageSeen = true;
       state.phase = 'statusPause';
       return this.reprompt(dc, state);
     }
+    if (report.ok && !outageOfService(this.run, state, report)) state.outageSeen = undefined;
     await e.say(dc.context, 'status.asideResume', {}, ref);
     return this.reprompt(dc, state);
   }
@@ -515,16 +531,29 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (choiceId === SAME_PROBLEM) return this.missed(dc, state, 'answer.sameProblem', this.sameProblemVars());
     switch (state.phase) {
       case 'device': {
+        state.deviceWord = undefined;
         const device = this.engine.device(choiceId);
         if (device) await this.setDevice(dc, state, device);
         return (await this.checkAvailable(dc, state)) ?? this.runFrom(dc, state);
       }
       case 'question':
         return (await this.applyChoice(dc, state, stepOf(this.run, state), choiceId, false)) ?? this.runFrom(dc, state);
-      case 'fixed':
+      case 'fixed': {
+        // "Yes, there's room now" in the photos checks: the cause is gone; is it syncing? ("yes it works now" says so: fixed.)
+        const saysWorking = mentionsPhrase(this.engine.messages.list('synonyms.fixed'), this.engine.input(dc.context).text, true);
+        if (choiceId === FIXED.yes && !saysWorking && caseOnlySolved(this.run, state)) {
+          state.caseSolved = state.stepId;
+          return this.reprompt(dc, state);
+        }
         if (choiceId === FIXED.yes) return this.finishFixed(dc, state);
         if (choiceId === FIXED.agent) return this.onAgent(dc, state);
         markTried(this.run, state);
+        // Not syncing although the cause is gone: the next check, never the case's further help or jump.
+        const solved = state.caseSolved !== undefined && state.caseSolved === state.stepId;
+        if (solved) {
+          state.further = undefined;
+          return this.next(dc, state, 'not-fixed');
+        }
         if (choiceId === FIXED.no) {
           // "Still full" after the storage tips: the deeper help the chosen case names, not the next check.
           const further = furtherStep(this.run, state);
@@ -537,6 +566,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           }
         }
         return this.next(dc, state, 'not-fixed', choiceId === FIXED.no ? notFixedJump(this.run, state) : undefined);
+      }
       case 'statusPause': {
         const from = state.outageFrom;
         const step = pauseStep(this.run, state);
@@ -609,6 +639,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (device.id === state.device || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     // "I deleted an old iPad backup": what the step was done to, not the device we work on.
     if (namedInPassing(this.run, this.engine.recognize(dc.context), device.id)) return undefined;
+    // "i dont have a mac": no device to change to; we stay where we are.
+    if (state.device && devicesNotOwned(this.run, this.engine.recognize(dc.context)).includes(device.id)) {
+      settle(state);
+      await this.engine.say(dc.context, 'device.unchanged', { device: this.engine.device(state.device)?.label ?? '' }, stepRefOf(this.run, state));
+      return this.reprompt(dc, state);
+    }
     await this.setDevice(dc, state, device);
     // The service does not exist on the new device: say that rather than "here's that step again".
     const missing = state.phase === 'statusPause' ? undefined : unavailableIndex(this.run, state);
@@ -629,6 +665,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (this.handoffOnly || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     // "actually it's my iPad, the iPhone is fine": a device said to be fine is no candidate.
     const recognition = this.engine.recognize(dc.context);
+    // "i dont have a mac, only ipad and iphone": the Mac is no candidate; the devices owned are.
+    const notOwned = devicesNotOwned(this.run, recognition);
+    if (notOwned.length > 0) {
+      ruledOut = [...ruledOut, ...named.filter((d) => notOwned.includes(d.id) && !ruledOut.some((r) => r.id === d.id))];
+      named = named.filter((d) => !notOwned.includes(d.id));
+      if (state.phase !== 'device' && state.phase !== 'whichDevice' && state.device && !notOwned.includes(state.device) && (named.length === 0 || named.some((d) => d.id === state.device))) {
+        // The device we work on is one they have: nothing changes.
+        settle(state);
+        await this.engine.say(dc.context, 'device.unchanged', { device: this.engine.device(state.device)?.label ?? '' }, stepRefOf(this.run, state));
+        return this.reprompt(dc, state);
+      }
+    }
     const kept = state.phase === 'device' || state.phase === 'whichDevice' ? named : named.filter((d) => !namedInPassing(this.run, recognition, d.id));
     if (kept.length === 1 && ruledOut.length === 0) return this.onDevice(dc, state, kept[0]);
     const settled = state.phase === 'whichDevice' ? (state.whichFrom ?? 'fixed') : state.phase;
@@ -758,6 +806,19 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected override async onStepAside(dc: DialogContext, state: PlaybookState, input: UserInput, help: boolean): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
     const ref = stepRefOf(this.run, state);
+    // "my phone" at "Which device is giving you trouble?": which phone (or the one device the words name).
+    const worded = e.namedDevices(e.recognize(dc.context)).length === 0 ? deviceWordAside(this.run, state, input.text) : undefined;
+    if (worded?.then === 'deviceWord') {
+      if ('device' in worded) return this.onAnswer(dc, state, worded.device);
+      state.deviceWord = worded.ask;
+      return this.reprompt(dc, state);
+    }
+    if (declinesWhichDevice(this.run, state, input.text)) {
+      // "no" at "which device should we work on?": nothing changes, never that question again.
+      settle(state);
+      await e.say(dc.context, 'device.unchanged', { device: e.device(state.device)?.label ?? '' }, ref);
+      return this.reprompt(dc, state);
+    }
     const cause = causeSaidMidway(this.run, state, input.text);
     if (cause) return this.causeFirstMidway(dc, state, cause, input.text);
     const aside = stepAside(this.run, state, input.text, help);
@@ -765,10 +826,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     switch (aside.then) {
       case 'whenSaid':
         await e.sendText(dc.context, fill(aside.say, varsFor(this.run, state)), 'step.whenSaid', ref);
-        if (!aside.handoff || !handoffStep(this.run)) return this.reprompt(dc, state);
-        // "No" at this step later goes to the hand-over too, not the network and restart checks.
-        state.handoffAfter = state.stepId;
-        return this.onAgent(dc, state);
+        if (!aside.handoff) return this.reprompt(dc, state);
+        return this.handOverAfterSaid(dc, state);
       case 'pause':
         await e.say(dc.context, 'step.paused', {}, ref);
         return Dialog.EndOfTurn;
@@ -794,7 +853,35 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         return this.reprompt(dc, state);
       case 'outageContinue':
         return this.onAnswer(dc, state, PAUSE.go);
+      case 'status':
+        return this.statusAside(dc, state, e.recognize(dc.context));
+      case 'deviceWord':
+        return undefined;
     }
+  }
+
+  /**
+   * After a `whenSaid` line that only Apple can take further ("i dont have my old phone anymore":
+   * account recovery): this step is recorded not fixed and the playbook ends at its hand-over (Apple's
+   * support options, then our hub's offer), as when the last step is reached. No place is kept: a
+   * "no" to the offer never brings back "Can you sign in now?" and the support options again.
+   */
+  private async handOverAfterSaid(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
+    const step = handoffStep(this.run);
+    if (!step) return this.reprompt(dc, state);
+    settle(state);
+    if (state.phase === 'fixed') {
+      markTried(this.run, state);
+      await this.recordOutcome(dc, state, 'not-fixed');
+    }
+    state.handoffAfter = state.stepId;
+    const at = this.playbook.steps.indexOf(step.id);
+    if (at >= 0) {
+      state.stepIndex = at;
+      state.stepId = step.id;
+      state.choiceId = undefined;
+    }
+    return this.runHandoff(dc, state, step);
   }
 
   /**

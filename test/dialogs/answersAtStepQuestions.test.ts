@@ -212,7 +212,7 @@ describe('#13 a late answer to another step\'s question', () => {
     const h = harness();
     await atStorageQuestion(h);
     const replies = await h.say('yes same account');
-    expect(keys(replies)).toEqual(['answer.unclear', 'step.question']);
+    expect(keys(replies)).toEqual(['answer.unclearQuestion', 'step.question']);
     expect(last(replies).resync?.stepId).toBe('storage');
   });
 
@@ -283,7 +283,8 @@ describe('the real recogniser (createRuntime)', () => {
 
   it.each([
     ['still not syncing', 'answer.sameProblem'],
-    ['yes same account', 'answer.unclear'],
+    // Round 7 (A5-A02, B18): at a step's question the unclear wording is answer.unclearQuestion (no "check again").
+    ['yes same account', 'answer.unclearQuestion'],
   ])('#8 and #13 at the storage question: "%s" gets %s and the question again', async (text, key) => {
     const say = bot.conversation(`r8-${key}`);
     await say('photos not syncing on my ipad');

@@ -125,12 +125,20 @@ describe('"is iCloud down?" at other prompts', () => {
     const feed = new FixtureStatusFeed(outage(photosService.statusNames[0]));
     const h = harness({ feed });
     expect(last(await h.say(`${photos.intent} on my iphone`)).resync?.messageKey).toBe('status.pauseQuestion');
+    const still = await h.say(statusOnly.intent);
+    expect(keys(still)).toEqual(['status.asideOutage', 'status.pauseQuestion']);
+    // The pause still answers as before.
+    const go = await h.say(pick(still, 'continue'));
+    expect(keys(go)).not.toContain('status.pauseQuestion');
+  });
+
+  it('at the outage pause, once the outage has cleared (round 7, E01): the latest status, then the checks go on', async () => {
+    const feed = new FixtureStatusFeed(outage(photosService.statusNames[0]));
+    const h = harness({ feed });
+    expect(last(await h.say(`${photos.intent} on my iphone`)).resync?.messageKey).toBe('status.pauseQuestion');
     feed.report = ALL_CLEAR;
     const after = await h.say(statusOnly.intent);
-    expect(keys(after)).toEqual([...ASIDE, 'status.pauseQuestion']);
-    // The pause still answers as before.
-    const go = await h.say(pick(after, 'continue'));
-    expect(keys(go)).not.toContain('status.pauseQuestion');
+    expect(keys(after)).toEqual([...ASIDE, 'step.question']);
   });
 
   it('at the switch offer: the offer again', async () => {

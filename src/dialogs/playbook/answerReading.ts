@@ -7,7 +7,7 @@
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Choice } from '../../content/playbookSchema';
 import type { Recognition } from '../../nlu/recognizer';
-import { followedByWordsOf, holdsQualifier, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from '../answers';
+import { followedByWordsOf, holdsQualifier, isOnlyPhrase, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from '../answers';
 import { fill, type MessageKey } from '../messages';
 import { ALREADY_FINE, FIXED, genericWords, NOTED_LATER, ownWords, PARTLY, promptChoices, SAID_FIXED, SAME_PROBLEM, STEP_DONE } from './prompts';
 import { amountVocabulary, saidFirstChoice } from './firstMessage';
@@ -69,6 +69,8 @@ export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition,
   if (amount !== undefined) return amount;
   const short = shortButtonAnswer(run, state, input);
   if (short !== undefined) return short;
+  const unsure = unsureAnswer(run, state, input);
+  if (unsure !== undefined) return unsure;
   if (!saysPartly(run, input)) {
     if (saysAlreadyFine(run, recognize, state, input)) return ALREADY_FINE;
     if (saysOnlyStepDone(run, recognize, state, input) || saysOnlyChecked(run, recognize, state, input)) return STEP_DONE;
@@ -305,7 +307,32 @@ export function asksDevice(state: PlaybookState): boolean {
 
 /** The reply to a non-answer ("idk", "all of them") by the kind of question (see InterruptibleDialog.unclearKey). */
 export function unclearReplyKey(state: PlaybookState): MessageKey {
-  return asksDevice(state) ? 'answer.unclearDevice' : 'answer.unclear';
+  if (asksDevice(state)) return 'answer.unclearDevice';
+  // answer.unclear's "give it a minute and check again" is about "Did that fix it?", not a step's question.
+  return state.phase === 'question' ? 'answer.unclearQuestion' : 'answer.unclear';
+}
+
+/**
+ * At a step's question, words that only hedge or only don't know (after lead words of
+ * `synonyms.acknowledge`): a hedged yes ("i think so?", messages.yaml `synonyms.hedgedYes`) is the
+ * choice that takes a plain "yes" (the person's best guess; its instructions say how to make sure);
+ * "dunno" (`synonyms.dontKnow`) is the choice whose own phrases hold such words ("I'm not sure").
+ * Undefined when the question has no such choice (then it is no answer, as before).
+ */
+export function unsureAnswer(run: PlaybookRun, state: PlaybookState, input: UserInput): string | undefined {
+  if (run.handoffOnly || state.phase !== 'question' || input.value !== undefined) return undefined;
+  const messages = run.engine.messages;
+  const lead = messages.list('synonyms.acknowledge');
+  const text = input.text.replace(/[?!.]+\s*$/, '');
+  const choices = stepOf(run, state).question?.choices ?? [];
+  const offered = new Set(promptChoices(run, state).map((c) => c.id));
+  const owning = (phrases: readonly string[]) => {
+    const wanted = new Set(phrases.map(normalise));
+    return choices.find((c) => offered.has(c.id) && c.action !== 'fixed' && c.synonyms.some((p) => wanted.has(normalise(p))))?.id;
+  };
+  if (isOnlyPhrase(messages.list('synonyms.hedgedYes'), lead, text)) return owning(messages.list('synonyms.yes').slice(0, 1));
+  if (isOnlyPhrase(messages.list('synonyms.dontKnow'), lead, text)) return owning(messages.list('synonyms.dontKnow'));
+  return undefined;
 }
 
 /**
@@ -341,7 +368,8 @@ function otherQuestionPhrases(run: PlaybookRun, except?: string): string[] {
   return run.playbook.steps
     .filter((id) => id !== except)
     .flatMap((id) => run.engine.content.steps[id]?.question?.choices ?? [])
-    .flatMap((c) => c.synonyms);
+    // "yes room now" answers storage's own "Does iCloud show enough free space now?", not the account question.
+    .flatMap((c) => [...c.synonyms, ...(c.fixedQuestion?.yesSynonyms ?? []), ...(c.fixedQuestion?.noSynonyms ?? [])]);
 }
 
 /** How long a word of another question's step title must be to name its topic ("internet", "storage", "account"). */

@@ -31,7 +31,7 @@ export function promptChoices(run: PlaybookRun, state: PlaybookState): PromptCho
   const e = run.engine;
   switch (state.phase) {
     case 'device':
-      return e.content.devices.filter((d) => d.ask).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] }));
+      return e.content.devices.filter((d) => d.ask && (!state.deviceWord || state.deviceWord.devices.includes(d.id))).map((d) => ({ id: d.id, title: d.label, synonyms: [d.id] }));
     case 'question':
       return choicesOn(stepOf(run, state), platformOf(run, state)).map((c) => ({ id: c.id, title: c.title, synonyms: withYesNo(run, c.synonyms) }));
     case 'fixed': {
@@ -77,11 +77,14 @@ export function promptText(run: PlaybookRun, state: PlaybookState): Line | undef
   const asked = (key: string, text: string | undefined) => ({ text: fill(text ?? '', varsFor(run, state)), key });
   switch (state.phase) {
     case 'device':
+      // "my phone": which phone (device.whichOf, as for a first message), with those buttons only.
+      if (state.deviceWord) return { text: e.messages.text('device.whichOf', { word: state.deviceWord.word }), key: 'device.whichOf' };
       return { text: e.messages.text('device.question'), key: 'device.question' };
     case 'question':
       return stepQuestion(run, state, stepOf(run, state), false);
     case 'fixed': {
       const own = ownFixedQuestion(run, state);
+      if (!own && state.caseSolved !== undefined && state.caseSolved === state.stepId) return { text: e.messages.text('fixed.caseSolved', varsFor(run, state)), key: 'fixed.caseSolved' };
       return own ? asked('fixed.question', own.text) : { text: e.messages.text('fixed.question'), key: 'fixed.question' };
     }
     case 'statusPause':

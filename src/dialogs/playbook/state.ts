@@ -90,6 +90,23 @@ export interface PlaybookState {
    */
   outageFrom?: Phase;
   /**
+   * Apple's status listed an outage of this service (at the status step or asked mid-way) and no
+   * check since found it cleared: "ok so should i wait?" at a step's prompt gets the honest answer
+   * (outage.pauseAdvice), not "a person can answer that".
+   */
+  outageSeen?: boolean;
+  /**
+   * At the device question, words that name a kind of device, not one ("my phone": messages.yaml
+   * `synonyms.deviceWords`): the question is asked again as "Which phone is it?" with those devices only.
+   */
+  deviceWord?: { word: string; devices: string[] };
+  /**
+   * The step at whose case's own question ("Does iCloud show enough free space now?") a "yes" said
+   * the cause is gone, in a playbook about a service syncing (caseOnlySolved): asked now whether it
+   * syncs, with the usual buttons; "no" goes on to the next check.
+   */
+  caseSolved?: string;
+  /**
    * Where the flow stood before the last answer to a step's question or "Did that fix it?", kept
    * for one turn: "oops, wrong button" then goes back there (see UndoPoint).
    */

@@ -95,7 +95,18 @@ export function statusAsideLines(run: PlaybookRun, state: PlaybookState, report:
  * the playbook has no status step or nothing matches.
  */
 export function outagePausesHere(run: PlaybookRun, state: PlaybookState, report: StatusReport & { ok: true }): boolean {
+  if (state.phase !== 'question' && state.phase !== 'fixed') return false;
+  return outageOfService(run, state, report);
+}
+
+/**
+ * True when the report lists an outage of the service being worked on (the names the playbook's
+ * status step looks up) and the playbook can pause for it (its status step has a pause question):
+ * the test for the pause mid-way (outagePausesHere), and at the pause itself for "is it fixed now?"
+ * (false: the outage has cleared).
+ */
+export function outageOfService(run: PlaybookRun, state: PlaybookState, report: StatusReport & { ok: true }): boolean {
   const step = statusStep(run);
-  if (!step || run.handoffOnly || (state.phase !== 'question' && state.phase !== 'fixed') || !stepMessage(run, step, 'pauseQuestion')) return false;
+  if (!step || run.handoffOnly || !stepMessage(run, step, 'pauseQuestion')) return false;
   return relevantEvents(report, statusNames(run, state, step)).length > 0;
 }

@@ -41,6 +41,8 @@ export function stepOptions(run: PlaybookRun, stepId: string): StepOptions | und
  * asks about free space after the storage step, not after the Apple Account one.
  */
 export function ownFixedQuestion(run: PlaybookRun, state: PlaybookState): FixedQuestion | undefined {
+  // The case's own question was answered yes: now the usual "is it syncing?".
+  if (state.caseSolved !== undefined && state.caseSolved === state.stepId) return undefined;
   // The chosen case's own question first, being the most specific ("Has it stopped asking for your
   // password?" after "It keeps asking for my password", where "Can you sign in now?" doesn't fit;
   // "Does iCloud show enough free space now?" after "it's full"), also at its further step.
@@ -222,4 +224,16 @@ export function notFixedJump(run: PlaybookRun, state: PlaybookState): number | u
   // A further step comes first; a playbook listing that step itself keeps its own order.
   if (choice?.ifNotFixedStep !== undefined && (!state.further || run.playbook.steps.includes(choice.ifNotFixedStep))) return undefined;
   return choice?.ifNotFixed === 'handoff' ? handoffAt() : undefined;
+}
+
+/**
+ * True when a "yes" at "Did that fix it?" answers the chosen case's own question in a playbook
+ * without one of its own (a playbook about a service syncing: photos, notes): "Yes, there's room now"
+ * says the storage has room, not that the photos sync. Playbooks whose own question is what the
+ * cases ask about (storage full, signing in) take that yes as the fix.
+ */
+export function caseOnlySolved(run: PlaybookRun, state: PlaybookState): boolean {
+  if (run.handoffOnly || run.playbook.fixedQuestion !== undefined || state.phase !== 'fixed') return false;
+  if (state.caseSolved === state.stepId) return false;
+  return chosenCase(run, state)?.fixedQuestion !== undefined;
 }
