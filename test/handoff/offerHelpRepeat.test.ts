@@ -51,6 +51,7 @@ describe('"help" and "what was that again?" at the offer of a person (round 7, A
     const help = await p.say('help');
     expect(replyKeys(help)).toEqual(['handoff.offer.help', 'handoff.noAgent']);
     expect(help[0].text.split('\n').filter((l) => l.startsWith('• ')).map((l) => l.split(':')[0])).toEqual(['• Wait anyway', '• Leave a message', '• Cancel']);
+    expect(replyKeys(await p.say('ok so what are my options?'))).toEqual(['handoff.offer.help', 'handoff.noAgent']);
     const again = await p.say('can you say that again');
     expect(replyKeys(again)).toEqual(['handoff.noAgent']);
     expect(again[0].resync?.choices).toEqual([HUB_CHOICES.wait, HUB_CHOICES.leaveMessage, HUB_CHOICES.cancel]);
