@@ -4,15 +4,18 @@
  * listen on import (see src/server/createServer.ts).
  */
 import './server/quietDependencies';
-import { ConfigError, loadDotEnv, parseConfig, type Config } from './config/config';
+import { ConfigError, dotEnvKeysLoaded, localModeWarning, parseConfig, unknownKeyWarnings, type Config } from './config/config';
 import { createRuntime } from './app/runtime';
+import { checkDataDir, StartupError } from './app/dataDirCheck';
+import { createLogger } from './logging/logger';
 import { createServer } from './server/createServer';
+import { describeListenError } from './server/listenError';
 
 /** Hard limit for a graceful stop; after it the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 async function start(): Promise<void> {
-  loadDotEnv();
+  const dotEnvKeys = dotEnvKeysLoaded() ?? [];
   let config: Config;
   try {
     config = parseConfig(process.env);
@@ -24,10 +27,25 @@ async function start(): Promise<void> {
     throw error;
   }
 
-  const runtime = await createRuntime(config);
-  const { logger } = runtime;
+  const logger = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  // Keys that look like settings but are not read (named, never their values), then local mode.
+  for (const notice of unknownKeyWarnings(process.env, dotEnvKeys)) logger.warn(`config: ${notice.message}`, { key: notice.key });
+  const unauthenticated = localModeWarning(config);
+  if (unauthenticated) logger.warn(`config: ${unauthenticated}`);
+  const dataDir = checkDataDir(config);
+  if (dataDir.warning) logger.warn(`config: ${dataDir.warning}`);
+
+  const runtime = await createRuntime(config, { logger, ...(dataDir.writable ? {} : { nluCacheDir: null }) });
   const app = createServer(runtime);
-  const url = await app.listen(config.PORT, config.HOST);
+  let url: string;
+  try {
+    url = await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    const described = describeListenError(error, config.PORT, config.HOST);
+    await runtime.close().catch(() => undefined);
+    if (described) throw new StartupError(described);
+    throw error;
+  }
   logger.info('Resync is listening', { url, chat: `${url}/`, messages: `${url}/api/messages`, storage: config.STORAGE });
 
   let stopping = false;

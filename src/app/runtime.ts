@@ -35,6 +35,8 @@ export interface RuntimeOverrides {
   transcripts?: ClosableTranscriptStore;
   /** Proactive messages to people (default: an AdapterMessenger the server attaches its adapter to). */
   messenger?: ProactiveMessenger;
+  /** Where the trained NLU model is cached (default DATA_DIR/nlu-cache); null: no cache (DATA_DIR cannot be written). */
+  nluCacheDir?: string | null;
 }
 
 /** Loads intents/ and dialogs/; throws ContentError naming every problem's file, line and field (the list `resync validate` prints). */
@@ -70,7 +72,11 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
   const storage = overrides.storage ?? createStorage(config, logger);
   const recognizer =
     overrides.recognizer ??
-    (await loadRecognizer({ intentsDir: path.resolve(config.INTENTS_DIR), cacheDir: path.resolve(config.DATA_DIR, 'nlu-cache'), logger }));
+    (await loadRecognizer({
+      intentsDir: path.resolve(config.INTENTS_DIR),
+      cacheDir: overrides.nluCacheDir === null ? undefined : (overrides.nluCacheDir ?? path.resolve(config.DATA_DIR, 'nlu-cache')),
+      logger,
+    }));
   const statusFeed =
     overrides.statusFeed ??
     new AppleStatusFeed({ url: config.STATUS_FEED_URL, timeoutMs: config.STATUS_FEED_TIMEOUT_MS, cacheSeconds: config.STATUS_CACHE_SECONDS, clock });

@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Server, Request, Response } from 'restify';
 import { clientAddress } from '../agent/requestSecurity';
 import type { Logger } from '../logging/logger';
+import { redactText } from '../privacy/redact';
+import { parseActivityBody } from '../server/activityBody';
 import { bearerToken, HttpError, isObject, readJsonBody, sendJson } from '../server/httpJson';
 import { DIRECT_LINE_CHANNEL_ID } from './botConversationState';
 import { DirectLineStore, type DirectLineActivity, type StoredConversation } from './directLineStore';
@@ -150,9 +152,8 @@ export class LocalDirectLine {
     const conversationId = await this.authorize(req, req.params.conversationId);
     await this.limit(req, this.perConversation, conversationId, 'messages');
     const body = await readJsonBody(req, this.options.maxBodyBytes);
-    if (!isObject(body) || typeof body.type !== 'string' || body.type === '') {
-      throw new HttpError(400, 'BadArgument', 'The activity must be a JSON object with a "type".');
-    }
+    parseActivityBody(body, 'BadArgument');
+    if (!isObject(body)) throw new HttpError(400, 'BadArgument', 'The activity must be a JSON object with a "type".');
     let conversation = await this.requireConversation(conversationId);
     const claimedUser = isObject(body.from) && typeof body.from.id === 'string' ? body.from.id : undefined;
     if (!conversation.userId) {
@@ -166,7 +167,8 @@ export class LocalDirectLine {
     const { id: _id, timestamp: _ts, serviceUrl: _su, conversation: _c, recipient: _r, channelId: _ch, ...rest } = body;
     const stored = await this.options.store.appendActivity(conversationId, { ...rest, from, channelId: DIRECT_LINE_CHANNEL_ID });
     this.options.logger.info('directline: user activity', { conversationId, activityId: stored.id, type: stored.type });
-    this.options.logger.debug('directline: user text', { conversationId, text: stored.text });
+    // What people type can hold passwords and codes: only the redacted text is ever logged.
+    if (typeof stored.text === 'string') this.options.logger.debug('directline: user text', { conversationId, text: redactText(stored.text).text });
     await this.deliver(stored);
     sendJson(res, 200, { id: stored.id });
   }

@@ -9,11 +9,12 @@ import { AdapterMessenger } from '../agent/adapterMessenger';
 import { registerAgentRoutes } from '../agent/agentRoutes';
 import type { Runtime } from '../app/runtime';
 import { sweptConversationDocuments } from '../app/sweptConversationDocuments';
-import type { Config } from '../config/config';
+import { isAuthenticated, type Config } from '../config/config';
 import type { Logger, LogFields } from '../logging/logger';
 import { DirectLineStore } from '../directline/directLineStore';
 import { CONNECTOR_BASE, DIRECT_LINE_BASE, LocalDirectLine } from '../directline/localDirectLine';
 import { generateAzureDirectLineToken } from '../directline/azureDirectLineToken';
+import { parseActivityBody } from './activityBody';
 import { DEFAULT_MAX_BODY_BYTES, HttpError, isObject, readJsonBody, sendError, sendJson } from './httpJson';
 import { InFlightTurns } from './inFlightTurns';
 import { pageContentSecurityPolicy, setSecurityHeaders } from './securityHeaders';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   deliveryTimeoutMs?: number;
   /** Built-in Direct Line token lifetime. */
   tokenTtlSeconds?: number;
+  /** Where the channels' token signing keys are looked up (default: Microsoft's; tests use a dead loopback port). */
+  openIdMetadataUrl?: string;
   /** Timeout of the call to Azure's Direct Line token endpoint (default 5 s). */
   directLineTokenTimeoutMs?: number;
   /**
@@ -85,12 +88,13 @@ export function chatMode(config: Config): ChatMode {
   return { mode: 'local', directLineDomain: DIRECT_LINE_BASE };
 }
 
-export function createBotAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
+export function createBotAuthentication(config: Config, openIdMetadataUrl?: string): ConfigurationBotFrameworkAuthentication {
   return new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    ...(openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl } : {}),
   });
 }
 
@@ -122,7 +126,7 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
   let draining = false;
   let baseUrl: string | undefined;
 
-  const adapter = new ResyncCloudAdapter(createBotAuthentication(config));
+  const adapter = new ResyncCloudAdapter(createBotAuthentication(config, options.openIdMetadataUrl));
   adapter.onTurnError = (context, error) => runtime.bot.onTurnError(context, error);
   // Every activity in and out (proactive ones too) is logged, redacted, to the transcript store.
   adapter.use(new TranscriptLoggerMiddleware(runtime.transcriptLogger));
@@ -193,16 +197,31 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
       if (!isObject(body) || typeof body.type !== 'string' || body.type === '') {
         throw new HttpError(400, 'BadActivity', 'The request body must be an activity with a "type".');
       }
+      parseActivityBody(body, 'BadActivity');
       const conversationId = isObject(body.conversation) ? body.conversation.id : undefined;
       annotate(req, { conversationId, activityType: body.type, channelId: body.channelId });
+      // Local mode has no authentication, so the bot only talks back to addresses it knows.
+      if (!isAuthenticated(config)) await checkLocalServiceUrl(body.serviceUrl);
       const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
       let invoke: InvokeResponse | undefined;
+      let turnStarted = false;
       try {
-        invoke = await turns.track(() => adapter.handle(authHeader, body as unknown as Activity, (context) => runtime.bot.run(context)));
+        invoke = await turns.track(() =>
+          adapter.handle(authHeader, body as unknown as Activity, (context) => {
+            turnStarted = true;
+            return runtime.bot.run(context);
+          }),
+        );
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;
         if (status === 401 || status === 403) {
           throw new HttpError(401, 'Unauthorized', 'A valid Bot Framework token is required.', { 'WWW-Authenticate': 'Bearer' });
+        }
+        if (!turnStarted && isAuthenticated(config)) {
+          // The token could not be checked at all (Microsoft's signing keys out of reach): not the
+          // caller's fault and not a crash. The channel retries on 503.
+          logger.warn('messages: the token could not be checked', { reason: (error as Error)?.message ?? String(error), ...(requestLogFields.get(req) ?? {}) });
+          throw new HttpError(503, 'AuthenticationUnavailable', "The bot cannot check the token right now (Microsoft's signing keys could not be fetched). Try again shortly.", { 'Retry-After': '30' });
         }
         throw error;
       }
@@ -213,6 +232,29 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
       }
     }),
   );
+
+  /** In local mode: the serviceUrl must be the built-in Direct Line's connector or an origin in LOCAL_SERVICE_URLS. */
+  let ownServiceUrl: (() => Promise<string>) | undefined;
+  const checkLocalServiceUrl = async (serviceUrl: unknown): Promise<void> => {
+    if (typeof serviceUrl !== 'string' || serviceUrl === '') {
+      throw new HttpError(400, 'BadActivity', 'The activity needs a "serviceUrl".');
+    }
+    const own = ownServiceUrl ? await ownServiceUrl() : undefined;
+    if (own !== undefined && serviceUrl.replace(/\/+$/, '') === own) return;
+    let origin: string | undefined;
+    try {
+      origin = new URL(serviceUrl).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin !== undefined && config.LOCAL_SERVICE_URLS.some((allowed) => new URL(allowed).origin === origin)) return;
+    logger.warn('messages: serviceUrl not allowed in local mode', { serviceUrlOrigin: origin ?? '(not a URL)' });
+    throw new HttpError(
+      403,
+      'ServiceUrlNotAllowed',
+      'In local mode (no MicrosoftAppId) /api/messages answers only the built-in Direct Line; add this client\'s origin to LOCAL_SERVICE_URLS to allow it.',
+    );
+  };
 
   // --- health -------------------------------------------------------------------------------------
   server.get('/healthz', wrap('healthz', async (_req, res) => sendJson(res, 200, { status: 'alive' })));
@@ -259,6 +301,7 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
       conversationsPerMinute: config.DIRECTLINE_CONVERSATIONS_PER_MINUTE,
       messagesPerMinute: config.DIRECTLINE_MESSAGES_PER_MINUTE,
     });
+    ownServiceUrl = () => directLine.serviceUrl();
     directLine.register(server, (name, handler) =>
       wrap(name, async (req, res) => {
         if (typeof req.params?.conversationId === 'string') annotate(req, { conversationId: req.params.conversationId });
@@ -323,9 +366,17 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Res
     inFlightTurns: () => turns.size,
     listen: (port, host) =>
       new Promise<string>((resolve, reject) => {
-        server.server.once('error', reject);
+        // restify re-emits the listener's 'error' on itself, where nobody listening means a crash.
+        const failed = (error: Error) => {
+          server.server.off('error', failed);
+          server.off('error', failed);
+          reject(error);
+        };
+        server.server.once('error', failed);
+        server.once('error', failed);
         server.listen(port, host, () => {
-          server.server.off('error', reject);
+          server.server.off('error', failed);
+          server.off('error', failed);
           baseUrl = selfUrl();
           resolve(baseUrl);
         });

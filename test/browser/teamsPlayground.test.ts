@@ -45,8 +45,7 @@ interface Playground {
 }
 
 /** Starts the Playground (its own process group, so everything it spawns can be ended with it). */
-async function startPlayground(botEndpoint: string): Promise<Playground> {
-  const port = await freePort();
+async function startPlayground(botEndpoint: string, port: number): Promise<Playground> {
   let output = '';
   const child = spawn(process.execPath, [PLAYGROUND, '--disable-telemetry', '-c', 'msteams', '-p', String(port)], {
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', BOT_ENDPOINT: botEndpoint },
@@ -122,7 +121,10 @@ describe('Microsoft Teams (Agents Playground) in Chromium', () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-teams-data-'));
     userDataDir = mkdtempSync(path.join(os.tmpdir(), 'resync-teams-profile-'));
     const recognizer = await loadRecognizer({ intentsDir: path.resolve(__dirname, '../../intents') });
+    // In local mode the bot answers only serviceUrls it knows: the Playground's (LOCAL_SERVICE_URLS).
+    const playgroundPort = await freePort();
     server = await startTestServer({
+      env: { LOCAL_SERVICE_URLS: `http://localhost:${playgroundPort},http://127.0.0.1:${playgroundPort}` },
       dataDir,
       runtime: { recognizer, statusFeed: new FixtureStatusFeed(ALL_CLEAR) },
       patchRuntime: (runtime) => {
@@ -141,7 +143,7 @@ describe('Microsoft Teams (Agents Playground) in Chromium', () => {
         return { ...runtime, bot };
       },
     });
-    playground = await startPlayground(`${server.url}/api/messages`);
+    playground = await startPlayground(`${server.url}/api/messages`, playgroundPort);
     context = await launchChromiumContext(userDataDir, { width: 1400, height: 900 });
     // Only loopback: the Playground's UI pulls fonts and telemetry from CDNs, which are refused here.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());

@@ -25,7 +25,8 @@ describe('HTTP server (local mode)', () => {
   beforeAll(async () => {
     logs = captureLogger();
     capture = await startCaptureServer();
-    server = await startTestServer({ runtime: { logger: logs.logger } });
+    // The capture server stands in for a channel: local mode answers only listed serviceUrls.
+    server = await startTestServer({ env: { LOCAL_SERVICE_URLS: capture.url }, runtime: { logger: logs.logger } });
   });
   afterAll(async () => {
     await server.dispose();

@@ -30,7 +30,7 @@ describe('graceful shutdown (in process)', () => {
   it('stops taking requests, waits for the turn in flight, then closes', async () => {
     const bot = slowBot();
     const capture = await startCaptureServer();
-    const server = await startTestServer({ patchRuntime: bot.patch });
+    const server = await startTestServer({ env: { LOCAL_SERVICE_URLS: capture.url }, patchRuntime: bot.patch });
     try {
       const turn = jsonRequest(`${server.url}/api/messages`, {
         body: { type: 'message', text: 'slow', channelId: 'test', serviceUrl: capture.url, from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'conv-slow' } },
@@ -84,7 +84,7 @@ describe('graceful shutdown (in process)', () => {
   it('gives up waiting after the timeout and reports it', async () => {
     const bot = slowBot();
     const capture = await startCaptureServer();
-    const server = await startTestServer({ patchRuntime: bot.patch });
+    const server = await startTestServer({ env: { LOCAL_SERVICE_URLS: capture.url }, patchRuntime: bot.patch });
     try {
       const turn = jsonRequest(`${server.url}/api/messages`, {
         body: { type: 'message', text: 'slow', channelId: 'test', serviceUrl: capture.url, from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' } },

@@ -19,7 +19,7 @@ describe('handoff in Teams', () => {
   beforeAll(async () => {
     teams = await startCaptureServer();
     // An agent account exists, so the person is queued for a person (without one the hub offers only a message).
-    server = await startTestServer({ env: { AGENT_ACCOUNTS: await testAccounts() }, runtime: { recognizer: new KeywordRecognizer(realContent()) } });
+    server = await startTestServer({ env: { AGENT_ACCOUNTS: await testAccounts(), LOCAL_SERVICE_URLS: teams.url }, runtime: { recognizer: new KeywordRecognizer(realContent()) } });
   });
   afterAll(async () => {
     await server.dispose();
