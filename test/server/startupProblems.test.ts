@@ -57,9 +57,19 @@ function baseEnv(dataDir: string): Record<string, string> {
   };
 }
 
+/** Every process started here, ended after each test however it went (a hung start-up included). */
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+});
+
 function run(command: string, args: string[], env: Record<string, string>, cwd = ROOT, detached = false): Run {
   const started = Date.now();
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached });
+  children.push(child);
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (err += c.toString()));
   const listening = new Promise<string>((resolve, reject) => {
