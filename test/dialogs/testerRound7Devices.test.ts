@@ -31,8 +31,11 @@ describe('two devices where one is meant', () => {
     expect(replies.some((r) => /more than one device/.test(r.text))).toBe(false);
   });
 
-  it('two devices on different platforms where both can be fixed are still asked about', async () => {
-    const replies = await first('photos from my iphone dont show on my mac');
-    expect(replies.some((r) => /more than one device/.test(r.text))).toBe(true);
-  });
+  it.each(['photos from my iphone dont show on my mac', 'photos from my iphone dont show on my ipad'])(
+    'two devices of their own where both can be fixed are still asked about: "%s"',
+    async (text) => {
+      const replies = await first(text);
+      expect(replies.some((r) => /more than one device/.test(r.text))).toBe(true);
+    },
+  );
 });

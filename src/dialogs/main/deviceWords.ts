@@ -85,8 +85,8 @@ export function unfixablePlatforms(engine: Engine, playbookId: string, service: 
  * service can't be fixed (`unfixablePlatforms`) are left out while one the message named for sure,
  * or a device a word can only mean, remains: "photos from my phone dont show up on icloud.com"
  * is the iPhone's problem, and so is "i uploaded photos on icloud.com but they dont appear on my
- * iphone". Devices that share one platform count as one (the platform's own device, else the first
- * named). `ask` is the group to ask about ("Which phone is it?") when words alone
+ * iphone". Devices that share one platform with its own device (Android and iCloud.com: the web) count
+ * as that one. `ask` is the group to ask about ("Which phone is it?") when words alone
  * name two or more devices; `left` the devices left out for that reason.
  */
 export function devicesWithWords(
@@ -108,12 +108,11 @@ export function devicesWithWords(
     return { devices: fixable, left: devices.filter((id) => !fixable.includes(id)) };
   }
   if (named.length === 0 && groups.length === 1 && groups[0].devices.length > 1) return { devices: [], ask: groups[0], left: [] };
-  // "i cant log in to icloud on my android phone browser": devices on one platform get the same steps, so nobody is
-  // asked which; the platform's own device (iCloud.com for the web) when it was named, else the first.
-  const platforms = new Set(devices.map((id) => engine.device(id)?.platform));
-  if (devices.length > 1 && platforms.size === 1) {
-    const [platform] = [...platforms];
-    return { devices: [devices.find((id) => id === platform) ?? devices[0]], left: [] };
-  }
+  // "i cant log in to icloud on my android phone browser": the browser on that phone. Devices on one platform get the
+  // same steps, so when one of them is the platform's own device (iCloud.com for the web) nobody is asked which.
+  // Two devices of their own on one platform (an iPhone and an iPad) are still asked about.
+  const platforms = new Set<string | undefined>(devices.map((id) => engine.device(id)?.platform));
+  const own = devices.find((id) => platforms.size === 1 && platforms.has(id));
+  if (devices.length > 1 && own !== undefined) return { devices: [own], left: [] };
   return { devices, left: [] };
 }
