@@ -170,7 +170,9 @@ const NOT_A_PASSWORD = new Set(
     'probably maybe long short weak strong new old empty blank required needed case sensitive known unknown ' +
     'in on at for from to of by with and or but so because if when what which where how why who there here ' +
     'set now being been forgotten lost gone saved stored working broken accepted rejected expired locked ' +
-    'changed reset updated something anything nothing'
+    'changed reset updated something anything nothing ' +
+    // irregular participles ("an app-specific password made at account.apple.com")
+    'made sent given chosen written shown taken done kept'
   )
     .split(/\s+/)
     .concat(["isn't", "wasn't", "doesn't", "won't", "can't", "i'm"]),

@@ -13,6 +13,7 @@ describe('markup is not a password', () => {
     ['<a href=https://example.com/x?y=1>link</a>'],
     ['style=color:red;font-weight:700'],
     ['I set sync=Enabled2024! in the profile'],
+    ['signed in with an app-specific password made at **account.apple.com**'],
   ])('leaves %s as typed', (text) => {
     expect(redactText(text)).toEqual({ text, redactions: [] });
   });
