@@ -96,6 +96,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     statusTimeoutMs: config.STATUS_FEED_TIMEOUT_MS,
     agentsConfigured: parseAgentAccounts(config.AGENT_ACCOUNTS).accounts.length > 0,
     steps: stepCatalog(content.steps),
+    engineMessages: content.messages,
     // An address typed before a message that never came is kept no longer than conversations are.
     options: { pendingContactIdleMs: config.DIRECTLINE_RETENTION_HOURS * 3_600_000 },
   });

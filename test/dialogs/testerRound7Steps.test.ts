@@ -259,6 +259,8 @@ describe('after account recovery and the hand-over offer (item 9, A2-D02 and A2-
   it.each([
     ['cant sign in on my ipad, the verification code never comes', 'i dont have my old phone anymore'],
     ['cant sign in on my new iphone, the code goes to my old phone which is broken', 'its broken'],
+    // E06: a trusted number the person no longer has (the content's whenSaid phrase).
+    ['cant sign in on my iphone, code goes to my old number which i dont have', 'its an old number'],
   ])('"%s", "%s", then "no" to the offer: no "Can you sign in now?", no second Apple Support block', async (first, lost) => {
     const c = chat();
     await c.say(first);
