@@ -3,12 +3,10 @@
  * "checked: …" (not "skipped"), other answers follow the outcome, the person's other lines about
  * the problem come as `said`; a ticket stored before these existed comes in the shape it always had.
  */
-import { MemoryStorage } from 'botbuilder';
-import { TicketStore } from '../../src/handoff/ticketStore';
-import { silentLogger } from '../../src/logging/logger';
+import type { TicketStore } from '../../src/handoff/ticketStore';
 import type { Ticket } from '../../src/handoff/agentHub';
-import { hubHarness } from '../handoff/hubHarness';
-import { ConsoleClient, PASSWORDS, startConsoleServer, type ConsoleServer } from './consoleServer';
+import type { ConsoleClient, ConsoleServer } from './consoleServer';
+import { startTicketConsole } from './ticketConsole';
 
 describe('agent console: step answers and lines said (HTTP, real hub)', () => {
   let srv: ConsoleServer;
@@ -16,11 +14,7 @@ describe('agent console: step answers and lines said (HTTP, real hub)', () => {
   let tickets: TicketStore;
 
   beforeEach(async () => {
-    const storage = new MemoryStorage();
-    srv = await startConsoleServer({ storage, hub: (clock) => hubHarness({ storage, clock }).hub });
-    tickets = new TicketStore({ storage, clock: srv.clock, logger: silentLogger });
-    alice = new ConsoleClient(srv.url);
-    expect((await alice.login('alice', PASSWORDS.alice)).status).toBe(200);
+    ({ srv, alice, tickets } = await startTicketConsole());
   });
   afterEach(async () => srv.close());
 

@@ -2,12 +2,10 @@
  * GET /api/agent/tickets over the real hub: open tickets by default (the shape the console has
  * always read), done tickets by month, pages with a cursor, every query value checked.
  */
-import { MemoryStorage } from 'botbuilder';
-import { TicketStore } from '../../src/handoff/ticketStore';
-import { silentLogger } from '../../src/logging/logger';
+import type { TicketStore } from '../../src/handoff/ticketStore';
 import type { Ticket } from '../../src/handoff/agentHub';
-import { hubHarness } from '../handoff/hubHarness';
-import { ConsoleClient, PASSWORDS, startConsoleServer, type ConsoleServer } from './consoleServer';
+import { ConsoleClient, type ConsoleServer } from './consoleServer';
+import { startTicketConsole } from './ticketConsole';
 
 describe('agent console: tickets list (HTTP, real hub)', () => {
   let srv: ConsoleServer;
@@ -26,11 +24,7 @@ describe('agent console: tickets list (HTTP, real hub)', () => {
   });
 
   beforeEach(async () => {
-    const storage = new MemoryStorage();
-    srv = await startConsoleServer({ storage, hub: (clock) => hubHarness({ storage, clock }).hub });
-    tickets = new TicketStore({ storage, clock: srv.clock, logger: silentLogger });
-    alice = new ConsoleClient(srv.url);
-    expect((await alice.login('alice', PASSWORDS.alice)).status).toBe(200);
+    ({ srv, alice, tickets } = await startTicketConsole());
   });
   afterEach(async () => srv.close());
 

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../helpers/freePort';
 import { makeTempDir } from '../helpers/tempDir';
+
+export { freePort };
 
 /** Azurite's published development account (a well-known public key, not a secret). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -11,19 +13,6 @@ const BIN = path.resolve(__dirname, '../../node_modules/.bin/azurite-blob');
 
 export function azuriteConnectionString(port: number): string {
   return `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:${port}/${AZURITE_ACCOUNT};`;
-}
-
-/** A loopback port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Azurite {

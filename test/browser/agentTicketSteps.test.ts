@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
-import { PASSWORDS, startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
+import { startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
 import type { FakeHub } from '../agent/fakeHub';
 import { buildSummary, statusLine } from '../../src/handoff/handoffSummary';
 import { stepCatalog } from '../../src/handoff/stepCatalog';
 import { realContent } from '../dialogs/helpers';
+import { signInToConsole } from '../helpers/agentConsole';
 
 /**
  * Tester round 7, item 14 in the agent console (real page, real Chromium): a message left (B03)
@@ -48,10 +49,7 @@ describe('agent console: the steps of a message left (Chromium)', () => {
   });
 
   it('signs in and opens the message left', async () => {
-    await page.goto(`${srv.url}/agent`);
-    await page.locator('#username').fill('alice');
-    await page.locator('#password').fill(PASSWORDS.alice);
-    await page.locator('#sign-in-button').click();
+    await signInToConsole(page, srv.url);
     await page.locator('#ticket-list .item-button[data-ticket-id="T-B03"]').click();
     await page.locator('#ticket-steps .step').nth(4).waitFor();
   });

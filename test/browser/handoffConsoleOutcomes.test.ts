@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
-import { PASSWORDS, startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
+import { startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
 import type { FakeHub } from '../agent/fakeHub';
+import { signInToConsole } from '../helpers/agentConsole';
 
 /**
  * The agent console (real page, real Chromium) names each step's outcome in words: a partial fix
@@ -36,10 +37,7 @@ describe('agent console: step outcomes in words (Chromium)', () => {
   });
 
   it('signs in and opens the conversation', async () => {
-    await page.goto(`${srv.url}/agent`);
-    await page.locator('#username').fill('alice');
-    await page.locator('#password').fill(PASSWORDS.alice);
-    await page.locator('#sign-in-button').click();
+    await signInToConsole(page, srv.url);
     await page.locator('#queue-list .item-button').first().click();
     await page.locator('#steps .step').nth(2).waitFor();
   });

@@ -1,12 +1,13 @@
 import { MemoryStorage } from 'botbuilder';
 import type { Page } from 'playwright-core';
 import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
-import { PASSWORDS, startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
+import { startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
 import { hubHarness } from '../handoff/hubHarness';
 import { ManualClock } from '../../src/clock';
 import { silentLogger } from '../../src/logging/logger';
 import { TicketStore } from '../../src/handoff/ticketStore';
 import type { Ticket } from '../../src/handoff/agentHub';
+import { signInToConsole } from '../helpers/agentConsole';
 
 /**
  * The console's tickets panel in real Chromium over the real hub: open tickets a page at a time
@@ -53,10 +54,7 @@ describe('agent console: tickets panel (Chromium)', () => {
   const count = () => page.locator('#ticket-count').textContent();
 
   it('signs in; the open tickets show a page of 50, newest first, and "Show more" brings the rest', async () => {
-    await page.goto(`${srv.url}/agent`);
-    await page.locator('#username').fill('alice');
-    await page.locator('#password').fill(PASSWORDS.alice);
-    await page.locator('#sign-in-button').click();
+    await signInToConsole(page, srv.url);
     await page.locator('#agent-name', { hasText: 'Alice Smith' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('#ticket-list .item-button').length === 50);
     expect(await count()).toBe('50+');

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
-import { PASSWORDS, startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
+import { startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
 import type { FakeHub } from '../agent/fakeHub';
+import { signInToConsole } from '../helpers/agentConsole';
 
 /**
  * What people type is shown in the agent console as text, never run: the console (real page,
@@ -53,10 +54,7 @@ describe('agent console shows what people type as text (Chromium)', () => {
   });
 
   it('signs in through the form', async () => {
-    await page.goto(`${srv.url}/agent`);
-    await page.locator('#username').fill('alice');
-    await page.locator('#password').fill(PASSWORDS.alice);
-    await page.locator('#sign-in-button').click();
+    await signInToConsole(page, srv.url);
     await page.locator('#agent-name', { hasText: 'Alice Smith' }).waitFor();
     await page.locator('#queue-list .item-button').first().waitFor();
   });

@@ -7,7 +7,8 @@ import { startTestServer, type TestServer } from '../helpers/testServer';
 import { loadRecognizer } from '../../src/nlu';
 import type { Recognizer } from '../../src/nlu/recognizer';
 import { silentLogger } from '../../src/logging/logger';
-import { PASSWORDS, testAccounts } from '../agent/consoleServer';
+import { testAccounts } from '../agent/consoleServer';
+import { signInToConsole } from '../helpers/agentConsole';
 
 /**
  * The whole human handoff in real Chromium, two browser contexts: a person in the web widget at
@@ -83,10 +84,7 @@ describe('human handoff end to end (Chromium: person in the web widget, agent in
   }
 
   it('the agent signs in to /agent; nobody is waiting', async () => {
-    await agent.goto(`${server.url}/agent`);
-    await agent.locator('#username').fill('alice');
-    await agent.locator('#password').fill(PASSWORDS.alice);
-    await agent.locator('#sign-in-button').click();
+    await signInToConsole(agent, server.url);
     await agent.locator('#agent-name', { hasText: 'Alice Smith' }).waitFor();
     await agent.locator('#queue-empty:not([hidden])').waitFor();
   });

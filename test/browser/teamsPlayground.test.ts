@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import type { ResyncChannelData } from '../../src/dialogs/cards';
 import { loadRecognizer } from '../../src/nlu';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { ALL_CLEAR, FixtureStatusFeed, realContent } from '../dialogs/helpers';
+import { freePort } from '../helpers/freePort';
 
 /**
  * Drives the Microsoft 365 Agents Playground (a Teams-like client, channel `msteams`) in Debian's
@@ -26,17 +26,6 @@ const EDITOR = '[data-lexical-editor="true"]';
 const BOT_NAME = 'Test Bot';
 
 jest.setTimeout(180_000);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Playground {
   url: string;

@@ -2,33 +2,12 @@
  * The real launcher: `node bin/resync.js chat --json` in a child process with piped stdin.
  * Builds dist/ first when it is older than the sources.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildIfStale, ROOT as REPO } from '../helpers/builtMain';
 import { startFakeStatusFeed, type FakeStatusFeed } from '../status/fakeStatusFeedServer';
-
-const REPO = path.resolve(__dirname, '../..');
-const BUILT_CLI = path.join(REPO, 'dist/src/cli/index.js');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale(): void {
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestMtime(path.join(REPO, 'src'))) return;
-  try {
-    execFileSync(path.join(REPO, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: REPO, stdio: 'pipe' });
-  } catch {
-    // Type errors still emit JavaScript; the run below shows whether the CLI works.
-  }
-}
 
 function run(args: string[], input: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

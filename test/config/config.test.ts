@@ -2,18 +2,9 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { ConfigError, isAuthenticated, loadDotEnv, parseConfig, sqliteFile } from '../../src/config/config';
 import { makeTempDir } from '../helpers/tempDir';
+import { problemsOf } from './problemsOf';
 
 const APP_ID = '00000000-1111-2222-3333-444444444444';
-
-function problemsOf(env: Record<string, string | undefined>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('parseConfig', () => {
   it('gives a working local configuration for an empty environment', () => {

@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import {
-  ConfigError,
   connectionStringProblem,
   dotEnvKeysLoaded,
   localModeWarning,
@@ -14,18 +13,9 @@ import {
   unknownKeyWarnings,
 } from '../../src/config/config';
 import { makeTempDir } from '../helpers/tempDir';
+import { problemsOf } from './problemsOf';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
-
-function problemsOf(env: Record<string, string | undefined>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('near misses of known keys', () => {
   it.each([

@@ -4,44 +4,20 @@
  * dialogs/ files; the conversations run through the whole bot (TestAdapter, keyword recogniser) and
  * assert what a person on that device is shown.
  */
-import type { Platform, PlatformText, Step } from '../../src/content/playbookSchema';
+import type { Platform } from '../../src/content/playbookSchema';
 import { FixtureStatusFeed, harness, last, outage, pick, realContent, type BotHarness, type Reply } from '../dialogs/helpers';
-import { lineOf, personalChat, useRealBot } from '../helpers/realBot';
 import { goOnNumber } from '../helpers/goesOn';
+import { lineOf, personalChat, useRealBot } from '../helpers/realBot';
+import { stepText, untilQuestion } from './stepTexts';
 
 const content = realContent();
-
-/** The text a person on `platform` reads for a step (after `choiceId`, for `service`), as the engine layers it. */
-function textFor(step: Step, platform: Platform, opts: { choiceId?: string; service?: string } = {}): string {
-  const choice = opts.choiceId ? step.question?.choices.find((c) => c.id === opts.choiceId) : undefined;
-  if (opts.choiceId && !choice) throw new Error(`no choice ${opts.choiceId} in ${step.id}`);
-  const serviceText = opts.service ? step.services[opts.service] : undefined;
-  for (const layer of [choice?.instructions, serviceText, step.instructions] as (Partial<PlatformText> | undefined)[]) {
-    const t = layer?.[platform] ?? layer?.all;
-    if (t !== undefined) return t;
-  }
-  throw new Error(`no text for ${platform} in ${step.id}`);
-}
-
-/** From the first replies, answers "1" / "not fixed" until the question of `stepId` is asked. */
-async function untilQuestion(h: BotHarness, first: Reply[], stepId: string): Promise<Reply[]> {
-  let replies = first;
-  for (let turn = 0; turn < 20; turn++) {
-    const prompt = last(replies).resync;
-    if (prompt?.messageKey === 'step.question' && prompt.stepId === stepId) return replies;
-    if (prompt?.messageKey === 'step.question') replies = await h.say(goOnNumber(content.steps[prompt.stepId!]!, prompt.choices));
-    else if (prompt?.messageKey === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
-    else throw new Error(`stuck at ${prompt?.messageKey}`);
-  }
-  throw new Error(`never reached ${stepId}`);
-}
 
 const instructionsOf = (replies: Reply[], stepId: string): string | undefined =>
   replies.find((r) => r.resync?.messageKey === 'step.instructions' && r.resync.stepId === stepId)?.text;
 
 describe('B1: a locked or disabled account: where the payment method is, per platform', () => {
   const step = content.steps['account-access'];
-  const locked = (p: Platform) => textFor(step, p, { choiceId: 'locked' });
+  const locked = (p: Platform) => stepText(step, p, { choiceId: 'locked' });
 
   it('iPhone/iPad: Settings; Mac: System Settings; PC and iCloud.com: account.apple.com; watch: its iPhone', () => {
     expect(locked('ios')).toContain('**Settings › [your name] › Payment & Shipping**');
@@ -74,7 +50,7 @@ describe('B3: network on an iPhone or iPad', () => {
   const step = content.steps.network;
 
   it('"not sure": the Wi-Fi tick tells it, and Control Centre is opened both ways (Face ID and Home button)', () => {
-    const text = textFor(step, 'ios', { choiceId: 'not-sure' });
+    const text = stepText(step, 'ios', { choiceId: 'not-sure' });
     expect(text).toContain('**Settings › Wi-Fi**');
     expect(text).toMatch(/tick next to a network/);
     expect(text).toMatch(/top-right corner/);
@@ -83,7 +59,7 @@ describe('B3: network on an iPhone or iPad', () => {
   });
 
   it('mobile data names the iPad menu Cellular Data and tells 4G models from 5G models', () => {
-    const text = textFor(step, 'ios', { choiceId: 'mobile' });
+    const text = stepText(step, 'ios', { choiceId: 'mobile' });
     expect(text).toMatch(/on an iPad \*\*Cellular Data\*\*/);
     expect(text).toMatch(/5G model[^\n]*\*\*Data Mode\*\*/);
     expect(text).toMatch(/4G model[^\n]*\*\*Low Data Mode\*\* switch/);
@@ -102,8 +78,8 @@ describe('B4: the older menu names next to See All', () => {
   const step = content.steps['service-toggles'];
 
   it.each(['contacts', 'calendar', 'reminders', 'notes'])('%s: the Mac text names Sonoma\'s Show All, the iOS text iOS 17\'s', (service) => {
-    expect(textFor(step, 'mac', { service })).toMatch(/See All\*\* \(macOS Sonoma and earlier: \*\*Apps Using iCloud › Show All\*\*\)/);
-    expect(textFor(step, 'ios', { service })).toMatch(/See All\*\* \(iOS 17: \*\*Apps Using iCloud › Show All\*\*\)/);
+    expect(stepText(step, 'mac', { service })).toMatch(/See All\*\* \(macOS Sonoma and earlier: \*\*Apps Using iCloud › Show All\*\*\)/);
+    expect(stepText(step, 'ios', { service })).toMatch(/See All\*\* \(iOS 17: \*\*Apps Using iCloud › Show All\*\*\)/);
   });
 });
 
@@ -111,17 +87,17 @@ describe('B5, B9: iCloud.com and Android', () => {
   const step = content.steps['service-toggles'];
 
   it('photos: how to see and download them at icloud.com/photos', () => {
-    expect(textFor(step, 'web', { service: 'photos' })).toMatch(/icloud\.com\/photos\*\*[^\n]*download/);
+    expect(stepText(step, 'web', { service: 'photos' })).toMatch(/icloud\.com\/photos\*\*[^\n]*download/);
   });
 
   it('contacts: an Android phone cannot sync them itself; icloud.com/contacts or a vCard', () => {
-    const text = textFor(step, 'web', { service: 'contacts' });
+    const text = stepText(step, 'web', { service: 'contacts' });
     expect(text).toMatch(/Android phone can't sync iCloud Contacts/);
     expect(text).toContain('vCard');
   });
 
   it('drive: uploads on iCloud.com (page left open, another browser, the 50 GB limit)', () => {
-    const text = textFor(step, 'web', { service: 'drive' });
+    const text = stepText(step, 'web', { service: 'drive' });
     expect(text).toMatch(/leave the page open/);
     expect(text).toMatch(/another browser/);
     expect(text).toContain('50 GB');
@@ -138,7 +114,7 @@ describe('B5, B9: iCloud.com and Android', () => {
 
 describe('B10: Notes on an Apple Watch', () => {
   it('says that watchOS before 26 has no Notes app, instead of the generic "syncs through its iPhone"', async () => {
-    expect(textFor(content.steps['service-toggles'], 'other', { service: 'notes' })).toMatch(/Before watchOS 26 there's no Notes app/);
+    expect(stepText(content.steps['service-toggles'], 'other', { service: 'notes' })).toMatch(/Before watchOS 26 there's no Notes app/);
     const h = harness();
     const toggles = await untilInstructions(h, await h.say('notes-not-syncing on my apple watch'), 'service-toggles');
     expect(toggles).toMatch(/no Notes app/);
@@ -163,7 +139,7 @@ describe('B6, B7: the storage texts', () => {
   const step = content.steps.storage;
 
   it('iCloud.com: empty Recently Deleted in Photos and iCloud Drive, which still count for 30 days', () => {
-    const text = textFor(step, 'web');
+    const text = stepText(step, 'web');
     expect(text).toMatch(/\*\*Recently Deleted\*\* in Photos and in iCloud Drive/);
     expect(text).toContain('30 days');
   });
@@ -177,7 +153,7 @@ describe('B6, B7: the storage texts', () => {
       other: 'on the iPhone in **Settings › [your name] › Payment & Shipping**',
     };
     for (const [platform, path] of Object.entries(where) as [Platform, string][]) {
-      const text = textFor(step, platform);
+      const text = stepText(step, platform);
       expect(text).toMatch(/iCloud\+ plan lapsed[^\n]*free 5 GB/);
       expect(text).toContain(path);
     }

@@ -3,20 +3,11 @@
  * runs in the tester's words through the whole bot (createRuntime, the real recogniser, the real
  * dialogs/ files, an all-clear status feed); the content checks read the real files.
  */
-import type { Platform, PlatformText, Step } from '../../src/content/playbookSchema';
 import { realContent } from '../dialogs/helpers';
 import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+import { stepTextOrNone } from './stepTexts';
 
 const content = realContent();
-
-/** The text a person on `platform` reads for a step and service (the service's text, else the step's). */
-function textFor(step: Step, platform: Platform, service?: string): string | undefined {
-  for (const layer of [service ? step.services[service] : undefined, step.instructions] as (Partial<PlatformText> | undefined)[]) {
-    const t = layer?.[platform] ?? layer?.all;
-    if (t !== undefined) return t;
-  }
-  return undefined;
-}
 
 const keyOf = (r: ReplyLine): string => `${r.key}:${r.stepId ?? ''}`;
 
@@ -100,7 +91,7 @@ describe('tester round 7, content', () => {
       const step = content.steps['service-toggles'];
       for (const service of ['contacts', 'calendar', 'reminders']) {
         expect(step.unavailableOn?.[service]).toContain('web');
-        expect(textFor(step, 'web', service)).toMatch(/Android phone[^\n]*can't sync iCloud/);
+        expect(stepTextOrNone(step, 'web', { service })).toMatch(/Android phone[^\n]*can't sync iCloud/);
       }
     });
   });
@@ -130,9 +121,9 @@ describe('tester round 7, content', () => {
     });
 
     it('content: every Windows text that opens iCloud for Windows says it comes from the Microsoft Store', () => {
-      const texts = [textFor(content.steps['apple-id'], 'windows')];
+      const texts = [stepTextOrNone(content.steps['apple-id'], 'windows')];
       const toggles = content.steps['service-toggles'];
-      texts.push(textFor(toggles, 'windows'), ...Object.keys(toggles.services).map((s) => textFor(toggles, 'windows', s)));
+      texts.push(stepTextOrNone(toggles, 'windows'), ...Object.keys(toggles.services).map((s) => stepTextOrNone(toggles, 'windows', { service: s })));
       const naming = texts.filter((t): t is string => t !== undefined && /Open \*\*iCloud for Windows\*\*|In \*\*iCloud for Windows\*\*/.test(t));
       expect(naming.length).toBeGreaterThanOrEqual(7);
       for (const t of naming) expect(t).toContain('**Microsoft Store**');

@@ -9,38 +9,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { choicesOn, PLATFORMS, type Platform, type PlatformText, type Step } from '../../src/content/playbookSchema';
-import { FixtureStatusFeed, harness, keys, last, outage, pick, realContent, record, type BotHarness, type Reply } from '../dialogs/helpers';
-import { goOnNumber } from '../helpers/goesOn';
+import { choicesOn, PLATFORMS, type Platform, type Step } from '../../src/content/playbookSchema';
+import { FixtureStatusFeed, harness, keys, last, outage, pick, realContent, record, type Reply } from '../dialogs/helpers';
+import { stepText, untilQuestion } from './stepTexts';
 
 const content = realContent();
 const ROOT = path.join(__dirname, '..', '..');
-
-/** The text a person on `platform` reads for a step, after picking `choiceId` (if any). */
-function textFor(step: Step, platform: Platform, choiceId?: string): string {
-  const choice = choiceId ? step.question?.choices.find((c) => c.id === choiceId) : undefined;
-  if (choiceId && !choice) throw new Error(`no choice ${choiceId} in ${step.id}`);
-  for (const layer of [choice?.instructions, step.instructions] as (Partial<PlatformText> | undefined)[]) {
-    const t = layer?.[platform] ?? layer?.all;
-    if (t !== undefined) return t;
-  }
-  throw new Error(`no text for ${platform} in ${step.id}`);
-}
-
-/** Answers "not fixed" / the first choice until the prompt is a question of `stepId`. */
-async function untilQuestion(h: BotHarness, first: Reply[], stepId: string): Promise<Reply[]> {
-  let replies = first;
-  for (let turn = 0; turn < 20; turn++) {
-    const prompt = last(replies);
-    const key = prompt.resync?.messageKey;
-    if (key === 'step.question' && prompt.resync?.stepId === stepId) return replies;
-    if (key === 'step.question') replies = await h.say(goOnNumber(content.steps[prompt.resync!.stepId!]!, prompt.resync?.choices));
-    else if (key === 'fixed.question') replies = await h.say(pick(replies, 'not-fixed'));
-    else if (key === 'status.pauseQuestion') replies = await h.say(pick(replies, 'continue'));
-    else throw new Error(`stuck at ${key} (${keys(replies).join(', ')})`);
-  }
-  throw new Error(`never reached ${stepId}`);
-}
 
 describe('sign-in playbook: for people who cannot sign in', () => {
   const playbook = content.playbooks['sign-in-problem'];
@@ -73,19 +47,19 @@ describe('sign-in playbook: for people who cannot sign in', () => {
 
   it.each(PLATFORMS)('on %s: reset at iforgot.apple.com, "Didn\'t get a verification code", unlocking, and no sign-out', (platform) => {
     const step = content.steps['account-access'];
-    expect(textFor(step, platform, 'forgot-password')).toMatch(/iforgot\.apple\.com/);
-    expect(textFor(step, platform, 'locked')).toMatch(/iforgot\.apple\.com/);
-    expect(textFor(step, platform, 'no-code')).toMatch(/Didn't get a verification code/);
-    expect(textFor(step, platform)).toMatch(/iforgot\.apple\.com/);
+    expect(stepText(step, platform, { choiceId: 'forgot-password' })).toMatch(/iforgot\.apple\.com/);
+    expect(stepText(step, platform, { choiceId: 'locked' })).toMatch(/iforgot\.apple\.com/);
+    expect(stepText(step, platform, { choiceId: 'no-code' })).toMatch(/Didn't get a verification code/);
+    expect(stepText(step, platform)).toMatch(/iforgot\.apple\.com/);
     for (const choice of [undefined, ...step.question!.choices.map((c) => c.id)]) {
-      expect(textFor(step, platform, choice)).not.toMatch(/sign out/i);
+      expect(stepText(step, platform, { choiceId: choice })).not.toMatch(/sign out/i);
     }
   });
 
   it('the account check of the sync playbooks tells iPhone and Mac users how to reset a password and get a code', () => {
     const step = content.steps['apple-id'];
-    for (const platform of ['ios', 'mac', 'windows', 'web'] as const) expect(textFor(step, platform)).toMatch(/iforgot\.apple\.com/);
-    for (const platform of ['ios', 'mac'] as const) expect(textFor(step, platform)).toMatch(/Didn't get a verification code/);
+    for (const platform of ['ios', 'mac', 'windows', 'web'] as const) expect(stepText(step, platform)).toMatch(/iforgot\.apple\.com/);
+    for (const platform of ['ios', 'mac'] as const) expect(stepText(step, platform)).toMatch(/Didn't get a verification code/);
   });
 });
 
@@ -110,8 +84,8 @@ describe('network question', () => {
       const after = await h.say(answer === 'number' ? pick(replies, 'cable') : answer);
       const shown = after.find((r) => r.resync?.messageKey === 'step.instructions');
       expect(shown?.resync?.stepId).toBe('network');
-      expect(shown?.text).toContain(textFor(network, 'mac', 'cable').split('\n')[0]);
-      expect(shown?.text).not.toContain(textFor(network, 'mac', 'wifi').split('\n')[0]);
+      expect(shown?.text).toContain(stepText(network, 'mac', { choiceId: 'cable' }).split('\n')[0]);
+      expect(shown?.text).not.toContain(stepText(network, 'mac', { choiceId: 'wifi' }).split('\n')[0]);
     }
   });
 
@@ -130,7 +104,7 @@ describe('network question', () => {
     expect(button.some((r) => r.resync?.messageKey === 'step.instructions')).toBe(false);
     // "2" is the second choice offered here, mobile data.
     const second = await h.say('2');
-    expect(second.find((r) => r.resync?.messageKey === 'step.instructions')?.text).toContain(textFor(network, 'ios', 'mobile').split('\n')[0]);
+    expect(second.find((r) => r.resync?.messageKey === 'step.instructions')?.text).toContain(stepText(network, 'ios', { choiceId: 'mobile' }).split('\n')[0]);
   });
 
   it('numbered for a channel without buttons: the cable is numbered on a Mac, and the numbers close up on an iPhone', async () => {

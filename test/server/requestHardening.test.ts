@@ -3,10 +3,10 @@
  * runs, user text is never logged unredacted, an unreachable key service is a 503 and not a 500,
  * and in local mode the bot answers only its own Direct Line (or origins the operator lists).
  */
-import net from 'node:net';
 import { startCaptureServer, type CaptureServer } from '../helpers/captureServer';
 import { captureLogger } from '../helpers/captureLogger';
 import { jsonRequest, startTestServer, type TestServer } from '../helpers/testServer';
+import { freePort } from '../helpers/freePort';
 
 const DL = '/v3/directline';
 const APP_ID = '00000000-1111-2222-3333-444444444444';
@@ -19,18 +19,6 @@ async function startConversation(server: TestServer) {
 
 function post(server: TestServer, conversation: { conversationId: string; token: string }, body: unknown) {
   return jsonRequest(`${server.url}${DL}/conversations/${conversation.conversationId}/activities`, { token: conversation.token, body });
-}
-
-/** A loopback port with nothing listening (connections are refused at once). */
-async function deadPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function jwt(header: object, payload: object): string {
@@ -133,7 +121,7 @@ describe('HTTP hardening, with an app id and the signing keys out of reach', () 
 
   beforeAll(async () => {
     logs = captureLogger();
-    const port = await deadPort();
+    const port = await freePort();
     server = await startTestServer({
       env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' },
       runtime: { logger: logs.logger },

@@ -3,34 +3,14 @@
  * a start-up problem is one line naming the setting and exit 1, never Node's raw dump or a silent
  * hang; wrong keys are named; `npm start` passes SIGTERM on to the server.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { buildIfStale, MAIN, ROOT } from '../helpers/builtMain';
 import { makeTempDir } from '../helpers/tempDir';
 
-const ROOT = path.resolve(__dirname, '../..');
-const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
 const APP_ID = '11111111-2222-3333-4444-555555555555';
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale(): void {
-  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSource(path.join(ROOT, 'src'))) return;
-  try {
-    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 });
-  } catch (error) {
-    if (!existsSync(MAIN)) throw error;
-  }
-}
 
 interface Run {
   child: ChildProcess;
