@@ -1,11 +1,7 @@
-import type { Page } from 'playwright-core';
-import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
-import { startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
-import type { FakeHub } from '../agent/fakeHub';
 import { buildSummary, statusLine } from '../../src/handoff/handoffSummary';
 import { stepCatalog } from '../../src/handoff/stepCatalog';
 import { realContent } from '../dialogs/helpers';
-import { signInToConsole } from '../helpers/agentConsole';
+import { signInToConsole, useConsolePage } from '../helpers/agentConsole';
 
 /**
  * Tester round 7, item 14 in the agent console (real page, real Chromium): a message left (B03)
@@ -19,12 +15,7 @@ jest.setTimeout(120_000);
 const AT = '2026-03-01T08:30:00.000Z';
 
 describe('agent console: the steps of a message left (Chromium)', () => {
-  let srv: ConsoleServer & { fake?: FakeHub };
-  let browser: WatchedPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    srv = await startConsoleServer();
+  const ui = useConsolePage('resync-agent-ticket-steps-', (srv) => {
     const step = (name: string, outcome: 'not-fixed' | 'skipped' | 'support-options', answer?: string) => ({ playbook: 'drive-not-syncing', step: name, outcome, at: AT, ...(answer ? { answer } : {}) });
     const summary = buildSummary({
       record: {
@@ -39,23 +30,16 @@ describe('agent console: the steps of a message left (Chromium)', () => {
       catalog: stepCatalog(realContent().steps),
     });
     srv.fake!.ticketList.push({ id: 'T-B03', conversationId: 'qa-B03', message: 'desktop docs not syncing between imac and macbook, tried everything', contact: '07700 900123', createdAt: AT, summary, status: 'open' });
-    browser = await openWatchedPage('resync-agent-ticket-steps-');
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
   });
 
   it('signs in and opens the message left', async () => {
-    await signInToConsole(page, srv.url);
-    await page.locator('#ticket-list .item-button[data-ticket-id="T-B03"]').click();
-    await page.locator('#ticket-steps .step').nth(4).waitFor();
+    await signInToConsole(ui.page, ui.srv.url);
+    await ui.page.locator('#ticket-list .item-button[data-ticket-id="T-B03"]').click();
+    await ui.page.locator('#ticket-steps .step').nth(4).waitFor();
   });
 
   it('lists each step with its outcome in words: checked (status, storage), didn\'t help, support options', async () => {
-    const rows = await page.locator('#ticket-steps .step').evaluateAll((items) =>
+    const rows = await ui.page.locator('#ticket-steps .step').evaluateAll((items) =>
       items.map((li) => [li.querySelector('.step-name')?.textContent, li.querySelector('.step-outcome')?.textContent]),
     );
     expect(rows).toEqual([
@@ -65,17 +49,17 @@ describe('agent console: the steps of a message left (Chromium)', () => {
       ['drive-not-syncing › service-toggles', "didn't help"],
       ['drive-not-syncing › contact-support', "Apple's support options given"],
     ]);
-    expect(await page.locator('#ticket-steps-empty').isVisible()).toBe(false);
+    expect(await ui.page.locator('#ticket-steps-empty').isVisible()).toBe(false);
   });
 
   it('shows Apple\'s status and what the person said in passing', async () => {
-    const rows = await page.locator('#ticket-record dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    const rows = await ui.page.locator('#ticket-record dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
     expect(rows).toContainEqual(['Apple status', 'no problems reported by Apple']);
     expect(rows).toContainEqual(['Also said', 'ok restarted it']);
   });
 
   it('ran without page errors or policy reports', () => {
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.cspViolations).toEqual([]);
+    expect(ui.browser.pageErrors).toEqual([]);
+    expect(ui.browser.cspViolations).toEqual([]);
   });
 });

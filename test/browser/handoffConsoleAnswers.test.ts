@@ -1,8 +1,4 @@
-import type { Page } from 'playwright-core';
-import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
-import { startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
-import type { FakeHub } from '../agent/fakeHub';
-import { signInToConsole } from '../helpers/agentConsole';
+import { signInToConsole, useConsolePage } from '../helpers/agentConsole';
 
 /**
  * Tester round 6, A9 in the agent console (real page, real Chromium): storage answered "plenty of
@@ -12,12 +8,7 @@ import { signInToConsole } from '../helpers/agentConsole';
 jest.setTimeout(120_000);
 
 describe('agent console: answers and lines said (Chromium)', () => {
-  let srv: ConsoleServer & { fake?: FakeHub };
-  let browser: WatchedPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    srv = await startConsoleServer({ deps: { pollIntervalMs: 100 } });
+  const ui = useConsolePage('resync-agent-answers-', (srv) => {
     srv.fake!.escalate('c-g01', 'photos-not-syncing · photos · mac · 5 steps tried', {
       intent: 'photos-not-syncing',
       device: 'mac',
@@ -27,33 +18,26 @@ describe('agent console: answers and lines said (Chromium)', () => {
       ],
       said: ['the code goes to my old phone which is broken'],
     });
-    browser = await openWatchedPage('resync-agent-answers-');
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  }, { deps: { pollIntervalMs: 100 } });
 
   it('signs in and opens the conversation', async () => {
-    await signInToConsole(page, srv.url);
-    await page.locator('#queue-list .item-button').first().click();
-    await page.locator('#steps .step').nth(1).waitFor();
+    await signInToConsole(ui.page, ui.srv.url);
+    await ui.page.locator('#queue-list .item-button').first().click();
+    await ui.page.locator('#steps .step').nth(1).waitFor();
   });
 
   it('a step checked by its answer reads "checked: …"; a chosen answer follows the outcome', async () => {
-    const outcomes = await page.locator('#steps .step .step-outcome').allTextContents();
+    const outcomes = await ui.page.locator('#steps .step .step-outcome').allTextContents();
     expect(outcomes).toEqual(["checked: No, there's plenty of space", "didn't help (answered: Wi-Fi)"]);
   });
 
   it('shows the lines the person said about the problem', async () => {
-    const rows = await page.locator('#record dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    const rows = await ui.page.locator('#record dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
     expect(rows).toContainEqual(['Also said', 'the code goes to my old phone which is broken']);
   });
 
   it('ran without page errors or policy reports', () => {
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.cspViolations).toEqual([]);
+    expect(ui.browser.pageErrors).toEqual([]);
+    expect(ui.browser.cspViolations).toEqual([]);
   });
 });

@@ -1,8 +1,4 @@
-import type { Page } from 'playwright-core';
-import { openWatchedPage, type WatchedPage } from '../helpers/chromium';
-import { startConsoleServer, type ConsoleServer } from '../agent/consoleServer';
-import type { FakeHub } from '../agent/fakeHub';
-import { signInToConsole } from '../helpers/agentConsole';
+import { signInToConsole, useConsolePage } from '../helpers/agentConsole';
 
 /**
  * The agent console (real page, real Chromium) names each step's outcome in words: a partial fix
@@ -12,12 +8,7 @@ import { signInToConsole } from '../helpers/agentConsole';
 jest.setTimeout(120_000);
 
 describe('agent console: step outcomes in words (Chromium)', () => {
-  let srv: ConsoleServer & { fake?: FakeHub };
-  let browser: WatchedPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    srv = await startConsoleServer({ deps: { pollIntervalMs: 100 } });
+  const ui = useConsolePage('resync-agent-outcomes-', (srv) => {
     srv.fake!.escalate('c-partly', 'photos-not-syncing · photos · iphone · 3 steps tried (1 helped partly)', {
       intent: 'photos-not-syncing',
       device: 'iphone',
@@ -27,23 +18,16 @@ describe('agent console: step outcomes in words (Chromium)', () => {
         { playbook: 'photos-not-syncing', step: 'restart', outcome: 'some-later-outcome' },
       ],
     });
-    browser = await openWatchedPage('resync-agent-outcomes-');
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  }, { deps: { pollIntervalMs: 100 } });
 
   it('signs in and opens the conversation', async () => {
-    await signInToConsole(page, srv.url);
-    await page.locator('#queue-list .item-button').first().click();
-    await page.locator('#steps .step').nth(2).waitFor();
+    await signInToConsole(ui.page, ui.srv.url);
+    await ui.page.locator('#queue-list .item-button').first().click();
+    await ui.page.locator('#steps .step').nth(2).waitFor();
   });
 
   it('lists each step with its outcome in words', async () => {
-    const rows = await page.locator('#steps .step').evaluateAll((items) =>
+    const rows = await ui.page.locator('#steps .step').evaluateAll((items) =>
       items.map((li) => [li.querySelector('.step-name')?.textContent, li.querySelector('.step-outcome')?.textContent]),
     );
     expect(rows).toEqual([
@@ -54,14 +38,14 @@ describe('agent console: step outcomes in words (Chromium)', () => {
   });
 
   it("a partial fix has its own colour, not the red of a step that didn't help", async () => {
-    const colour = (n: number) => page.locator('#steps .step .step-outcome').nth(n).evaluate((e) => getComputedStyle(e).color);
+    const colour = (n: number) => ui.page.locator('#steps .step .step-outcome').nth(n).evaluate((e) => getComputedStyle(e).color);
     const [notFixed, partly, unknown] = [await colour(0), await colour(1), await colour(2)];
     expect(partly).not.toBe(notFixed);
     expect(partly).not.toBe(unknown);
   });
 
   it('ran without page errors or policy reports', () => {
-    expect(browser.pageErrors).toEqual([]);
-    expect(browser.cspViolations).toEqual([]);
+    expect(ui.browser.pageErrors).toEqual([]);
+    expect(ui.browser.cspViolations).toEqual([]);
   });
 });
