@@ -46,8 +46,6 @@ async function start(): Promise<void> {
     if (described) throw new StartupError(described);
     throw error;
   }
-  logger.info('Resync is listening', { url, chat: `${url}/`, messages: `${url}/api/messages`, storage: config.STORAGE });
-
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -71,6 +69,8 @@ async function start(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Only now: whoever waits for this line (a supervisor, a test) may send SIGTERM at once.
+  logger.info('Resync is listening', { url, chat: `${url}/`, messages: `${url}/api/messages`, storage: config.STORAGE });
 }
 
 start().catch((error: unknown) => {

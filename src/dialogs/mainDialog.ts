@@ -743,8 +743,7 @@ export class MainDialog extends Dialog {
     if (answer === 'askAgain') {
       state.misses = 0;
       state.open = { kind: 'more', asked: asked + 1 };
-      await e.say(dc.context, 'answer.notUnderstood');
-      await e.say(dc.context, 'wrapUp.more');
+      await e.say(dc.context, 'more.askAgain');
       return Dialog.EndOfTurn;
     }
     return undefined;

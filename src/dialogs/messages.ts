@@ -155,6 +155,8 @@ export const ENGINE_MESSAGES = {
   'fixed.alreadyFine': [],
   'synonyms.alreadyFine': [],
   'wrapUp.more': [],
+  // A non-answer ("ok", "not sure") at "anything else?": the question again, saying what each answer does
+  'more.askAgain': [],
   // Switching to another problem mid-flow
   'switch.offer': ['problem'],
   'switch.yes': [],

@@ -30,7 +30,7 @@ import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill, type MessageKey } from './messages';
-import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
+import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, laterAnswerAfterLead, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion } from './playbook/prompts';
@@ -468,6 +468,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.reprompt(dc, state);
   }
 
+  /**
+   * "No, there's plenty of space": the rest after the answer is kept for the storage question to
+   * come, and said in that answer's own line ("so I'll leave out the storage check").
+   */
+  private async noteLaterAnswer(dc: DialogContext, state: PlaybookState): Promise<void> {
+    const later = laterAnswerAfterLead(this.run, state, this.engine.input(dc.context).text);
+    const said = later === undefined ? '' : withoutMarkers(redacted(later.rest) ?? '');
+    if (!later || !said) return;
+    state.utterance = [state.utterance, said].filter((t) => t).join('\n');
+    if (later.choice.saidFirst) await this.engine.sendText(dc.context, fill(later.choice.saidFirst.say, varsFor(this.run, state)), 'playbook.saidFirst', stepRefOf(this.run, state));
+  }
+
   /** At "Did that fix it?", the problem said again ("it still says incorrect password") is "no". */
   protected override currentProblemAnswer(state: PlaybookState): string | undefined {
     return state.phase === 'fixed' && !this.handoffOnly ? FIXED.no : undefined;
@@ -523,6 +535,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (!this.handoffOnly && ((state.phase === 'question' && !noAnswer) || (state.phase === 'fixed' && (choiceId === FIXED.no || choiceId === PARTLY || choiceId === ALREADY_FINE)))) {
       await this.keepUndoPoint(dc, state);
     }
+    if (!this.handoffOnly && (state.phase === 'question' || choiceId === FIXED.no)) await this.noteLaterAnswer(dc, state);
     if (choiceId === SAID_FIXED) return this.finishFixed(dc, state);
     if (choiceId === PARTLY) return this.partlyFixed(dc, state);
     if (choiceId === ALREADY_FINE) return this.alreadyFine(dc, state);

@@ -57,6 +57,23 @@ export function laterAnswer(run: PlaybookRun, state: PlaybookState, text: string
 }
 
 /**
+ * "No, there's plenty of space" at "Did that fix it?" after the Apple Account step: the first
+ * clause answers the prompt, the rest is the answer to a later step's question (laterAnswer). That
+ * rest, to keep with the first message's words so the question is answered when it comes.
+ */
+export function laterAnswerAfterLead(run: PlaybookRun, state: PlaybookState, text: string): { rest: string; choice: Choice } | undefined {
+  const lead = firstClause(text);
+  if (lead === undefined) return undefined;
+  const rest = text
+    .trim()
+    .slice(lead.length)
+    .replace(/^\s*(?:[,;.!\u2013\u2014]+|-|but\b)\s*/i, '')
+    .trim();
+  const choice = rest === '' ? undefined : laterAnswer(run, state, rest);
+  return choice ? { rest, choice } : undefined;
+}
+
+/**
  * A partial fix ("yes, some photos only", "half of them synced", "kind of, most are there") at
  * "Did that fix it?", or in words that would pick a step question's `fixed` choice, say "it
  * works now" or say some came back (`synonyms.cameBack`: "some notes came back") there: not
