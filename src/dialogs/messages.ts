@@ -111,6 +111,9 @@ export const ENGINE_MESSAGES = {
   // Words that name a device without saying which ("<device id> <device id>: word, word"), and phrases holding them that name no device in trouble
   'synonyms.deviceWords': [],
   'synonyms.deviceWordsNot': [],
+  // "X i take on A dont show up on B": B is missing the data (the device after a missingOn phrase; else not after a madeOn one)
+  'synonyms.missingOn': [],
+  'synonyms.madeOn': [],
   // Mid-way, devices named without one clear device ("my iPad and my Mac", "not the iPhone"): which one?
   'device.whichNow': [],
   // ...and the answer is the device already being worked on

@@ -31,7 +31,8 @@ describe('two devices where one is meant', () => {
     expect(replies.some((r) => /more than one device/.test(r.text))).toBe(false);
   });
 
-  it.each(['photos from my iphone dont show on my mac', 'photos from my iphone dont show on my ipad'])(
+  // Round 8: "photos from my iphone dont show on my mac" says the Mac is missing them (testerRound8FirstMessage); without such words both are asked about.
+  it.each(['photos not syncing between my iphone and my mac', 'my iphone and my ipad have different photos'])(
     'two devices of their own where both can be fixed are still asked about: "%s"',
     async (text) => {
       const replies = await first(text);

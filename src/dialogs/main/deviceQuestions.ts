@@ -15,7 +15,7 @@ import { deviceFromWords } from './deviceWords';
 import { phraseChoice } from './phraseChoice';
 import type { MainState, PendingStart } from './state';
 
-/** How many times "which device?" is asked before the playbook asks with every device. */
+/** How many times "which device?" is asked with "didn't catch that"; after that, with how to pick one (answer.unclearDevice). */
 const WHICH_DEVICE_TRIES = 2;
 /** Answers to "On your iPhone again?" (a remembered device not named in this conversation). */
 const AGAIN = { yes: 'again-yes', other: 'again-other' } as const;
@@ -46,7 +46,7 @@ export function againChoices(engine: Engine, deviceId: string): PromptChoice[] {
  */
 export type DeviceAnswer =
   | { kind: 'start'; device: string | undefined }
-  /** Still no answer after asking again: the first device the message named, said so ("If it's another device, just tell me"). */
+  /** The first device the message named, said so ("If it's another device, just tell me"); readWhichDevice no longer gives it (round 8). */
   | { kind: 'startFirst'; device: string }
   | { kind: 'askAgain' }
   | { kind: 'route' }
@@ -72,8 +72,8 @@ function notYetAnswer(engine: Engine, input: UserInput, namesDevice: boolean, un
  * "actually my iPad"; of two named, the one not ruled out; "not the iPhone" leaves the other).
  * "its on the website", "my phone": the device those words name there (deviceWords.ts). Anything else
  * that is understood (another problem, cancel, a person, help) is routed as usual; a message not
- * understood, or one that names no one device ("no", "both"), is asked again once, then the playbook
- * starts on the first device the message named (startFirst: the devices named are never lost).
+ * understood, or one that names no one device ("no", "both", "yes its on"), is asked again, with how to
+ * pick one after the first miss: no button is taken for an answer the person did not give.
  */
 export function readWhichDevice(engine: Engine, pending: PendingStart, input: UserInput, recognize: () => Recognition): DeviceAnswer {
   const start = (device: string | undefined): DeviceAnswer => ({ kind: 'start', device });
@@ -92,14 +92,12 @@ export function readWhichDevice(engine: Engine, pending: PendingStart, input: Us
   // "its on the website", "my phone" (messages.yaml synonyms.deviceWords): the one device they name here.
   const worded = named.length === 0 && input.value === undefined ? deviceFromWords(engine, input.text, pending.devices) : undefined;
   if (worded !== undefined) return start(worded);
-  // Still no answer after asking again: the devices named are not lost; the first one, said so.
-  const first = pending.devices[0];
+  // No one device yet ("yes its on", "no", "both"): asked again, never the first button taken for an answer
+  // (tester round 8: "Let's start with the iPhone, then" when the Mac was the one missing the photos).
   const notYet = notYetAnswer(engine, input, named.length > 0, ['synonyms.allDevices', 'synonyms.unclear']);
-  if (notYet === 'undo' || (notYet === 'unclear' && pending.tries < WHICH_DEVICE_TRIES)) return { kind: notYet };
-  if (notYet === 'unclear' && first !== undefined) return { kind: 'startFirst', device: first };
+  if (notYet !== undefined) return { kind: notYet };
   if (engine.handlerOf(r.intent) !== 'none' || kept.length > 1) return { kind: 'route' };
-  if (pending.tries < WHICH_DEVICE_TRIES) return { kind: 'askAgain' };
-  return first !== undefined ? { kind: 'startFirst', device: first } : start(undefined);
+  return pending.tries < WHICH_DEVICE_TRIES ? { kind: 'askAgain' } : { kind: 'unclear' };
 }
 
 /**

@@ -107,6 +107,9 @@ export function devicesWithWords(
   if (named.length > 0 && fixable.length > 0 && fixable.length < devices.length) {
     return { devices: fixable, left: devices.filter((id) => !fixable.includes(id)) };
   }
+  // "photos i take on my iphone dont show up on my mac": the Mac is the one missing them, so nobody is asked which.
+  const missing = devices.length > 1 ? deviceMissingData(engine, text, devices) : undefined;
+  if (missing !== undefined) return { devices: [missing], left: [] };
   if (named.length === 0 && groups.length === 1 && groups[0].devices.length > 1) return { devices: [], ask: groups[0], left: [] };
   // "i cant log in to icloud on my android phone browser": the browser on that phone. Devices on one platform get the
   // same steps, so when one of them is the platform's own device (iCloud.com for the web) nobody is asked which.
@@ -115,4 +118,61 @@ export function devicesWithWords(
   const own = devices.find((id) => platforms.size === 1 && platforms.has(id));
   if (devices.length > 1 && own !== undefined) return { devices: [own], left: [] };
   return { devices, left: [] };
+}
+
+/** Most words between a direction phrase and the device it points at ("dont show up on my new mac"). */
+const DIRECTION_GAP = 2;
+
+/** Where each of `devices` is named in a message: word positions in its normalised words. */
+function devicePlaces(engine: Engine, text: string, devices: readonly string[]): { words: string[]; places: { device: string; at: number }[] } {
+  const words = normalise(text).split(' ').filter(Boolean);
+  const places: { device: string; at: number }[] = [];
+  for (const e of engine.recognizer.recognize(text).entities) {
+    if (e.type !== 'device') continue;
+    const device = engine.device(e.value)?.id;
+    if (device === undefined || !devices.includes(device)) continue;
+    places.push({ device, at: normalise(text.slice(0, Math.max(0, e.start))).split(' ').filter(Boolean).length });
+  }
+  // Device words ("the website", "my laptop") that mean one of `devices` there.
+  for (const group of deviceWordGroups(engine)) {
+    const among = group.devices.filter((id) => devices.includes(id));
+    if (among.length !== 1) continue;
+    for (const w of group.words) {
+      const phrase = normalise(w).split(' ').filter(Boolean);
+      if (phrase.length === 0) continue;
+      for (let i = 0; i + phrase.length <= words.length; i++) {
+        if (phrase.every((x, j) => words[i + j] === x)) places.push({ device: among[0], at: i });
+      }
+    }
+  }
+  return { words, places };
+}
+
+/** True when one of `phrases` ends at most DIRECTION_GAP words before word `at`. */
+function phraseLeadsTo(phrases: readonly string[], words: readonly string[], at: number): boolean {
+  return phrases.some((phrase) => {
+    const p = normalise(phrase).split(' ').filter(Boolean);
+    if (p.length === 0) return false;
+    for (let gap = 0; gap <= DIRECTION_GAP; gap++) {
+      const from = at - gap - p.length;
+      if (from >= 0 && p.every((x, j) => words[from + j] === x)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Of two or more devices a message names, the one it says is missing the data: the device after a
+ * phrase of messages.yaml `synonyms.missingOn` ("dont show up on my mac", "never show on my iphone"),
+ * else, of two devices, the one that is not after a phrase of `synonyms.madeOn` ("i take on my
+ * iphone", "from my mac"). Undefined when the words do not say, or say it of more than one.
+ */
+export function deviceMissingData(engine: Engine, text: string, devices: readonly string[]): string | undefined {
+  const { words, places } = devicePlaces(engine, text, devices);
+  const missing = new Set(places.filter((p) => phraseLeadsTo(engine.messages.list('synonyms.missingOn'), words, p.at)).map((p) => p.device));
+  if (missing.size === 1) return [...missing][0];
+  if (missing.size > 1) return undefined;
+  const made = new Set(places.filter((p) => phraseLeadsTo(engine.messages.list('synonyms.madeOn'), words, p.at)).map((p) => p.device));
+  const others = devices.filter((id) => !made.has(id));
+  return made.size === 1 && others.length === 1 ? others[0] : undefined;
 }

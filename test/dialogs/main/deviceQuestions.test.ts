@@ -28,11 +28,13 @@ describe('readWhichDevice', () => {
     expect(which('not the iphone')).toEqual({ kind: 'start', device: 'mac' });
   });
 
-  it('something understood is routed; not understood is asked again, then the first device named is started (never lost)', () => {
+  it('something understood is routed; not understood is asked again, then asked with how to pick one: never the first button (tester round 8)', () => {
     expect(which('help')).toEqual({ kind: 'route' });
     expect(which('iphone and mac')).toEqual({ kind: 'route' });
     expect(which('blah', 1)).toEqual({ kind: 'askAgain' });
-    expect(which('blah', 2)).toEqual({ kind: 'startFirst', device: 'iphone' });
+    expect(which('blah', 2)).toEqual({ kind: 'unclear' });
+    expect(which('no', 2)).toEqual({ kind: 'unclear' });
+    expect(which('no', 5)).toEqual({ kind: 'unclear' });
   });
 
   it('offers one button per known device', () => {

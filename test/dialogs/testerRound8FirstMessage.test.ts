@@ -1,0 +1,77 @@
+/**
+ * Tester round 8, in the testers' words, through the whole bot with the real recogniser and content:
+ * - item 6: "X i take on A dont show up on B" names B as the device missing the data (messages.yaml
+ *   synonyms.missingOn / synonyms.madeOn): the checks start on B, nobody asked "Which one is missing…?";
+ *   an unclear answer to that question ("yes its on", "no", "yes") is asked again, never taken as the first button.
+ */
+import type { TroubleshootingRecord } from '../../src/dialogs/troubleshootingRecord';
+import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+
+const bot = useRealBot('round8-first');
+let n = 0;
+
+interface Chat {
+  id: string;
+  say(text: string): Promise<ReplyLine[]>;
+}
+function chat(): Chat {
+  const id = `round8-first-${++n}`;
+  const send = personalChat(bot.runtime.bot, id);
+  return { id, say: async (text) => (await send(text)).map(lineOf) };
+}
+async function recordOf(c: Chat): Promise<TroubleshootingRecord> {
+  const key = `test/conversations/${c.id}/`;
+  const stored = await bot.runtime.storage.read([key]);
+  return (stored[key] as { troubleshooting: TroubleshootingRecord }).troubleshooting;
+}
+const keys = (replies: ReplyLine[]) => replies.map((r) => r.key);
+const lastOf = (replies: ReplyLine[]) => replies[replies.length - 1];
+
+describe('item 6: the device after "dont show on" is the one missing the data', () => {
+  it.each([
+    ['Photos i take on my iphone 15 dont show up on my macbook air. same apple id on both', 'photos-not-syncing', 'mac'],
+    ['calendar events i add on iphone dont show on ipad, both on ios 17, same account, storage is fine', 'calendar-not-syncing', 'ipad'],
+    ['notes i write on icloud.com never show on my iphone', 'notes-not-syncing', 'iphone'],
+    ['contacts i add on my mac dont show up on my iphone', 'contacts-not-syncing', 'iphone'],
+    ['photos from my iphone dont show on my mac', 'photos-not-syncing', 'mac'],
+    ['photos from my iphone are missing from my ipad', 'photos-not-syncing', 'ipad'],
+  ])('"%s": %s on the %s, no "Which one is missing…?"', async (text, playbook, device) => {
+    const c = chat();
+    const replies = await c.say(text);
+    expect(keys(replies)).not.toContain('device.which');
+    expect(keys(replies)).not.toContain('device.question');
+    expect(replies.some((r) => r.playbook === playbook)).toBe(true);
+    expect((await recordOf(c)).device).toBe(device);
+  });
+
+  it('the Mac steps are shown for the Mac ("Photos i take on my iphone 15 dont show up on my macbook air")', async () => {
+    const c = chat();
+    const replies = await c.say('Photos i take on my iphone 15 dont show up on my macbook air. same apple id on both');
+    const shown = replies.filter((r) => r.key === 'step.instructions' || r.key === 'step.question').map((r) => r.text).join('\n');
+    expect(shown).toMatch(/System Settings/);
+    expect(shown).not.toMatch(/Sign in to your iPhone/);
+  });
+
+  it('two devices and no direction are still asked about', async () => {
+    const replies = await chat().say('photos not syncing between my iphone and my ipad');
+    expect(lastOf(replies)).toMatchObject({ key: 'device.which', choices: ['iphone', 'ipad'] });
+  });
+});
+
+describe('item 6: an unclear answer to "Which one is missing…?" is asked again', () => {
+  const first = 'photos not syncing between my iphone and my mac';
+
+  it.each([['yes its on'], ['no'], ['yes']])('"%s" (twice): the question again each time, never "Let\'s start with the iPhone"', async (answer) => {
+    const c = chat();
+    expect(lastOf(await c.say(first)).key).toBe('device.which');
+    for (let i = 0; i < 2; i++) {
+      const replies = await c.say(answer);
+      expect(keys(replies)).not.toContain('device.startFirst');
+      expect(keys(replies)).not.toContain('playbook.intro');
+      expect(lastOf(replies)).toMatchObject({ key: 'device.which', choices: ['iphone', 'mac'] });
+    }
+    const started = await c.say('the mac');
+    expect(keys(started)).toContain('playbook.intro');
+    expect((await recordOf(c)).device).toBe('mac');
+  });
+});
