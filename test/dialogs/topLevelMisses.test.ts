@@ -100,7 +100,7 @@ describe('not English, or not a yes/no question', () => {
 });
 
 describe('"You mentioned more than one device. Which one…?"', () => {
-  const first = "photos from my iphone don't show on my mac";
+  const first = 'photos not syncing between my iphone and my mac';
 
   it.each(['idk', 'all of them', 'both'])('"%s" gets the reply written for a device question, and the question again', async (answer) => {
     const say = talk();

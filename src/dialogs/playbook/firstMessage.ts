@@ -148,7 +148,7 @@ export function firstMessageLines(run: PlaybookRun, state: PlaybookState, opts: 
   // "I tried restarting the router": done, but not to the device (messages.yaml `synonyms.notTheDevice`).
   const aside = [...engine.messages.list('synonyms.doubt'), ...engine.messages.list('synonyms.notTheDevice')];
   // "stopped syncing after I restarted my iphone": when it began, not a fix tried (synonyms.onset).
-  const tried = withoutOnset(said, engine.messages.list('synonyms.onset'), engine.messages.list('synonyms.stayedAfter'));
+  const tried = withoutWhereMade(engine, withoutOnset(said, engine.messages.list('synonyms.onset'), engine.messages.list('synonyms.stayedAfter')));
   const mentioned = steps.filter((step) => step.kind === 'instruction' && step.alreadyDone !== undefined && saysInClause(step.alreadyDone, said, aside));
   const done = mentioned.filter((step) => saysInClause(step.alreadyDone!, tried, aside));
   const onsetOnly = mentioned.filter((step) => !done.includes(step));
@@ -163,6 +163,25 @@ export function firstMessageLines(run: PlaybookRun, state: PlaybookState, opts: 
     lines.push({ text: engine.messages.text('playbook.startedAfter', { steps: titlesOf(onsetOnly) }), key: 'playbook.startedAfter' });
   }
   return { lines, saidDone: done.map((step) => step.id) };
+}
+
+/**
+ * The message without the words that say where the data was made, in statements that say where it is
+ * missing: "the note I updated on my mac doesn't show on my iphone" (messages.yaml `synonyms.madeOn`
+ * before `synonyms.missingOn`) tried no software update. Phrases of one word ("from") stay.
+ */
+export function withoutWhereMade(engine: Engine, text: string): string {
+  const made = engine.messages.list('synonyms.madeOn').map((p) => normalise(p)).filter((p) => p.includes(' '));
+  const missing = engine.messages.list('synonyms.missingOn');
+  return clausesOf(text)
+    .map((clause) => {
+      if (!mentionsPhrase(missing, clause, true)) return clause;
+      let t = ` ${normalise(clause)} `;
+      for (const p of made) t = t.split(` ${p} `).join(' ');
+      return t.trim();
+    })
+    .filter((clause) => clause !== '')
+    .join('. ');
 }
 
 /** Step titles, quoted and listed ("Restart the device or browser", "Update the software"). */
