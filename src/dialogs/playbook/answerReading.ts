@@ -11,7 +11,7 @@ import { followedByWordsOf, holdsQualifier, isOnlyPhrase, matchChoice, mentionsP
 import { fill, type MessageKey } from '../messages';
 import { ALREADY_FINE, FIXED, genericWords, NOTED_LATER, ownWords, PARTLY, promptChoices, SAID_FIXED, SAME_PROBLEM, STEP_DONE } from './prompts';
 import { amountVocabulary, saidFirstChoice } from './firstMessage';
-import { amountChoice } from './storageAmount';
+import { amountChoice, readStorageAmount } from './storageAmount';
 import type { Phase, PlaybookState } from './state';
 import { instructionText, ownFixedQuestion, stepOf, varsFor, type PlaybookRun } from './stepContent';
 
@@ -116,14 +116,24 @@ export function overridingAnswer(run: PlaybookRun, recognize: () => Recognition,
 }
 
 /**
- * A storage amount at a step's question ("4 GB of 200 GB used", "3% free": see readStorageAmount)
- * is the choice that the words for its reading pick (messages.yaml `synonyms.amountFull` for
- * nearly full, `synonyms.amountRoom` for room); undefined where no choice takes them (a question
- * about anything but storage) or the text holds no amount that says either.
+ * A storage amount at a step's question or "Did that fix it?" ("4 GB of 200 GB used", "3% free",
+ * "2TB used of 2TB": see readStorageAmount) is the choice that the words for its reading pick
+ * (messages.yaml `synonyms.amountFull` for nearly full, `synonyms.amountRoom` for room: "No, it's
+ * still full" at "Does iCloud show enough free space now?"); at a plain "Did that fix it?" after the
+ * storage check, nearly full is "No". Undefined where no choice takes them (a question about
+ * anything but storage) or the text holds no amount that says either.
  */
 export function amountAnswer(run: PlaybookRun, state: PlaybookState, input: UserInput): string | undefined {
-  if (state.phase !== 'question') return undefined;
-  return amountChoice(input.text, amountVocabulary(run.engine), promptChoices(run, state));
+  if (state.phase !== 'question' && state.phase !== 'fixed') return undefined;
+  const words = amountVocabulary(run.engine);
+  const direct = amountChoice(input.text, words, promptChoices(run, state));
+  if (direct !== undefined || state.phase !== 'fixed') return direct;
+  // "it says 2TB used of 2TB" at "Did that fix it?" after a step whose own question it answers with its
+  // "full" choice (the storage check): still full, so not fixed. Room says nothing of a fix: left to the other readings.
+  if (readStorageAmount(input.text, words) !== 'full') return undefined;
+  const own = (stepOf(run, state).question?.choices ?? []).filter((c) => c.action !== 'fixed' && c.action !== 'skip');
+  const picked = amountChoice(input.text, words, own.map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms })));
+  return picked !== undefined ? FIXED.no : undefined;
 }
 
 /**

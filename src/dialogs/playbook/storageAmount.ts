@@ -6,8 +6,9 @@
  *
  * The boundary: nearly full when 85% or more is used, or when less than 2 GB of a known total is
  * free (a backup or a few hundred photos need that much); otherwise room. With no total ("2 GB
- * left") a free amount says nothing about how full the storage is, so it is no reading (asked
- * again), except under 1 GB free, which is nearly full on any plan. Erring towards "nearly full"
+ * left") a free amount says little about how full the storage is, so it is no reading (asked
+ * again), except under 1 GB free, which is nearly full on any plan, and 10 GB free or more ("i have
+ * 50gb free", "ok 20gb free"), room for syncing on any plan. Erring towards "nearly full"
  * only shows the storage check; erring towards "room" would skip the cause.
  */
 import { matchChoice, mentionsPhrase, normalise, type PromptChoice } from '../answers';
@@ -27,6 +28,8 @@ export const NEARLY_FULL_SHARE = 0.85;
 export const NEARLY_FULL_FREE_GB = 2;
 /** Less free than this (GB), total known or not, is nearly full on any plan. */
 export const ALWAYS_FULL_FREE_GB = 1;
+/** This much free (GB) or more, total known or not, is room on any plan. */
+export const ALWAYS_ROOM_FREE_GB = 10;
 
 /** Size units in GB (Apple counts storage in powers of 1000). */
 const UNIT_GB: Record<string, number> = {
@@ -133,11 +136,12 @@ function readClause(clause: string, words: AmountWords): StorageReading | undefi
     const used = kind === 'used' ? partGb : totalGb - partGb;
     return verdict(used / totalGb, totalGb - used);
   }
-  // No total: only a very small amount free says anything ("500 MB left", "0.5 GB free").
+  // No total: only a very small amount free ("500 MB left", "0.5 GB free") or a large one ("50gb free") says anything.
   for (const q of sizes) {
     const size = gb(q);
-    if (size === undefined) continue;
-    if (kindIn(firstWords(clause.slice(q.end), 2), words) === 'free' && size < ALWAYS_FULL_FREE_GB) return 'full';
+    if (size === undefined || kindIn(firstWords(clause.slice(q.end), 2), words) !== 'free') continue;
+    if (size < ALWAYS_FULL_FREE_GB) return 'full';
+    if (size >= ALWAYS_ROOM_FREE_GB) return 'room';
   }
   return undefined;
 }

@@ -38,8 +38,17 @@ describe('readStorageAmount', () => {
     expect(read(text)).toBe(reading);
   });
 
-  it.each(['1 GB left', '2 GB free', '200 GB left', 'it is about half full', 'no', 'iphone 15 pro, ios 17'])('"%s" says nothing of how full it is', (text) => {
+  it.each(['1 GB left', '2 GB free', '9 GB left', 'it is about half full', 'no', 'iphone 15 pro, ios 17', 'i have 2tb plan'])('"%s" says nothing of how full it is', (text) => {
     expect(read(text)).toBeUndefined();
+  });
+
+  it.each(['200 GB left', 'i have 50gb free', 'ok 20gb free', '10 GB available'])('10 GB free or more is room even without a total: "%s" (tester round 8, F10, D07)', (text) => {
+    expect(read(text)).toBe('room');
+  });
+
+  it('N used of N is full; 10% free of a total is nearly full (tester round 8, B16, B05)', () => {
+    expect(read('yes it says 2TB used of 2TB')).toBe('full');
+    expect(read('5gb free of 50')).toBe('full');
   });
 
   it('under 1 GB free is nearly full even without a total', () => {
