@@ -3,6 +3,10 @@
  * - item 6: "X i take on A dont show up on B" names B as the device missing the data (messages.yaml
  *   synonyms.missingOn / synonyms.madeOn): the checks start on B, nobody asked "Which one is missing…?";
  *   an unclear answer to that question ("yes its on", "no", "yes") is asked again, never taken as the first button.
+ * - item 14: a backup whose message names "not enough icloud storage" starts with making room (storage-full's
+ *   firstWhen), the backup checks offered after; never the account question first.
+ * - item 13: a shared notes folder or a Shared Album from another person gets a line on the owner's sharing (and the
+ *   Shared Albums switch) before the checks, which are about the person's own devices (playbooks' whenSaid).
  */
 import type { TroubleshootingRecord } from '../../src/dialogs/troubleshootingRecord';
 import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
@@ -73,5 +77,40 @@ describe('item 6: an unclear answer to "Which one is missing…?" is asked again
     const started = await c.say('the mac');
     expect(keys(started)).toContain('playbook.intro');
     expect((await recordOf(c)).device).toBe('mac');
+  });
+});
+
+describe('item 14: "not enough icloud storage" in a backup message starts with making room', () => {
+  it.each([['iphone backup says not enough icloud storage'], ['my ipad says icloud backup failed not enough storage']])('"%s"', async (text) => {
+    const c = chat();
+    const replies = await c.say(text);
+    expect(replies.some((r) => r.stepId === 'apple-id')).toBe(false);
+    expect(keys(replies)).toContain('playbook.firstWhen');
+    expect(replies.find((r) => r.key === 'step.instructions')?.stepId).toBe('storage');
+    expect(lastOf(replies)).toMatchObject({ key: 'fixed.question', stepId: 'storage' });
+    // Room made: the backup checks are offered next.
+    const after = await c.say('yes theres room now');
+    expect(keys(after)).toContain('queue.offer');
+    expect(lastOf(after).text).toMatch(/Backup/);
+  });
+});
+
+describe('item 13: content shared by someone else', () => {
+  it.each([
+    ["shared notes folder not updating on my ipad, my wife's changes don't show", 'notes-not-syncing', /Manage Shared Folder/],
+    ['shared album photos from my sister dont show up on my iphone', 'photos-not-syncing', /Shared Albums/],
+  ])('"%s": a line on the sharing comes before the account question', async (text, playbook, says) => {
+    const replies = await chat().say(text);
+    const line = replies.findIndex((r) => r.key === 'playbook.whenSaid');
+    expect(line).toBeGreaterThanOrEqual(0);
+    expect(replies[line].playbook).toBe(playbook);
+    expect(replies[line].text).toMatch(says);
+    expect(replies[line].text).toMatch(/person who shared it/);
+    expect(replies.findIndex((r) => r.stepId === 'apple-id')).toBeGreaterThan(line);
+  });
+
+  it('notes not shared with anyone get no such line', async () => {
+    const replies = await chat().say('notes not syncing on my ipad');
+    expect(keys(replies)).not.toContain('playbook.whenSaid');
   });
 });
