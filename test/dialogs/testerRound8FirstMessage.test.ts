@@ -7,6 +7,8 @@
  *   firstWhen), the backup checks offered after; never the account question first.
  * - item 13: a shared notes folder or a Shared Album from another person gets a line on the owner's sharing (and the
  *   Shared Albums switch) before the checks, which are about the person's own devices (playbooks' whenSaid).
+ * - item 10: "i even signed out and back in on the ipad" in a long story is a step done, not a sign-in problem
+ *   (sign-in-problem notWhen): the photos checks start on the iPad, no "You mentioned more than one problem".
  */
 import type { TroubleshootingRecord } from '../../src/dialogs/troubleshootingRecord';
 import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
@@ -112,5 +114,25 @@ describe('item 13: content shared by someone else', () => {
   it('notes not shared with anyone get no such line', async () => {
     const replies = await chat().say('notes not syncing on my ipad');
     expect(keys(replies)).not.toContain('playbook.whenSaid');
+  });
+});
+
+describe('item 10: signing out and back in is a step done, not a second problem', () => {
+  const story =
+    'ok so here is my whole story, i have had an iphone for years and recently i bought a new ipad pro and since then my photos from the iphone are not coming to the ipad, i checked that both have the same apple id and i have 200gb plan with 150gb free, i also restarted both devices twice and updated to latest ios and ipados, wifi is fine at home, and i even signed out and back in on the ipad but it still shows only old pictures from last month, what else can i do, this is driving me crazy honestly, my kids photos from the school play are on the iphone and i want to see them on the big screen';
+
+  it('D05: the photos checks, on the iPad, with what the story said kept', async () => {
+    const c = chat();
+    const replies = await c.say(story);
+    expect(keys(replies)).not.toContain('queue.noted');
+    expect(replies.some((r) => r.playbook === 'sign-in-problem')).toBe(false);
+    expect(replies.some((r) => r.playbook === 'photos-not-syncing')).toBe(true);
+    expect(replies.filter((r) => r.key === 'playbook.saidFirst').length).toBeGreaterThanOrEqual(2);
+    expect((await recordOf(c)).device).toBe('ipad');
+  });
+
+  it('"i signed out and now i cant sign back in" is still a sign-in problem', async () => {
+    const replies = await chat().say('i signed out and now i cant sign back in');
+    expect(replies.some((r) => r.playbook === 'sign-in-problem')).toBe(true);
   });
 });
