@@ -15,7 +15,11 @@
  * Nothing the person typed is kept raw: the utterance handed to a playbook is redacted first.
  * After a person from the support team closed a live chat (the hub's `handoffAnswer` is
  * `completed`; it asked "anything else?"), the record says handed-off and the message is read as
- * the answer to "anything else?", also when a playbook that was waiting ended on it.
+ * the answer to "anything else?", also when a playbook that was waiting ended on it; when that
+ * playbook was handed over mid-way, "ok continue" carries on with it and "yes" / "ok" get the choice
+ * asked plainly ("Shall we carry on with the … checks on your …?", carryOn.ts). "continue" anywhere
+ * at the top level never means stop. Back after a stop at an outage ("hi again", "back, still not
+ * syncing"), Apple's status is read again before anything else.
  *
  * Across problems (the place a playbook ended at comes from Engine.endedPlaybook): the next problem
  * on the same device skips the checks already gone through there, saying which; a device
@@ -43,12 +47,12 @@
  * src/dialogs/main/, as functions of (engine, state, …): the stored state (state.ts), the menus and
  * "Did you mean …?" (menus.ts), reading a new message (messageReading.ts), the device questions
  * (deviceQuestions.ts), the queue of problems named together (queueHandOver.ts), what follows a
- * playbook that ended (lastPlaybook.ts), "anything else?" (anythingElse.ts) and the outage
- * replies (outage.ts).
+ * playbook that ended (lastPlaybook.ts), "anything else?" (anythingElse.ts), carrying on
+ * (carryOn.ts) and the outage replies (outage.ts).
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice } from './answers';
+import { matchChoice, mentionsPhrase } from './answers';
 import type { Engine, PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { asksToStartOver } from './interruptibleDialog';
@@ -57,13 +61,14 @@ import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
 import { nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
 import { readAnythingElse } from './main/anythingElse';
+import { carryOnChoices, readCarryOn, resumableLast, saysCarryOn } from './main/carryOn';
 import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhichDevice } from './main/deviceQuestions';
 import { devicesWithWords } from './main/deviceWords';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
 import { asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, problemInOtherWords, readProblems, saysOnlyYes } from './main/messageReading';
-import { aboutAppleOnly, asksAboutApple, asksIfBack, asksWhenFixed, backChoices, outageChoices, outageState, readBackAnswer, readOutageOffer } from './main/outage';
-import { alsoReported, goesFirstInstead, keptQueue, nextStart, nextTitle, offersNextAfter, offersNothingAfter, queuedBehindCause, readNextOffer, splitSeveral } from './main/queueHandOver';
+import { aboutAppleOnly, asksAboutApple, asksIfBack, asksIfStatusAgain, asksWhenFixed, awhileSince, backChoices, outageChoices, outageState, readBackAnswer, readOutageOffer, returnsAfterOutage } from './main/outage';
+import { alsoReported, goesFirstInstead, keptQueue, namesNextProblem, nextStart, nextTitle, offersNextAfter, offersNothingAfter, queuedBehindCause, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, MAIN_DIALOG_ID, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
 
 export type { ChildResult } from './main/state';
@@ -175,6 +180,8 @@ export class MainDialog extends Dialog {
    */
   private async onNextOffer(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
+    // "yes fixed photos, now contacts?": the waiting one named (with the one just fixed at most) is a yes.
+    if (namesNextProblem(e, state, e.recognize(dc.context), e.input(dc.context).text)) return this.startQueued(dc, state);
     const picked = readNextOffer(e, e.input(dc.context), () => e.recognize(dc.context));
     if (picked === 'yes') return this.startQueued(dc, state);
     if (picked !== 'notNow') return undefined;
@@ -216,6 +223,8 @@ export class MainDialog extends Dialog {
         return this.askChecksMeanwhile(dc, state);
       case 'back':
         return this.askIfSyncingAgain(dc, state);
+      case 'carryOn':
+        return this.askCarryOn(dc, state);
       case 'more':
         state.open = open;
         await e.say(dc.context, 'wrapUp.more');
@@ -244,7 +253,7 @@ export class MainDialog extends Dialog {
   private async onOutageOffer(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
     const picked = readOutageOffer(e, e.input(dc.context));
-    if (picked === 'checks') return this.resumeLast(dc, state);
+    if (picked === 'checks') return this.resumeLast(dc, state, true);
     if (picked !== 'wait') return undefined;
     state.misses = 0;
     await e.say(dc.context, 'outage.waiting', { statusPage: e.statusPageUrl });
@@ -285,7 +294,7 @@ export class MainDialog extends Dialog {
     const answer = readBackAnswer(e, e.input(dc.context));
     if (answer === undefined) return undefined;
     state.misses = 0;
-    if (answer === 'no') return this.resumeLast(dc, state);
+    if (answer === 'no') return this.resumeLast(dc, state, true);
     if (state.last) state.last = { ...state.last, outage: undefined };
     state.open = { kind: 'more' };
     await e.say(dc.context, 'outage.backGlad');
@@ -337,7 +346,8 @@ export class MainDialog extends Dialog {
     state.saidGoodbye = undefined;
     state.open = undefined;
     // A person from the support team has just closed the chat; the hub asked "anything else?".
-    if (handoffAnswer(context) === 'completed') {
+    const backFromPerson = handoffAnswer(context) === 'completed';
+    if (backFromPerson) {
       await this.recordHandedOff(dc);
       open = { kind: 'more' };
       // The chat with the person ended just now: "that didn't work either" picks the checks up from here.
@@ -371,6 +381,28 @@ export class MainDialog extends Dialog {
       const handled = await this.onBackAnswer(dc, state);
       if (handled) return handled;
     }
+    if (open?.kind === 'carryOn') {
+      const handled = await this.onCarryOn(dc, state);
+      if (handled) return handled;
+    }
+    // Back from a live chat with the checks handed over mid-way: carry on with them, or asked plainly.
+    if (backFromPerson) {
+      const handled = await this.afterLiveChat(dc, state);
+      if (handled) return handled;
+    }
+    // Back after a stop at an outage ("hi again", "back, still not syncing"): Apple's status read again first.
+    if (returnsAfterOutage(e, state.last, input, () => e.recognize(context))) {
+      const handled = await this.returnToOutage(dc, state);
+      if (handled) return handled;
+    }
+    // "ok so is it or not?" after a status check (the feed could not be read): the status read again.
+    if (asksIfStatusAgain(e, state.last, input)) {
+      const status = aboutAppleOnly(e, e.recognize(context), undefined);
+      if (status) {
+        state.misses = 0;
+        return this.startIntent(dc, status.intent, e.recognize(context));
+      }
+    }
     // After a stop at an outage: "back, is it working now?" reads Apple's status again, never a goodbye.
     if (asksIfBack(e, state.last, input)) {
       const handled = await this.checkIfBack(dc, state);
@@ -390,6 +422,8 @@ export class MainDialog extends Dialog {
       const resumed = await this.resumeLast(dc, state);
       if (resumed) return resumed;
     }
+    // "continue please", "carry on": never a stop; the checks left mid-way carry on, else what with.
+    if (saysCarryOn(e, input)) return this.carryOn(dc, state);
     if (open?.kind === 'more') {
       const handled = await this.onAnythingElse(dc, state, open.asked ?? 0);
       if (handled) return handled;
@@ -646,11 +680,16 @@ export class MainDialog extends Dialog {
    * Picks the last playbook up again on the same device: at the step after the last one whose
    * instructions were shown (that one counts as tried), or at the question it was waiting on.
    */
-  private async resumeLast(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+  private async resumeLast(dc: DialogContext, state: MainState, statusRead = false): Promise<DialogTurnResult | undefined> {
     const place = state.last?.place;
     const playbook = place && this.engine.content.playbooks[place.playbookId];
     if (!place || !playbook) return undefined;
     if (state.last?.outcome === FIXED_OUTCOME) return this.reopenAfterFix(dc, state, place, playbook.id, playbook.title);
+    // Stopped at an outage a while ago: Apple's status is read again before the checks go on.
+    if (state.last?.outage && !statusRead && awhileSince(this.engine, state.last)) {
+      const back = await this.outageAnswer(dc, state);
+      if (back) return back;
+    }
     await this.engine.say(dc.context, 'playbook.resumed', { problem: playbook.title });
     return this.beginPlaybook(dc, playbook.id, resumeOptions(this.engine, place));
   }
@@ -747,6 +786,103 @@ export class MainDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     return undefined;
+  }
+
+  /**
+   * After a stop at an outage, Apple's status read again for that service: cleared, "… working
+   * normally again. Is it syncing now?"; still listed, said so with the device checks or wait
+   * offered again; undefined when the feed gave no answer (the caller goes on as before).
+   */
+  private async outageAnswer(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const last = state.last;
+    if (!last) return undefined;
+    const now = await outageState(e, last);
+    if (now === 'unknown') return undefined;
+    state.misses = 0;
+    if (now === 'cleared') return this.askIfSyncingAgain(dc, state);
+    state.open = { kind: 'outage' };
+    const service = last.place.service;
+    await e.ask(dc.context, 'outage.stillListed', outageChoices(e), { service: service ? e.serviceLabel(service) : '' });
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * Back after a stop at an outage with a greeting or "still not syncing": Apple's status first
+   * (outageAnswer); with no answer from the feed, "still not syncing" carries on with the checks and
+   * a greeting is routed as usual.
+   */
+  private async returnToOutage(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const answered = await this.outageAnswer(dc, state);
+    if (answered) return answered;
+    if (!mentionsPhrase(this.engine.messages.list('synonyms.notFixed'), this.engine.input(dc.context).text, true)) return undefined;
+    return this.resumeLast(dc, state, true);
+  }
+
+  /**
+   * "continue", "carry on" (saysCarryOn), never a stop: the last playbook left mid-way carries on
+   * (after an outage, Apple's status first); with none, what to carry on with (the problem list).
+   */
+  private async carryOn(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
+    state.misses = 0;
+    if (resumableLast(this.engine, state.last)) {
+      const resumed = await this.resumeLast(dc, state);
+      if (resumed) return resumed;
+    }
+    return this.askProblem(dc, state, 'carryOn.nothing');
+  }
+
+  /**
+   * The first message after a person from the support team closed the chat, when the checks were
+   * handed over mid-way: "ok continue", "go on" carry on with them; a "yes" or "ok", or words the
+   * bot can't place, get the choice asked plainly ("Shall we carry on with the … checks on your …?").
+   * "no", "still not working", another problem or a command: undefined (routed as usual).
+   */
+  private async afterLiveChat(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const last = resumableLast(e, state.last);
+    if (last?.outcome !== 'handed-off') return undefined;
+    const input = e.input(dc.context);
+    if (saysCarryOn(e, input)) return this.resumeLast(dc, state);
+    if (saysStillNotWorking(e, state.last, input, () => e.recognize(dc.context))) return undefined;
+    const answer = readAnythingElse(e, input, () => e.recognize(dc.context), 0);
+    if (answer === 'no') return undefined;
+    if (answer === undefined) {
+      const r = e.recognize(dc.context);
+      const handler = e.handlerOf(r.intent);
+      if (handler !== 'none' || complaintProblems(e, r, input.text).length > 0 || onlyDevice(e, r) !== undefined) return undefined;
+    }
+    return this.askCarryOn(dc, state);
+  }
+
+  /** "Shall we carry on with the "…" checks on your …?" [Carry on] [Something else] [No, that's all]. */
+  private async askCarryOn(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
+    const e = this.engine;
+    const place = state.last?.place;
+    const playbook = place && e.content.playbooks[place.playbookId];
+    if (!place || !playbook) return this.askProblem(dc, state, 'more.question');
+    state.misses = 0;
+    state.open = { kind: 'carryOn' };
+    const device = e.device(place.device)?.label;
+    if (device) await e.ask(dc.context, 'carryOn.offer', carryOnChoices(e), { problem: playbook.title, device });
+    else await e.ask(dc.context, 'carryOn.offerNoDevice', carryOnChoices(e), { problem: playbook.title });
+    return Dialog.EndOfTurn;
+  }
+
+  /** The answer to "Shall we carry on …?": carry on, something else (what, with the list), or no (the goodbye). */
+  private async onCarryOn(dc: DialogContext, state: MainState): Promise<DialogTurnResult | undefined> {
+    const e = this.engine;
+    const answer = readCarryOn(e, e.input(dc.context));
+    if (answer === 'yes') {
+      state.misses = 0;
+      return (await this.resumeLast(dc, state)) ?? this.askProblem(dc, state, 'more.question');
+    }
+    if (answer === 'other') return this.askProblem(dc, state, 'more.question');
+    if (answer !== 'no') return undefined;
+    state.misses = 0;
+    state.saidGoodbye = true;
+    await e.say(dc.context, 'goodbye');
+    return Dialog.EndOfTurn;
   }
 
   /**

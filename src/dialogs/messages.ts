@@ -114,6 +114,7 @@ export const ENGINE_MESSAGES = {
   // "X i take on A dont show up on B": B is missing the data (the device after a missingOn phrase; else not after a madeOn one)
   'synonyms.missingOn': [],
   'synonyms.madeOn': [],
+  'synonyms.otherWay': [],
   // Mid-way, devices named without one clear device ("my iPad and my Mac", "not the iPhone"): which one?
   'device.whichNow': [],
   // ...and the answer is the device already being worked on
@@ -169,6 +170,13 @@ export const ENGINE_MESSAGES = {
   'playbook.changed': ['problem'],
   // "Still not working" soon after a playbook was left without a fix: it carries on where it stopped
   'playbook.resumed': ['problem'],
+  // Back from a live chat / "continue": carry on with the playbook handed off mid-way? And "continue" with nothing to carry on with
+  'carryOn.offer': ['problem', 'device'],
+  'carryOn.offerNoDevice': ['problem'],
+  'carryOn.yes': [],
+  'carryOn.other': [],
+  'carryOn.no': [],
+  'carryOn.nothing': [],
   // After a fix, "it stopped again" / "only some came back": the same problem from the next check
   'playbook.reopened': ['problem'],
   'playbook.reopenedPartly': ['problem'],
@@ -202,12 +210,21 @@ export const ENGINE_MESSAGES = {
   'outage.backYes': [],
   'outage.backNo': [],
   'outage.backGlad': [],
+  // Back after a stop at an outage that Apple still lists: said so, and the device checks or wait offered again
+  'outage.stillListed': ['service'],
+  // "ok so is it or not?" after a status check: the status read again
+  'synonyms.isItOrNot': [],
   'synonyms.whenFixed': [],
   // At the outage pause ("Continue anyway / Stop"): "should i wait?", "what do i do" get the honest answer, then the buttons
   'outage.pauseAdvice': [],
   'synonyms.shouldWait': [],
   // ...and "can we check my settings anyway" is "Continue anyway"
   'synonyms.checkAnyway': [],
+  // ..."ill check later", "ok ill wait" are "Stop"; "what now" gets the advice without "Yes:"; "how long will it last?" gets pauseWhen
+  'synonyms.outageStop': [],
+  'synonyms.whatNow': [],
+  'outage.pauseAdviceOpen': [],
+  'outage.pauseWhen': ['statusPage'],
   // "still not working, is it apple?": Apple's status checked again, as "is iCloud down?"
   'synonyms.isItApple': [],
   // Free-text answers (lists of phrases, not said)
@@ -239,6 +256,7 @@ export const ENGINE_MESSAGES = {
   // Inside a question: non-answers, and commands typed as such (src/dialogs/interruptibleDialog.ts)
   'synonyms.unclear': [],
   'synonyms.carryOn': [],
+  'synonyms.carryOnWith': [],
   'synonyms.stop': [],
   'synonyms.help': [],
   'synonyms.person': [],

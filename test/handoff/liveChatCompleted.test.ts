@@ -74,10 +74,11 @@ describe.each(closedBy)('a live chat closed by %s', (_how, close) => {
     expect(replyKeys(after)).toEqual(['notUnderstood']);
   });
 
-  it('mid-playbook: "yes" asks what else, and a new problem named straight away starts it', async () => {
+  it('mid-playbook: "yes" asks plainly whether to carry on (round 8: never straight to the problem list), and a new problem named straight away starts it', async () => {
     const { h, p } = await queuedMidPlaybook();
     await close(h, p);
-    expect(replyKeys(await p.say('yes'))).toEqual(['more.question']);
+    expect(replyKeys(await p.say('yes'))).toEqual(['carryOn.offer']);
+    expect(replyKeys(await p.say('something else'))).toEqual(['more.question']);
 
     const other = await queuedMidPlaybook();
     await close(other.h, other.p);

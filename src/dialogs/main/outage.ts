@@ -12,7 +12,7 @@ import { fetchStatus, relevantEvents } from '../statusCheck';
 import { mentionsPhrase, matchChoice, normalise, type PromptChoice, type UserInput } from '../answers';
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Engine } from '../engine';
-import { recentlyEnded } from './lastPlaybook';
+import { RESUME_WINDOW_MS, recentlyEnded } from './lastPlaybook';
 import { phraseChoice } from './phraseChoice';
 import type { LastPlaybook } from './state';
 
@@ -128,4 +128,40 @@ export function readBackAnswer(engine: Engine, input: UserInput): 'yes' | 'no' |
   const choices = backChoices(engine);
   const picked = matchChoice(choices, input, 'exact') ?? phraseChoice(choices, input, 'loose');
   return picked === BACK.yes ? 'yes' : picked === BACK.no ? 'no' : undefined;
+}
+
+/**
+ * More than RESUME_WINDOW_MS since `last` ended (injected clock): someone coming back, not going on
+ * straight after a stop (then "still not working" carries on with the checks as they chose).
+ */
+export function awhileSince(engine: Engine, last: LastPlaybook): boolean {
+  return engine.clock.now().getTime() - Date.parse(last.at) > RESUME_WINDOW_MS;
+}
+
+/**
+ * Back a while after a stop at an outage (`last.outage`, awhileSince): a greeting ("hi again") or the
+ * problem said again ("hi again, backup still failing", "back, still not syncing": `synonyms.notFixed`),
+ * naming no other device or service. Not "is it back?" (asksIfBack answers that). Typed words only.
+ */
+export function returnsAfterOutage(engine: Engine, last: LastPlaybook | undefined, input: UserInput, recognize: () => Recognition): boolean {
+  if (!last?.outage || !awhileSince(engine, last) || input.value !== undefined || !input.text.trim()) return false;
+  if (asksIfBack(engine, last, input) || asksAboutApple(engine, input)) return false;
+  const r = recognize();
+  if (engine.namedDevices(r).some((n) => !n.ruledOut && n.device.id !== last.place.device)) return false;
+  const service = engine.serviceIn(r);
+  if (service !== undefined && service !== last.place.service) return false;
+  if (mentionsPhrase(engine.messages.list('synonyms.notFixed'), input.text, true)) return true;
+  return engine.handlerOf(r.intent) === 'greeting';
+}
+
+/**
+ * Soon after Apple's status was checked on its own ("is icloud down?": the last playbook answers
+ * from the status feed), "ok so is it or not?" (messages.yaml `synonyms.isItOrNot`): the status is
+ * asked about again. Typed words only.
+ */
+export function asksIfStatusAgain(engine: Engine, last: LastPlaybook | undefined, input: UserInput): boolean {
+  if (!last || input.value !== undefined || !recentlyEnded(engine, last)) return false;
+  const playbook = engine.content.playbooks[last.place.playbookId];
+  if (!playbook || !engine.answersFromStatus(playbook)) return false;
+  return mentionsPhrase(engine.messages.list('synonyms.isItOrNot'), input.text, true);
 }

@@ -8,7 +8,7 @@ import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Recognition } from '../../nlu/recognizer';
 import { holdsQualifier, matchChoice, mentionsPhrase, type UserInput } from '../answers';
 import type { Engine } from '../engine';
-import { NEXT_CHOICE, nextChoices, type NamedProblem, type QueuedProblem } from '../problemQueue';
+import { NEXT_CHOICE, nextChoices, serviceProblems, type NamedProblem, type QueuedProblem } from '../problemQueue';
 import { causeFirstFor, clausesOf } from '../playbook/firstMessage';
 import type { PlaybookOptions } from '../playbookDialog';
 import type { DialogInstance } from 'botbuilder-dialogs';
@@ -80,6 +80,19 @@ export function readNextOffer(engine: Engine, input: UserInput, recognize: () =>
   if (picked === NEXT_CHOICE.yes) return 'yes';
   if (picked === NEXT_CHOICE.notNow) return 'notNow';
   return undefined;
+}
+
+/**
+ * At "shall we look at that now?", a message naming the waiting problem and at most the one just
+ * ended ("yes fixed photos, now contacts?"): a yes to the next one, not both problems anew. Not when
+ * it says something is still not working ("photos still not syncing, contacts?").
+ */
+export function namesNextProblem(engine: Engine, state: MainState, r: Recognition, text: string): boolean {
+  const nextId = state.queue?.[0]?.playbookId;
+  if (!nextId || mentionsPhrase(engine.messages.list('synonyms.notFixed'), text, true)) return false;
+  const named = serviceProblems(engine, r);
+  const endedId = state.last?.place.playbookId;
+  return named.some((p) => p.playbook.id === nextId) && named.every((p) => p.playbook.id === nextId || p.playbook.id === endedId);
 }
 
 /**

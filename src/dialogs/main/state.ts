@@ -63,7 +63,9 @@ export type OpenQuestion =
   /** "Apple gives no time … the device checks in the meantime?" (after a stop at an outage, `last`). */
   | { kind: 'outage' }
   /** "Apple shows … working again. Is it syncing now?" (after a stop at an outage that has cleared, `last`). */
-  | { kind: 'back' };
+  | { kind: 'back' }
+  /** "Shall we carry on with the … checks on your …?" (the playbook `last` was left mid-way: carryOn.ts). */
+  | { kind: 'carryOn' };
 
 /** What the last turn left waiting: a question of this dialog's, or a menu and the question it came with. */
 export interface Pending {
