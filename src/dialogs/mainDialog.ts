@@ -182,6 +182,8 @@ export class MainDialog extends Dialog {
     const e = this.engine;
     // "yes fixed photos, now contacts?": the waiting one named (with the one just fixed at most) is a yes.
     if (namesNextProblem(e, state, e.recognize(dc.context), e.input(dc.context).text)) return this.startQueued(dc, state);
+    // "continue", "go on": a yes to the next one.
+    if (saysCarryOn(e, e.input(dc.context))) return this.startQueued(dc, state);
     const picked = readNextOffer(e, e.input(dc.context), () => e.recognize(dc.context));
     if (picked === 'yes') return this.startQueued(dc, state);
     if (picked !== 'notNow') return undefined;
@@ -423,7 +425,7 @@ export class MainDialog extends Dialog {
       if (resumed) return resumed;
     }
     // "continue please", "carry on": never a stop; the checks left mid-way carry on, else what with.
-    if (saysCarryOn(e, input)) return this.carryOn(dc, state);
+    if (saysCarryOn(e, input)) return this.carryOn(dc, state, open?.kind === 'back' || open?.kind === 'outage');
     if (open?.kind === 'more') {
       const handled = await this.onAnythingElse(dc, state, open.asked ?? 0);
       if (handled) return handled;
@@ -821,12 +823,13 @@ export class MainDialog extends Dialog {
 
   /**
    * "continue", "carry on" (saysCarryOn), never a stop: the last playbook left mid-way carries on
-   * (after an outage, Apple's status first); with none, what to carry on with (the problem list).
+   * (after an outage, Apple's status first, unless it was just read: `statusRead`); with none, what
+   * to carry on with (the problem list).
    */
-  private async carryOn(dc: DialogContext, state: MainState): Promise<DialogTurnResult> {
+  private async carryOn(dc: DialogContext, state: MainState, statusRead: boolean): Promise<DialogTurnResult> {
     state.misses = 0;
     if (resumableLast(this.engine, state.last)) {
-      const resumed = await this.resumeLast(dc, state);
+      const resumed = await this.resumeLast(dc, state, statusRead);
       if (resumed) return resumed;
     }
     return this.askProblem(dc, state, 'carryOn.nothing');

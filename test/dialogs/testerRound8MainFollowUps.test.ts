@@ -29,6 +29,17 @@ describe('tester round 8: follow-ups at the top level', () => {
     expect(replies[replies.length - 1]).toMatchObject({ playbook: 'contacts-not-syncing' });
   });
 
+  it('"continue" at the next-problem offer is a yes to it, never "nothing to carry on with"', async () => {
+    feed.report = ALL_CLEAR;
+    const say = bot.conversation('round8-b15-continue');
+    await say('my photos and contacts both stopped syncing on my iphone');
+    await say('yes');
+    expect(keys(await say('yes'))).toContain('queue.offer');
+    const replies = await say('continue');
+    expect(keys(replies)).not.toContain('carryOn.nothing');
+    expect(replies[replies.length - 1]).toMatchObject({ playbook: 'contacts-not-syncing' });
+  });
+
   it('E02: feed down, "ok so is it or not?" reads the status again: cannot tell, the status page; no problem list', async () => {
     feed.report = { ok: false, reason: 'unreachable', detail: 'ECONNREFUSED' };
     const say = bot.conversation('round8-e02');
