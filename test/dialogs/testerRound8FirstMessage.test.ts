@@ -58,9 +58,12 @@ describe('item 6: the device after "dont show on" is the one missing the data', 
     expect(shown).not.toMatch(/Sign in to your iPhone/);
   });
 
-  it('two devices and no direction are still asked about', async () => {
-    const replies = await chat().say('photos not syncing between my iphone and my ipad');
-    expect(lastOf(replies)).toMatchObject({ key: 'device.which', choices: ['iphone', 'ipad'] });
+  it.each([
+    ['photos not syncing between my iphone and my ipad', ['iphone', 'ipad']],
+    ['my notes sync from my mac to my ipad but not the other way', ['mac', 'ipad']],
+  ])('two devices and no direction (or one that turns round) are still asked about: "%s"', async (text, devices) => {
+    const replies = await chat().say(text);
+    expect(lastOf(replies)).toMatchObject({ key: 'device.which', choices: devices });
   });
 });
 

@@ -165,9 +165,14 @@ function phraseLeadsTo(phrases: readonly string[], words: readonly string[], at:
  * Of two or more devices a message names, the one it says is missing the data: the device after a
  * phrase of messages.yaml `synonyms.missingOn` ("dont show up on my mac", "never show on my iphone"),
  * else, of two devices, the one that is not after a phrase of `synonyms.madeOn` ("i take on my
- * iphone", "from my mac"). Undefined when the words do not say, or say it of more than one.
+ * iphone", "from my mac"). Undefined when the words do not say, say it of more than one, or turn
+ * round (`synonyms.otherWay`: "but not the other way").
  */
 export function deviceMissingData(engine: Engine, text: string, devices: readonly string[]): string | undefined {
+  // "from my mac to my ipad but not the other way": the words turn round, so they don't say (asked).
+  // Whole words, negated or not ("but not the other way" is the very case).
+  const padded = ` ${normalise(text)} `;
+  if (engine.messages.list('synonyms.otherWay').some((p) => normalise(p) !== '' && padded.includes(` ${normalise(p)} `))) return undefined;
   const { words, places } = devicePlaces(engine, text, devices);
   const missing = new Set(places.filter((p) => phraseLeadsTo(engine.messages.list('synonyms.missingOn'), words, p.at)).map((p) => p.device));
   if (missing.size === 1) return [...missing][0];
