@@ -5,7 +5,11 @@
  * What is replaced, and by which marker (one marker per kind, so a single search finds them all):
  *   password  `[redacted password]`  text after "password is / password: / pwd= / mot de passe …", also
  *                                     "pw", "pwd", "passwd", misspellings ("pasword", "pass word"),
- *                                     "my pass is X" and a passcode that is not digits; right after a
+ *                                     "my pass is X", the bare word "pass" before ":", "=", a dash or a
+ *                                     password-shaped token ("pass: hunter22x", "pass hunter22x"; not
+ *                                     "pass the check", "boarding pass: gate 12", "pass: ok", see
+ *                                     passNamesPassword) and a passcode that is not digits; a dash
+ *                                     after any cue ("pw - bluebird") counts as well; right after a
  *                                     cue with no "is" or ":" ("and password bluebird"), a plain word
  *                                     counts unless it is an ordinary one (a stop-list: "reset",
  *                                     "again", "doesn't", "manager", …; see isPlainWordAfterCue);
@@ -36,7 +40,9 @@
  * scripts/redactionCheck.ts counts the changes over public corpora as well.
  *
  * Known limits: a password is one token (or a quoted string), so "my password is correct horse
- * battery staple" keeps the last three words; a plain-word password right after a bare cue is
+ * battery staple" keeps the last three words; after the bare word "pass" with only a space, a
+ * plain word or a number is kept ("pass hunter", "pass 12345678") unless a user name or an address
+ * comes just before ("user sam pass hunter"); a plain-word password right after a bare cue is
  * missed when it is on the stop-list or ends in "-s", "-ed", "-ing", "-ly" ("password bluebirds"); with no cue, a password of fewer than three classes
  * inside a sentence ("it was sunshine77"), or one shaped like a product, version, path or domain
  * ("Windows11"), is not seen. A whole message is judged alone: the redactor does not know what
@@ -146,19 +152,21 @@ const EMAIL_RE = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+
 
 /**
  * Words that name a password (several languages), common misspellings ("pasword", "passwrd",
- * "pass word") and short forms ("pw", "pwd", "pswd"). "pass" counts only as "my/the/… pass is X"
- * or "pass: X" (see {@link PASS_ALONE}); "passcode" names a password only when what follows is not
- * digits (a numeric passcode is a code, below).
+ * "pass word") and short forms ("pw", "pwd", "pswd"). "my/the/… pass" counts only with "is X" or
+ * ": X" (see {@link PASS_ALONE}), the bare "pass" only as {@link passNamesPassword} says; "passcode"
+ * names a password only when what follows is not digits (a numeric passcode is a code, below).
  */
-const PASSWORD_WORD = String.raw`(?:(?:apple\s*id|icloud)\s+)?(?:(?:pass?[\s-]?w(?:o?r|ro|ar)d|passowrd)s?|passwd|paswd|pswd|pwd|pw|passphrase|passcode|passwort|kennwort|mot\s+de\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|(?:my|the|your|our|his|her|their|wi-?fi)\s+pass)`;
-/** The short word "pass": a password only with "is/was" or ":" after it ("boarding pass", "pass this"). */
+const PASSWORD_WORD = String.raw`(?:(?:apple\s*id|icloud)\s+)?(?:(?:pass?[\s-]?w(?:o?r|ro|ar)d|passowrd)s?|passwd|paswd|pswd|pwd|pw|passphrase|passcode|passwort|kennwort|mot\s+de\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|(?:my|the|your|our|his|her|their|wi-?fi)\s+pass|pass)`;
+/** "my pass": a password only with "is/was" or ":" after it ("the pass code never came"). */
 const PASS_ALONE = /^(?:my|the|your|our|his|her|their|wi-?fi)\s+pass$/i;
+/** The bare word "pass" (also "apple id pass"): mostly the verb ("pass the check"); see {@link passNamesPassword}. */
+const BARE_PASS = /^(?:(?:apple\s*id|icloud)\s+)?pass$/i;
 /** A cue in the plural names passwords in general ("passwords app", "Passwords sync"), never one. */
 const PLURAL_CUE = /ds$/i;
 /** "password for my Apple ID", "password to the wifi". */
 const PASSWORD_FOR = String.raw`(?:\s+(?:for|to|of|on|f(?:ü|u)r|de|pour|para)\s+(?:(?:my|the|our|mon|ma|mein|meine|mi)\s+)?(?:apple\s*id|icloud(?:\s+account)?|account|mac|iphone|ipad|phone|computer|laptop|wi-?fi|router|email|compte|konto|cuenta))?`;
 /** Separators: strong (":", "=") always mean the value follows; words need a plausibility check. */
-const PASSWORD_SEP = String.raw`(\s*[:=]\s*|(?:'s|’s|\s+(?:is\s+still|is\s+now|is\s+set\s+to|is|was|would\s+be|should\s+be|ist|est|es|é))(?![\p{L}'’])\s*[:=]?\s*|\s+)`;
+const PASSWORD_SEP = String.raw`(\s*[:=]\s*|(?:'s|’s|\s+(?:is\s+still|is\s+now|is\s+set\s+to|is|was|would\s+be|should\s+be|ist|est|es|é))(?![\p{L}'’])\s*[:=]?\s*|\s+[-–—]{1,2}\s*|\s+)`;
 const TOKEN = String.raw`("[^"\n]+"|'[^'\n]+'|“[^”\n]+”|‘[^’\n]+’|[^\s"'“‘]\S*)`;
 const PASSWORD_RE = new RegExp(String.raw`(?<![\w])((${PASSWORD_WORD})${PASSWORD_FOR})${PASSWORD_SEP}${TOKEN}`, 'giu');
 
@@ -228,7 +236,7 @@ const ORDINARY_AFTER_CUE = new Set(
     'is was are were be am does do did doesnt didnt dont wont cant isnt wasnt arent werent aint has have had keeps keep kept ' +
     'works work fails fail expires expire asks ask appears appear shows show comes come arrived arrive sent send needs ' +
     'need must should will would can could may might gets get got goes go went seems seem says say said stopped stops stop ' +
-    'won help thanks thank please pls plz ' +
+    'won help thanks thank please pls plz forgot forget ' +
     // adverbs and time words
     'again anymore either though yet first once twice every each all any some none both neither then than ever never ' +
     'always sometimes usually yesterday today tomorrow tonight recently earlier later lately before everytime ' +
@@ -267,23 +275,96 @@ function startsASentence(sep: string, token: string): boolean {
   return /:\s/.test(sep) && SENTENCE_STARTERS.has(trimPunctuation(token).toLowerCase());
 }
 
+/** Results and answers that follow "pass:" in a status line or a reply ("pass: ok", "pass: true"). */
+const STATUS_WORDS = new Set(
+  'true false null none pending skipped skip passed pass green red na n/a tbd unknown unsure dunno sorry maybe later thx cheers nah nevermind idk'.split(' '),
+);
+
+/**
+ * A value after a separator that does not always mean "the value follows" (a dash; after the bare
+ * word "pass" also ":" and "="): a password unless it is an ordinary word, a result or the start
+ * of a sentence ("pass: ok", "pass - it worked", "password - forgot it").
+ */
+function isValueAfterLooseSeparator(token: string): boolean {
+  const bare = trimPunctuation(token);
+  const lower = bare.toLowerCase();
+  if (describesPassword(token) || ORDINARY_AFTER_CUE.has(lower) || STATUS_WORDS.has(lower) || SENTENCE_STARTERS.has(lower)) return false;
+  // A contraction is a word ("it's", "they're"), not a secret.
+  return !/^\p{L}+['’]\p{L}{1,2}$/u.test(bare);
+}
+
+/** Kinds of pass that are no password: "boarding pass: gate 12", "season pass - expired". */
+const PASS_KINDS = new Set(
+  (
+    'boarding season day week weekly month monthly annual year yearly hall bus train rail travel transit metro subway ' +
+    'ski gym guest press backstage vip event festival museum park parking wallet mobile digital paper free ' +
+    'first second third final single quick last next camping access'
+  ).split(' '),
+);
+
+/** Words that make "pass" the verb: "I'll pass - sorry", "it won't pass: error 8003". */
+const VERB_BEFORE_PASS = new Set(
+  (
+    "i'll ill i'd i we you they it will would can cant can't cannot won't wont didn't didnt doesn't doesnt don't dont " +
+    'not to did does do gonna wanna should must might may could couldnt let never always'
+  ).split(' '),
+);
+
+/** A user name or an address right before "pass": "user sam pass …", "apple id [redacted email] pass …". */
+const CREDENTIAL_BEFORE_RE =
+  /(?:\[redacted email\]|\b(?:user(?:\s*name)?|login|log-?in|apple\s*id|id|e-?mail|account|acct)\s*[:=]?\s*(?!pass\b)\S+)[\s,;/|]*$/iu;
+
+/**
+ * A token after the bare word "pass" that is shaped like a password: letters and digits, 6+
+ * characters, not a product, version, size, path or domain ("hunter22x", not "iOS18", "2-factor").
+ */
+function looksLikePasswordAfterPass(token: string): boolean {
+  const bare = trimPunctuation(token);
+  if ([...bare].length < 6 || TECH_WORDS.test(bare) || NOT_A_PASSWORD.has(bare.toLowerCase())) return false;
+  if (/^\d+[-‐–]\p{L}+$/u.test(bare) || isKnownNonSecretShape(bare)) return false;
+  return /\p{L}/u.test(bare) && /[\d\p{P}\p{S}]/u.test(bare.replace(/['’-]/g, ''));
+}
+
+/**
+ * The bare word "pass" names a password (and `token` is it) when a separator says a value follows
+ * ("pass: hunter22x", "pass=x", "pass - x", "pass is x": not "pass: ok", "pass is expired"), or the
+ * token is shaped like a password ("pass hunter22x"), or a user name or an address comes just
+ * before ("user sam pass hunter"). Never after a kind of pass ("boarding pass: gate 12"); "pass"
+ * the verb is followed by ordinary words ("pass the check", "won't pass verification").
+ */
+function passNamesPassword(cue: string, sep: string, token: string, before: string): boolean {
+  const previous = /([\p{L}'’-]+)[\s,]*$/u.exec(before)?.[1]?.toLowerCase().replace('’', "'");
+  if (cue.length === 4 && previous !== undefined && (PASS_KINDS.has(previous) || VERB_BEFORE_PASS.has(previous))) return false;
+  if (/[:=]|[-–—]/.test(sep)) return isValueAfterLooseSeparator(token);
+  // "pass is X"
+  if (sep.trim().length > 0) return !describesPassword(token) && (looksLikeSecret(token) || isPlainWordAfterCue(token));
+  // "pass X": X is shaped like a password, or "apple id pass X" / "user sam pass X" (a credential pair)
+  if (looksLikePasswordAfterPass(token)) return true;
+  const credential = cue.length > 4 || CREDENTIAL_BEFORE_RE.test(before);
+  return credential && (looksLikeSecret(token) || isPlainWordAfterCue(token));
+}
+
 function redactPasswords(text: string, counter: Counter): string {
-  return text.replace(PASSWORD_RE, (whole, word: string, cue: string, sep: string, token: string) => {
+  return text.replace(PASSWORD_RE, (whole, word: string, cue: string, sep: string, token: string, offset: number, all: string) => {
     if (token.startsWith(HELD)) return whole;
     const quoted = /^["'“‘]/.test(token);
     const strong = /[:=]/.test(sep);
-    const wordy = !strong && sep.trim().length > 0;
-    const bare = !strong && !wordy;
-    // "my pass is X" and "pass: X" only; "passcode 1234" is left to the code rules.
+    const dash = !strong && /[-–—]/.test(sep);
+    const wordy = !strong && !dash && sep.trim().length > 0;
+    const bare = !strong && !wordy && !dash;
+    // "my pass is X" and "my pass: X" only; "passcode 1234" is left to the code rules.
     if (PASS_ALONE.test(cue) && bare) return whole;
     if (/passcode$/i.test(cue) && /^[\d\s-]+$/.test(trimPunctuation(token))) return whole;
-    const redact =
-      quoted ||
-      (strong
-        ? trimPunctuation(token).length > 0 && !startsASentence(sep, token)
-        : wordy
-          ? !describesPassword(token)
-          : looksLikeSecret(token) || (!PLURAL_CUE.test(cue) && isPlainWordAfterCue(token)));
+    const redact = BARE_PASS.test(cue)
+      ? passNamesPassword(cue, sep, token, all.slice(0, offset))
+      : quoted ||
+        (strong
+          ? trimPunctuation(token).length > 0 && !startsASentence(sep, token)
+          : dash
+            ? !PLURAL_CUE.test(cue) && isValueAfterLooseSeparator(token)
+            : wordy
+              ? !describesPassword(token)
+              : looksLikeSecret(token) || (!PLURAL_CUE.test(cue) && isPlainWordAfterCue(token)));
     return redact ? `${word}${sep}${bump(counter, 'password', token)}` : whole;
   });
 }
