@@ -61,9 +61,16 @@ describe('item 1: storage amounts at "Does iCloud say your storage is full?"', (
     expect(lastOf(await say(text))).toMatchObject({ key: 'fixed.question', stepId: 'storage' });
   });
 
-  it.each(['1 GB left', '2 GB left', '200 GB left'])('"%s" alone (no total) is asked again, never taken as plenty', async (text) => {
+  it.each(['1 GB left', '2 GB left'])('"%s" alone (no total) is asked again, never taken as plenty', async (text) => {
     const say = await atStorageQuestion();
     expect(keys(await say(text))).toEqual(['answer.notUnderstood', 'step.question']);
+  });
+
+  it('"200 GB left" alone is plenty on any plan (round 8: 10 GB free or more is room without a total): the storage check is skipped', async () => {
+    const say = await atStorageQuestion();
+    const replies = await say('200 GB left');
+    expect(replies.some((r) => r.stepId === 'storage')).toBe(false);
+    expect(keys(replies)).not.toContain('answer.notUnderstood');
   });
 
   it('an amount at "Did that fix it?" answers nothing there', async () => {
