@@ -303,6 +303,11 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     if (clear && isCommand(handler)) {
       if (handler !== 'cancel') return this.obey(dc, state, tracking, handler);
       tracking.misses = 0;
+      // "continue please" is never a stop, whatever the recogniser made of it: carry on with the prompt.
+      if (mentionsPhrase(e.messages.list('synonyms.carryOn'), input.text, true)) {
+        await e.say(dc.context, 'cancel.declined', {}, this.stepRef(state));
+        return this.reprompt(dc, state);
+      }
       tracking.confirmingCancel = true;
       await e.ask(dc.context, 'cancel.confirm', this.confirmChoices(), {}, this.stepRef(state));
       return Dialog.EndOfTurn;
