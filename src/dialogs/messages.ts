@@ -69,6 +69,10 @@ export const ENGINE_MESSAGES = {
   'synonyms.repeat': [],
   'step.paused': [],
   'synonyms.later': [],
+  // "how do i see storage?": another step's howTo; "what should i delete?": the step's text again (step.textAnswers first)
+  'synonyms.howToSee': [],
+  'synonyms.aboutStep': [],
+  'step.textAnswers': [],
   'step.help': [],
   'synonyms.howToCheck': [],
   'synonyms.stuckAbout': [],
@@ -106,11 +110,18 @@ export const ENGINE_MESSAGES = {
   'device.whichOf': ['word'],
   // The message named the service with a device where it can't be fixed (iCloud.com for Photos) and one where it can: started there
   'device.startedWhereFixable': ['device', 'service'],
+  // Two devices named with direction words: started on the one missing the data ({other}: the one it comes from)
+  'device.startedWhereMissing': ['device', 'other'],
   // "Which device?" still not answered after asking again: the first device the message named
   'device.startFirst': ['device'],
   // Words that name a device without saying which ("<device id> <device id>: word, word"), and phrases holding them that name no device in trouble
   'synonyms.deviceWords': [],
   'synonyms.deviceWordsNot': [],
+  // "i dont get any code on my iphone": where the code should show up, not a device change; "the code says wrong": code.refused
+  'synonyms.codeOn': [],
+  'device.codeOn': ['device', 'named'],
+  'synonyms.codeRefused': [],
+  'code.refused': [],
   // "X i take on A dont show up on B": B is missing the data (the device after a missingOn phrase; else not after a madeOn one)
   'synonyms.missingOn': [],
   'synonyms.madeOn': [],

@@ -30,7 +30,7 @@ import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill, type MessageKey } from './messages';
-import { asksSomethingClear, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, laterAnswerAfterLead, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
+import { asksSomethingClear, codeDeviceNamed, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, laterAnswerAfterLead, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
 import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion } from './playbook/prompts';
@@ -59,7 +59,7 @@ import {
   varsFor,
   type PlaybookRun,
 } from './playbook/stepContent';
-import { causeSaidMidway, declinesWhichDevice, devicesNotOwned, deviceWordAside, stepAside } from './playbook/stepAsides';
+import { causeSaidMidway, declinesWhichDevice, devicesNotOwned, deviceWordAside, onlyStopsAtOutagePause, stepAside } from './playbook/stepAsides';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { answerSwitch, offerSwitch, otherProblemIn } from './playbook/otherProblem';
 import { addOutcome, changeDevice, noteHandedOff, noteStart } from './playbook/recordKeeping';
@@ -652,6 +652,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (device.id === state.device || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     // "I deleted an old iPad backup": what the step was done to, not the device we work on.
     if (namedInPassing(this.run, this.engine.recognize(dc.context), device.id)) return undefined;
+    // "i dont get any code on my iphone": where the code should show up, not the device being signed in.
+    if (state.device && codeDeviceNamed(this.run, this.engine.recognize(dc.context), device.id)) {
+      if (state.phase === 'question') return undefined;
+      await this.engine.say(dc.context, 'device.codeOn', { device: this.engine.device(state.device)?.label ?? '', named: device.label }, stepRefOf(this.run, state));
+      return this.reprompt(dc, state);
+    }
     // "i dont have a mac": no device to change to; we stay where we are.
     if (state.device && devicesNotOwned(this.run, this.engine.recognize(dc.context)).includes(device.id)) {
       settle(state);
@@ -855,15 +861,27 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         if (text !== undefined && text !== 'skip') await e.sendText(dc.context, `**${step.title}**\n\n${fill(text, varsFor(this.run, state))}`, 'step.instructions', ref);
         return this.reprompt(dc, state);
       }
+      case 'codeRefused':
+        await e.say(dc.context, 'code.refused', {}, ref);
+        return this.reprompt(dc, state);
       case 'howTo':
         await e.sendText(dc.context, fill(aside.text, varsFor(this.run, state)), 'step.howTo', ref);
+        return this.reprompt(dc, state);
+      case 'stepText':
+        await e.say(dc.context, 'step.textAnswers', {}, ref);
+        await e.sendText(dc.context, `**${aside.title}**\n\n${fill(aside.text, varsFor(this.run, state))}`, 'step.instructions', ref);
         return this.reprompt(dc, state);
       case 'help':
         await e.say(dc.context, 'step.help', {}, ref);
         return this.reprompt(dc, state);
       case 'outageAdvice':
-        await e.say(dc.context, 'outage.pauseAdvice', {}, ref);
+        await e.say(dc.context, aside.open ? 'outage.pauseAdviceOpen' : 'outage.pauseAdvice', {}, ref);
         return this.reprompt(dc, state);
+      case 'outageWhen':
+        await e.say(dc.context, 'outage.pauseWhen', { statusPage: e.statusPageUrl }, ref);
+        return this.reprompt(dc, state);
+      case 'outageStop':
+        return this.onAnswer(dc, state, PAUSE.stop);
       case 'outageContinue':
         return this.onAnswer(dc, state, PAUSE.go);
       case 'status':
@@ -949,6 +967,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const welcomed = await this.welcomeBack(dc, state);
     if (welcomed) return welcomed;
     await this.recapAfterLongGap(dc, state);
+    // "wait", "ok ill wait" at the outage pause: its stop button, before a bare "wait" reads as "one sec".
+    const input = this.engine.input(dc.context);
+    if (input.value === undefined && onlyStopsAtOutagePause(this.run, state, input.text)) return this.onAnswer(dc, state, PAUSE.stop);
     return this.keepLaterAnswer(dc, state);
   }
 

@@ -155,13 +155,15 @@ describe('item 11: "no" in the person\'s own words', () => {
     expect(lastOf(await say('still fails'))).toMatchObject({ key: 'step.question', stepId: 'storage' });
   });
 
-  it.each(['I entered 123456 and it said the code was incorrect, what now', 'got the code finally 834201 but it says wrong'])('"%s" at "Can you sign in now?" is no', async (text) => {
+  // Round 8 (item 11, F08): a refused code gets "only the newest code works" and the same question, not the network step.
+  it.each(['I entered 123456 and it said the code was incorrect, what now', 'got the code finally 834201 but it says wrong'])('"%s" at "Can you sign in now?": use the newest code, the same question', async (text) => {
     const say = talk();
     await say("can't sign in to icloud on my mac");
     expect(lastOf(await say('2'))).toMatchObject({ key: 'fixed.question', stepId: 'account-access' });
     const replies = await say(text);
     expect(keys(replies)).not.toContain('answer.notUnderstood');
-    expect(lastOf(replies).stepId).toBe('network');
+    expect(keys(replies)).toContain('code.refused');
+    expect(lastOf(replies)).toMatchObject({ key: 'fixed.question', stepId: 'account-access' });
   });
 
   it('"still says waiting to upload" is no, not "thanks for doing that"', async () => {

@@ -90,10 +90,14 @@ describe('at the pause itself, "Continue anyway / Stop, I\'ll check later" (J04,
     return say;
   }
 
-  it.each(['ok so should i wait?', 'ok so what do i do'])('"%s": the honest answer, then the same two buttons', async (line) => {
+  // "what do i do" asks no yes/no question: the advice without its "Yes:" (tester round 8, E08).
+  it.each([
+    ['ok so should i wait?', 'outage.pauseAdvice'],
+    ['ok so what do i do', 'outage.pauseAdviceOpen'],
+  ])('"%s": the honest answer, then the same two buttons', async (line, advice) => {
     const say = await atPause();
     const replies = await say(line);
-    expect(keysOf(replies)).toEqual(['outage.pauseAdvice', 'status.pauseQuestion']);
+    expect(keysOf(replies)).toEqual([advice, 'status.pauseQuestion']);
     expect(replies[0].text).toMatch(/Apple's side/);
     expect(keysOf(replies)).not.toContain('question.cantAnswer');
     // The buttons still work afterwards.

@@ -332,11 +332,31 @@ export function asksDevice(state: PlaybookState): boolean {
   return state.phase === 'device' || state.phase === 'whichDevice';
 }
 
+/**
+ * True when the device is named right after a phrase of messages.yaml `synonyms.codeOn` ("i dont
+ * get any code on my iphone": at most two words between): where a code should show up, not the
+ * device being worked on. Negations before it don't matter ("don't get a code on my iPhone").
+ */
+export function codeDeviceNamed(run: PlaybookRun, recognition: Recognition, deviceId: string): boolean {
+  const phrases = run.engine.messages.list('synonyms.codeOn').map((p) => normalise(p).split(' ').filter(Boolean)).filter((p) => p.length > 0);
+  return recognition.entities.some((entity) => {
+    if (entity.type !== 'device' || run.engine.namedDevices({ ...recognition, entities: [entity] })[0]?.device.id !== deviceId) return false;
+    const clause = recognition.text.slice(0, entity.start).split(/[,.;:!?\u2013\u2014]+/).pop() ?? '';
+    const words = normalise(clause).split(' ').filter(Boolean);
+    return phrases.some((p) => {
+      for (let at = words.length - p.length; at >= Math.max(0, words.length - p.length - 2); at--) {
+        if (p.every((w, j) => words[at + j] === w)) return true;
+      }
+      return false;
+    });
+  });
+}
+
 /** The reply to a non-answer ("idk", "all of them") by the kind of question (see InterruptibleDialog.unclearKey). */
 export function unclearReplyKey(state: PlaybookState): MessageKey {
   if (asksDevice(state)) return 'answer.unclearDevice';
-  // answer.unclear's "give it a minute and check again" is about "Did that fix it?", not a step's question.
-  return state.phase === 'question' ? 'answer.unclearQuestion' : 'answer.unclear';
+  // answer.unclear's "give it a minute and check again" is about "Did that fix it?", no other prompt (a step's question, the outage pause…).
+  return state.phase === 'fixed' ? 'answer.unclear' : 'answer.unclearQuestion';
 }
 
 /**

@@ -10,12 +10,13 @@
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Recognition } from '../../nlu/recognizer';
-import { isOnlyPhrase, mentionsPhrase, normalise } from '../answers';
+import { followedByWordsOf, isOnlyPhrase, isOnlyPhrases, mentionsPhrase, normalise } from '../answers';
 import { deviceFromWords, deviceWordsIn } from '../main/deviceWords';
 import { asksAboutApple, readOutagePause } from '../main/outage';
 import { promptChoices } from './prompts';
 import { platformText, type PlaybookState } from './state';
-import { chosenCase, platformOf, stepOf, type PlaybookRun } from './stepContent';
+import type { Step } from '../../content/playbookSchema';
+import { chosenCase, instructionText, platformOf, stepOf, type PlaybookRun } from './stepContent';
 
 export type StepAside =
   /** The chosen case's `whenSaid`: its line, then the hand-over when `handoff`. */
@@ -24,12 +25,20 @@ export type StepAside =
   | { then: 'pause' }
   /** "What was that again?": the step (its instructions, or its question) again. */
   | { then: 'repeat' }
+  /** "the code is [redacted] but it says wrong" at a step whose text speaks of a code: use the newest code. */
+  | { then: 'codeRefused' }
   /** "How do I check that?" at a question with a `howTo` for this platform. */
   | { then: 'howTo'; text: string }
+  /** "What should I delete?": a step's instructions (this one's, or a later one's) hold the answer: they again, with the step's title. */
+  | { then: 'stepText'; title: string; text: string }
   /** "help" typed as such: help for this prompt. */
   | { then: 'help' }
-  /** At the outage pause: "ok so should i wait?" (the honest answer, the buttons again). */
-  | { then: 'outageAdvice' }
+  /** At the outage pause: "ok so should i wait?" (the honest answer, the buttons again); `open` for "what now" (no yes/no question: no "Yes:"). */
+  | { then: 'outageAdvice'; open?: boolean }
+  /** At the outage pause: "how long will it last?" (Apple gives no time; the status page; the buttons again). */
+  | { then: 'outageWhen' }
+  /** At the outage pause: "ok ill wait", "ill check later" (Stop, I'll check later). */
+  | { then: 'outageStop' }
   /** At the outage pause: "can we check my settings anyway" (Continue anyway). */
   | { then: 'outageContinue' }
   /**
@@ -71,7 +80,9 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
   if (state.phase === 'statusPause') {
     if (asksStatus) return { then: 'status' };
     const read = readOutagePause(run.engine, { text });
-    return read === 'advice' ? { then: 'outageAdvice' } : read === 'continue' ? { then: 'outageContinue' } : undefined;
+    if (read === 'continue') return { then: 'outageContinue' };
+    if (read === 'advice') return { then: 'outageAdvice', open: asksWhatNow(run, text) };
+    return outagePauseWords(run, text);
   }
   if (state.phase !== 'question' && state.phase !== 'fixed') return undefined;
   const messages = run.engine.messages;
@@ -80,16 +91,120 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
     if (said && mentionsPhrase(said.phrases, text, true)) return { then: 'whenSaid', say: said.say, handoff: said.then === 'handoff' };
   }
   if (asksStatus) return { then: 'status' };
+  if (mentionsPhrase(messages.list('synonyms.codeRefused'), text, true) && speaksOfCode(run, state)) return { then: 'codeRefused' };
   // Apple's outage of this service is known: "ok so should i wait?" is about it (messages.yaml `synonyms.shouldWait`).
-  if (state.outageSeen && mentionsPhrase(messages.list('synonyms.shouldWait'), text, true)) return { then: 'outageAdvice' };
+  if (state.outageSeen && mentionsPhrase(messages.list('synonyms.shouldWait'), text, true)) return { then: 'outageAdvice', open: asksWhatNow(run, text) };
   if (mentionsPhrase(messages.list('synonyms.later'), text, true)) return { then: 'pause' };
   if (mentionsPhrase(messages.list('synonyms.repeat'), text, true)) return { then: 'repeat' };
+  // "how do i see storage?" at another step: the howTo of the playbook's step those words name.
+  const named = howToOfStepNamed(run, state, text);
+  if (named !== undefined) return { then: 'howTo', text: named };
   if (state.phase === 'question' && mentionsPhrase(messages.list('synonyms.howToCheck'), text, true)) {
     const howTo = platformText(stepOf(run, state).question?.howTo, platformOf(run, state));
     if (howTo !== undefined && howTo !== 'skip') return { then: 'howTo', text: howTo };
   }
+  const answering = stepTextAnswering(run, state, text);
+  if (answering) return answering;
   // "help" alone (or "ok help"): help for this prompt; "what can you do? help" still gets what the bot does.
   return help && isOnlyPhrase(messages.list('synonyms.help'), messages.list('synonyms.acknowledge'), text) ? { then: 'help' } : undefined;
+}
+
+/** True when the step under way (its question, or its instructions at "Did that fix it?") speaks of a code. */
+function speaksOfCode(run: PlaybookRun, state: PlaybookState): boolean {
+  const step = stepOf(run, state);
+  const shown = state.phase === 'fixed' ? instructionText(run, step, state) : platformText(step.question?.text, platformOf(run, state));
+  return shown !== undefined && normalise(shown).split(' ').includes('code');
+}
+
+/** A step's question `howTo` for the person's platform, if it has one. */
+function howToOf(run: PlaybookRun, state: PlaybookState, step: Step): string | undefined {
+  const howTo = platformText(step.question?.howTo, platformOf(run, state));
+  return howTo === undefined || howTo === 'skip' ? undefined : howTo;
+}
+
+/**
+ * "how do i see storage?" (a phrase of messages.yaml `synonyms.howToCheck` or `synonyms.howToSee`
+ * followed by words of a step's title, "Check your iCloud storage"): that step's question `howTo`,
+ * for any step of this playbook other than the one under way (its own howTo answers a bare "how do
+ * i check that?").
+ */
+function howToOfStepNamed(run: PlaybookRun, state: PlaybookState, text: string): string | undefined {
+  const messages = run.engine.messages;
+  const leads = [...messages.list('synonyms.howToCheck'), ...messages.list('synonyms.howToSee')];
+  if (!mentionsPhrase(leads, text, true)) return undefined;
+  // Words in nearly every title name no one step.
+  const common = [...messages.list('stopWords.en'), 'check', 'icloud', 'apple', 'device', 'settings'];
+  for (const id of run.playbook.steps) {
+    const step = run.engine.content.steps[id];
+    if (!step || id === state.stepId) continue;
+    const howTo = howToOf(run, state, step);
+    if (howTo !== undefined && followedByWordsOf(leads, text, step.title, common)) return howTo;
+  }
+  return undefined;
+}
+
+/** Words of a question that are no verb of it ("what should i delete": delete). */
+const QUESTION_WORDS = new Set(['should', 'which', 'where', 'could', 'would']);
+
+/**
+ * "what do i delete?", "what should i delete?" (messages.yaml `synonyms.aboutStep`): the step's own
+ * text answers it when it holds the question's verb ("delete", "remove": its words of 5 letters or
+ * more but the question words). The step under way first (at "Did that fix it?", its instructions were shown), then the
+ * playbook's later steps ("I'll go straight to making room" said at the account question): that
+ * step's instructions again, with its title.
+ */
+function stepTextAnswering(run: PlaybookRun, state: PlaybookState, text: string): StepAside | undefined {
+  const phrases = run.engine.messages.list('synonyms.aboutStep').filter((p) => mentionsPhrase([p], text, true));
+  const verbs = phrases.flatMap((p) => normalise(p).split(' ').filter((w) => w.length >= 5 && !QUESTION_WORDS.has(w)));
+  if (verbs.length === 0) return undefined;
+  const from = state.phase === 'fixed' ? state.stepIndex : state.stepIndex + 1;
+  for (const id of run.playbook.steps.slice(Math.max(0, from))) {
+    const step = run.engine.content.steps[id];
+    if (step?.kind !== 'instruction') continue;
+    const body = instructionText(run, step, id === state.stepId ? state : { ...state, stepId: id, choiceId: undefined });
+    if (body === undefined || body === 'skip') continue;
+    const words = new Set(normalise(body).split(' '));
+    if (verbs.some((v) => words.has(v))) return { then: 'stepText', title: step.title, text: body };
+  }
+  return undefined;
+}
+
+/** "what now", "what do i do": an open question (messages.yaml `synonyms.whatNow`), so the advice opens without "Yes:". */
+function asksWhatNow(run: PlaybookRun, text: string): boolean {
+  const messages = run.engine.messages;
+  return mentionsPhrase(messages.list('synonyms.whatNow'), text, true) && !mentionsPhrase(messages.list('synonyms.shouldWait').filter((p) => !messages.list('synonyms.whatNow').includes(p)), text, true);
+}
+
+function outageStopPhrases(run: PlaybookRun): string[] {
+  return [...run.engine.messages.list('synonyms.outageStop'), ...run.engine.messages.list('synonyms.later')];
+}
+
+/**
+ * "wait", "ok ill wait", "later" alone at the outage pause (typed, not a button): the stop button's
+ * words, read before a bare "wait" is taken as "one sec" (the dialog asks this before anything else).
+ */
+export function onlyStopsAtOutagePause(run: PlaybookRun, state: PlaybookState, text: string): boolean {
+  if (run.handoffOnly || state.phase !== 'statusPause') return false;
+  return isOnlyPhrases(outageStopPhrases(run), run.engine.messages.list('synonyms.acknowledge'), text);
+}
+
+/**
+ * At the outage pause, after "should i wait?" and "check anyway": the Stop button's own words in a
+ * longer message ("ok ill wait", "i'll try later": `synonyms.outageStop`, `synonyms.later`), then
+ * "how long will it last?" (a question holding a `synonyms.whenFixed` phrase).
+ */
+function outagePauseWords(run: PlaybookRun, text: string): StepAside | undefined {
+  const messages = run.engine.messages;
+  // A one-word phrase ("later") only alone or after "ok": "wait, how long will it last?" is no stop.
+  const stop = outageStopPhrases(run);
+  if (isOnlyPhrases(stop, messages.list('synonyms.acknowledge'), text) || mentionsPhrase(stop.filter((p) => normalise(p).includes(' ')), text, true)) return { then: 'outageStop' };
+  if (!mentionsPhrase(messages.list('synonyms.whenFixed'), text, true)) return undefined;
+  const t = normalise(text);
+  const opens = messages.list('synonyms.questionStart').some((p) => {
+    const q = normalise(p);
+    return q !== '' && (t === q || t.startsWith(`${q} `));
+  });
+  return text.trim().endsWith('?') || opens ? { then: 'outageWhen' } : undefined;
 }
 
 /**
