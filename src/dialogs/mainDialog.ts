@@ -563,6 +563,10 @@ export class MainDialog extends Dialog {
     if (withWords.left.length > 0 && devices.length === 1) {
       await this.engine.say(dc.context, 'device.startedWhereFixable', { device: this.engine.device(devices[0])?.label ?? '', service: this.engine.serviceLabel(service ?? playbook.service) });
     }
+    // "photos i take on my iphone dont show up on my mac": started on the Mac, and said why (and how to change it).
+    if (withWords.from !== undefined && devices.length === 1) {
+      await this.engine.say(dc.context, 'device.startedWhereMissing', { device: this.engine.device(devices[0])?.label ?? '', other: this.engine.device(withWords.from)?.label ?? '' });
+    }
     if (devices.length === 0 && playbook.askDevice !== false) {
       const remembered = await deviceToConfirm(this.engine, state, (await this.engine.getProfile(dc.context)).device, ruledOut, () => this.engine.getRecord(dc.context));
       if (remembered) return this.askDeviceAgain(dc, state, { intent, utterance, service, devices: [], tries: 0, ruledOut }, remembered);

@@ -48,6 +48,8 @@ describe('item 6: the device after "dont show on" is the one missing the data', 
     expect(keys(replies)).not.toContain('device.question');
     expect(replies.some((r) => r.playbook === playbook)).toBe(true);
     expect((await recordOf(c)).device).toBe(device);
+    // Said why it starts there, and how to start on the other device instead.
+    expect(replies.find((r) => r.key === 'device.startedWhereMissing')?.text).toMatch(/the one missing them/);
   });
 
   it('the Mac steps are shown for the Mac ("Photos i take on my iphone 15 dont show up on my macbook air")', async () => {

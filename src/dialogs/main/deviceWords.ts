@@ -96,7 +96,7 @@ export function devicesWithWords(
   text: string,
   named: readonly string[],
   ruledOut: readonly string[],
-): { devices: string[]; ask?: DeviceWord; left: string[] } {
+): { devices: string[]; ask?: DeviceWord; left: string[]; from?: string } {
   const groups = deviceWordsIn(engine, text)
     .map((g) => ({ ...g, devices: g.devices.filter((id) => !ruledOut.includes(id)) }))
     .filter((g) => g.devices.length > 0 && !g.devices.some((id) => named.includes(id)));
@@ -109,7 +109,7 @@ export function devicesWithWords(
   }
   // "photos i take on my iphone dont show up on my mac": the Mac is the one missing them, so nobody is asked which.
   const missing = devices.length > 1 ? deviceMissingData(engine, text, devices) : undefined;
-  if (missing !== undefined) return { devices: [missing], left: [] };
+  if (missing !== undefined) return { devices: [missing], left: [], from: devices.find((id) => id !== missing) };
   if (named.length === 0 && groups.length === 1 && groups[0].devices.length > 1) return { devices: [], ask: groups[0], left: [] };
   // "i cant log in to icloud on my android phone browser": the browser on that phone. Devices on one platform get the
   // same steps, so when one of them is the platform's own device (iCloud.com for the web) nobody is asked which.
