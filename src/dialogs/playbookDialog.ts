@@ -998,6 +998,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (answer !== undefined && answer !== SAME_PROBLEM) return undefined;
     const device = state.phase === 'device' ? undefined : this.engine.device(state.device)?.label;
     await this.engine.sayWelcomeBack(dc.context, { problem: this.playbook.title, device, step: stepOf(this.run, state)?.title }, stepRefOf(this.run, state));
+    // Left at the outage pause: Apple's status is read again before that question is asked again
+    // (still listed: the pause; cleared: said so, and on with the checks).
+    if (state.phase === 'statusPause') return this.statusAside(dc, state, this.engine.recognize(dc.context));
     return this.reprompt(dc, state);
   }
 
