@@ -3,28 +3,14 @@
  * whole bot with the real recogniser and content: what happens at a playbook's step questions and
  * at "Did that fix it?" (still full, no trusted device, signed out mid-way, repeat, help, pausing).
  */
-import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+import { sayAll, useRealBot, type LineChat, type ReplyLine } from '../helpers/realBot';
 
 const bot = useRealBot('round6-steps');
 let n = 0;
 
-interface Chat {
-  id: string;
-  say(text: string): Promise<ReplyLine[]>;
-}
+const chat = (): LineChat => bot.lineChat(`round6-steps-${++n}`);
 
-function chat(): Chat {
-  const id = `round6-steps-${++n}`;
-  const send = personalChat(bot.runtime.bot, id);
-  return { id, say: async (text) => (await send(text)).map(lineOf) };
-}
-
-/** Runs the lines, returning the replies to the last one. */
-async function run(c: Chat, lines: string[]): Promise<ReplyLine[]> {
-  let replies: ReplyLine[] = [];
-  for (const line of lines) replies = await c.say(line);
-  return replies;
-}
+const run = sayAll;
 
 const stepsShown = (replies: ReplyLine[]) => replies.filter((r) => r.key === 'step.instructions').map((r) => r.stepId);
 const lastOf = (replies: ReplyLine[]) => replies[replies.length - 1];

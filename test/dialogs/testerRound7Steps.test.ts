@@ -5,55 +5,25 @@
  * "I don't have a Mac", the hand-over after account recovery, and "there's room now" in the photos
  * checks.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { ManualClock } from '../../src/clock';
-import { parseConfig } from '../../src/config/config';
-import { silentLogger } from '../../src/logging/logger';
 import { ALL_CLEAR, FixtureStatusFeed, NOW, outage, realContent } from './helpers';
-import { lineOf, personalChat, type ReplyLine } from '../helpers/realBot';
+import { sayAll, useRealBot, type LineChat, type ReplyLine } from '../helpers/realBot';
 
 const content = realContent();
 const notesStatus = content.services.find((s) => s.id === 'notes')!.statusNames[0];
 const photosStatus = content.services.find((s) => s.id === 'photos')!.statusNames[0];
 
-let runtime: Runtime;
-let dataDir = '';
 const feed = new FixtureStatusFeed(ALL_CLEAR);
 const clock = new ManualClock(NOW);
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-round7-steps-'));
-  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: feed, clock });
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const bot = useRealBot('round7-steps', { clock, statusFeed: feed });
 
 beforeEach(() => {
   feed.report = ALL_CLEAR;
 });
 
 let n = 0;
-interface Chat {
-  id: string;
-  say(text: string): Promise<ReplyLine[]>;
-}
-function chat(): Chat {
-  const id = `round7-steps-${++n}`;
-  const send = personalChat(runtime.bot, id);
-  return { id, say: async (text) => (await send(text)).map(lineOf) };
-}
-async function run(c: Chat, lines: string[]): Promise<ReplyLine[]> {
-  let replies: ReplyLine[] = [];
-  for (const line of lines) replies = await c.say(line);
-  return replies;
-}
+const chat = (): LineChat => bot.lineChat(`round7-steps-${++n}`);
+const run = sayAll;
 const keys = (replies: ReplyLine[]) => replies.map((r) => r.key);
 const lastOf = (replies: ReplyLine[]) => replies[replies.length - 1];
 const stepsShown = (replies: ReplyLine[]) => replies.filter((r) => r.key === 'step.instructions').map((r) => r.stepId);
@@ -64,13 +34,13 @@ interface StoredStep {
 }
 async function recordedSteps(id: string): Promise<StoredStep[]> {
   const key = `test/conversations/${id}/`;
-  const stored = (await runtime.storage.read([key]))[key] as { troubleshooting?: { steps: StoredStep[] } } | undefined;
+  const stored = (await bot.runtime.storage.read([key]))[key] as { troubleshooting?: { steps: StoredStep[] } } | undefined;
   return stored?.troubleshooting?.steps ?? [];
 }
 
 describe('outage questions at a step (item 2, E01 and A7-F04)', () => {
   /** E01: Notes on the iPhone, at the Apple Account step's "Did that fix it?" when a Notes outage starts. */
-  async function atFixedDuringOutage(): Promise<Chat> {
+  async function atFixedDuringOutage(): Promise<LineChat> {
     const c = chat();
     await run(c, ['notes not syncing iphone', 'yes']);
     feed.report = outage(notesStatus);

@@ -11,21 +11,13 @@
  *   (sign-in-problem notWhen): the photos checks start on the iPad, no "You mentioned more than one problem".
  */
 import type { TroubleshootingRecord } from '../../src/dialogs/troubleshootingRecord';
-import { lineOf, personalChat, useRealBot, type ReplyLine } from '../helpers/realBot';
+import { useRealBot, type LineChat, type ReplyLine } from '../helpers/realBot';
 
 const bot = useRealBot('round8-first');
 let n = 0;
 
-interface Chat {
-  id: string;
-  say(text: string): Promise<ReplyLine[]>;
-}
-function chat(): Chat {
-  const id = `round8-first-${++n}`;
-  const send = personalChat(bot.runtime.bot, id);
-  return { id, say: async (text) => (await send(text)).map(lineOf) };
-}
-async function recordOf(c: Chat): Promise<TroubleshootingRecord> {
+const chat = (): LineChat => bot.lineChat(`round8-first-${++n}`);
+async function recordOf(c: LineChat): Promise<TroubleshootingRecord> {
   const key = `test/conversations/${c.id}/`;
   const stored = await bot.runtime.storage.read([key]);
   return (stored[key] as { troubleshooting: TroubleshootingRecord }).troubleshooting;

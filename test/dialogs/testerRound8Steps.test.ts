@@ -4,61 +4,31 @@
  * clock: the outage pause's Stop in the person's words, how-to questions the step's own text
  * answers, the sign-in code that never arrives, and typos of yes and no.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createRuntime, type Runtime } from '../../src/app/runtime';
 import { ManualClock } from '../../src/clock';
-import { parseConfig } from '../../src/config/config';
-import { silentLogger } from '../../src/logging/logger';
 import { ALL_CLEAR, FixtureStatusFeed, NOW, outage, realContent } from './helpers';
-import { lineOf, personalChat, type ReplyLine } from '../helpers/realBot';
+import { sayAll, useRealBot, type LineChat, type ReplyLine } from '../helpers/realBot';
 
 const content = realContent();
 const notesStatus = content.services.find((s) => s.id === 'notes')!.statusNames[0];
 const photosStatus = content.services.find((s) => s.id === 'photos')!.statusNames[0];
 
-let runtime: Runtime;
-let dataDir = '';
 const feed = new FixtureStatusFeed(ALL_CLEAR);
 const clock = new ManualClock(NOW);
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'resync-round8-steps-'));
-  const config = parseConfig({ STORAGE: 'memory', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  runtime = await createRuntime(config, { logger: silentLogger, statusFeed: feed, clock });
-}, 120_000);
-
-afterAll(async () => {
-  await runtime?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const bot = useRealBot('round8-steps', { clock, statusFeed: feed });
 
 beforeEach(() => {
   feed.report = ALL_CLEAR;
 });
 
 let n = 0;
-interface Chat {
-  id: string;
-  say(text: string): Promise<ReplyLine[]>;
-}
-function chat(): Chat {
-  const id = `round8-steps-${++n}`;
-  const send = personalChat(runtime.bot, id);
-  return { id, say: async (text) => (await send(text)).map(lineOf) };
-}
-async function run(c: Chat, lines: string[]): Promise<ReplyLine[]> {
-  let replies: ReplyLine[] = [];
-  for (const line of lines) replies = await c.say(line);
-  return replies;
-}
+const chat = (): LineChat => bot.lineChat(`round8-steps-${++n}`);
+const run = sayAll;
 const keys = (replies: ReplyLine[]) => replies.map((r) => r.key);
 const lastOf = (replies: ReplyLine[]) => replies[replies.length - 1];
 
 describe('the outage pause: Stop in the person\'s words (item 5, G15, F01, E03)', () => {
   /** G15: Notes on the iPad during a Notes outage: "Continue anyway / Stop, I'll check later". */
-  async function atPause(): Promise<Chat> {
+  async function atPause(): Promise<LineChat> {
     feed.report = outage(notesStatus);
     const c = chat();
     const replies = await c.say('notes not syncing on ipad');

@@ -56,9 +56,24 @@ export function lineOf(a: Partial<Activity>): ReplyLine {
   return { text: textOf(a).replace(/\*\*/g, ''), key: resync.messageKey, stepId: resync.stepId, playbook: resync.playbook, choices: resync.choices };
 }
 
+/** A conversation whose replies come flattened (lineOf), with its id (to read its record in storage). */
+export interface LineChat {
+  id: string;
+  say(text: string): Promise<ReplyLine[]>;
+}
+
+/** Says each of `lines` in turn; the replies to the last one. */
+export async function sayAll(c: LineChat, lines: readonly string[]): Promise<ReplyLine[]> {
+  let replies: ReplyLine[] = [];
+  for (const line of lines) replies = await c.say(line);
+  return replies;
+}
+
 export interface RealBot {
   /** A new personal conversation on the `test` channel. */
   conversation(id: string): Say;
+  /** The same, its replies as ReplyLines. */
+  lineChat(id: string): LineChat;
   /**
    * A new conversation that starts with `first` and answers each step question with its
    * "continue" choice (by number) until "Did that fix it?" is asked.
@@ -106,6 +121,10 @@ export function useRealBot(prefix: string, options: { clock?: ManualClock; statu
     conversation(id: string): Say {
       const chat = personalChat(started().bot, id);
       return async (text) => (await chat(text)).map(resyncOf);
+    },
+    lineChat(id: string): LineChat {
+      const chat = personalChat(started().bot, id);
+      return { id, say: async (text) => (await chat(text)).map(lineOf) };
     },
   };
   return bot;
