@@ -100,3 +100,18 @@ describe('item 12: facts said at another step are kept', () => {
     expect(replies.some((r) => r.key === 'step.question' && r.stepId === 'apple-id')).toBe(false);
   });
 });
+
+describe('B07: a price question after the storage tips', () => {
+  it('"how much is the 200gb plan" at "Did that fix it?" of the storage step gets the plans and prices, then the same question', async () => {
+    const say = chat();
+    const tips = await say('icloud storage full on my mac, keeps nagging');
+    expect(lastOf(tips)).toMatchObject({ key: 'fixed.question', stepId: 'storage' });
+    const replies = await say('how much is the 200gb plan');
+    expect(keys(replies)).not.toContain('answer.notUnderstood');
+    expect(keys(replies)).not.toContain('playbook.wrapUp');
+    // The storage question's own how-to (where the plans and their prices are), then "Did that fix it?" again.
+    expect(replies.map((r) => r.text).join('\n')).toMatch(/plan/i);
+    expect(stepsShown(replies)).not.toContain('sign-in');
+    expect(lastOf(replies)).toMatchObject({ key: 'fixed.question', stepId: 'storage' });
+  });
+});

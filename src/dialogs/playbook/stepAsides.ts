@@ -99,7 +99,8 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
   // "how do i see storage?" at another step: the howTo of the playbook's step those words name.
   const named = howToOfStepNamed(run, state, text);
   if (named !== undefined) return { then: 'howTo', text: named };
-  if (state.phase === 'question' && mentionsPhrase(messages.list('synonyms.howToCheck'), text, true)) {
+  // At the step's question, or at its "Did that fix it?" ("how much is the 200gb plan" after the storage tips).
+  if (mentionsPhrase(messages.list('synonyms.howToCheck'), text, true)) {
     const howTo = platformText(stepOf(run, state).question?.howTo, platformOf(run, state));
     if (howTo !== undefined && howTo !== 'skip') return { then: 'howTo', text: howTo };
   }
