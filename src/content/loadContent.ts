@@ -9,6 +9,8 @@ import {
   PLATFORMS,
   playbookSchema,
   servicesFileSchema,
+  questionsFileSchema,
+  type KnownQuestion,
   stepSchema,
   type Device,
   type Playbook,
@@ -54,6 +56,8 @@ export interface Content {
   steps: Record<string, Step>;
   playbooks: Record<string, LoadedPlaybook>;
   intents: IntentRef[];
+  /** Side questions with a sure answer (questions.yaml; none when the file is absent). */
+  questions: KnownQuestion[];
 }
 
 export interface CheckResult {
@@ -200,6 +204,32 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
     }
   }
   const serviceIds = new Set(services.map((s) => s.id));
+
+  // questions.yaml (optional)
+  let questions: KnownQuestion[] = [];
+  const questionsFile = rel('questions.yaml');
+  const questionsYaml = existsSync(questionsFile) ? read(questionsFile) : null;
+  if (questionsYaml) {
+    const r = parse(questionsYaml, questionsFileSchema);
+    if (r.usable) {
+      questions = r.usable.questions;
+      const ids = new Set<string>();
+      const askedBy = new Map<string, string>();
+      questions.forEach((q, i) => {
+        if (ids.has(q.id)) problem(questionsYaml, questionsFile, ['questions', i, 'id'], `duplicate question id '${q.id}'`);
+        ids.add(q.id);
+        q.whenAsked.forEach((phrase, j) => {
+          const key = phrase.toLowerCase().replace(/\s+/g, ' ');
+          const other = askedBy.get(key);
+          if (other !== undefined && other !== q.id) problem(questionsYaml, questionsFile, ['questions', i, 'whenAsked', j], `'${phrase}' is also in whenAsked of question '${other}'`);
+          askedBy.set(key, q.id);
+        });
+        for (const [platform, said] of Object.entries(q.answer)) {
+          for (const name of placeholdersIn(said ?? '')) problem(questionsYaml, questionsFile, ['questions', i, 'answer', platform], `unknown placeholder {${name}} (answers are said as written)`);
+        }
+      });
+    }
+  }
 
   // messages.yaml
   let messages: Record<string, MessageValue> = {};
@@ -460,7 +490,7 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
   }
 
   if (problems.length > 0) return { content: null, problems };
-  return { content: { devices, services, alwaysCheck, messages, steps, playbooks, intents: [...(intents ?? [])] }, problems };
+  return { content: { devices, services, alwaysCheck, messages, steps, playbooks, intents: [...(intents ?? [])], questions }, problems };
 }
 
 /** Loads the content or throws ContentError naming every problem (file, line, field). */

@@ -9,6 +9,8 @@ import { z } from 'zod';
  *   dialogs/messages.yaml     every sentence the engine says that is not part of a step
  *   dialogs/steps/<id>.yaml   one troubleshooting step of the guide, instructions per platform
  *   dialogs/playbooks/<id>.yaml  one playbook per problem intent: the ordered step ids
+ *   dialogs/questions.yaml    side questions with a short, sure answer ("does Optimise Storage
+ *                             matter?"), answered at any point instead of "a person can answer that"
  *
  * Text may contain placeholders in braces, filled by the engine: {device} (device label),
  * {service} (service label), {statusPage} (status page URL), and the ones a message documents.
@@ -357,6 +359,26 @@ export const servicesFileSchema = z
   })
   .strict();
 export type Service = z.infer<typeof serviceSchema>;
+
+/**
+ * A side question the bot can answer wherever it is asked ("will I lose my photos if I sign
+ * out?"): a question (ending in "?" or opening with `synonyms.questionStart`) holding one of
+ * `whenAsked` as whole words gets `answer`, the text for the device being talked about or `all`.
+ */
+export const knownQuestionSchema = z
+  .object({
+    id,
+    whenAsked: z.array(text).min(1),
+    answer: z
+      .object({ all: text, ios: text.optional(), mac: text.optional(), windows: text.optional(), web: text.optional(), other: text.optional() })
+      .strict(),
+  })
+  .strict();
+export type KnownQuestion = z.infer<typeof knownQuestionSchema>;
+
+export const questionsFileSchema = z
+  .object({ version: z.literal(SCHEMA_VERSION), questions: z.array(knownQuestionSchema) })
+  .strict();
 
 /** messages.yaml: a flat map of message keys to text (or a list of texts to vary). */
 export const messagesFileSchema = z

@@ -44,7 +44,8 @@
  *     that?", "help" typed as such), then stuck on the step ("I can't find it", "what's See All?"):
  *     the subclass's `onStuck` (help with the step, then the prompt again); a command other than
  *     help typed as such wins;
- *  d. a question (3+ words ending in "?" or opening with `synonyms.questionStart`) that is no
+ *  d. a side question questions.yaml answers ("time machine?"): that answer, then the prompt again;
+ *  e. a question (3+ words ending in "?" or opening with `synonyms.questionStart`) that is no
  *     command, no "is iCloud down?", asks for no device ("can we do the Mac instead?":
  *     `synonyms.deviceRequest`, a device change) and whose first clause answers nothing ("no, is
  *     that bad?" is "no"): "a person can answer that", then the prompt again; never taken as an answer.
@@ -56,12 +57,13 @@
  * being worked on said again (`isCurrentProblem`) is a miss that says "we're on it".
  */
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Device } from '../content/playbookSchema';
+import type { Device, Platform } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice, normalise, numberOutOfRange, requestedAt, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import { COMMAND_PHRASES, type Engine } from './engine';
 import { personAsked } from './handoffService';
+import { knownAnswer } from './knownQuestions';
 import type { MessageKey } from './messages';
 
 /** Not-understood answers in a row before the hint with the buttons, help and a person. */
@@ -206,6 +208,11 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
    * "how do I check that?", "help" typed as such: `help`): handled by the subclass before stuck help.
    * Undefined when the message is no such thing here.
    */
+  /** The platform of the device being talked about, for device-specific answers (none by default). */
+  protected platformFor(_state: S): Platform | undefined {
+    return undefined;
+  }
+
   protected async onStepAside(_dc: DialogContext, _state: S, _input: UserInput, _help: boolean): Promise<DialogTurnResult | undefined> {
     return undefined;
   }
@@ -369,6 +376,13 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       }
       const helped = await this.onStuck(dc, state, input, recognition);
       if (helped) return helped;
+    }
+    // "optimize mac storage is on, does that matter?", "time machine?": questions.yaml's answer, then the prompt.
+    const known = typed ? undefined : knownAnswer(e, recognition, this.platformFor(state));
+    if (known) {
+      tracking.misses = 0;
+      await e.sendText(dc.context, known.text, `question.${known.id}`, this.stepRef(state));
+      return this.reprompt(dc, state);
     }
     if (!typed && this.asksQuestion(state, input, recognition)) {
       await e.say(dc.context, 'question.cantAnswer', {}, this.stepRef(state));

@@ -55,6 +55,7 @@ import type { Recognition } from '../nlu/recognizer';
 import { matchChoice, mentionsPhrase } from './answers';
 import type { Engine, PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
+import { knownAnswer } from './knownQuestions';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
 import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
@@ -444,6 +445,14 @@ export class MainDialog extends Dialog {
     if (asksToStartOver(e, input, 'exact')) return this.startOver(dc, state);
 
     const r = e.recognize(context);
+    // "will i lose my photos if i sign out?": questions.yaml's answer, and how to go on from there.
+    const known = knownAnswer(e, r);
+    if (known) {
+      state.misses = 0;
+      await e.sendText(context, known.text, `question.${known.id}`);
+      await e.say(context, 'question.answeredTopLevel');
+      return Dialog.EndOfTurn;
+    }
     // Several problems in one message, a general problem naming a service with a playbook of its own, or "Did you mean …?".
     const problems = readProblems(e, r, Boolean(this.handoffDialogId));
     if (problems?.kind === 'several') return this.startSeveral(dc, state, r, problems.named);

@@ -78,6 +78,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.stuckAbout': [],
   // A question the bot can't answer ("will I lose my contacts if I sign out?"): a person can, then the question again
   'question.cantAnswer': [],
+  // After a questions.yaml answer at the top level (no question pending): how to go on
+  'question.answeredTopLevel': [],
   'synonyms.questionStart': [],
   // A hedge opening a message ("I think wifi?"): a tentative answer, not a question for a person
   'synonyms.hedge': [],

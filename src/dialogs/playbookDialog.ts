@@ -20,7 +20,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import { createHash } from 'node:crypto';
 import type { LoadedPlaybook } from '../content/loadContent';
-import type { Device, Step } from '../content/playbookSchema';
+import type { Device, Platform, Step } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { withoutMarkers } from '../privacy/redact';
 import { matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
@@ -515,6 +515,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   protected stepRef(state: PlaybookState): StepRef {
     return stepRefOf(this.run, state);
+  }
+
+  protected override platformFor(state: PlaybookState): Platform | undefined {
+    return state.device ? platformOf(this.run, state) : undefined;
   }
 
   protected async reprompt(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
