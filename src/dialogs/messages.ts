@@ -132,6 +132,9 @@ export const ENGINE_MESSAGES = {
   'device.whichNow': [],
   // ...and the answer is the device already being worked on
   'device.unchanged': ['device'],
+  // "ipad" alone at a step while we're on the iPad already, and the words that may stand before it ("my ipad")
+  'device.already': ['device'],
+  'synonyms.deviceOnly': [],
   // A returning person's remembered device, not named in this conversation: confirmed with one tap
   'device.again': ['device'],
   'device.againYes': [],

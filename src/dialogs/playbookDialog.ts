@@ -23,7 +23,7 @@ import type { LoadedPlaybook } from '../content/loadContent';
 import type { Device, Platform, Step } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
 import { withoutMarkers } from '../privacy/redact';
-import { matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from './answers';
+import { matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import type { Engine } from './engine';
 import { handoffAnswer } from './handoffService';
@@ -637,9 +637,13 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
       case 'whichDevice': {
         settle(state);
         const device = this.engine.device(choiceId);
+        // The device we were on, picked again at "which device?": we stay with it.
+        if (device && device.id === state.device) {
+          await this.engine.say(dc.context, 'device.unchanged', { device: device.label }, stepRefOf(this.run, state));
+          return this.reprompt(dc, state);
+        }
         const handled = device && (await this.onDevice(dc, state, device));
         if (handled) return handled;
-        if (device && device.id === state.device) await this.engine.say(dc.context, 'device.unchanged', { device: device.label }, stepRefOf(this.run, state));
         return this.reprompt(dc, state);
       }
       case 'handoff':
@@ -652,6 +656,11 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (state.phase === 'device' || state.phase === 'whichDevice') return this.onAnswer(dc, state, device.id);
     if (state.phase === 'elsewhere') {
       return elsewhereDevice(this.run, state, device) ? this.onAnswer(dc, state, device.id) : undefined;
+    }
+    // "ipad" alone while we're on the iPad (an answer to a "which device?" no longer asked): say so, then the question.
+    if (device.id === state.device && (state.phase === 'question' || state.phase === 'fixed') && this.onlyNames(dc, device)) {
+      await this.engine.say(dc.context, 'device.already', { device: device.label }, stepRefOf(this.run, state));
+      return this.reprompt(dc, state);
     }
     if (device.id === state.device || state.phase === 'switch' || state.phase === 'handoff') return undefined;
     // "I deleted an old iPad backup": what the step was done to, not the device we work on.
@@ -676,6 +685,15 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     if (state.phase === 'statusPause') return this.reprompt(dc, state);
     // The current step again, for the new device (not the steps before it).
     return this.rerunCurrent(dc, state);
+  }
+
+  /** The message is only this device, with at most `synonyms.deviceOnly` words before it ("ipad", "my ipad"). */
+  private onlyNames(dc: DialogContext, device: Device): boolean {
+    const r = this.engine.recognize(dc.context);
+    const named = r.entities.filter((m) => m.type === 'device');
+    if (named.length !== 1 || named[0]!.value !== device.id) return false;
+    const rest = normalise(`${r.text.slice(0, named[0]!.start)} ${r.text.slice(named[0]!.end)}`);
+    return rest === '' || this.engine.messages.list('synonyms.deviceOnly').some((p) => normalise(p) === rest);
   }
 
   /**
