@@ -158,6 +158,15 @@ export function negatedChoice(choices: readonly PromptChoice[], input: UserInput
   return undefined;
 }
 
+/** True when the text (normalised) is one of `phrases` or opens with one, as whole words ("how do i …"). */
+export function opensWithPhrase(phrases: readonly string[], text: string): boolean {
+  const t = normalise(text);
+  return phrases.some((phrase) => {
+    const p = normalise(phrase);
+    return p !== '' && (t === p || t.startsWith(`${p} `));
+  });
+}
+
 /** True when the text equals one of the phrases, or contains one as whole words (not negated) when `contains`. */
 export function mentionsPhrase(phrases: readonly string[], text: string, contains: boolean): boolean {
   const t = normalise(text);

@@ -59,7 +59,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Device, Platform } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice, normalise, numberOutOfRange, requestedAt, type PromptChoice, type UserInput } from './answers';
+import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice, normalise, numberOutOfRange, opensWithPhrase, requestedAt, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import { COMMAND_PHRASES, type Engine } from './engine';
 import { personAsked } from './handoffService';
@@ -401,17 +401,9 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     const raw = input.text.trim();
     const text = normalise(raw);
     if (text.split(' ').length < 3) return false;
-    const opens = e.messages.list('synonyms.questionStart').some((p) => {
-      const q = normalise(p);
-      return q !== '' && (text === q || text.startsWith(`${q} `));
-    });
-    if (!raw.endsWith('?') && !opens) return false;
+    if (!raw.endsWith('?') && !opensWithPhrase(e.messages.list('synonyms.questionStart'), raw)) return false;
     // "I think wifi?", "i think so?": a hedged answer, not a question for a person.
-    const hedged = e.messages.list('synonyms.hedge').some((p) => {
-      const h = normalise(p);
-      return h !== '' && (text === h || text.startsWith(`${h} `));
-    });
-    if (hedged) return false;
+    if (opensWithPhrase(e.messages.list('synonyms.hedge'), raw)) return false;
     // "can we do the mac instead?", "what about my iPad?": a device asked for is a device change, left to step 4.
     const requests = e.messages.list('synonyms.deviceRequest');
     if (recognition.entities.some((m) => m.type === 'device' && requestedAt(recognition.text, m.start, requests))) return false;

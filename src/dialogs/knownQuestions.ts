@@ -5,7 +5,7 @@
  */
 import type { KnownQuestion, Platform } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { mentionsPhrase, normalise } from './answers';
+import { mentionsPhrase, normalise, opensWithPhrase } from './answers';
 import type { Engine } from './engine';
 
 export interface KnownAnswer {
@@ -15,12 +15,7 @@ export interface KnownAnswer {
 
 /** A question: ends in "?" (after any closing marks) or opens with a `synonyms.questionStart` phrase. */
 export function isQuestion(engine: Engine, text: string): boolean {
-  if (/\?[\s"')\]»”’!.]*$/u.test(text)) return true;
-  const t = normalise(text);
-  return engine.messages.list('synonyms.questionStart').some((p) => {
-    const q = normalise(p);
-    return q !== '' && (t === q || t.startsWith(`${q} `));
-  });
+  return /\?[\s"')\]»”’!.]*$/u.test(text) || opensWithPhrase(engine.messages.list('synonyms.questionStart'), text);
 }
 
 /** Words of the longest `whenAsked` phrase the text holds (0 when none). */

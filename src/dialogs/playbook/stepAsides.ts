@@ -10,7 +10,7 @@
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Recognition } from '../../nlu/recognizer';
-import { followedByWordsOf, isOnlyPhrase, isOnlyPhrases, mentionsPhrase, normalise } from '../answers';
+import { followedByWordsOf, isOnlyPhrase, isOnlyPhrases, mentionsPhrase, normalise, opensWithPhrase } from '../answers';
 import { deviceFromWords, deviceWordsIn } from '../main/deviceWords';
 import { asksAboutApple, readOutagePause } from '../main/outage';
 import { promptChoices } from './prompts';
@@ -200,12 +200,7 @@ function outagePauseWords(run: PlaybookRun, text: string): StepAside | undefined
   const stop = outageStopPhrases(run);
   if (isOnlyPhrases(stop, messages.list('synonyms.acknowledge'), text) || mentionsPhrase(stop.filter((p) => normalise(p).includes(' ')), text, true)) return { then: 'outageStop' };
   if (!mentionsPhrase(messages.list('synonyms.whenFixed'), text, true)) return undefined;
-  const t = normalise(text);
-  const opens = messages.list('synonyms.questionStart').some((p) => {
-    const q = normalise(p);
-    return q !== '' && (t === q || t.startsWith(`${q} `));
-  });
-  return text.trim().endsWith('?') || opens ? { then: 'outageWhen' } : undefined;
+  return text.trim().endsWith('?') || opensWithPhrase(messages.list('synonyms.questionStart'), text) ? { then: 'outageWhen' } : undefined;
 }
 
 /**
