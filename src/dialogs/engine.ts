@@ -134,7 +134,7 @@ export class Engine {
    */
   async welcomesBack(context: TurnContext, answers: readonly PromptChoice[], isCurrentProblem: (r: Recognition) => boolean): Promise<boolean> {
     const gap = await this.silence(context);
-    if (gap === undefined || gap <= WELCOME_BACK_AFTER_MS) return false;
+    if (gap === undefined) return false;
     const input = this.input(context);
     if (input.value !== undefined || !input.text.trim() || /^\s*\d+\s*$/.test(input.text)) return false;
     if (matchChoice(answers, input, 'exact') !== undefined || matchChoice(answers, input, 'loose') !== undefined) return false;
@@ -143,14 +143,20 @@ export class Engine {
     const r = this.recognize(context);
     if (this.namedDevices(r).length > 0) return false;
     const handler = this.handlerOf(r.intent);
+    // "hi again", "hello?" at a question, however soon: where we were, never "didn't catch that".
+    const greets = handler === 'greeting' && !r.ambiguous && r.confidence >= this.switchConfidence;
+    if (gap <= WELCOME_BACK_AFTER_MS && !greets) return false;
     if (handler === 'greeting' || handler === 'none' || r.ambiguous || r.confidence < this.switchConfidence) return true;
     return handler === 'playbook' && isCurrentProblem(r);
   }
 
   /** "Welcome back" with where things stood: the problem, the device (when known) and the step. */
   async sayWelcomeBack(context: TurnContext, where: { problem: string; device?: string; step?: string }, step?: StepRef): Promise<void> {
-    if (where.device && where.step) await this.say(context, 'welcomeBack', { problem: where.problem, device: where.device, step: where.step }, step);
-    else await this.say(context, 'welcomeBack.noDevice', { problem: where.problem }, step);
+    // A greeting soon after the last message ("hello?"): "we're working on", not "welcome back".
+    const gap = context.turnState.get(SILENCE_KEY) as number | undefined;
+    const soon = gap !== undefined && gap <= WELCOME_BACK_AFTER_MS;
+    if (where.device && where.step) await this.say(context, soon ? 'welcomeBack.soon' : 'welcomeBack', { problem: where.problem, device: where.device, step: where.step }, step);
+    else await this.say(context, soon ? 'welcomeBack.soonNoDevice' : 'welcomeBack.noDevice', { problem: where.problem }, step);
   }
 
   /** A playbook that ends this turn leaves its place here for the dialog it returns to. */

@@ -77,6 +77,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.howToCheck': [],
   'synonyms.stuckAbout': [],
   // A question the bot can't answer ("will I lose my contacts if I sign out?"): a person can, then the question again
+  // "yes, 50gb free" at "Did that fix it?": the fact noted, then the question again (this line first)
+  'fixed.yesWithFact': [],
   'question.cantAnswer': [],
   // After a questions.yaml answer at the top level (no question pending): how to go on
   'question.answeredTopLevel': [],
@@ -199,6 +201,9 @@ export const ENGINE_MESSAGES = {
   // A message at a pending question after a long silence: welcome back, where things stood, the question
   'welcomeBack': ['problem', 'device', 'step'],
   'welcomeBack.noDevice': ['problem'],
+  // The same for a greeting soon after the last message ("hello?", "hi again" at a question)
+  'welcomeBack.soon': ['problem', 'device', 'step'],
+  'welcomeBack.soonNoDevice': ['problem'],
   // Goodbye or thanks in the middle of a playbook (not fixed, not pretending it is)
   'playbook.goodbye': [],
   // Service label when none is known

@@ -869,6 +869,16 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         await e.sendText(dc.context, fill(aside.say, varsFor(this.run, state)), 'step.whenSaid', ref);
         if (!aside.handoff) return this.reprompt(dc, state);
         return this.handOverAfterSaid(dc, state);
+      case 'yesWithFact': {
+        // The fact's own line ("You said there's room…"), then "Did that fix it?" asked again in other words.
+        const choice = laterAnswer(this.run, state, aside.fact);
+        if (choice?.saidFirst) {
+          state.utterance = [state.utterance, withoutMarkers(redacted(aside.fact) ?? '')].filter((t) => t).join('\n');
+          await e.sendText(dc.context, fill(choice.saidFirst.say, varsFor(this.run, state)), 'playbook.saidFirst', ref);
+        }
+        await e.say(dc.context, 'fixed.yesWithFact', {}, ref);
+        return this.reprompt(dc, state);
+      }
       case 'pause':
         await e.say(dc.context, 'step.paused', {}, ref);
         return Dialog.EndOfTurn;

@@ -285,11 +285,12 @@ describe('after a long silence, a greeting or unclear message gets "welcome back
     expect(keys(await h.say('qwerty'))).toEqual(['answer.notUnderstood', 'fixed.question']);
   });
 
-  it('the same message without the silence is still a miss; an answer after the silence is taken', async () => {
+  it('without the silence a greeting says where we are (tester round 9) and unclear words are a miss; an answer after the silence is taken', async () => {
     const h = harness();
     const { replies } = await answerUntilFixedQuestion(h, content, `${photos.intent} on my ipad`);
     h.clock.advance(WELCOME_BACK_AFTER_MS - 60_000);
-    expect(keys(await h.say('hello'))).toEqual(['answer.notUnderstood', 'fixed.question']);
+    expect(keys(await h.say('hello'))).toEqual(['welcomeBack.soon', 'fixed.question']);
+    expect(keys(await h.say('qwerty'))).toEqual(['answer.notUnderstood', 'fixed.question']);
     h.clock.advance(3 * HOUR);
     const answered = await h.say(pick(replies, 'not-fixed'));
     expect(keys(answered)).not.toContain('welcomeBack');

@@ -13,6 +13,7 @@ import type { Recognition } from '../../nlu/recognizer';
 import { followedByWordsOf, isOnlyPhrase, isOnlyPhrases, mentionsPhrase, normalise, opensWithPhrase } from '../answers';
 import { deviceFromWords, deviceWordsIn } from '../main/deviceWords';
 import { asksAboutApple, readOutagePause } from '../main/outage';
+import { laterAnswer } from './answerReading';
 import { promptChoices } from './prompts';
 import { platformText, type PlaybookState } from './state';
 import type { Step } from '../../content/playbookSchema';
@@ -23,6 +24,11 @@ export type StepAside =
   | { then: 'whenSaid'; say: string; handoff: boolean }
   /** "I'll try later": the place is kept, nothing asked. */
   | { then: 'pause' }
+  /**
+   * "yes, 50gb free" at "Did that fix it?": the yes is likely about the fact (a later question's
+   * answer, in `fact`), not the fix; the fact is noted and the question asked again, never "fixed".
+   */
+  | { then: 'yesWithFact'; fact: string }
   /** "What was that again?": the step (its instructions, or its question) again. */
   | { then: 'repeat' }
   /** "the code is [redacted] but it says wrong" at a step whose text speaks of a code: use the newest code. */
@@ -79,6 +85,9 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
   const asksStatus = asksAboutApple(run.engine, { text }) || mentionsPhrase(run.engine.messages.list('synonyms.isItBack'), text, true);
   if (state.phase === 'statusPause') {
     if (asksStatus) return { then: 'status' };
+    // "ok ill wait then": a stop said as a statement, before "wait then" reads as "should I wait?".
+    const stopSaid = outageStopPhrases(run).filter((p) => normalise(p).includes(' '));
+    if (!text.trim().endsWith('?') && mentionsPhrase(stopSaid, text, true)) return { then: 'outageStop' };
     const read = readOutagePause(run.engine, { text });
     if (read === 'continue') return { then: 'outageContinue' };
     if (read === 'advice') return { then: 'outageAdvice', open: asksWhatNow(run, text) };
@@ -91,6 +100,8 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
     if (said && mentionsPhrase(said.phrases, text, true)) return { then: 'whenSaid', say: said.say, handoff: said.then === 'handoff' };
   }
   if (asksStatus) return { then: 'status' };
+  const fact = yesWithFact(run, state, text);
+  if (fact !== undefined) return { then: 'yesWithFact', fact };
   if (mentionsPhrase(messages.list('synonyms.codeRefused'), text, true) && speaksOfCode(run, state)) return { then: 'codeRefused' };
   // Apple's outage of this service is known: "ok so should i wait?" is about it (messages.yaml `synonyms.shouldWait`).
   if (state.outageSeen && mentionsPhrase(messages.list('synonyms.shouldWait'), text, true)) return { then: 'outageAdvice', open: asksWhatNow(run, text) };
@@ -240,4 +251,20 @@ export function declinesWhichDevice(run: PlaybookRun, state: PlaybookState, text
   if (run.handoffOnly || state.phase !== 'whichDevice' || !state.device) return false;
   const messages = run.engine.messages;
   return isOnlyPhrase(messages.list('synonyms.no'), messages.list('synonyms.acknowledge'), text.replace(/[?!.]+\s*$/, ''));
+}
+
+/**
+ * At "Did that fix it?", a yes followed by a later question's answer and no word of a fix ("yes, 50gb
+ * free", "yeah i have loads of space"): that answer (the words after the yes). Undefined otherwise.
+ */
+function yesWithFact(run: PlaybookRun, state: PlaybookState, text: string): string | undefined {
+  if (state.phase !== 'fixed') return undefined;
+  const messages = run.engine.messages;
+  const yes = messages.list('synonyms.yes').map(normalise).filter((p) => p !== '').sort((a, b) => b.length - a.length);
+  const said = normalise(text);
+  const lead = yes.find((p) => said.startsWith(`${p} `));
+  if (lead === undefined) return undefined;
+  const rest = said.slice(lead.length).trim();
+  if (mentionsPhrase([...messages.list('synonyms.fixed'), ...messages.list('synonyms.cameBack')], rest, true)) return undefined;
+  return laterAnswer(run, state, rest) ? rest : undefined;
 }
