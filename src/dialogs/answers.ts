@@ -50,7 +50,8 @@ const NEGATION_WINDOW = 3;
 /** Words after which the rest of the message is what counts ("yes, but only some photos"). */
 const CONTRAST = new Set(['but', 'except', 'though', 'although', 'however']);
 
-function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
+/** Where `phrase` (words) starts in `words`, every place. */
+export function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
   const out: number[] = [];
   for (let i = 0; i + phrase.length <= words.length; i++) {
     if (phrase.every((w, j) => words[i + j] === w)) out.push(i);
@@ -156,6 +157,15 @@ export function negatedChoice(choices: readonly PromptChoice[], input: UserInput
     }
   }
   return undefined;
+}
+
+/** True when the text holds one of `phrases` as whole words, negated or not ("still not working, is it apple?"). */
+export function holdsPhrase(phrases: readonly string[], text: string): boolean {
+  const padded = ` ${normalise(text)} `;
+  return phrases.some((p) => {
+    const phrase = normalise(p);
+    return phrase !== '' && padded.includes(` ${phrase} `);
+  });
 }
 
 /** True when the text (normalised) is one of `phrases` or opens with one, as whole words ("how do i …"). */

@@ -9,7 +9,7 @@ import type { Device, Step } from '../content/playbookSchema';
 import type { Logger } from '../logging/logger';
 import { NONE_INTENT, type Recognition, type Recognizer } from '../nlu/recognizer';
 import type { StatusFeed } from '../status/statusFeed';
-import { matchChoice, mentionsPhrase, normalise, ruledOutAt, type UserInput } from './answers';
+import { holdsPhrase, matchChoice, mentionsPhrase, normalise, ruledOutAt, type UserInput } from './answers';
 import { promptActivity, resyncData, textActivity, type StepRef } from './cards';
 import type { HandoffService } from './handoffService';
 import { Messages, type MessageKey, type Vars } from './messages';
@@ -251,8 +251,7 @@ export class Engine {
    * "still"): a goodbye that says one ("it doesn't work", "I can't find See All") is a complaint.
    */
   saysNegation(text: string): boolean {
-    const words = ` ${normalise(text)} `;
-    return this.messages.list('synonyms.negation').some((p) => normalise(p) !== '' && words.includes(` ${normalise(p)} `));
+    return holdsPhrase(this.messages.list('synonyms.negation'), text);
   }
 
   namedDevices(r: Recognition): NamedDevice[] {

@@ -18,14 +18,16 @@ export function isQuestion(engine: Engine, text: string): boolean {
   return /\?[\s"')\]»”’!.]*$/u.test(text) || opensWithPhrase(engine.messages.list('synonyms.questionStart'), text);
 }
 
-/** Words of the longest `whenAsked` phrase the text holds (0 when none). */
-function matchLength(question: KnownQuestion, text: string): number {
-  let best = 0;
-  for (const phrase of question.whenAsked) {
-    const words = normalise(phrase).split(' ').length;
-    if (words > best && mentionsPhrase([phrase], text, true)) best = words;
+/** Each entry's phrases, normalised once per content load (keyed by the content's list). */
+const NORMALISED = new WeakMap<readonly KnownQuestion[], { question: KnownQuestion; phrases: string[] }[]>();
+
+function normalisedQuestions(questions: readonly KnownQuestion[]): { question: KnownQuestion; phrases: string[] }[] {
+  let list = NORMALISED.get(questions);
+  if (!list) {
+    list = questions.map((question) => ({ question, phrases: question.whenAsked.map(normalise).filter((p) => p !== '') }));
+    NORMALISED.set(questions, list);
   }
-  return best;
+  return list;
 }
 
 /**
@@ -36,13 +38,17 @@ function matchLength(question: KnownQuestion, text: string): number {
 export function knownAnswer(engine: Engine, recognition: Recognition, platform?: Platform): KnownAnswer | undefined {
   const text = recognition.text;
   if (engine.content.questions.length === 0) return undefined;
+  const entries = normalisedQuestions(engine.content.questions);
   // A phrase alone ("time machine") asks as plainly as with a question mark.
-  const alone = engine.content.questions.find((q) => mentionsPhrase(q.whenAsked, text, false));
-  if (!alone && !isQuestion(engine, text)) return undefined;
+  const said = normalise(text);
+  if (!isQuestion(engine, text) && !entries.some((e) => e.phrases.includes(said))) return undefined;
+  // The entry with the longest phrase the text holds (whole words, not negated); a tie goes to the entry listed first.
   let best: { question: KnownQuestion; length: number } | undefined;
-  for (const question of engine.content.questions) {
-    const length = matchLength(question, text);
-    if (length > (best?.length ?? 0)) best = { question, length };
+  for (const { question, phrases } of entries) {
+    for (const phrase of phrases) {
+      const length = phrase.split(' ').length;
+      if (length > (best?.length ?? 0) && mentionsPhrase([phrase], said, true)) best = { question, length };
+    }
   }
   if (!best) return undefined;
   const named = engine.namedDevices(recognition).filter((d) => !d.ruledOut);

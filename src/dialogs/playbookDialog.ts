@@ -459,13 +459,20 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * storage question is answered when it comes; said in that answer's own line, then the same prompt.
    */
   private async notedLater(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
-    const said = withoutMarkers(redacted(this.engine.input(dc.context).text) ?? '');
-    const choice = laterAnswer(this.run, state, said);
-    if (choice?.saidFirst) {
-      state.utterance = [state.utterance, said].filter((t) => t).join('\n');
-      await this.engine.sendText(dc.context, fill(choice.saidFirst.say, varsFor(this.run, state)), 'playbook.saidFirst', stepRefOf(this.run, state));
-    }
+    await this.keepFact(dc, state, this.engine.input(dc.context).text);
     return this.reprompt(dc, state);
+  }
+
+  /**
+   * Words that answer a later question (laterAnswer: "there's plenty of space"), kept with the first
+   * message's words (redacted) so the question is answered when it comes, and said in that answer's own line.
+   */
+  private async keepFact(dc: DialogContext, state: PlaybookState, typed: string): Promise<void> {
+    const said = withoutMarkers(redacted(typed) ?? '');
+    const choice = said ? laterAnswer(this.run, state, said) : undefined;
+    if (!choice) return;
+    state.utterance = [state.utterance, said].filter((t) => t).join('\n');
+    if (choice.saidFirst) await this.engine.sendText(dc.context, fill(choice.saidFirst.say, varsFor(this.run, state)), 'playbook.saidFirst', stepRefOf(this.run, state));
   }
 
   /**
@@ -474,10 +481,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    */
   private async noteLaterAnswer(dc: DialogContext, state: PlaybookState): Promise<void> {
     const later = laterAnswerAfterLead(this.run, state, this.engine.input(dc.context).text);
-    const said = later === undefined ? '' : withoutMarkers(redacted(later.rest) ?? '');
-    if (!later || !said) return;
-    state.utterance = [state.utterance, said].filter((t) => t).join('\n');
-    if (later.choice.saidFirst) await this.engine.sendText(dc.context, fill(later.choice.saidFirst.say, varsFor(this.run, state)), 'playbook.saidFirst', stepRefOf(this.run, state));
+    if (later) await this.keepFact(dc, state, later.rest);
   }
 
   /** At "Did that fix it?", the problem said again ("it still says incorrect password") is "no". */
@@ -871,11 +875,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         return this.handOverAfterSaid(dc, state);
       case 'yesWithFact': {
         // The fact's own line ("You said there's room…"), then "Did that fix it?" asked again in other words.
-        const choice = laterAnswer(this.run, state, aside.fact);
-        if (choice?.saidFirst) {
-          state.utterance = [state.utterance, withoutMarkers(redacted(aside.fact) ?? '')].filter((t) => t).join('\n');
-          await e.sendText(dc.context, fill(choice.saidFirst.say, varsFor(this.run, state)), 'playbook.saidFirst', ref);
-        }
+        await this.keepFact(dc, state, aside.fact);
         await e.say(dc.context, 'fixed.yesWithFact', {}, ref);
         return this.reprompt(dc, state);
       }

@@ -7,7 +7,7 @@
  * as whole words and not negated, after the phrases of `synonyms.deviceWordsNot` are taken out
  * ("phone number", "old phone": not the device in trouble). Pure: no state, no sending.
  */
-import { mentionsPhrase, normalise } from '../answers';
+import { holdsPhrase, mentionsPhrase, normalise, occurrences } from '../answers';
 import type { Engine } from '../engine';
 
 /** One group of device words named in a message: its first word and the device ids it can mean. */
@@ -139,10 +139,7 @@ function devicePlaces(engine: Engine, text: string, devices: readonly string[]):
     if (among.length !== 1) continue;
     for (const w of group.words) {
       const phrase = normalise(w).split(' ').filter(Boolean);
-      if (phrase.length === 0) continue;
-      for (let i = 0; i + phrase.length <= words.length; i++) {
-        if (phrase.every((x, j) => words[i + j] === x)) places.push({ device: among[0], at: i });
-      }
+      if (phrase.length > 0) for (const at of occurrences(words, phrase)) places.push({ device: among[0], at });
     }
   }
   return { words, places };
@@ -153,11 +150,8 @@ function phraseLeadsTo(phrases: readonly string[], words: readonly string[], at:
   return phrases.some((phrase) => {
     const p = normalise(phrase).split(' ').filter(Boolean);
     if (p.length === 0) return false;
-    for (let gap = 0; gap <= DIRECTION_GAP; gap++) {
-      const from = at - gap - p.length;
-      if (from >= 0 && p.every((x, j) => words[from + j] === x)) return true;
-    }
-    return false;
+    // An occurrence that ends 0 to DIRECTION_GAP words before `at`.
+    return occurrences(words, p).some((from) => at - (from + p.length) >= 0 && at - (from + p.length) <= DIRECTION_GAP);
   });
 }
 
@@ -171,8 +165,7 @@ function phraseLeadsTo(phrases: readonly string[], words: readonly string[], at:
 export function deviceMissingData(engine: Engine, text: string, devices: readonly string[]): string | undefined {
   // "from my mac to my ipad but not the other way": the words turn round, so they don't say (asked).
   // Whole words, negated or not ("but not the other way" is the very case).
-  const padded = ` ${normalise(text)} `;
-  if (engine.messages.list('synonyms.otherWay').some((p) => normalise(p) !== '' && padded.includes(` ${normalise(p)} `))) return undefined;
+  if (holdsPhrase(engine.messages.list('synonyms.otherWay'), text)) return undefined;
   const { words, places } = devicePlaces(engine, text, devices);
   const missing = new Set(places.filter((p) => phraseLeadsTo(engine.messages.list('synonyms.missingOn'), words, p.at)).map((p) => p.device));
   if (missing.size === 1) return [...missing][0];

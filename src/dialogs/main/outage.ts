@@ -9,7 +9,7 @@
  */
 import type { Recognition } from '../../nlu/recognizer';
 import { fetchStatus, relevantEvents } from '../statusCheck';
-import { mentionsPhrase, matchChoice, normalise, type PromptChoice, type UserInput } from '../answers';
+import { holdsPhrase, mentionsPhrase, matchChoice, normalise, type PromptChoice, type UserInput } from '../answers';
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Engine } from '../engine';
 import { RESUME_WINDOW_MS, recentlyEnded } from './lastPlaybook';
@@ -62,8 +62,7 @@ export function readOutageOffer(engine: Engine, input: UserInput): 'checks' | 'w
 export function asksAboutApple(engine: Engine, input: UserInput): boolean {
   if (input.value !== undefined) return false;
   // Whole words; a negation before them ("still not working, is it apple?") asks all the same.
-  const text = ` ${normalise(input.text)} `;
-  return engine.messages.list('synonyms.isItApple').some((p) => normalise(p) !== '' && text.includes(` ${normalise(p)} `));
+  return holdsPhrase(engine.messages.list('synonyms.isItApple'), input.text);
 }
 
 /**
