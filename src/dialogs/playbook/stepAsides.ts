@@ -86,8 +86,7 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
   if (state.phase === 'statusPause') {
     if (asksStatus) return { then: 'status' };
     // "ok ill wait then": a stop said as a statement, before "wait then" reads as "should I wait?".
-    const stopSaid = outageStopPhrases(run).filter((p) => normalise(p).includes(' '));
-    if (!text.trim().endsWith('?') && mentionsPhrase(stopSaid, text, true)) return { then: 'outageStop' };
+    if (!text.trim().endsWith('?') && saysStopInWords(run, text)) return { then: 'outageStop' };
     const read = readOutagePause(run.engine, { text });
     if (read === 'continue') return { then: 'outageContinue' };
     if (read === 'advice') return { then: 'outageAdvice', open: asksWhatNow(run, text) };
@@ -191,6 +190,11 @@ function outageStopPhrases(run: PlaybookRun): string[] {
   return [...run.engine.messages.list('synonyms.outageStop'), ...run.engine.messages.list('synonyms.later')];
 }
 
+/** A Stop phrase of two words or more anywhere in the message ("ok ill wait then", "i'll try later"). */
+function saysStopInWords(run: PlaybookRun, text: string): boolean {
+  return mentionsPhrase(outageStopPhrases(run).filter((p) => normalise(p).includes(' ')), text, true);
+}
+
 /**
  * "wait", "ok ill wait", "later" alone at the outage pause (typed, not a button): the stop button's
  * words, read before a bare "wait" is taken as "one sec" (the dialog asks this before anything else).
@@ -208,8 +212,7 @@ export function onlyStopsAtOutagePause(run: PlaybookRun, state: PlaybookState, t
 function outagePauseWords(run: PlaybookRun, text: string): StepAside | undefined {
   const messages = run.engine.messages;
   // A one-word phrase ("later") only alone or after "ok": "wait, how long will it last?" is no stop.
-  const stop = outageStopPhrases(run);
-  if (isOnlyPhrases(stop, messages.list('synonyms.acknowledge'), text) || mentionsPhrase(stop.filter((p) => normalise(p).includes(' ')), text, true)) return { then: 'outageStop' };
+  if (isOnlyPhrases(outageStopPhrases(run), messages.list('synonyms.acknowledge'), text) || saysStopInWords(run, text)) return { then: 'outageStop' };
   if (!mentionsPhrase(messages.list('synonyms.whenFixed'), text, true)) return undefined;
   return text.trim().endsWith('?') || opensWithPhrase(messages.list('synonyms.questionStart'), text) ? { then: 'outageWhen' } : undefined;
 }
