@@ -56,6 +56,7 @@ import { matchChoice, mentionsPhrase } from './answers';
 import type { Engine, PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { knownAnswer } from './knownQuestions';
+import { asksForRecap, recapText } from './recap';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
 import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
@@ -198,8 +199,31 @@ export class MainDialog extends Dialog {
 
   /** The help text, then the question left open last turn (or the menu offered), if any, again. */
   private async helpThenAskAgain(dc: DialogContext, state: MainState, pending: Pending): Promise<DialogTurnResult> {
-    state.misses = 0;
     await this.engine.say(dc.context, 'help');
+    return this.askPendingAgain(dc, state, pending);
+  }
+
+  /**
+   * "What have we tried so far?" at the top level or one of this dialog's questions: the checks
+   * behind us in this conversation (recap.ts), or that there are none yet; then the question that
+   * was open, or how to go on.
+   */
+  private async recapThenAskAgain(dc: DialogContext, state: MainState, pending: Pending): Promise<DialogTurnResult> {
+    const e = this.engine;
+    const text = recapText(e, await e.getRecord(dc.context), {});
+    if (text) await e.sendText(dc.context, text, 'recap');
+    else await e.say(dc.context, 'recap.none');
+    if (!pending.open && !(pending.menu && pending.menuAsk)) {
+      state.misses = 0;
+      await e.say(dc.context, 'question.answeredTopLevel');
+      return Dialog.EndOfTurn;
+    }
+    return this.askPendingAgain(dc, state, pending);
+  }
+
+  /** The question or menu left open last turn, asked again as it was; nothing when none was open. */
+  private async askPendingAgain(dc: DialogContext, state: MainState, pending: Pending): Promise<DialogTurnResult> {
+    state.misses = 0;
     if (pending.open) return this.askAgain(dc, state, pending.open);
     if (!pending.menu || !pending.menuAsk) return Dialog.EndOfTurn;
     Object.assign(state, { menu: pending.menu, menuAsk: pending.menuAsk, menuProblem: pending.menuProblem } satisfies Partial<MainState>);
@@ -364,6 +388,7 @@ export class MainDialog extends Dialog {
     // "help" at one of this dialog's questions: the help text, then the same question with what it knew.
     const pending: Pending = { open, menu, menuAsk, menuProblem };
     if ((open || (menu && menuAsk)) && asksForHelp(e, input, () => e.recognize(context))) return this.helpThenAskAgain(dc, state, pending);
+    if (asksForRecap(e, input.text)) return this.recapThenAskAgain(dc, state, pending);
     if (open?.kind === 'device') {
       const handled = await this.onWhichDevice(dc, state, open.pending);
       if (handled) return handled;

@@ -98,6 +98,23 @@ export const ENGINE_MESSAGES = {
   // ...and when there is nothing to go back to (the last message answered nothing, or this is the first question)
   'undo.nothing': [],
   'synonyms.undo': [],
+  // "what have we tried so far?" (synonyms.recap): the checks gone through, per problem (recap.intro, or
+  // recap.introDevice for the one under way), one line per step by its outcome, then where we are (recap.now);
+  // recap.nothingYet when no check is behind us yet
+  'synonyms.recap': [],
+  'recap.intro': ['problem'],
+  'recap.introDevice': ['problem', 'device'],
+  'recap.status': ['step'],
+  'recap.fixed': ['step'],
+  'recap.partly': ['step'],
+  'recap.tried': ['step'],
+  'recap.triedAnswered': ['step', 'answer'],
+  'recap.checked': ['step', 'answer'],
+  'recap.skipped': ['step'],
+  'recap.now': ['step'],
+  'recap.nothingYet': ['step'],
+  // ...and at the top level or the main dialog's own questions, when the record holds no check at all
+  'recap.none': [],
   // A recognised cancel that was not typed as a command: stop here? (yes / no)
   'cancel.confirm': [],
   'cancel.confirmYes': [],
@@ -128,6 +145,8 @@ export const ENGINE_MESSAGES = {
   'code.refused': [],
   // "X i take on A dont show up on B": B is missing the data (the device after a missingOn phrase; else not after a madeOn one)
   'synonyms.missingOn': [],
+  // "notes not syncing iphone to mac": of two devices named one after the other, the one these words point at is missing the data
+  'synonyms.syncedTo': [],
   'synonyms.madeOn': [],
   'synonyms.otherWay': [],
   // Mid-way, devices named without one clear device ("my iPad and my Mac", "not the iPhone"): which one?

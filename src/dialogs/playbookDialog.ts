@@ -62,6 +62,7 @@ import {
 import { causeSaidMidway, declinesWhichDevice, devicesNotOwned, deviceWordAside, onlyStopsAtOutagePause, stepAside } from './playbook/stepAsides';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { answerSwitch, offerSwitch, otherProblemIn } from './playbook/otherProblem';
+import { recapText } from './recap';
 import { addOutcome, changeDevice, noteHandedOff, noteStart } from './playbook/recordKeeping';
 import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
 import { queueFromPlaybook } from './main/queueHandOver';
@@ -891,6 +892,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         }
         const text = instructionText(this.run, step, state);
         if (text !== undefined && text !== 'skip') await e.sendText(dc.context, `**${step.title}**\n\n${fill(text, varsFor(this.run, state))}`, 'step.instructions', ref);
+        return this.reprompt(dc, state);
+      }
+      case 'recap': {
+        const record = await e.getRecord(dc.context);
+        const text = recapText(e, record, { playbookId: state.playbookId, device: state.device, stepId: state.stepId });
+        if (text) await e.sendText(dc.context, text, 'recap', ref);
         return this.reprompt(dc, state);
       }
       case 'codeRefused':

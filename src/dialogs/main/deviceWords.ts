@@ -123,6 +123,9 @@ export function devicesWithWords(
 /** Most words between a direction phrase and the device it points at ("dont show up on my new mac"). */
 const DIRECTION_GAP = 2;
 
+/** Most words from one device to the next in "iphone to mac", "my iphone over to my new mac". */
+const TOWARDS_SPAN = 6;
+
 /** Where each of `devices` is named in a message: word positions in its normalised words. */
 function devicePlaces(engine: Engine, text: string, devices: readonly string[]): { words: string[]; places: { device: string; at: number }[] } {
   const words = normalise(text).split(' ').filter(Boolean);
@@ -158,8 +161,9 @@ function phraseLeadsTo(phrases: readonly string[], words: readonly string[], at:
 /**
  * Of two or more devices a message names, the one it says is missing the data: the device after a
  * phrase of messages.yaml `synonyms.missingOn` ("dont show up on my mac", "never show on my iphone"),
- * else, of two devices, the one that is not after a phrase of `synonyms.madeOn` ("i take on my
- * iphone", "from my mac"). Undefined when the words do not say, say it of more than one, or turn
+ * else the one a `synonyms.syncedTo` word points at, named after another ("iphone to mac"), else, of
+ * two devices, the one that is not after a phrase of `synonyms.madeOn` ("i take on my iphone", "from
+ * my mac"). Undefined when the words do not say, say it of more than one, or turn
  * round (`synonyms.otherWay`: "but not the other way").
  */
 export function deviceMissingData(engine: Engine, text: string, devices: readonly string[]): string | undefined {
@@ -170,6 +174,10 @@ export function deviceMissingData(engine: Engine, text: string, devices: readonl
   const missing = new Set(places.filter((p) => phraseLeadsTo(engine.messages.list('synonyms.missingOn'), words, p.at)).map((p) => p.device));
   if (missing.size === 1) return [...missing][0];
   if (missing.size > 1) return undefined;
+  // "notes not syncing iphone to mac": the device a `synonyms.syncedTo` word points at, after another one.
+  const towards = new Set(places.filter((p) => phraseLeadsTo(engine.messages.list('synonyms.syncedTo'), words, p.at) && places.some((o) => o.device !== p.device && o.at < p.at && p.at - o.at <= TOWARDS_SPAN)).map((p) => p.device));
+  if (towards.size === 1) return [...towards][0];
+  if (towards.size > 1) return undefined;
   const made = new Set(places.filter((p) => phraseLeadsTo(engine.messages.list('synonyms.madeOn'), words, p.at)).map((p) => p.device));
   const others = devices.filter((id) => !made.has(id));
   return made.size === 1 && others.length === 1 ? others[0] : undefined;

@@ -13,6 +13,7 @@ import type { Recognition } from '../../nlu/recognizer';
 import { followedByWordsOf, isOnlyPhrase, isOnlyPhrases, mentionsPhrase, normalise, opensWithPhrase } from '../answers';
 import { deviceFromWords, deviceWordsIn } from '../main/deviceWords';
 import { asksAboutApple, readOutagePause } from '../main/outage';
+import { asksForRecap } from '../recap';
 import { laterAnswer } from './answerReading';
 import { promptChoices } from './prompts';
 import { platformText, type PlaybookState } from './state';
@@ -31,6 +32,8 @@ export type StepAside =
   | { then: 'yesWithFact'; fact: string }
   /** "What was that again?": the step (its instructions, or its question) again. */
   | { then: 'repeat' }
+  /** "What have we tried so far?": the checks behind us and where we are (src/dialogs/recap.ts), then the prompt again. */
+  | { then: 'recap' }
   /** "the code is [redacted] but it says wrong" at a step whose text speaks of a code: use the newest code. */
   | { then: 'codeRefused' }
   /** "How do I check that?" at a question with a `howTo` for this platform. */
@@ -82,6 +85,7 @@ export function deviceWordAside(run: PlaybookRun, state: PlaybookState, text: st
  */
 export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, help: boolean): StepAside | undefined {
   if (run.handoffOnly) return undefined;
+  if (asksForRecap(run.engine, text)) return { then: 'recap' };
   const asksStatus = asksAboutApple(run.engine, { text }) || mentionsPhrase(run.engine.messages.list('synonyms.isItBack'), text, true);
   if (state.phase === 'statusPause') {
     if (asksStatus) return { then: 'status' };

@@ -1,0 +1,88 @@
+/**
+ * Tester round 10 and round 9's leftovers, in the testers' words, through the whole bot with the
+ * real recogniser and content:
+ * - "what have we tried so far?" at a step, at "Did that fix it?", at the device question and at the
+ *   top level gets the checks behind us (in the person's words) and where we are, then the same
+ *   question; never "didn't catch that" nor "a person can answer that";
+ * - "notes not syncing iphone to mac": the device the words point at is the one missing the data.
+ */
+import { ManualClock } from '../../src/clock';
+import { ALL_CLEAR, FixtureStatusFeed, NOW } from './helpers';
+import { sayAll, useRealBot, type LineChat, type ReplyLine } from '../helpers/realBot';
+
+const feed = new FixtureStatusFeed(ALL_CLEAR);
+const bot = useRealBot('round10', { clock: new ManualClock(NOW), statusFeed: feed });
+
+let n = 0;
+const chat = (): LineChat => bot.lineChat(`round10-${++n}`);
+const keys = (replies: ReplyLine[]) => replies.map((r) => r.key);
+const lastOf = (replies: ReplyLine[]) => replies[replies.length - 1]!;
+
+describe('what have we tried so far?', () => {
+  it('at a step question: each check behind us by its outcome, where we are, and the same question', async () => {
+    const c = chat();
+    // Sign-in: same account, then "no" (not fixed); storage: plenty of space (checked, nothing to change).
+    const before = await sayAll(c, ['my photos wont sync to my mac', 'Yes, the same account', 'No, still not', "No, there's plenty of space"]);
+    const pending = lastOf(before);
+    const replies = await c.say('what have we tried so far?');
+    expect(keys(replies)).toEqual(['recap', pending.key]);
+    expect(lastOf(replies).stepId).toBe(pending.stepId);
+    const recap = replies[0]!.text;
+    expect(recap).toContain('"Photos not syncing" on your Mac');
+    expect(recap).toMatch(/Check your Apple Account sign-in: you said "Yes, the same account", and it didn't fix it/);
+    expect(recap).toMatch(/Check your iCloud storage: you said "No, there's plenty of space", so nothing to change there/);
+    // Where we are is the step pending, and it is not listed as done.
+    expect(recap).toMatch(/We're now at "[^"]+":\s*$/);
+    expect(recap.split('\n').filter((l) => l.startsWith('- ') || l.startsWith('• ')).length).toBe(3);
+    // The question still takes its answer.
+    expect(keys(await c.say('No, still not'))).not.toContain('answer.notUnderstood');
+  });
+
+  it.each([['recap please'], ['where are we?'], ['what did we try?']])('"%s" at "Did that fix it?" recaps, then asks again', async (text) => {
+    const c = chat();
+    expect(lastOf(await sayAll(c, ['contacts not syncing on my ipad', 'yes']))).toMatchObject({ key: 'fixed.question', stepId: 'apple-id' });
+    const replies = await c.say(text);
+    expect(keys(replies)).toEqual(['recap', 'fixed.question']);
+    expect(replies[0]!.text).toContain('We\'re now at "Check your Apple Account sign-in"');
+  });
+
+  it('before any check: nothing tried yet, then the question again', async () => {
+    const c = chat();
+    expect(lastOf(await c.say('contacts not syncing between iphone and ipad')).key).toBe('device.which');
+    const replies = await c.say('what have we tried so far?');
+    expect(keys(replies)).toEqual(['recap.none', 'device.which']);
+  });
+
+  it('at the top level after a fix: the checks of that problem, then how to go on', async () => {
+    const c = chat();
+    await sayAll(c, ['my photos wont sync to my mac', 'Yes, the same account']);
+    expect(keys(await c.say("Yes, it's syncing"))).toContain('playbook.wrapUp');
+    const replies = await c.say('what did we try?');
+    expect(replies[0]!.key).toBe('recap');
+    expect(replies[0]!.text).toMatch(/Check your Apple Account sign-in: that fixed it/);
+    expect(replies[0]!.text).not.toContain("We're now at");
+  });
+
+  it('at the very start: none yet, and how to begin', async () => {
+    const replies = await chat().say('what have we tried so far?');
+    expect(keys(replies)).toEqual(['recap.none', 'question.answeredTopLevel']);
+  });
+});
+
+describe('a device after another: "iphone to mac"', () => {
+  it.each([
+    ['notes not syncing iphone to mac', 'mac'],
+    ['photos from my iphone to my macbook not syncing', 'mac'],
+    ['contacts wont sync from mac to ipad', 'ipad'],
+  ])('"%s" starts on the device missing the data', async (text, device) => {
+    const replies = await chat().say(text);
+    expect(replies[0]!.key).toBe('device.startedWhereMissing');
+    expect(keys(replies)).not.toContain('device.which');
+    expect(replies.find((r) => r.stepId !== undefined && r.key !== 'device.startedWhereMissing')).toBeDefined();
+    expect(replies[0]!.text.toLowerCase()).toContain(device === 'mac' ? 'the mac' : 'the ipad');
+  });
+
+  it.each([['contacts not syncing between iphone and ipad'], ['calendar syncs mac to iphone but not iphone to mac']])('"%s" still asks which one', async (text) => {
+    expect(lastOf(await chat().say(text)).key).toBe('device.which');
+  });
+});
