@@ -10,7 +10,8 @@
  * The person's message is redacted once, when the turn starts (privacy/turnRedaction.ts: kept on
  * the turn for whoever reads it next, the transcript logger included). When the redactor found a
  * password or a code in what the person typed, the bot says once per conversation, before its
- * answer, that it hid it and that nobody needs it (`privacy.secretHidden`); a card or bank account
+ * answer, that it hid it and that nobody needs it (`privacy.secretHidden`), and each time after that
+ * a short reminder (`privacy.secretHiddenAgain`); a card or bank account
  * number gets its own line, once too (`privacy.paymentHidden`: hidden, never type card details
  * here, billing questions go to a person); the flags live in conversation state (noticeOnce). That holds during a chat with a person from the support team
  * too: they only see the marker. A message clearly not in English gets, once per conversation and
@@ -187,8 +188,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
    * conversation (the flag in conversation state): says `key` when `applies` and `unless` (asked
    * last, it may read storage) does not hold.
    */
-  const noticeOnce = async (context: TurnContext, applies: boolean, given: StatePropertyAccessor<boolean>, key: MessageKey, unless?: () => Promise<boolean>) => {
-    if (!applies || (await given.get(context, false))) return;
+  const noticeOnce = async (context: TurnContext, applies: boolean, given: StatePropertyAccessor<boolean>, key: MessageKey, unless?: () => Promise<boolean>, again?: MessageKey) => {
+    if (!applies) return;
+    if (await given.get(context, false)) {
+      // Typed again after the notice: one short line each time, so it is never taken in silence.
+      if (again) await context.sendActivity(textActivity(engine.messages.text(again), resyncData(again)));
+      return;
+    }
     if (unless && (await unless())) return;
     await given.set(context, true);
     await context.sendActivity(textActivity(engine.messages.text(key), resyncData(key)));
@@ -206,7 +212,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Resync
       // "I hid the password or code you typed; never type them here", "I hid the card number; never
       // type card details here, a person answers billing questions" (both with a person from the
       // support team too), then "I only speak English" (not while the words go to a person).
-      await noticeOnce(context, message && secretHiddenIn(redactTurn(context)), noticeGiven, 'privacy.secretHidden');
+      await noticeOnce(context, message && secretHiddenIn(redactTurn(context)), noticeGiven, 'privacy.secretHidden', undefined, 'privacy.secretHiddenAgain');
       await noticeOnce(context, message && paymentHiddenIn(redactTurn(context)), paymentNoticeGiven, 'privacy.paymentHidden');
       const withPerson = async () => (liveChat ? (await liveChat(context)) !== undefined : false);
       await noticeOnce(context, activityLanguage(engine.messages, context.activity) !== undefined, languageNoticeGiven, 'language.englishOnly', withPerson);

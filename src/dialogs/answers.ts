@@ -168,6 +168,13 @@ export function holdsPhrase(phrases: readonly string[], text: string): boolean {
   });
 }
 
+/** The text normalised, with every whole-word occurrence of `phrase` taken out ("are you a real person" out of "hi are you a real person"). */
+export function withoutPhrase(text: string, phrase: string): string {
+  const p = normalise(phrase);
+  const padded = ` ${normalise(text)} `;
+  return p === '' ? padded.trim() : padded.split(` ${p} `).join(' ').replace(/\s+/g, ' ').trim();
+}
+
 /** True when the text (normalised) is one of `phrases` or opens with one, as whole words ("how do i …"). */
 export function opensWithPhrase(phrases: readonly string[], text: string): boolean {
   const t = normalise(text);

@@ -59,7 +59,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Device, Platform } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice, normalise, numberOutOfRange, opensWithPhrase, requestedAt, type PromptChoice, type UserInput } from './answers';
+import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice, normalise, numberOutOfRange, opensWithPhrase, requestedAt, withoutPhrase, type PromptChoice, type UserInput } from './answers';
 import type { StepRef } from './cards';
 import { COMMAND_PHRASES, type Engine } from './engine';
 import { personAsked } from './handoffService';
@@ -378,7 +378,9 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
       if (helped) return helped;
     }
     // "optimize mac storage is on, does that matter?", "time machine?": questions.yaml's answer, then the prompt.
-    const known = typed ? undefined : knownAnswer(e, recognition, this.platformFor(state));
+    // A command word inside the question's own phrase ("are you a real person?") is no command.
+    const found = knownAnswer(e, recognition, this.platformFor(state));
+    const known = found && (!typed || this.typedCommand({ text: withoutPhrase(input.text, found.phrase) }, 'none', false) === undefined) ? found : undefined;
     if (known) {
       tracking.misses = 0;
       await e.sendText(dc.context, known.text, `question.${known.id}`, this.stepRef(state));

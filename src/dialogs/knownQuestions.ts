@@ -11,6 +11,8 @@ import type { Engine } from './engine';
 export interface KnownAnswer {
   id: string;
   text: string;
+  /** The phrase of `whenAsked` that matched, normalised ("are you a real person"). */
+  phrase: string;
 }
 
 /** A question: ends in "?" (after any closing marks) or opens with a `synonyms.questionStart` phrase. */
@@ -43,16 +45,16 @@ export function knownAnswer(engine: Engine, recognition: Recognition, platform?:
   const said = normalise(text);
   if (!isQuestion(engine, text) && !entries.some((e) => e.phrases.includes(said))) return undefined;
   // The entry with the longest phrase the text holds (whole words, not negated); a tie goes to the entry listed first.
-  let best: { question: KnownQuestion; length: number } | undefined;
+  let best: { question: KnownQuestion; length: number; phrase: string } | undefined;
   for (const { question, phrases } of entries) {
     for (const phrase of phrases) {
       const length = phrase.split(' ').length;
-      if (length > (best?.length ?? 0) && mentionsPhrase([phrase], said, true)) best = { question, length };
+      if (length > (best?.length ?? 0) && mentionsPhrase([phrase], said, true)) best = { question, length, phrase };
     }
   }
   if (!best) return undefined;
   const named = engine.namedDevices(recognition).filter((d) => !d.ruledOut);
   const on = named.length === 1 ? named[0]!.device.platform : platform;
   const answer = best.question.answer;
-  return { id: best.question.id, text: (on !== undefined ? answer[on] : undefined) ?? answer.all };
+  return { id: best.question.id, text: (on !== undefined ? answer[on] : undefined) ?? answer.all, phrase: best.phrase };
 }

@@ -52,8 +52,8 @@
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice, mentionsPhrase } from './answers';
-import type { Engine, PlaybookPlace } from './engine';
+import { matchChoice, mentionsPhrase, withoutPhrase } from './answers';
+import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { knownAnswer } from './knownQuestions';
 import { asksForRecap, recapText } from './recap';
@@ -472,7 +472,9 @@ export class MainDialog extends Dialog {
     const r = e.recognize(context);
     // "will i lose my photos if i sign out?": questions.yaml's answer, and how to go on from there.
     const known = knownAnswer(e, r);
-    if (known) {
+    // "is this a bot? i need to speak to a human": the command beside the question wins.
+    const commandBeside = known !== undefined && mentionsPhrase(Object.values(COMMAND_PHRASES).flat().flatMap((k) => e.messages.list(k)), withoutPhrase(r.text, known.phrase), true);
+    if (known && !commandBeside) {
       state.misses = 0;
       await e.sendText(context, known.text, `question.${known.id}`);
       await e.say(context, 'question.answeredTopLevel');

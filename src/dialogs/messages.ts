@@ -19,6 +19,8 @@ export const ENGINE_MESSAGES = {
   'error.apology': [],
   // Said once per conversation when a password or code was hidden from what the person typed
   'privacy.secretHidden': [],
+  // ...and each time after that, shorter
+  'privacy.secretHiddenAgain': [],
   // Said once per conversation when a card or bank account number was hidden from what the person typed
   'privacy.paymentHidden': [],
   // Not understood / did you mean
@@ -102,6 +104,10 @@ export const ENGINE_MESSAGES = {
   // recap.introDevice for the one under way), one line per step by its outcome, then where we are (recap.now);
   // recap.nothingYet when no check is behind us yet
   'synonyms.recap': [],
+  // A goodbye at "Did that fix it?" holding one of these ("it worked", "worked!") is the fix, not a person leaving
+  'synonyms.worked': [],
+  // Of several services named, one whose clause says it works ("photos sync fine but contacts don't") is no problem
+  'synonyms.serviceFine': [],
   'recap.intro': ['problem'],
   'recap.introDevice': ['problem', 'device'],
   'recap.status': ['step'],

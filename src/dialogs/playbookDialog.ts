@@ -982,7 +982,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * done ("it's on") without a word of leaving (messages.yaml `synonyms.bye`).
    */
   protected async onGoodbye(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
-    if (!saysGoodbye(this.run, this.engine.recognize(dc.context), this.engine.input(dc.context).text)) return undefined;
+    const text = this.engine.input(dc.context).text;
+    if (!saysGoodbye(this.run, this.engine.recognize(dc.context), text)) return undefined;
+    // "it worked", "worked!" at "Did that fix it?": the fix, not a person leaving (messages.yaml `synonyms.worked`).
+    if (state.phase === 'fixed' && !this.handoffOnly && mentionsPhrase(this.engine.messages.list('synonyms.worked'), text, true)) return this.finishFixed(dc, state);
     settle(state);
     if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
     await this.engine.say(dc.context, 'playbook.goodbye', {}, stepRefOf(this.run, state));

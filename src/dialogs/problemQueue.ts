@@ -7,7 +7,7 @@
  */
 import type { LoadedPlaybook } from '../content/loadContent';
 import type { Recognition } from '../nlu/recognizer';
-import { ruledOutAt, type PromptChoice } from './answers';
+import { mentionsPhrase, ruledOutAt, type PromptChoice } from './answers';
 import type { Engine } from './engine';
 
 /** A problem named in the same message as the one being worked on, waiting for its turn. */
@@ -66,13 +66,31 @@ export function namedProblems(engine: Engine, r: Recognition): NamedProblem[] {
 export function serviceProblems(engine: Engine, r: Recognition): NamedProblem[] {
   const out: (NamedProblem & { at: number })[] = [];
   const mentions = r.entities.filter((x) => x.type === 'service').sort((a, b) => a.start - b.start);
-  for (const mention of mentions) {
+  // "photos sync fine but contacts don't": of several services, one said to work is no problem.
+  const fine = new Set(mentions.filter((m) => saidToWork(engine, r.text, m.start)).map((m) => m.start));
+  const kept = mentions.filter((m) => !fine.has(m.start));
+  for (const mention of kept.length > 0 && new Set(kept.map((m) => m.value)).size < new Set(mentions.map((m) => m.value)).size ? kept : mentions) {
     if (ruledOutAt(r.text, mention.start)) continue;
     const playbook = playbookOfService(engine, r, mention.value);
     if (playbook && !out.some((p) => p.playbook.id === playbook.id)) out.push({ playbook, service: mention.value, at: mention.start });
   }
   const devices = pairedDevices(engine, r, out.map((p) => p.at));
   return out.map(({ playbook, service }, i) => (devices ? { playbook, service, device: devices[i] } : { playbook, service }));
+}
+
+/** The services a message says work ("photos sync fine but contacts don't": photos), by their entity values. */
+export function servicesSaidToWork(engine: Engine, r: Recognition): string[] {
+  return r.entities.filter((x) => x.type === 'service' && saidToWork(engine, r.text, x.start)).map((x) => x.value);
+}
+
+/**
+ * True when the clause a service is named in says it works ("photos sync fine", "my calendar
+ * works": messages.yaml `synonyms.serviceFine`, not negated) and holds no negation. The clause runs
+ * from the service to the next punctuation or joining word ("but", "and", "while").
+ */
+function saidToWork(engine: Engine, text: string, start: number): boolean {
+  const clause = text.slice(start).split(/[,;.!?]|\s(?:but|and|while|whereas|though|although|yet)\s/i)[0] ?? '';
+  return !engine.saysNegation(clause) && mentionsPhrase(engine.messages.list('synonyms.serviceFine'), clause, true);
 }
 
 /**

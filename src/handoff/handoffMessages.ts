@@ -58,6 +58,10 @@ export const HANDOFF_MESSAGES = {
   'leaveMessage.contactInvalid': [],
   'leaveMessage.saved': ['ticket', 'contact'],
   'leaveMessage.cancelled': [],
+  // "talk to a person" typed where the message or the address is asked for: why a message is the way now
+  'leaveMessage.personAsked': [],
+  // "thanks" right after a message was saved
+  'leaveMessage.thanks': [],
   'leaveMessage.help': [],
   'leaveMessage.contactHelp': [],
   'leaveMessage.goodbye': [],

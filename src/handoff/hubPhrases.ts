@@ -188,6 +188,18 @@ export class HubPhrases {
     return !this.isHelp(input) && !this.isGreeting(text) && !this.isNotProblem(text);
   }
 
+  /** "thanks", "ok cheers" on its own (messages.yaml synonyms.thanks, after its synonyms.acknowledge lead words). */
+  isThanks(input: PersonInput): boolean {
+    if (input.value !== undefined || !this.engine) return false;
+    return isOnlyPhrase(this.engine.list('synonyms.thanks'), this.engine.list('synonyms.acknowledge'), input.text);
+  }
+
+  /** "start over", "ok start again" on its own (messages.yaml synonyms.startOver, after filler words). */
+  asksToStartOver(input: PersonInput): boolean {
+    if (input.value !== undefined || !this.engine) return false;
+    return matchChoice([{ id: 'start-over', title: '', synonyms: this.engine.list('synonyms.startOver') }], { text: this.withoutFiller(input.text) }, 'exact') === 'start-over';
+  }
+
   isHelp(input: PersonInput): boolean {
     return matchChoice([{ id: 'help', title: '', synonyms: this.text.list('synonyms.help') }], input, 'exact') === 'help';
   }

@@ -345,9 +345,20 @@ export class HubService implements ResyncAgentHub {
       case 'failed':
         return this.onOfferAnswer(context, next, conv, conv.mode, input);
       case 'message':
-        return this.leaveMessage.message(context, conv, input);
-      case 'contact':
-        return this.leaveMessage.contact(context, conv, input);
+      case 'contact': {
+        // "start over", "talk to a person" typed where the message or address is asked for: never kept
+        // as the message. Start over: no message, and the dialogs start over; a person: why a message
+        // is the way now, and the same question.
+        if (!conv.ticketId && this.phrases.asksToStartOver(input)) {
+          const cleared = await this.leaveMessage.dropForCommand(context, conv);
+          return this.botTurn(context, next, cleared, true);
+        }
+        if (!conv.ticketId && this.phrases.asksForPerson(input)) {
+          await this.voice.say(context, 'leaveMessage.personAsked', {}, this.phrases.cancelChoices());
+          return;
+        }
+        return conv.mode === 'message' ? this.leaveMessage.message(context, conv, input) : this.leaveMessage.contact(context, conv, input);
+      }
       case 'frustration': {
         const choices = this.phrases.offerChoices('frustration');
         const answer = this.phrases.readAnswer(choices, input, [HUB_CHOICES.talkToPerson]);
@@ -391,11 +402,17 @@ export class HubService implements ResyncAgentHub {
         await this.store.saveConversation(conversationId, cleared);
         if (await this.leaveMessage.correctFound(context, conv, cleared, input)) return;
         const answer = this.phrases.readAnswer([], input, []);
-        if (answer.kind === 'goodbye' || answer.kind === 'no') {
+        // "no i still cant sign in" is no goodbye: the problem, said again, goes to the dialogs.
+        if ((answer.kind === 'goodbye' || answer.kind === 'no') && !(answer.kind === 'no' && this.phrases.describesProblem(input.text))) {
           await this.voice.say(context, conv.mode === 'saved' ? 'leaveMessage.goodbye' : 'offer.goodbye');
           return;
         }
         if (await this.leaveMessage.tellTicketReceived(context, cleared, input)) return;
+        // "thanks" right after a message was left: a fitting close, not the step's question again.
+        if (conv.mode === 'saved' && this.phrases.isThanks(input)) {
+          await this.voice.say(context, 'leaveMessage.thanks');
+          return;
+        }
         return this.botTurn(context, next, cleared);
       }
       default:
@@ -505,12 +522,13 @@ export class HubService implements ResyncAgentHub {
   }
 
   /**
-   * "help" or "what was that again?" while waiting in the queue: the place (and, for help, what
+   * "help", "what was that again?" or "any reply yet?" ("how long will it take?": synonyms.news) while waiting in the queue: the place (and, for help, what
    * typing and each button does) with the queue's buttons. Not passed on to the support team.
    */
   private async queueAside(context: TurnContext, escalation: Escalation, input: { text: string; value?: unknown }): Promise<boolean> {
     const help = this.phrases.asksForHelp(input);
-    if (!help && !this.phrases.asksToRepeat(input)) return false;
+    // "any reply yet?", "how long will it take?" while waiting: the place in the queue, never passed on as a message.
+    if (!help && !this.phrases.asksToRepeat(input) && !(input.value === undefined && this.phrases.asksForNews(input.text))) return false;
     const choices = this.phrases.queueChoices(escalation.leaveMessageOffered === true);
     const position = (await this.position(escalation.conversationId)) ?? 1;
     if (help) await this.voice.say(context, 'waiting.help', { position, options: this.phrases.choiceHelp(choices, 'waiting.help.cancel') }, choices);

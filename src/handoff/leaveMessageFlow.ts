@@ -210,6 +210,18 @@ export class LeaveMessageFlow {
     return ticket;
   }
 
+  /**
+   * "start over" where the message or the address is asked for: no message is kept (the line says
+   * so); the caller passes the words on to the dialogs, which start over.
+   */
+  async dropForCommand(context: TurnContext, conv: ConversationDoc): Promise<ConversationDoc> {
+    if (conv.contactFirst) await this.deps.pendingContacts.forget(context.activity.conversation.id);
+    const cleared = clearedMode(conv);
+    await this.deps.store.saveConversation(context.activity.conversation.id, cleared);
+    await this.deps.say(context, 'leaveMessage.cancelled');
+    return cleared;
+  }
+
   private async cancelMessage(context: TurnContext, conv: ConversationDoc): Promise<void> {
     if (conv.contactFirst) await this.deps.pendingContacts.forget(context.activity.conversation.id);
     await this.deps.store.saveConversation(context.activity.conversation.id, { ...clearedMode(conv), mode: 'declined' });

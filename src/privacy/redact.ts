@@ -156,7 +156,7 @@ const EMAIL_RE = /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+
  * ": X" (see {@link PASS_ALONE}), the bare "pass" only as {@link passNamesPassword} says; "passcode"
  * names a password only when what follows is not digits (a numeric passcode is a code, below).
  */
-const PASSWORD_WORD = String.raw`(?:(?:apple\s*id|icloud)\s+)?(?:(?:pass?[\s-]?w(?:o?r|ro|ar)d|passowrd)s?|passwd|paswd|pswd|pwd|pw|passphrase|passcode|passwort|kennwort|mot\s+de\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|(?:my|the|your|our|his|her|their|wi-?fi)\s+pass|pass)`;
+const PASSWORD_WORD = String.raw`(?:security\s+(?:question\s+)?answers?|secret\s+answers?|answer\s+to\s+(?:my|the)\s+security\s+questions?|(?:(?:apple\s*id|icloud)\s+)?(?:(?:pass?[\s-]?w(?:o?r|ro|ar)d|passowrd)s?|passwd|paswd|pswd|pwd|pw|passphrase|passcode|passwort|kennwort|mot\s+de\s+passe|contrase(?:ñ|n)a|senha|wachtwoord|(?:my|the|your|our|his|her|their|wi-?fi)\s+pass|pass))`;
 /** "my pass": a password only with "is/was" or ":" after it ("the pass code never came"). */
 const PASS_ALONE = /^(?:my|the|your|our|his|her|their|wi-?fi)\s+pass$/i;
 /** The bare word "pass" (also "apple id pass"): mostly the verb ("pass the check"); see {@link passNamesPassword}. */
@@ -474,7 +474,8 @@ function redactPhones(text: string, counter: Counter): string {
   return out;
 }
 
-const CODE_DIGITS = String.raw`(\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d{4,8})`;
+/** Apple's codes as typed: "483920", "483 920", "4839-2011", and spaced out ("4 8 3 9 2 0", "48 39 20"). */
+const CODE_DIGITS = String.raw`(\d(?: \d){5}|\d{2} \d{2} \d{2}|\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d{4,8})`;
 /** "verification code", "2FA code", "passcode", "PIN", "one-time code", "OTP". */
 const CODE_WORD = String.raw`(?:(?:verification|security|confirmation|login|log-?in|sign[-\s]?in|one[-\s]?time|2fa|2-?step|two[-\s]?factor|6[-\s]?digit|six[-\s]?digit|apple\s*id|sms|text|access)\s+)?(?:code|passcode|pin(?:\s+(?:code|number))?|otp|one[-\s]?time\s+password)`;
 /** Codes that are not secrets and that a support agent needs to see. */
@@ -497,7 +498,7 @@ const LONE_CODE_RE = /^(\s*["'“(]?)(\d{4,8}|\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d
  * longer number, a version, a time, an address or an amount, and not followed by a unit or a
  * count ("483920 photos", "100 000 KB").
  */
-const SIX_DIGITS = String.raw`(?<![\w.,:/#$€£¥+=?&%@-])(\d{3}[ -]\d{3}|\d{6})${NUMBER_END}${UNIT_AFTER}(?!\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks|px|pixels?|mp|kbps|mbps|ms|ns|s|secs?|bytes?|b|k|of|out\s+of|left|remaining|more|total|rows?|records?|lines?|entries|people|users|steps?|km|miles?|m|ft)\b)(?![$€£¥%])`;
+const SIX_DIGITS = String.raw`(?<![\w.,:/#$€£¥+=?&%@-])(\d(?: \d){5}|\d{2} \d{2} \d{2}|\d{3}[ -]\d{3}|\d{6})${NUMBER_END}${UNIT_AFTER}(?!\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks|px|pixels?|mp|kbps|mbps|ms|ns|s|secs?|bytes?|b|k|of|out\s+of|left|remaining|more|total|rows?|records?|lines?|entries|people|users|steps?|km|miles?|m|ft)\b)(?![$€£¥%])`;
 /** Words that make the number that follows a reference, not a secret ("case: 483920", "build 213456"). */
 const REFERENCE_BEFORE = String.raw`(?<!\b(?:error|err|status|build|version|ver|case|ticket|order|serial|model|ref|reference|invoice|part|zip|postal|tracking|account|id|number|no|nr|item|receipt|transaction|ios|macos|ipados|watchos|windows|port|pid|line|page|photos?|files?|items?)\b[^\n;.!?]{0,16})`;
 /** "got it: 483920", "ok it's 483 920", "here you go 483920", "I typed in 483920", "…: 483920". */
@@ -523,7 +524,14 @@ function redactSixDigitCodes(text: string, counter: Counter): string {
   return out;
 }
 
+/**
+ * An Apple recovery key: 28 letters and digits in seven groups of four ("K7PX-2M9Q-RT4W-8HZN-C3VB-6JYD-F5LS"),
+ * with dashes or spaces; a spaced one needs a digit in it (seven four-letter words are a sentence).
+ */
+const RECOVERY_KEY_RE = /(?<![\p{L}\d-])[A-Z0-9]{4}(?:([ -])[A-Z0-9]{4})(?:\1[A-Z0-9]{4}){5}(?![\p{L}\d-])/giu;
+
 function redactCodes(text: string, counter: Counter): string {
+  text = text.replace(RECOVERY_KEY_RE, (m: string, sep: string) => (sep === '-' || /\d/.test(m) ? bump(counter, 'code', m) : m));
   let out = text.replace(CODE_RE, (_m, word: string, sep: string, code: string) => `${word}${sep}${bump(counter, 'code', code)}`);
   out = out.replace(SENT_CODE_RE, (_m, cue: string, code: string) => `${cue}${bump(counter, 'code', code)}`);
   out = out.replace(LONE_CODE_RE, (_m, before: string, code: string, after: string) => `${before}${bump(counter, 'code', code)}${after}`);

@@ -88,8 +88,8 @@ it('with an agent: no "English only", the hidden-secret notice, and the secret n
   expect(await say(FRENCH)).toEqual([]);
   const withCode = await say(FRENCH_WITH_CODE);
   expect(withCode).toEqual([SECRET_HIDDEN]);
-  // Once per conversation, with an agent too.
-  expect(await say('encore: 483920')).toEqual([]);
+  // The full notice once per conversation, with an agent too; after that a short reminder each time.
+  expect(await say('encore: 483920')).toEqual(['privacy.secretHiddenAgain']);
 
   const agentSees = await runtime.hub.messagesSince(id);
   const fromPerson = agentSees.filter((m) => m.from === 'user').map((m) => m.text);

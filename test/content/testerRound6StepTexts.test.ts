@@ -96,6 +96,13 @@ describe('B5, B9: iCloud.com and Android', () => {
     expect(text).toContain('vCard');
   });
 
+  it.each(['contacts', 'calendar', 'reminders'])('%s: the web text opens with icloud.com, not with Android (round 10, A3: read in a computer\'s browser too)', (service) => {
+    const text = stepText(step, 'web', { service })!;
+    const first = text.split('\n')[0]!;
+    expect(first).toMatch(/icloud\.com\//);
+    expect(first).not.toMatch(/Android/);
+  });
+
   it('drive: uploads on iCloud.com (page left open, another browser, the 50 GB limit)', () => {
     const text = stepText(step, 'web', { service: 'drive' });
     expect(text).toMatch(/leave the page open/);

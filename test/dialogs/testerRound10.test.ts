@@ -86,3 +86,73 @@ describe('a device after another: "iphone to mac"', () => {
     expect(lastOf(await chat().say(text)).key).toBe('device.which');
   });
 });
+
+describe('questions about the bot and other side questions (B10, A7, round 9 leftovers)', () => {
+  it.each([['are you a human?'], ['are you a bot?'], ['am i talking to a real person'], ['who made you']])('"%s" at the top level: the bot says what it is, no hand-over', async (text) => {
+    const replies = await chat().say(text);
+    expect(keys(replies)).toEqual(['question.about-bot', 'question.answeredTopLevel']);
+    expect(replies[0]!.text).toMatch(/automated assistant, not a person/);
+  });
+
+  it('"are you a real person?" at a step: the answer, then the same question (the word "person" in it is no command)', async () => {
+    const c = chat();
+    const pending = lastOf(await c.say('my contacts arent syncing to my mac'));
+    const replies = await c.say('are you a real person?');
+    expect(keys(replies)).toEqual(['question.about-bot', pending.key]);
+    expect(lastOf(replies).stepId).toBe(pending.stepId);
+  });
+
+  it.each([['is this a bot? i need to speak to a human'], ['are you a human? i want a real person']])('"%s": the request for a person beside the question wins', async (text) => {
+    const replies = await chat().say(text);
+    expect(keys(replies)).not.toContain('question.about-bot');
+    expect(replies.some((r) => r.playbook === 'contact-support' || r.key.startsWith('handoff.'))).toBe(true);
+  });
+
+  it.each([
+    ['will i lose my photos if i delete the old backup?', 'delete-backup'],
+    ['i lost my old number, how do i get codes now?', 'trusted-number-lost'],
+    ['i have two apple ids, how do i merge them?', 'merge-accounts'],
+    ['it asks me to merge, should i?', 'merge-prompt'],
+  ])('"%s" gets its own answer (%s)', async (text, id) => {
+    const replies = await chat().say(text);
+    expect(replies[0]!.key).toBe(`question.${id}`);
+  });
+});
+
+describe('"it worked" at "Did that fix it?" (B6)', () => {
+  it.each([['it worked'], ['worked!'], ['that did the trick']])('"%s" closes the problem as fixed', async (text) => {
+    const c = chat();
+    expect(lastOf(await sayAll(c, ['notes not syncing on my ipad', 'Yes, the same account']))).toMatchObject({ key: 'fixed.question' });
+    const replies = await c.say(text);
+    expect(keys(replies)).toContain('playbook.wrapUp');
+    expect(keys(replies)).not.toContain('playbook.goodbye');
+  });
+});
+
+describe('first messages that say what works (A1, B2, B3)', () => {
+  it.each([
+    ['photos not syncing on my iphone, im signed in with the same account everywhere', 'photos-not-syncing'],
+    ['photos not syncing from iphone to mac. same apple id on both, 1.5TB free in icloud, already restarted both and updated to latest ios and macos, wifi is fine', 'photos-not-syncing'],
+    ["photos sync fine but contacts don't on my ipad", 'contacts-not-syncing'],
+    ["my calendar works, it's notes that won't sync on my mac", 'notes-not-syncing'],
+  ])('"%s" starts %s alone', async (text, playbook) => {
+    const replies = await chat().say(text);
+    expect(keys(replies)).not.toContain('queue.noted');
+    expect(keys(replies)).not.toContain('didYouMean');
+    expect(replies.find((r) => r.playbook !== undefined)?.playbook).toBe(playbook);
+  });
+
+  it('"photos and contacts both not syncing on my ipad" still names both', async () => {
+    expect(keys(await chat().say('photos and contacts both not syncing on my ipad'))).toContain('queue.noted');
+  });
+});
+
+describe('a password typed again (B8)', () => {
+  it('the first gets the notice, each later one a short reminder', async () => {
+    const c = chat();
+    await c.say('icloud drive not syncing on my mac');
+    expect(keys(await c.say('password is Hunter2! does that help'))[0]).toBe('privacy.secretHidden');
+    expect(keys(await c.say('my password is Hunter2!'))[0]).toBe('privacy.secretHiddenAgain');
+    expect(keys(await c.say('the code is 4 8 3 9 2 0'))[0]).toBe('privacy.secretHiddenAgain');
+  });
+});

@@ -41,12 +41,12 @@ describe('restart', () => {
       // The person writes again after the restart: it goes to the hub, not to the bot.
       const p2 = second.person('c1');
       const before = second.recognizer.calls;
-      const ack = await p2.say('hello? still waiting');
+      const ack = await p2.say('hello? my photos are still missing');
       expect(replyKeys(ack)).toEqual(['handoff.waiting.ack']);
       expect(second.recognizer.calls).toBe(before);
 
       expect(await second.hub.accept('c1', AGENT_B)).toBe('accepted');
-      expect((await second.hub.messagesSince('c1')).filter((m) => m.from === 'user').map((m) => m.text)).toEqual(['are you there?', 'hello? still waiting']);
+      expect((await second.hub.messagesSince('c1')).filter((m) => m.from === 'user').map((m) => m.text)).toEqual(['are you there?', 'hello? my photos are still missing']);
       const after = await p2.say('thanks for picking up');
       expect(after).toEqual([]);
       expect((await second.hub.messagesSince('c1')).slice(-1)[0]).toMatchObject({ from: 'user', text: 'thanks for picking up' });

@@ -264,3 +264,20 @@ describe('redactActivity', () => {
     expect(out).not.toBe(plain);
   });
 });
+
+describe('tester round 10 (B4): recovery keys, spaced-out codes, security answers', () => {
+  it.each([
+    ['my recovery key is K7PX-2M9Q-RT4W-8HZN-C3VB-6JYD-F5LS', 'my recovery key is [redacted code]'],
+    ['K7PX 2M9Q RT4W 8HZN C3VB 6JYD F5LS', '[redacted code]'],
+    ['the code is 4 8 3 9 2 0', 'the code is [redacted code]'],
+    ['its 48 39 20', 'its [redacted code]'],
+    ['security answer is fluffy', 'security answer is [redacted password]'],
+    ['my security question answer is rover', 'my security question answer is [redacted password]'],
+  ])('%s', (text, expected) => {
+    expect(redactText(text).text).toBe(expected);
+  });
+
+  it.each([['this will work with your help okay'], ['i have 4 8 3 photos'], ['iphone 15 pro with ios 17 2 1'], ['version 2 3 4 5 6 7'], ['ABCD-EFGH']])('"%s" is left alone', (text) => {
+    expect(redactText(text).text).toBe(text);
+  });
+});

@@ -10,7 +10,7 @@ import type { Recognition } from '../../nlu/recognizer';
 import { isOnlyPhrase, matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from '../answers';
 import { COMMAND_PHRASES, type Engine } from '../engine';
 import { otherLanguageOf } from '../languageNotice';
-import { namedProblems, serviceProblems, type NamedProblem } from '../problemQueue';
+import { namedProblems, serviceProblems, servicesSaidToWork, type NamedProblem } from '../problemQueue';
 import { candidates, DID_YOU_MEAN_MAX, didYouMeanMenu, problemWordsByPlaybook } from './menus';
 import type { LoadedPlaybook } from '../../content/loadContent';
 
@@ -37,6 +37,8 @@ export type ProblemReading = { kind: 'several'; named: NamedProblem[] } | { kind
 export function readProblems(engine: Engine, r: Recognition, canHandOff: boolean): ProblemReading | undefined {
   const several = namedProblems(engine, r);
   if (several.length > 1) return { kind: 'several', named: several };
+  // "my calendar works, it's notes that won't sync": the one service left is the problem, however unsure the recogniser.
+  if (several.length === 1 && servicesSaidToWork(engine, r).some((v) => v !== several[0].service)) return { kind: 'specific', intent: several[0].playbook.intent };
   if (several.length === 1) {
     const beside = besideServiceProblem(engine, r, several[0]);
     if (beside) return beside;
