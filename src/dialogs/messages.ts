@@ -106,6 +106,9 @@ export const ENGINE_MESSAGES = {
   'synonyms.recap': [],
   // A goodbye at "Did that fix it?" holding one of these ("it worked", "worked!") is the fix, not a person leaving
   'synonyms.worked': [],
+  // "wait actually its my calendar not contacts" at a step: words that say the problem is corrected, and the line before the switch ({problem}: the corrected one)
+  'synonyms.correction': [],
+  'switch.corrected': ['problem'],
   // Of several services named, one whose clause says it works ("photos sync fine but contacts don't") is no problem
   'synonyms.serviceFine': [],
   'recap.intro': ['problem'],

@@ -33,7 +33,7 @@ import { fill, type MessageKey } from './messages';
 import { asksSomethingClear, codeDeviceNamed, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, laterAnswerAfterLead, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
-import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion } from './playbook/prompts';
+import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outageOfService, outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
@@ -61,7 +61,7 @@ import {
 } from './playbook/stepContent';
 import { causeSaidMidway, declinesWhichDevice, devicesNotOwned, deviceWordAside, onlyStopsAtOutagePause, stepAside } from './playbook/stepAsides';
 import { stuckOnStep } from './playbook/stuckHelp';
-import { answerSwitch, offerSwitch, otherProblemIn } from './playbook/otherProblem';
+import { answerSwitch, offerSwitch, otherProblemIn, problemCorrection } from './playbook/otherProblem';
 import { recapText } from './recap';
 import { addOutcome, changeDevice, noteHandedOff, noteStart } from './playbook/recordKeeping';
 import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
@@ -339,6 +339,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
 
   private async finishFixed(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
     await this.recordOutcome(dc, state, 'fixed');
+    // The step that fixed it was gone through on this device: the next problem there skips it too
+    // (round 10, A18: "my notes too" after the account check fixed the photos asked it again).
+    if (state.phase === 'fixed') markTried(this.run, state);
     await this.engine.sendText(dc.context, fill(this.playbook.wrapUp, varsFor(this.run, state)), 'playbook.wrapUp', stepRefOf(this.run, state));
     if (!state.moreQueued) await this.engine.say(dc.context, 'wrapUp.more');
     return dc.endDialog({ outcome: 'fixed' });
@@ -783,6 +786,18 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     return this.reprompt(dc, state);
   }
 
+  /**
+   * A correction of the problem ("actually it's my calendar, not contacts"): said in one line, then
+   * the corrected playbook starts on the same device, as a switch accepted at once would.
+   */
+  private async switchNow(dc: DialogContext, state: PlaybookState, target: LoadedPlaybook, service: string, recognition: Recognition): Promise<DialogTurnResult> {
+    const other = otherProblemIn(this.run, state, { ...recognition, intent: target.intent, ambiguous: false, confidence: 1, alternatives: [] });
+    if (!other) return this.reprompt(dc, state);
+    await this.engine.say(dc.context, 'switch.corrected', { problem: target.title }, stepRefOf(this.run, state));
+    offerSwitch(state, { ...other, switchTo: { ...other.switchTo, service } });
+    return this.onAnswer(dc, state, SWITCH.yes);
+  }
+
   /** Keeps where the flow stands, before an answer moves it on (see UndoPoint). */
   private async keepUndoPoint(dc: DialogContext, state: PlaybookState): Promise<void> {
     const record = await this.engine.getRecord(dc.context);
@@ -852,6 +867,9 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected override async onStepAside(dc: DialogContext, state: PlaybookState, input: UserInput, help: boolean): Promise<DialogTurnResult | undefined> {
     const e = this.engine;
     const ref = stepRefOf(this.run, state);
+    // "wait actually its my calendar not contacts": the problem corrected, switched to at once (no offer).
+    const corrected = problemCorrection(this.run, state, e.recognize(dc.context));
+    if (corrected) return this.switchNow(dc, state, corrected.playbook, corrected.service, e.recognize(dc.context));
     // "my phone" at "Which device is giving you trouble?": which phone (or the one device the words name).
     const worded = e.namedDevices(e.recognize(dc.context)).length === 0 ? deviceWordAside(this.run, state, input.text) : undefined;
     if (worded?.then === 'deviceWord') {

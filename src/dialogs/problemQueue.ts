@@ -37,7 +37,7 @@ export const NEXT_CHOICE = { yes: 'next-yes', notNow: 'next-not-now' } as const;
  * status-only or device-less playbook). When several playbooks share the service, the one the
  * recogniser ranked (top intent, then alternatives) wins, else the first in content order.
  */
-function playbookOfService(engine: Engine, r: Recognition, service: string): LoadedPlaybook | undefined {
+export function playbookOfService(engine: Engine, r: Recognition, service: string): LoadedPlaybook | undefined {
   const fits = Object.values(engine.content.playbooks).filter((p) => p.service === service && p.askDevice !== false && !engine.answersFromStatus(p));
   if (fits.length <= 1) return fits[0];
   const ranked = [r.intent, ...r.alternatives.map((a) => a.intent)];

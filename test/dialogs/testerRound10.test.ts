@@ -156,3 +156,58 @@ describe('a password typed again (B8)', () => {
     expect(keys(await c.say('the code is 4 8 3 9 2 0'))[0]).toBe('privacy.secretHiddenAgain');
   });
 });
+
+describe('the problem corrected mid-way (B1, B5)', () => {
+  it.each([
+    ['wait actually its my calendar not contacts'],
+    ["no, it's calendars that aren't syncing, not contacts"],
+    ['sorry i meant calendar'],
+  ])('"%s" at the first step switches to calendars at once, on the same device, and never answers the question', async (text) => {
+    const c = chat();
+    expect(lastOf(await c.say('my contacts arent syncing to my mac'))).toMatchObject({ playbook: 'contacts-not-syncing', stepId: 'apple-id' });
+    const replies = await c.say(text);
+    expect(replies[0]!.key).toBe('switch.corrected');
+    expect(replies[0]!.text).toContain('Calendars or reminders not syncing');
+    expect(keys(replies)).not.toContain('switch.offer');
+    expect(lastOf(replies).playbook).toBe('calendar-not-syncing');
+    // Still the Mac: no device question, and the Mac's steps.
+    expect(keys(replies)).not.toContain('device.question');
+    // The calendars' first question, unanswered: no sign-out instructions for a "no" taken as the answer.
+    expect(lastOf(replies)).toMatchObject({ key: 'step.question', stepId: 'apple-id' });
+    expect(replies.some((r) => /Sign Out/.test(r.text))).toBe(false);
+  });
+
+  it('the same words at "Did that fix it?" are no "No": the switch, not the next contacts check', async () => {
+    const c = chat();
+    await sayAll(c, ['my contacts arent syncing to my mac', 'Yes, the same account']);
+    const replies = await c.say('wait actually its my calendar not contacts');
+    expect(replies[0]!.key).toBe('switch.corrected');
+    expect(replies.every((r) => r.playbook !== 'contacts-not-syncing' || r.key === 'switch.corrected')).toBe(true);
+  });
+
+  it('"and my calendar too" is an addition, not a correction', async () => {
+    const c = chat();
+    await sayAll(c, ['my contacts arent syncing to my mac', 'Yes, the same account']);
+    expect(keys(await c.say('and my calendar too'))).toEqual(['queue.later', 'fixed.question']);
+  });
+});
+
+describe('the next problem on the same device skips the check that fixed the last one (A18, B13)', () => {
+  it('"my notes too" after the account check fixed the photos: no account question again', async () => {
+    const c = chat();
+    await sayAll(c, ['photos not syncing on my ipad', 'yes']);
+    expect(keys(await c.say("Yes, it's syncing"))).toContain('playbook.wrapUp');
+    await c.say('yes');
+    const replies = await c.say('my notes too');
+    expect(keys(replies)).toContain('more.skipping');
+    expect(replies.some((r) => r.stepId === 'apple-id' && r.key !== 'more.skipping')).toBe(false);
+  });
+
+  it('two problems in one message: the second skips the account check the first was fixed by', async () => {
+    const c = chat();
+    await sayAll(c, ['photos and contacts both not syncing on my ipad', 'Yes, the same account', "Yes, it's syncing"]);
+    const replies = await c.say('yes');
+    expect(lastOf(replies).playbook).toBe('contacts-not-syncing');
+    expect(replies.some((r) => r.stepId === 'apple-id' && r.key !== 'more.skipping')).toBe(false);
+  });
+});
