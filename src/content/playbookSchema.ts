@@ -369,6 +369,11 @@ export const knownQuestionSchema = z
   .object({
     id,
     whenAsked: z.array(text).min(1),
+    /**
+     * Answered when the phrase comes in a statement too, not only in a question ("google photos not
+     * syncing", "my whatsapp backup is stuck"): for what is not iCloud's, said before any playbook starts.
+     */
+    statements: z.boolean().optional(),
     answer: z
       .object({ all: text, ios: text.optional(), mac: text.optional(), windows: text.optional(), web: text.optional(), other: text.optional() })
       .strict(),

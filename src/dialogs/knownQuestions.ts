@@ -34,8 +34,8 @@ function normalisedQuestions(questions: readonly KnownQuestion[]): { question: K
 
 /**
  * The answer to a known side question, for the platform of the device the question names, else
- * `platform` (the device being talked about), else the text for all. Undefined when the text is no
- * question (nor a phrase alone) or holds none of the phrases.
+ * `platform` (the device being talked about), else the text for all. Undefined when the text holds
+ * none of the phrases, or is no question (nor a phrase alone) and the entry is not marked `statements`.
  */
 export function knownAnswer(engine: Engine, recognition: Recognition, platform?: Platform): KnownAnswer | undefined {
   const text = recognition.text;
@@ -43,10 +43,12 @@ export function knownAnswer(engine: Engine, recognition: Recognition, platform?:
   const entries = normalisedQuestions(engine.content.questions);
   // A phrase alone ("time machine") asks as plainly as with a question mark.
   const said = normalise(text);
-  if (!isQuestion(engine, text) && !entries.some((e) => e.phrases.includes(said))) return undefined;
+  // A statement ("google photos not syncing") only for entries marked `statements`, or a phrase alone.
+  const asked = isQuestion(engine, text) || entries.some((e) => e.phrases.includes(said));
   // The entry with the longest phrase the text holds (whole words, not negated); a tie goes to the entry listed first.
   let best: { question: KnownQuestion; length: number; phrase: string } | undefined;
   for (const { question, phrases } of entries) {
+    if (!asked && !question.statements) continue;
     for (const phrase of phrases) {
       const length = phrase.split(' ').length;
       if (length > (best?.length ?? 0) && mentionsPhrase([phrase], said, true)) best = { question, length, phrase };

@@ -211,3 +211,30 @@ describe('the next problem on the same device skips the check that fixed the las
     expect(replies.some((r) => r.stepId === 'apple-id' && r.key !== 'more.skipping')).toBe(false);
   });
 });
+
+describe('not iCloud, or not iCloud storage, said as a statement (A2, B11, B15)', () => {
+  it.each([
+    ['google photos not syncing', 'not-icloud-google'],
+    ['my whatsapp backup is stuck', 'not-icloud-whatsapp'],
+    ['i want a refund for my icloud+ subscription, i was charged twice', 'billing'],
+    ['iphone storage full', 'device-storage-full'],
+    ["my iphone storage is full, it says iPhone Storage Full, can't take photos", 'device-storage-full'],
+  ])('"%s": the answer (%s), and no iCloud checks start', async (text, id) => {
+    const replies = await chat().say(text);
+    expect(keys(replies)).toEqual([`question.${id}`, 'question.answeredTopLevel']);
+    expect(replies.some((r) => r.playbook !== undefined)).toBe(false);
+  });
+
+  it.each([['icloud storage full'], ['my icloud is full'], ['photos not syncing on my iphone']])('"%s" still starts its checks', async (text) => {
+    const replies = await chat().say(text);
+    expect(keys(replies).some((k) => k.startsWith('question.'))).toBe(false);
+  });
+
+  it('"my iphone is full" at the iCloud storage question: the device-storage answer, then the same question', async () => {
+    const c = chat();
+    const pending = lastOf(await sayAll(c, ['photos not syncing on my iphone', 'Yes, the same account', 'No, still not']));
+    expect(pending.stepId).toBe('storage');
+    const replies = await c.say('my iphone is full');
+    expect(keys(replies)).toEqual(['question.device-storage-full', pending.key]);
+  });
+});
