@@ -1,7 +1,7 @@
 import { TextClassifier, type LabelScore, type TrainingExample } from './classifier/textClassifier';
 import { EntityExtractor } from './entities';
 import { NONE_INTENT, type Entity, type IntentScore, type Recognition, type Recognizer } from './recognizer';
-import { latinShare, plainText, truncate } from './textCleaning';
+import { latinShare, plainText, readParts } from './textCleaning';
 import type { Gazetteer, IntentData, NluSettings } from './trainingData';
 
 /** Below this share of Latin letters a message is not English and so out of scope. */
@@ -41,9 +41,11 @@ export function decide(scores: readonly LabelScore[], settings: Pick<NluSettings
   };
 }
 
-/** What the classifier reads: markup gone, cut to `maxChars`. Empty when there is nothing to read. */
+/** What the classifier reads: markup gone; a long text its opening and its end (readParts). Empty when there is nothing to read. */
 export function classifierInput(text: string, maxChars: number): string {
-  const plain = truncate(plainText(text), maxChars);
+  const plain = readParts(plainText(text), maxChars)
+    .map((p) => p.text)
+    .join(' ');
   if (latinShare(plain) < MIN_LATIN_SHARE) return '';
   return plain;
 }
@@ -76,7 +78,8 @@ export class ClassifierReader {
   /** The entities in the (cut) message; never throws. */
   entities(text: string): Entity[] {
     try {
-      return this.extractor.extract(text.slice(0, this.maxChars));
+      // A long message: its opening and its end (readParts), with offsets into the whole text.
+      return readParts(text, this.maxChars).flatMap((part) => this.extractor.extract(part.text).map((e) => ({ ...e, start: e.start + part.start, end: e.end + part.start })));
     } catch {
       return [];
     }

@@ -34,6 +34,27 @@ export function plainText(text: string): string {
     .trim();
 }
 
+/**
+ * The parts of a long text that are read: all of it up to `maxChars`; beyond that its opening
+ * (HEAD_SHARE of the budget) and its end (the rest), each cut at a word boundary, with where each
+ * starts in the text. A long message often vents first and names the problem last ("… anyway my
+ * photos on my ipad are not syncing"), so the end counts as much as the start.
+ */
+export function readParts(text: string, maxChars: number): { text: string; start: number }[] {
+  if (text.length <= maxChars) return [{ text, start: 0 }];
+  const head = truncate(text, Math.floor(maxChars * HEAD_SHARE));
+  let start = text.length - (maxChars - head.length);
+  const space = text.indexOf(' ', start);
+  if (space !== -1 && space - start < maxChars * 0.2) start = space + 1;
+  return [
+    { text: head, start: 0 },
+    { text: text.slice(start), start },
+  ];
+}
+
+/** The share of `maxChars` given to a long text's opening (readParts); the rest goes to its end. */
+const HEAD_SHARE = 0.4;
+
 /** Cuts at a word boundary near `maxChars`. */
 export function truncate(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;

@@ -238,3 +238,13 @@ describe('not iCloud, or not iCloud storage, said as a statement (A2, B11, B15)'
     expect(keys(replies)).toEqual(['question.device-storage-full', pending.key]);
   });
 });
+
+describe('a long message with the problem at its end (B9)', () => {
+  it('starts that problem on that device, without asking what or where', async () => {
+    const venting = 'I have been trying for days and nothing works and I am really frustrated with apple. '.repeat(7);
+    const replies = await chat().say(`ok so here is the whole story. ${venting} anyway my photos on my ipad are not syncing`);
+    expect(keys(replies)).not.toContain('problem.vague');
+    expect(keys(replies)).not.toContain('device.question');
+    expect(lastOf(replies).playbook).toBe('photos-not-syncing');
+  });
+});
