@@ -106,6 +106,11 @@ export const ENGINE_MESSAGES = {
   'synonyms.recap': [],
   // A goodbye at "Did that fix it?" holding one of these ("it worked", "worked!") is the fix, not a person leaving
   'synonyms.worked': [],
+  // A button title of the previous prompt typed again (a double click) where it answers nothing
+  'answer.stale': [],
+  // "skip this step", "next" at a step's question or "Did that fix it?": that step skipped, the next one
+  'synonyms.skip': [],
+  'step.skipped': [],
   // "wait actually its my calendar not contacts" at a step: words that say the problem is corrected, and the line before the switch ({problem}: the corrected one)
   'synonyms.correction': [],
   'switch.corrected': ['problem'],

@@ -33,7 +33,7 @@ import { fill, type MessageKey } from './messages';
 import { asksSomethingClear, codeDeviceNamed, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, laterAnswerAfterLead, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
-import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
+import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STALE_ANSWER, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outageOfService, outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
@@ -64,7 +64,7 @@ import { stuckOnStep } from './playbook/stuckHelp';
 import { answerSwitch, offerSwitch, otherProblemIn, problemCorrection } from './playbook/otherProblem';
 import { recapText } from './recap';
 import { addOutcome, changeDevice, noteHandedOff, noteStart } from './playbook/recordKeeping';
-import { nothingToUndo, restoreUndoPoint, undoApplies, undoPointOf } from './playbook/undo';
+import { nothingToUndo, restoreUndoPoint, staleAnswer, undoApplies, undoPointOf } from './playbook/undo';
 import { queueFromPlaybook } from './main/queueHandOver';
 import { fetchStatus } from './statusCheck';
 import type { StepOutcome } from './troubleshootingRecord';
@@ -78,6 +78,13 @@ export { answerCarriesOver, answeredBefore, type AnsweredQuestion, type Phase, t
 
 /** turnState key: the undo point of the previous turn, taken out of the state as this turn starts. */
 const UNDO_KEY = Symbol('resync.undoPoint');
+/** Where the flow stood when this turn began (placeOf), in turnState: a reprompt at the same place keeps the undo point. */
+const PLACE_KEY = Symbol('resync.placeAtTurnStart');
+
+/** The prompt the state waits at, as one comparable string. */
+function placeOf(state: PlaybookState): string {
+  return [state.stepIndex, state.stepId, state.phase, state.device ?? ''].join('|');
+}
 
 /** A silence longer than this before an answer at a step gets a one-line recap first (a night or a day away). */
 export const RECAP_AFTER_MS = 12 * 60 * 60 * 1000;
@@ -498,6 +505,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected override overridingAnswer(dc: DialogContext, state: PlaybookState, input: UserInput): string | undefined {
+    if (staleAnswer(this.run, state, dc.context.turnState.get(UNDO_KEY) as UndoPoint | undefined, input, this.choicesFor(state))) return STALE_ANSWER;
     return overridingAnswer(this.run, () => this.engine.recognize(dc.context), state, input);
   }
 
@@ -530,6 +538,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async reprompt(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult> {
+    // The same prompt again, at the same place: the answer before it can still be gone back to.
+    if (state.undo === undefined && dc.context.turnState.get(PLACE_KEY) === placeOf(state)) state.undo = dc.context.turnState.get(UNDO_KEY) as UndoPoint | undefined;
     // The buttons first, then the text (the order messages.yaml's random variants are drawn in).
     const choices = this.choicesFor(state);
     const prompt = promptText(this.run, state);
@@ -543,6 +553,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   }
 
   protected async onAnswer(dc: DialogContext, state: PlaybookState, choiceId: string): Promise<DialogTurnResult> {
+    if (choiceId === STALE_ANSWER) {
+      // A double click: nothing answered here; the point to go back to still holds.
+      state.undo = dc.context.turnState.get(UNDO_KEY) as UndoPoint | undefined;
+      await this.engine.say(dc.context, 'answer.stale', {}, stepRefOf(this.run, state));
+      return this.reprompt(dc, state);
+    }
     const noAnswer = choiceId === STEP_DONE || choiceId === SAME_PROBLEM;
     if (!this.handoffOnly && ((state.phase === 'question' && !noAnswer) || (state.phase === 'fixed' && (choiceId === FIXED.no || choiceId === PARTLY || choiceId === ALREADY_FINE)))) {
       await this.keepUndoPoint(dc, state);
@@ -918,6 +934,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         if (text) await e.sendText(dc.context, text, 'recap', ref);
         return this.reprompt(dc, state);
       }
+      case 'skip':
+        await this.keepUndoPoint(dc, state);
+        await e.say(dc.context, 'step.skipped', {}, ref);
+        return this.next(dc, state, 'skipped');
       case 'codeRefused':
         await e.say(dc.context, 'code.refused', {}, ref);
         return this.reprompt(dc, state);
@@ -1016,8 +1036,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
    * agent hub gives back resumes the step the person was on.
    */
   protected override async beforeTurn(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
-    // The undo point holds for this turn only: a new answer keeps a new one.
+    // The undo point holds for this turn only: a new answer keeps a new one; a turn that only asks
+    // the same prompt again keeps it (reprompt: "go back" still works after "skip this step?").
     dc.context.turnState.set(UNDO_KEY, state.undo);
+    dc.context.turnState.set(PLACE_KEY, placeOf(state));
     state.undo = undefined;
     await this.engine.silence(dc.context);
     if (handoffAnswer(dc.context) === 'completed') return this.afterLiveChat(dc);

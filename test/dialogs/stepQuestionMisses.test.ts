@@ -36,13 +36,13 @@ describe('"go back" with nothing to go back to', () => {
     expect(lastOf(await say('1'))).toMatchObject({ key: 'fixed.question', stepId: 'apple-id' });
   });
 
-  it('"go back" after a message that answered nothing ("help") at "Did that fix it?": nothing to go back to', async () => {
+  it('"go back" after a message that answered nothing ("help") at "Did that fix it?": still back to the answer before it (round 10, B17)', async () => {
     const say = talk();
     await say('photos not syncing on my iphone');
     await say('1');
     await say('help');
     const replies = await say('go back');
-    expect(keys(replies)).toEqual(['undo.nothing', 'fixed.question']);
+    expect(keys(replies)).toEqual(['undo.done', 'step.question']);
     expect(keys(replies)).not.toContain('answer.notUnderstood');
   });
 

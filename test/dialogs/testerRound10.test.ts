@@ -248,3 +248,55 @@ describe('a long message with the problem at its end (B9)', () => {
     expect(lastOf(replies).playbook).toBe('photos-not-syncing');
   });
 });
+
+describe('skip, go back after a miss, a double click (B14, B17, B23)', () => {
+  const toStorage = ['notes not syncing on my ipad', 'Yes, the same account', 'No, still not'];
+
+  it.each([['skip this step'], ['skip'], ['next'], ['ok next'], ['can we skip this']])('"%s" at a step question skips it, recorded as skipped', async (text) => {
+    const c = chat();
+    expect(lastOf(await sayAll(c, toStorage)).stepId).toBe('storage');
+    const replies = await c.say(text);
+    expect(replies[0]!.key).toBe('step.skipped');
+    expect(lastOf(replies).stepId).not.toBe('storage');
+    expect((await c.say('what have we tried so far?'))[0]!.text).toMatch(/Check your iCloud storage: skipped/);
+  });
+
+  it('"next" at "Did that fix it?" moves on too; "go back" then returns to the skipped step', async () => {
+    const c = chat();
+    expect(lastOf(await sayAll(c, ['notes not syncing on my ipad', 'Yes, the same account'])).key).toBe('fixed.question');
+    const skipped = await c.say('next');
+    expect(skipped[0]!.key).toBe('step.skipped');
+    expect(lastOf(skipped).stepId).toBe('storage');
+    const back = await c.say('go back');
+    expect(back[0]!.key).toBe('undo.done');
+    expect(lastOf(back)).toMatchObject({ key: 'fixed.question', stepId: 'apple-id' });
+  });
+
+  it.each([['hmm'], ['blorp'], ['what have we tried so far?']])('"go back" still works after "%s" (a turn that only asked again)', async (aside) => {
+    const c = chat();
+    expect(lastOf(await sayAll(c, toStorage)).stepId).toBe('storage');
+    await c.say(aside);
+    const back = await c.say('go back');
+    expect(back[0]!.key).toBe('undo.done');
+    expect(lastOf(back)).toMatchObject({ key: 'fixed.question', stepId: 'apple-id' });
+  });
+
+  it('"No, still not" sent twice: the second answers nothing at the storage question', async () => {
+    const c = chat();
+    expect(lastOf(await sayAll(c, toStorage)).stepId).toBe('storage');
+    const replies = await c.say('No, still not');
+    expect(keys(replies)).toEqual(['answer.stale', 'step.question']);
+    expect(lastOf(replies).stepId).toBe('storage');
+    // A real answer there still works, and "go back" still goes back one.
+    expect(lastOf(await c.say("No, there's plenty of space")).stepId).not.toBe('storage');
+  });
+
+  it('a stale title is no stale answer when the new prompt has the same button ("No, still not" at two fix questions)', async () => {
+    const c = chat();
+    await sayAll(c, toStorage);
+    // The storage question has no "No, still not" button, but "Did that fix it?" after the next step has.
+    const next = await c.say("No, there's plenty of space");
+    expect(lastOf(next).key).toBe('fixed.question');
+    expect(keys(await c.say('No, still not'))).not.toContain('answer.stale');
+  });
+});

@@ -161,11 +161,11 @@ describe('item 10: minor gaps', () => {
     expect(keys(await say(text))).toEqual(['answer.sameProblem', 'step.question']);
   });
 
-  it('"also it says paused" answered nothing: "go back" right after it has nothing to undo and stays at the storage question', async () => {
+  it('"also it says paused" answered nothing: "go back" right after it still goes back past it to the answer before (round 10, B17)', async () => {
     const say = await atStorageQuestion();
     await say('also it says paused');
     const replies = await say('go back');
-    expect(keys(replies)).toEqual(['undo.nothing', 'step.question']);
-    expect(lastOf(replies).stepId).toBe('storage');
+    expect(keys(replies)[0]).toBe('undo.done');
+    expect(lastOf(replies).stepId).not.toBe('storage');
   });
 });

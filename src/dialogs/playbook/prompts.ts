@@ -25,6 +25,8 @@ export const ALREADY_FINE = 'already-fine';
 export const NOTED_LATER = 'noted-later';
 /** "Also it says paused" at a step's question: the problem said again, no answer; "we're on it" and the question (a hidden answer, no button). */
 export const SAME_PROBLEM = 'same-problem';
+/** A button title of the prompt before typed again ("No, still not" twice: a double click), no answer here: said so, the prompt again. */
+export const STALE_ANSWER = 'stale-answer';
 
 /** The buttons of the prompt the state waits at, with the phrases that pick each. */
 export function promptChoices(run: PlaybookRun, state: PlaybookState): PromptChoice[] {

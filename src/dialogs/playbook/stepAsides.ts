@@ -34,6 +34,8 @@ export type StepAside =
   | { then: 'repeat' }
   /** "What have we tried so far?": the checks behind us and where we are (src/dialogs/recap.ts), then the prompt again. */
   | { then: 'recap' }
+  /** "skip this step", "next": the step recorded skipped, on to the next one. */
+  | { then: 'skip' }
   /** "the code is [redacted] but it says wrong" at a step whose text speaks of a code: use the newest code. */
   | { then: 'codeRefused' }
   /** "How do I check that?" at a question with a `howTo` for this platform. */
@@ -98,6 +100,8 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
   }
   if (state.phase !== 'question' && state.phase !== 'fixed') return undefined;
   const messages = run.engine.messages;
+  // "skip this step", "ok next": a step of the checks (not the hand-over) is skipped.
+  if (stepOf(run, state).kind === 'instruction' && isOnlyPhrase(messages.list('synonyms.skip'), messages.list('synonyms.acknowledge'), text)) return { then: 'skip' };
   if (state.phase === 'fixed') {
     const said = chosenCase(run, state)?.whenSaid;
     if (said && mentionsPhrase(said.phrases, text, true)) return { then: 'whenSaid', say: said.say, handoff: said.then === 'handoff' };

@@ -6,6 +6,7 @@ import type { Recognition } from '../../nlu/recognizer';
 import { matchChoice, normalise, type PromptChoice } from '../answers';
 import { settle, type Phase, type PlaybookState, type UndoPoint } from './state';
 import type { PlaybookRun } from './stepContent';
+import { promptChoices } from './prompts';
 
 /** The prompts an answer can be undone at. */
 const UNDO_PHASES: readonly Phase[] = ['question', 'fixed', 'statusPause'];
@@ -66,4 +67,18 @@ export function restoreUndoPoint(state: PlaybookState, point: UndoPoint): void {
   state.choiceId = point.choiceId;
   state.tried = point.tried;
   state.answered = point.answered;
+}
+
+/**
+ * True when the typed text is exactly a button title of the prompt the last answer was given at
+ * (`point`), and answers nothing of the prompt now waiting ("No, still not" sent twice, the second
+ * landing on the storage question, where it would read as "No, there's plenty of space").
+ */
+export function staleAnswer(run: PlaybookRun, state: PlaybookState, point: UndoPoint | undefined, input: { text: string; value?: unknown }, choices: readonly PromptChoice[]): boolean {
+  if (!point || input.value !== undefined || run.handoffOnly || !UNDO_PHASES.includes(state.phase)) return false;
+  if (point.stepId === state.stepId && point.phase === state.phase) return false;
+  const said = normalise(input.text);
+  if (!said || choices.some((c) => normalise(c.title) === said)) return false;
+  const before = promptChoices(run, { ...state, stepIndex: point.stepIndex, stepId: point.stepId, phase: point.phase, choiceId: point.choiceId });
+  return before.some((c) => normalise(c.title) === said);
 }
