@@ -41,10 +41,10 @@
  *  b. "one sec", "let me check" (the whole text one of `synonyms.wait`, after lead words of
  *     `synonyms.acknowledge`): "take your time" sent with the prompt's buttons, the prompt stays;
  *  c. about the step (`onStepAside`: "what was that again?", "I'll try later", "how do I check
- *     that?", "help" typed as such), then stuck on the step ("I can't find it", "what's See All?"):
- *     the subclass's `onStuck` (help with the step, then the prompt again); a command other than
- *     help typed as such wins;
+ *     that?", "help" typed as such); a command other than help typed as such wins;
  *  d. a side question questions.yaml answers ("time machine?"): that answer, then the prompt again;
+ *     then stuck on the step ("I can't find it", "what's See All?"): the subclass's `onStuck` (help
+ *     with the step, then the prompt again);
  *  e. a question (3+ words ending in "?" or opening with `synonyms.questionStart`) that is no
  *     command, no "is iCloud down?", asks for no device ("can we do the Mac instead?":
  *     `synonyms.deviceRequest`, a device change) and whose first clause answers nothing ("no, is
@@ -374,17 +374,20 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
         tracking.misses = 0;
         return aside;
       }
-      const helped = await this.onStuck(dc, state, input, recognition);
-      if (helped) return helped;
     }
     // "optimize mac storage is on, does that matter?", "time machine?": questions.yaml's answer, then the prompt.
-    // A command word inside the question's own phrase ("are you a real person?") is no command.
+    // A command word inside the question's own phrase ("are you a real person?") is no command. Before
+    // stuck help: "how do i merge two apple ids?" asks that, not how to do the step.
     const found = knownAnswer(e, recognition, this.platformFor(state));
     const known = found && (!typed || this.typedCommand({ text: withoutPhrase(input.text, found.phrase) }, 'none', false) === undefined) ? found : undefined;
     if (known) {
       tracking.misses = 0;
       await e.sendText(dc.context, known.text, `question.${known.id}`, this.stepRef(state));
       return this.reprompt(dc, state);
+    }
+    if (typed === undefined || typed === 'help') {
+      const helped = await this.onStuck(dc, state, input, recognition);
+      if (helped) return helped;
     }
     if (!typed && this.asksQuestion(state, input, recognition)) {
       await e.say(dc.context, 'question.cantAnswer', {}, this.stepRef(state));

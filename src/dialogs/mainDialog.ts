@@ -52,7 +52,7 @@
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice, mentionsPhrase, withoutPhrase } from './answers';
+import { matchChoice, mentionsPhrase, normalise, withoutPhrase } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { knownAnswer } from './knownQuestions';
@@ -60,7 +60,7 @@ import { asksForRecap, recapText } from './recap';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
 import { playbookDialogId, type PlaybookOptions } from './playbookDialog';
-import { nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
+import { correctedProblem, nextChoices, queuedTitles, type NamedProblem, type QueuedProblem } from './problemQueue';
 import { emptyRecord } from './troubleshootingRecord';
 import { readAnythingElse } from './main/anythingElse';
 import { carryOnChoices, readCarryOn, resumableLast, saysCarryOn } from './main/carryOn';
@@ -78,6 +78,9 @@ export { DID_YOU_MEAN_MAX } from './main/menus';
 export { RESUME_TURNS, RESUME_WINDOW_MS } from './main/lastPlaybook';
 
 export { MAIN_DIALOG_ID } from './main/state';
+/** Most words of "oops wrong button", "go back" read as an undo at the top level. */
+const UNDO_WORDS_MAX = 6;
+
 /** Not-understood turns in a row before the help menu and a person are offered. */
 export const MISSES_BEFORE_MENU = 2;
 
@@ -452,6 +455,19 @@ export class MainDialog extends Dialog {
     }
     // "continue please", "carry on": never a stop; the checks left mid-way carry on, else what with.
     if (saysCarryOn(e, input)) return this.carryOn(dc, state, open?.kind === 'back' || open?.kind === 'outage');
+    // "oops wrong button", "go back" with no question of this dialog open: right after a fix, the fix
+    // was the wrong button (the same problem goes on, as after "it stopped again"); else nothing to go back to.
+    const fixedJustNow = state.last?.outcome === FIXED_OUTCOME && state.last.turns <= 1;
+    const undoWords = normalise(input.text).split(' ').length <= UNDO_WORDS_MAX && mentionsPhrase(e.messages.list('synonyms.undo'), input.text, true);
+    if ((!open || (open.kind === 'more' && fixedJustNow)) && !menu && undoWords) {
+      state.misses = 0;
+      if (fixedJustNow) {
+        const resumed = await this.resumeLast(dc, state);
+        if (resumed) return resumed;
+      }
+      await e.say(context, 'undo.nothingTopLevel');
+      return Dialog.EndOfTurn;
+    }
     if (open?.kind === 'more') {
       const handled = await this.onAnythingElse(dc, state, open.asked ?? 0);
       if (handled) return handled;
@@ -783,6 +799,12 @@ export class MainDialog extends Dialog {
     const e = this.engine;
     const playbook = e.playbookForIntent(pending.intent);
     if (!playbook) return undefined;
+    // "sorry i meant notes" at "which device?": the problem corrected, the same question for it.
+    const corrected = e.input(dc.context).value === undefined ? correctedProblem(e, e.recognize(dc.context), playbook.id) : undefined;
+    if (corrected) {
+      await e.say(dc.context, 'switch.corrected', { problem: corrected.playbook.title });
+      return this.askWhichDevice(dc, state, { ...pending, intent: corrected.playbook.intent, service: corrected.service }, false);
+    }
     const answer = readWhichDevice(e, pending, e.input(dc.context), () => e.recognize(dc.context));
     switch (answer.kind) {
       case 'start':

@@ -99,11 +99,14 @@ export const ENGINE_MESSAGES = {
   'undo.done': ['step'],
   // ...and when there is nothing to go back to (the last message answered nothing, or this is the first question)
   'undo.nothing': [],
+  // ...at the top level, with no question open
+  'undo.nothingTopLevel': [],
   'synonyms.undo': [],
   // "what have we tried so far?" (synonyms.recap): the checks gone through, per problem (recap.intro, or
   // recap.introDevice for the one under way), one line per step by its outcome, then where we are (recap.now);
   // recap.nothingYet when no check is behind us yet
   'synonyms.recap': [],
+  'synonyms.recapAlone': [],
   // A goodbye at "Did that fix it?" holding one of these ("it worked", "worked!") is the fix, not a person leaving
   'synonyms.worked': [],
   // A button title of the previous prompt typed again (a double click) where it answers nothing
@@ -125,6 +128,7 @@ export const ENGINE_MESSAGES = {
   'recap.triedAnswered': ['step', 'answer'],
   'recap.checked': ['step', 'answer'],
   'recap.skipped': ['step'],
+  'recap.checkedEarlier': ['step'],
   'recap.now': ['step'],
   'recap.nothingYet': ['step'],
   // ...and at the top level or the main dialog's own questions, when the record holds no check at all

@@ -7,7 +7,7 @@
  */
 import type { LoadedPlaybook } from '../content/loadContent';
 import type { Recognition } from '../nlu/recognizer';
-import { mentionsPhrase, ruledOutAt, type PromptChoice } from './answers';
+import { holdsPhrase, mentionsPhrase, ruledOutAt, type PromptChoice } from './answers';
 import type { Engine } from './engine';
 
 /** A problem named in the same message as the one being worked on, waiting for its turn. */
@@ -131,4 +131,22 @@ export function queuedTitles(engine: Engine, queue: readonly QueuedProblem[]): s
 /** The buttons of the offer of the next waiting problem: yes, or not now (words from messages.yaml). */
 export function nextChoices(engine: Engine): PromptChoice[] {
   return [engine.choice(NEXT_CHOICE.yes, 'queue.yes', ['synonyms.yes', 'synonyms.goAhead']), engine.choice(NEXT_CHOICE.notNow, 'queue.notNow', ['synonyms.notNow', 'synonyms.no', 'synonyms.nothingElse'])];
+}
+
+/**
+ * A correction of the problem ("wait actually its my calendar not contacts", "no, it's calendars
+ * that aren't syncing, not contacts", "sorry i meant calendar"): the message names one other
+ * service's playbook, not ruled out, and either rules out the service of `currentPlaybookId` or
+ * says it corrects (messages.yaml `synonyms.correction`). That playbook and the service named, or
+ * undefined. Never for a question.
+ */
+export function correctedProblem(engine: Engine, recognition: Recognition, currentPlaybookId: string): { playbook: LoadedPlaybook; service: string } | undefined {
+  const text = recognition.text;
+  if (text.trim().endsWith('?')) return undefined;
+  const services = recognition.entities.filter((x) => x.type === 'service');
+  const named = services.filter((x) => !ruledOutAt(text, x.start)).map((x) => ({ service: x.value, playbook: playbookOfService(engine, recognition, x.value) }));
+  const others = named.filter((n): n is { service: string; playbook: LoadedPlaybook } => n.playbook !== undefined && n.playbook.id !== currentPlaybookId);
+  if (new Set(others.map((o) => o.playbook.id)).size !== 1 || named.some((n) => n.playbook?.id === currentPlaybookId)) return undefined;
+  const rulesOutThis = services.some((x) => ruledOutAt(text, x.start) && playbookOfService(engine, recognition, x.value)?.id === currentPlaybookId);
+  return rulesOutThis || holdsPhrase(engine.messages.list('synonyms.correction'), text) ? others[0] : undefined;
 }

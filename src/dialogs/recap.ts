@@ -6,14 +6,15 @@
  * content and messages, never sends.
  */
 import { lastOutcomes } from '../handoff/handoffSummary';
-import { mentionsPhrase } from './answers';
+import { isOnlyPhrase, mentionsPhrase } from './answers';
 import type { Engine } from './engine';
 import type { MessageKey } from './messages';
 import type { StepRecord, TroubleshootingRecord } from './troubleshootingRecord';
 
 /** True when the message asks what has been tried so far ("what have we tried?", "recap please"). */
 export function asksForRecap(engine: Engine, text: string): boolean {
-  return mentionsPhrase(engine.messages.list('synonyms.recap'), text, true);
+  const m = engine.messages;
+  return mentionsPhrase(m.list('synonyms.recap'), text, true) || isOnlyPhrase(m.list('synonyms.recapAlone'), m.list('synonyms.acknowledge'), text);
 }
 
 /** Where the conversation is now: the problem (playbook id), the device (id) and the step (id), when known. */
@@ -23,13 +24,14 @@ export interface RecapPlace {
   stepId?: string;
 }
 
-/** One step of the record in the person's words, or undefined for outcomes that say nothing tried (left, handed over). */
-function stepLine(engine: Engine, step: StepRecord): string | undefined {
+/** One step of the record in the person's words (`earlier`: an earlier problem went through it), or undefined for outcomes that say nothing tried (left, handed over). */
+function stepLine(engine: Engine, step: StepRecord, earlier: boolean): string | undefined {
   const content = engine.content.steps[step.step];
   const title = content?.title ?? step.step;
   const answer = step.answer ? content?.question?.choices.find((c) => c.id === step.answer)?.title : undefined;
   const say = (key: MessageKey, vars: Record<string, string> = {}) => engine.messages.text(key, { step: title, ...vars });
   if (content?.kind === 'status') return say('recap.status');
+  if (step.outcome === 'skipped' && !answer && earlier) return say('recap.checkedEarlier');
   switch (step.outcome) {
     case 'fixed':
       return say('recap.fixed');
@@ -54,7 +56,12 @@ export function recapText(engine: Engine, record: TroubleshootingRecord, place: 
   const blocks: string[] = [];
   const problems = [...new Set(steps.map((s) => s.playbook))];
   for (const playbookId of problems) {
-    const said = steps.filter((s) => s.playbook === playbookId).map((s) => stepLine(engine, s)).filter((l): l is string => l !== undefined);
+    // A step skipped here because an earlier problem went through it ("checked earlier"), not by the person.
+    const seenBefore = new Set(steps.filter((s) => problems.indexOf(s.playbook) < problems.indexOf(playbookId)).map((s) => s.step));
+    const said = steps
+      .filter((s) => s.playbook === playbookId)
+      .map((s) => stepLine(engine, s, seenBefore.has(s.step)))
+      .filter((l): l is string => l !== undefined);
     if (said.length === 0) continue;
     const problem = engine.content.playbooks[playbookId]?.title ?? playbookId;
     const device = playbookId === place.playbookId ? engine.device(place.device)?.label : undefined;

@@ -194,10 +194,15 @@ export class HubPhrases {
     return isOnlyPhrase(this.engine.list('synonyms.thanks'), this.engine.list('synonyms.acknowledge'), input.text);
   }
 
-  /** "start over", "ok start again" on its own (messages.yaml synonyms.startOver, after filler words). */
+  /**
+   * "start over", "ok start again" (messages.yaml synonyms.startOver, after filler words), alone or
+   * inside a short text ("actually never mind, lets start over"), not negated.
+   */
   asksToStartOver(input: PersonInput): boolean {
     if (input.value !== undefined || !this.engine) return false;
-    return matchChoice([{ id: 'start-over', title: '', synonyms: this.engine.list('synonyms.startOver') }], { text: this.withoutFiller(input.text) }, 'exact') === 'start-over';
+    const phrases = this.engine.list('synonyms.startOver');
+    if (matchChoice([{ id: 'start-over', title: '', synonyms: phrases }], { text: this.withoutFiller(input.text) }, 'exact') === 'start-over') return true;
+    return normalise(input.text).split(' ').length <= REPEAT_WORDS_MAX && mentionsPhrase(phrases.filter((p) => normalise(p).includes(' ')), input.text, true);
   }
 
   isHelp(input: PersonInput): boolean {

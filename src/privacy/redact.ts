@@ -474,8 +474,8 @@ function redactPhones(text: string, counter: Counter): string {
   return out;
 }
 
-/** Apple's codes as typed: "483920", "483 920", "4839-2011", and spaced out ("4 8 3 9 2 0", "48 39 20"). */
-const CODE_DIGITS = String.raw`(\d(?: \d){5}|\d{2} \d{2} \d{2}|\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d{4,8})`;
+/** Apple's codes as typed: "483920", "483 920", "4839-2011", and spaced out ("4 8 3 9 2 0", "4-8-3-9-2-0", "48 39 20"). */
+const CODE_DIGITS = String.raw`(\d(?:[ -]\d){5}|\d{2} \d{2} \d{2}|\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d{4,8})`;
 /** "verification code", "2FA code", "passcode", "PIN", "one-time code", "OTP". */
 const CODE_WORD = String.raw`(?:(?:verification|security|confirmation|login|log-?in|sign[-\s]?in|one[-\s]?time|2fa|2-?step|two[-\s]?factor|6[-\s]?digit|six[-\s]?digit|apple\s*id|sms|text|access)\s+)?(?:code|passcode|pin(?:\s+(?:code|number))?|otp|one[-\s]?time\s+password)`;
 /** Codes that are not secrets and that a support agent needs to see. */
@@ -498,7 +498,7 @@ const LONE_CODE_RE = /^(\s*["'“(]?)(\d{4,8}|\d{3}[\s-]\d{3}|\d{4}[\s-]\d{4}|\d
  * longer number, a version, a time, an address or an amount, and not followed by a unit or a
  * count ("483920 photos", "100 000 KB").
  */
-const SIX_DIGITS = String.raw`(?<![\w.,:/#$€£¥+=?&%@-])(\d(?: \d){5}|\d{2} \d{2} \d{2}|\d{3}[ -]\d{3}|\d{6})${NUMBER_END}${UNIT_AFTER}(?!\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks|px|pixels?|mp|kbps|mbps|ms|ns|s|secs?|bytes?|b|k|of|out\s+of|left|remaining|more|total|rows?|records?|lines?|entries|people|users|steps?|km|miles?|m|ft)\b)(?![$€£¥%])`;
+const SIX_DIGITS = String.raw`(?<![\w.,:/#$€£¥+=?&%@-])(\d(?:[ -]\d){5}|\d{2}[ -]\d{2}[ -]\d{2}|\d{3}[ -]\d{3}|\d{6})${NUMBER_END}${UNIT_AFTER}(?!\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|bucks|px|pixels?|mp|kbps|mbps|ms|ns|s|secs?|bytes?|b|k|of|out\s+of|left|remaining|more|total|rows?|records?|lines?|entries|people|users|steps?|km|miles?|m|ft)\b)(?![$€£¥%])`;
 /** Words that make the number that follows a reference, not a secret ("case: 483920", "build 213456"). */
 const REFERENCE_BEFORE = String.raw`(?<!\b(?:error|err|status|build|version|ver|case|ticket|order|serial|model|ref|reference|invoice|part|zip|postal|tracking|account|id|number|no|nr|item|receipt|transaction|ios|macos|ipados|watchos|windows|port|pid|line|page|photos?|files?|items?)\b[^\n;.!?]{0,16})`;
 /** "got it: 483920", "ok it's 483 920", "here you go 483920", "I typed in 483920", "…: 483920". */

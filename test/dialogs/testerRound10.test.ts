@@ -300,3 +300,68 @@ describe('skip, go back after a miss, a double click (B14, B17, B23)', () => {
     expect(keys(await c.say('No, still not'))).not.toContain('answer.stale');
   });
 });
+
+describe('tester C (the regression round)', () => {
+  it('C1: "how do i merge two apple ids?" at the sign-in step gets the merge answer, not stuck help', async () => {
+    const c = chat();
+    const pending = lastOf(await c.say('my contacts arent syncing to my mac'));
+    const replies = await c.say('how do i merge two apple ids?');
+    expect(keys(replies)).toEqual(['question.merge-accounts', pending.key]);
+  });
+
+  it.each([
+    ['i lost my trusted phone number', 'trusted-number-lost'],
+    ['i have two apple ids, can i merge them', 'merge-accounts'],
+    ['my iphone asks me to merge, should i', 'merge-prompt'],
+    ['can i delete old iphone backups?', 'delete-backup'],
+    ['what does the merge option mean?', 'merge-prompt'],
+  ])('C2: "%s" gets %s as a statement or a question', async (text, id) => {
+    expect((await chat().say(text))[0]!.key).toBe(`question.${id}`);
+  });
+
+  it('C3: "im signed in with the same account everywhere" alone starts the general checks, never the sign-in problem', async () => {
+    const replies = await chat().say('im signed in with the same account everywhere');
+    expect(replies.some((r) => r.playbook === 'sign-in-problem')).toBe(false);
+    expect(replies.find((r) => r.playbook !== undefined)?.playbook).toBe('sync-not-working');
+  });
+
+  it('C5: "go back" with nothing open says so; "oops wrong button" right after a fix picks the problem up again', async () => {
+    const c = chat();
+    await c.say('hi');
+    expect(keys(await c.say('go back'))).toEqual(['undo.nothingTopLevel']);
+    const d = chat();
+    await sayAll(d, ['notes not syncing on my ipad', 'Yes, the same account']);
+    expect(keys(await d.say("Yes, it's syncing"))).toContain('playbook.wrapUp');
+    const replies = await d.say('oops wrong button');
+    expect(replies[0]!.key).toBe('playbook.reopened');
+    expect(lastOf(replies).playbook).toBe('notes-not-syncing');
+  });
+
+  it('C8: "that did it" at "Did that fix it?" is the fix', async () => {
+    const c = chat();
+    await sayAll(c, ['notes not syncing on my ipad', 'Yes, the same account']);
+    expect(keys(await c.say('that did it'))).toContain('playbook.wrapUp');
+  });
+
+  it('C9: "sorry i meant notes" at "which device?" corrects the problem and asks the same question for it', async () => {
+    const c = chat();
+    expect(lastOf(await c.say('contacts not syncing between iphone and ipad')).key).toBe('device.which');
+    const replies = await c.say('sorry i meant notes');
+    expect(keys(replies)).toEqual(['switch.corrected', 'device.which']);
+    expect(lastOf(await c.say('iPad')).playbook).toBe('notes-not-syncing');
+  });
+
+  it('C10: after a correction the recap says the account check was gone through for the problem before, not "skipped"', async () => {
+    const c = chat();
+    await sayAll(c, ['my contacts arent syncing to my mac', 'Yes, the same account', 'sorry i meant calendar']);
+    const recap = (await c.say('what have we tried so far?'))[0]!.text;
+    expect(recap).toMatch(/Check your Apple Account sign-in: already gone through for the problem before/);
+  });
+
+  it('C12: "where are we supposed to find that" is no recap; "next question" skips', async () => {
+    const c = chat();
+    await sayAll(c, ['notes not syncing on my ipad', 'Yes, the same account', 'No, still not']);
+    expect(keys(await c.say('where are we supposed to find that'))).not.toContain('recap');
+    expect((await c.say('next question'))[0]!.key).toBe('step.skipped');
+  });
+});

@@ -110,3 +110,12 @@ describe('B18: asking for news in the queue', () => {
     expect(replyKeys(await p.say('my photos from yesterday are missing'))).toEqual(['handoff.waiting.ack']);
   });
 });
+
+describe('C7: a start over inside a short message at the message prompt', () => {
+  it('"actually never mind, lets start over" is no message', async () => {
+    const h = noAgents();
+    const p = await atMessagePrompt(h, 'c7');
+    expect(replyKeys(await p.say('actually never mind, lets start over'))).toEqual(['handoff.leaveMessage.cancelled', 'startOver.question']);
+    expect((await h.hub.tickets()).tickets).toEqual([]);
+  });
+});

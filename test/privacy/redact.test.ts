@@ -281,3 +281,8 @@ describe('tester round 10 (B4): recovery keys, spaced-out codes, security answer
     expect(redactText(text).text).toBe(text);
   });
 });
+
+it('tester round 10 (C4): a code typed with dashes between its digits is a code', () => {
+  expect(redactText('the code is 4-8-3-9-2-0').text).toBe('the code is [redacted code]');
+  expect(redactText('it wants a code, 4-8-3-9-2-0').text).toBe('it wants a code, [redacted code]');
+});

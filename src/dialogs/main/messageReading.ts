@@ -10,6 +10,7 @@ import type { Recognition } from '../../nlu/recognizer';
 import { isOnlyPhrase, matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from '../answers';
 import { COMMAND_PHRASES, type Engine } from '../engine';
 import { otherLanguageOf } from '../languageNotice';
+import { deniesProblem } from '../playbook/answerReading';
 import { namedProblems, serviceProblems, servicesSaidToWork, type NamedProblem } from '../problemQueue';
 import { candidates, DID_YOU_MEAN_MAX, didYouMeanMenu, problemWordsByPlaybook } from './menus';
 import type { LoadedPlaybook } from '../../content/loadContent';
@@ -42,6 +43,13 @@ export function readProblems(engine: Engine, r: Recognition, canHandOff: boolean
   if (several.length === 1) {
     const beside = besideServiceProblem(engine, r, several[0]);
     if (beside) return beside;
+  }
+  // "im signed in with the same account everywhere": the recognised problem denied in the same words
+  // (its notWhen) is no problem of its own; the general one asks what isn't syncing.
+  const top = engine.playbookForIntent(r.intent);
+  if (several.length === 0 && top && !top.general && deniesProblem(top, r.text)) {
+    const general = Object.values(engine.content.playbooks).find((p) => p.general);
+    if (general) return { kind: 'specific', intent: general.intent };
   }
   const specific = several[0]?.playbook;
   if (specific && specific.intent !== r.intent && engine.playbookForIntent(r.intent)?.general) return { kind: 'specific', intent: specific.intent };

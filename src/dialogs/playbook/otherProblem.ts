@@ -6,9 +6,9 @@
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Recognition } from '../../nlu/recognizer';
-import { holdsPhrase, matchChoice, ruledOutAt } from '../answers';
+import { matchChoice } from '../answers';
 import { addsProblem } from '../main/queueHandOver';
-import { playbookOfService, type QueuedProblem } from '../problemQueue';
+import { correctedProblem, type QueuedProblem } from '../problemQueue';
 import { deniesProblem, isCurrentProblem } from './answerReading';
 import { FIXED, promptChoices, SWITCH } from './prompts';
 import { redacted, settle, type PlaybookOptions, type PlaybookState } from './state';
@@ -79,22 +79,10 @@ export function answerSwitch(run: PlaybookRun, state: PlaybookState, choiceId: s
 }
 
 /**
- * A correction of the problem mid-way ("wait actually its my calendar not contacts", "no, it's
- * calendars that aren't syncing, not contacts", "sorry i meant calendar"): the message names one
- * other service's playbook, not ruled out, and either rules out this playbook's service or says it
- * corrects (messages.yaml `synonyms.correction`). That playbook, or undefined. Never for a
- * question, nor where no step question or "Did that fix it?" is pending.
+ * A correction of the problem mid-way (see correctedProblem), where a step question, "Did that fix
+ * it?" or the device question is pending.
  */
 export function problemCorrection(run: PlaybookRun, state: PlaybookState, recognition: Recognition): { playbook: LoadedPlaybook; service: string } | undefined {
-  if (run.handoffOnly || !(state.phase === 'question' || state.phase === 'fixed')) return undefined;
-  const e = run.engine;
-  const text = recognition.text;
-  if (text.trim().endsWith('?')) return undefined;
-  const services = recognition.entities.filter((x) => x.type === 'service');
-  const kept = services.filter((x) => !ruledOutAt(text, x.start));
-  const named = kept.map((x) => ({ service: x.value, playbook: playbookOfService(e, recognition, x.value) }));
-  const others = named.filter((n): n is { service: string; playbook: LoadedPlaybook } => n.playbook !== undefined && n.playbook.id !== run.playbook.id);
-  if (new Set(others.map((o) => o.playbook.id)).size !== 1 || named.some((n) => n.playbook?.id === run.playbook.id)) return undefined;
-  const rulesOutThis = services.some((x) => ruledOutAt(text, x.start) && playbookOfService(e, recognition, x.value)?.id === run.playbook.id);
-  return rulesOutThis || holdsPhrase(e.messages.list('synonyms.correction'), text) ? others[0] : undefined;
+  if (run.handoffOnly || !(state.phase === 'question' || state.phase === 'fixed' || state.phase === 'device')) return undefined;
+  return correctedProblem(run.engine, recognition, run.playbook.id);
 }
