@@ -35,16 +35,17 @@ function normalisedQuestions(questions: readonly KnownQuestion[]): { question: K
 /**
  * The answer to a known side question, for the platform of the device the question names, else
  * `platform` (the device being talked about), else the text for all. Undefined when the text holds
- * none of the phrases, or is no question (nor a phrase alone) and the entry is not marked `statements`.
+ * none of the phrases, or is no question (nor a phrase alone) and the entry is not marked `statements`
+ * (`anyStatement`: every entry is read in statements too, for a message nothing else could place).
  */
-export function knownAnswer(engine: Engine, recognition: Recognition, platform?: Platform): KnownAnswer | undefined {
+export function knownAnswer(engine: Engine, recognition: Recognition, platform?: Platform, anyStatement = false): KnownAnswer | undefined {
   const text = recognition.text;
   if (engine.content.questions.length === 0) return undefined;
   const entries = normalisedQuestions(engine.content.questions);
   // A phrase alone ("time machine") asks as plainly as with a question mark.
   const said = normalise(text);
   // A statement ("google photos not syncing") only for entries marked `statements`, or a phrase alone.
-  const asked = isQuestion(engine, text) || entries.some((e) => e.phrases.includes(said));
+  const asked = anyStatement || isQuestion(engine, text) || entries.some((e) => e.phrases.includes(said));
   // The entry with the longest phrase the text holds (whole words, not negated); a tie goes to the entry listed first.
   let best: { question: KnownQuestion; length: number; phrase: string } | undefined;
   for (const { question, phrases } of entries) {

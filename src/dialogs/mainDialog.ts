@@ -545,6 +545,15 @@ export class MainDialog extends Dialog {
         // device": remember it and ask what isn't syncing there.
         const device = onlyDevice(e, r);
         if (device !== undefined) return this.askProblemOn(dc, state, device);
+        // Nothing else placed it, but a side question's phrase is in it, said as a statement ("i lost my
+        // trusted phone number"): that answer, rather than "didn't get that".
+        const aside = knownAnswer(e, r, undefined, true);
+        if (aside) {
+          state.misses = 0;
+          await e.sendText(context, aside.text, `question.${aside.id}`);
+          await e.say(context, 'question.answeredTopLevel');
+          return Dialog.EndOfTurn;
+        }
         // "it doesn't work", "nothing works": a complaint with nothing to go on, as in the goodbye case.
         if (this.engine.saysNegation(input.text)) return this.vagueProblem(dc, state, r);
         state.misses++;

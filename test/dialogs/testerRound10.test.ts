@@ -365,3 +365,15 @@ describe('tester C (the regression round)', () => {
     expect((await c.say('next question'))[0]!.key).toBe('step.skipped');
   });
 });
+
+describe('side-question phrases never take a real problem away', () => {
+  it.each([['cant sign in on my iphone, code goes to my old number which i dont have'], ['cant sign in, i have two apple ids']])('"%s" starts the sign-in checks', async (text) => {
+    const replies = await chat().say(text);
+    expect(keys(replies).some((k) => k.startsWith('question.'))).toBe(false);
+    expect(replies.find((r) => r.playbook !== undefined)?.playbook).toBe('sign-in-problem');
+  });
+
+  it('"i lost my trusted phone number", which nothing else places, gets the side answer instead of "didn\'t get that"', async () => {
+    expect(keys(await chat().say('i lost my trusted phone number'))).toEqual(['question.trusted-number-lost', 'question.answeredTopLevel']);
+  });
+});

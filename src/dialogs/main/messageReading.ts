@@ -7,7 +7,7 @@
  * (engine, recognition, input); the dialog sends.
  */
 import type { Recognition } from '../../nlu/recognizer';
-import { isOnlyPhrase, matchChoice, mentionsPhrase, type PromptChoice, type UserInput } from '../answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, withoutPhrase, type PromptChoice, type UserInput } from '../answers';
 import { COMMAND_PHRASES, type Engine } from '../engine';
 import { otherLanguageOf } from '../languageNotice';
 import { deniesProblem } from '../playbook/answerReading';
@@ -48,8 +48,12 @@ export function readProblems(engine: Engine, r: Recognition, canHandOff: boolean
   // (its notWhen) is no problem of its own; the general one asks what isn't syncing.
   const top = engine.playbookForIntent(r.intent);
   if (several.length === 0 && top && !top.general && deniesProblem(top, r.text)) {
+    // Only when the denial is all that names it: without those words the problem is no longer read
+    // ("my icloud storage is full but my iphone has plenty of space" stays storage-full).
+    const rest = (top.notWhen ?? []).reduce((t, p) => withoutPhrase(t, p), r.text);
+    const again = engine.recognizer.recognize(rest);
     const general = Object.values(engine.content.playbooks).find((p) => p.general);
-    if (general) return { kind: 'specific', intent: general.intent };
+    if (general && (again.intent !== r.intent || again.ambiguous || again.confidence < engine.switchConfidence)) return { kind: 'specific', intent: general.intent };
   }
   const specific = several[0]?.playbook;
   if (specific && specific.intent !== r.intent && engine.playbookForIntent(r.intent)?.general) return { kind: 'specific', intent: specific.intent };
