@@ -55,7 +55,7 @@ import type { Recognition } from '../nlu/recognizer';
 import { matchChoice, mentionsPhrase, normalise, withoutPhrase } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
-import { knownAnswer } from './knownQuestions';
+import { knownAnswer, type KnownAnswer } from './knownQuestions';
 import { asksForRecap, recapText } from './recap';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
@@ -222,6 +222,14 @@ export class MainDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     return this.askPendingAgain(dc, state, pending);
+  }
+
+  /** A questions.yaml answer at the top level, then how to go on (nothing is pending to ask again). */
+  private async answerTopLevel(dc: DialogContext, state: MainState, known: KnownAnswer): Promise<DialogTurnResult> {
+    state.misses = 0;
+    await this.engine.sendText(dc.context, known.text, `question.${known.id}`);
+    await this.engine.say(dc.context, 'question.answeredTopLevel');
+    return Dialog.EndOfTurn;
   }
 
   /** The question or menu left open last turn, asked again as it was; nothing when none was open. */
@@ -490,12 +498,7 @@ export class MainDialog extends Dialog {
     const known = knownAnswer(e, r);
     // "is this a bot? i need to speak to a human": the command beside the question wins.
     const commandBeside = known !== undefined && mentionsPhrase(Object.values(COMMAND_PHRASES).flat().flatMap((k) => e.messages.list(k)), withoutPhrase(r.text, known.phrase), true);
-    if (known && !commandBeside) {
-      state.misses = 0;
-      await e.sendText(context, known.text, `question.${known.id}`);
-      await e.say(context, 'question.answeredTopLevel');
-      return Dialog.EndOfTurn;
-    }
+    if (known && !commandBeside) return this.answerTopLevel(dc, state, known);
     // Several problems in one message, a general problem naming a service with a playbook of its own, or "Did you mean …?".
     const problems = readProblems(e, r, Boolean(this.handoffDialogId));
     if (problems?.kind === 'several') return this.startSeveral(dc, state, r, problems.named);
@@ -548,12 +551,7 @@ export class MainDialog extends Dialog {
         // Nothing else placed it, but a side question's phrase is in it, said as a statement ("i lost my
         // trusted phone number"): that answer, rather than "didn't get that".
         const aside = knownAnswer(e, r, undefined, true);
-        if (aside) {
-          state.misses = 0;
-          await e.sendText(context, aside.text, `question.${aside.id}`);
-          await e.say(context, 'question.answeredTopLevel');
-          return Dialog.EndOfTurn;
-        }
+        if (aside) return this.answerTopLevel(dc, state, aside);
         // "it doesn't work", "nothing works": a complaint with nothing to go on, as in the goodbye case.
         if (this.engine.saysNegation(input.text)) return this.vagueProblem(dc, state, r);
         state.misses++;

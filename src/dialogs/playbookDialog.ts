@@ -884,10 +884,11 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const e = this.engine;
     const ref = stepRefOf(this.run, state);
     // "wait actually its my calendar not contacts": the problem corrected, switched to at once (no offer).
-    const corrected = problemCorrection(this.run, state, e.recognize(dc.context));
-    if (corrected) return this.switchNow(dc, state, corrected.playbook, corrected.service, e.recognize(dc.context));
+    const recognition = e.recognize(dc.context);
+    const corrected = problemCorrection(this.run, state, recognition);
+    if (corrected) return this.switchNow(dc, state, corrected.playbook, corrected.service, recognition);
     // "my phone" at "Which device is giving you trouble?": which phone (or the one device the words name).
-    const worded = e.namedDevices(e.recognize(dc.context)).length === 0 ? deviceWordAside(this.run, state, input.text) : undefined;
+    const worded = e.namedDevices(recognition).length === 0 ? deviceWordAside(this.run, state, input.text) : undefined;
     if (worded?.then === 'deviceWord') {
       if ('device' in worded) return this.onAnswer(dc, state, worded.device);
       state.deviceWord = worded.ask;

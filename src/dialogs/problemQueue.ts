@@ -66,10 +66,12 @@ export function namedProblems(engine: Engine, r: Recognition): NamedProblem[] {
 export function serviceProblems(engine: Engine, r: Recognition): NamedProblem[] {
   const out: (NamedProblem & { at: number })[] = [];
   const mentions = r.entities.filter((x) => x.type === 'service').sort((a, b) => a.start - b.start);
-  // "photos sync fine but contacts don't": of several services, one said to work is no problem.
-  const fine = new Set(mentions.filter((m) => saidToWork(engine, r.text, m.start)).map((m) => m.start));
-  const kept = mentions.filter((m) => !fine.has(m.start));
-  for (const mention of kept.length > 0 && new Set(kept.map((m) => m.value)).size < new Set(mentions.map((m) => m.value)).size ? kept : mentions) {
+  // "photos sync fine but contacts don't": of several services, one said to work is no problem (as
+  // long as another one is left).
+  const kept = mentions.filter((m) => !saidToWork(engine, r.text, m.start));
+  const valuesOf = (list: typeof mentions) => new Set(list.map((m) => m.value)).size;
+  const read = kept.length > 0 && valuesOf(kept) < valuesOf(mentions) ? kept : mentions;
+  for (const mention of read) {
     if (ruledOutAt(r.text, mention.start)) continue;
     const playbook = playbookOfService(engine, r, mention.value);
     if (playbook && !out.some((p) => p.playbook.id === playbook.id)) out.push({ playbook, service: mention.value, at: mention.start });
@@ -143,10 +145,13 @@ export function nextChoices(engine: Engine): PromptChoice[] {
 export function correctedProblem(engine: Engine, recognition: Recognition, currentPlaybookId: string): { playbook: LoadedPlaybook; service: string } | undefined {
   const text = recognition.text;
   if (text.trim().endsWith('?')) return undefined;
-  const services = recognition.entities.filter((x) => x.type === 'service');
-  const named = services.filter((x) => !ruledOutAt(text, x.start)).map((x) => ({ service: x.value, playbook: playbookOfService(engine, recognition, x.value) }));
-  const others = named.filter((n): n is { service: string; playbook: LoadedPlaybook } => n.playbook !== undefined && n.playbook.id !== currentPlaybookId);
+  // Each service named, once: its playbook and whether the words rule it out ("not contacts").
+  const services = recognition.entities
+    .filter((x) => x.type === 'service')
+    .map((x) => ({ service: x.value, playbook: playbookOfService(engine, recognition, x.value), ruledOut: ruledOutAt(text, x.start) }));
+  const named = services.filter((n) => !n.ruledOut);
+  const others = named.filter((n): n is typeof n & { playbook: LoadedPlaybook } => n.playbook !== undefined && n.playbook.id !== currentPlaybookId);
   if (new Set(others.map((o) => o.playbook.id)).size !== 1 || named.some((n) => n.playbook?.id === currentPlaybookId)) return undefined;
-  const rulesOutThis = services.some((x) => ruledOutAt(text, x.start) && playbookOfService(engine, recognition, x.value)?.id === currentPlaybookId);
-  return rulesOutThis || holdsPhrase(engine.messages.list('synonyms.correction'), text) ? others[0] : undefined;
+  const rulesOutThis = services.some((n) => n.ruledOut && n.playbook?.id === currentPlaybookId);
+  return rulesOutThis || holdsPhrase(engine.messages.list('synonyms.correction'), text) ? { playbook: others[0].playbook, service: others[0].service } : undefined;
 }
