@@ -1023,8 +1023,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
   protected async onGoodbye(dc: DialogContext, state: PlaybookState): Promise<DialogTurnResult | undefined> {
     const text = this.engine.input(dc.context).text;
     if (!saysGoodbye(this.run, this.engine.recognize(dc.context), text)) return undefined;
-    // "it worked", "worked!" at "Did that fix it?": the fix, not a person leaving (messages.yaml `synonyms.worked`).
-    if (state.phase === 'fixed' && !this.handoffOnly && mentionsPhrase(this.engine.messages.list('synonyms.worked'), text, true)) return this.finishFixed(dc, state);
+    // "it worked", "worked!" at "Did that fix it?" or a step's question: the fix, not a person leaving (messages.yaml `synonyms.worked`).
+    if ((state.phase === 'fixed' || state.phase === 'question') && !this.handoffOnly && mentionsPhrase(this.engine.messages.list('synonyms.worked'), text, true)) return this.finishFixed(dc, state);
     settle(state);
     if (state.phase !== 'device') await this.recordOutcome(dc, state, 'user-left');
     await this.engine.say(dc.context, 'playbook.goodbye', {}, stepRefOf(this.run, state));

@@ -377,3 +377,11 @@ describe('side-question phrases never take a real problem away', () => {
     expect(keys(await chat().say('i lost my trusted phone number'))).toEqual(['question.trusted-number-lost', 'question.answeredTopLevel']);
   });
 });
+
+it('"it worked" at a step\'s question (not only at "Did that fix it?") is the fix, not "I\'ll leave it there"', async () => {
+  const c = chat();
+  expect(lastOf(await sayAll(c, ['my photos stopped syncing to my mac', 'Yes, the same account', 'skip'])).stepId).toBe('storage');
+  const replies = await c.say('it worked');
+  expect(keys(replies)).toContain('playbook.wrapUp');
+  expect(keys(replies)).not.toContain('playbook.goodbye');
+});
