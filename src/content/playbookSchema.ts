@@ -141,6 +141,13 @@ export const choiceSchema = z
      * network, restart and update checks first). Default: the next step. A playbook without a
      * handoff step goes on to the next step.
      */
+    /**
+     * The answer is about the person's account, not one device ("Yes, the same account"): once given
+     * in a conversation, a later problem on any device does not ask the question again; the choice is
+     * taken (its instructions come, for the device of the moment) with messages.yaml
+     * `playbook.answeredEarlier`. A start over forgets it.
+     */
+    holdsEverywhere: z.literal(true).optional(),
     ifNotFixed: z.enum(['next', 'handoff']).optional(),
     /**
      * A step of dialogs/steps/ (an instruction step without a question) shown when the answer to

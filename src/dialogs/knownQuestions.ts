@@ -61,3 +61,23 @@ export function knownAnswer(engine: Engine, recognition: Recognition, platform?:
   const answer = best.question.answer;
   return { id: best.question.id, text: (on !== undefined ? answer[on] : undefined) ?? answer.all, phrase: best.phrase };
 }
+
+/**
+ * A known phrase in a sentence of its own beside a problem said clearly in another ("Last week I had
+ * a billing issue with my carrier, unrelated. Anyway: my calendar events don't show up on my Mac"):
+ * the message is about the problem. True when the sentences without the phrase are recognised as a
+ * playbook's problem, clearly. "google photos not syncing" is one sentence: the answer stays.
+ */
+/** Sentences of a message read one by one at most (a long rant's first ones). */
+const SENTENCES_READ = 40;
+
+export function besideClearProblem(engine: Engine, recognition: Recognition, known: KnownAnswer): boolean {
+  const sentences = recognition.text.split(/(?<=[.!?;:])\s+|\n+/u);
+  if (sentences.length < 2) return false;
+  // Sentence by sentence: in a long message, the problem is one sentence among many.
+  return sentences.slice(0, SENTENCES_READ).some((sentence) => {
+    if (!normalise(sentence) || mentionsPhrase([known.phrase], sentence, true)) return false;
+    const r = engine.recognizer.recognize(sentence);
+    return engine.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence;
+  });
+}

@@ -55,7 +55,7 @@ import type { Recognition } from '../nlu/recognizer';
 import { matchChoice, mentionsPhrase, normalise, withoutPhrase } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
-import { knownAnswer, type KnownAnswer } from './knownQuestions';
+import { besideClearProblem, knownAnswer, type KnownAnswer } from './knownQuestions';
 import { asksForRecap, recapText } from './recap';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
@@ -498,7 +498,7 @@ export class MainDialog extends Dialog {
     const known = knownAnswer(e, r);
     // "is this a bot? i need to speak to a human": the command beside the question wins.
     const commandBeside = known !== undefined && mentionsPhrase(Object.values(COMMAND_PHRASES).flat().flatMap((k) => e.messages.list(k)), withoutPhrase(r.text, known.phrase), true);
-    if (known && !commandBeside) return this.answerTopLevel(dc, state, known);
+    if (known && !commandBeside && !besideClearProblem(e, r, known)) return this.answerTopLevel(dc, state, known);
     // Several problems in one message, a general problem naming a service with a playbook of its own, or "Did you mean …?".
     const problems = readProblems(e, r, Boolean(this.handoffDialogId));
     if (problems?.kind === 'several') return this.startSeveral(dc, state, r, problems.named);

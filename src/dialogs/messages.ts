@@ -77,6 +77,9 @@ export const ENGINE_MESSAGES = {
   'step.textAnswers': [],
   'step.help': [],
   'synonyms.howToCheck': [],
+  // A price asked: the question's howTo only when it speaks of prices (synonyms.priceTopic)
+  'synonyms.askPrice': [],
+  'synonyms.priceTopic': [],
   'synonyms.stuckAbout': [],
   // A question the bot can't answer ("will I lose my contacts if I sign out?"): a person can, then the question again
   // "yes, 50gb free" at "Did that fix it?": the fact noted, then the question again (this line first)
@@ -96,6 +99,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.onset': [],
   'synonyms.stayedAfter': [],
   // "oops wrong button", "go back" right after an answer: back to that question ({step}: its title)
+  // A `holdsEverywhere` answer given for an earlier problem ("Yes, the same account"): not asked again ({answer}: its title)
+  'playbook.answeredEarlier': ['answer'],
   'undo.done': ['step'],
   // ...and when there is nothing to go back to (the last message answered nothing, or this is the first question)
   'undo.nothing': [],
@@ -290,6 +295,8 @@ export const ENGINE_MESSAGES = {
   'synonyms.no': [],
   'synonyms.fixed': [],
   'synonyms.notFixed': [],
+  // Soon after a fix, the same problem back ("actually no it stopped again", "wrong button, it's not syncing"): picked up again
+  'synonyms.stoppedAgain': [],
   // Words that make an answer a partial fix ("some", "half", "mostly"), and phrases holding one
   // that say nothing of the sort ("for some reason", "a few minutes")
   'synonyms.partly': [],

@@ -38,6 +38,7 @@ import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUn
 import { outageOfService, outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
 import {
   alreadyTried,
+  answeredEverywhere,
   caseOnlySolved,
   devicesToOffer,
   elsewhereDevice,
@@ -62,7 +63,7 @@ import {
 import { causeSaidMidway, declinesWhichDevice, devicesNotOwned, deviceWordAside, onlyStopsAtOutagePause, stepAside } from './playbook/stepAsides';
 import { stuckOnStep } from './playbook/stuckHelp';
 import { answerSwitch, offerSwitch, otherProblemIn, problemCorrection } from './playbook/otherProblem';
-import { recapText } from './recap';
+import { asksForRecap, recapText } from './recap';
 import { addOutcome, changeDevice, noteHandedOff, noteStart } from './playbook/recordKeeping';
 import { nothingToUndo, restoreUndoPoint, staleAnswer, undoApplies, undoPointOf } from './playbook/undo';
 import { queueFromPlaybook } from './main/queueHandOver';
@@ -206,7 +207,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
           state.stepIndex++;
           continue;
         }
-        const implied = offeredChoice(this.run, step, state, stepOptions(this.run, step.id)?.answer ?? answerFromUtterance(this.run, state, step));
+        let implied = offeredChoice(this.run, step, state, stepOptions(this.run, step.id)?.answer ?? answerFromUtterance(this.run, state, step));
+        // "Yes, the same account" said for an earlier problem holds on every device: not asked again.
+        if (!implied) {
+          implied = answeredEverywhere(this.run, state, step, await this.engine.getRecord(dc.context));
+          if (implied) await this.engine.say(dc.context, 'playbook.answeredEarlier', { answer: implied.title }, stepRefOf(this.run, state));
+        }
         if (implied) {
           const waiting = await this.applyChoice(dc, state, step, implied.id, true);
           if (waiting) return waiting;
@@ -433,6 +439,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     const e = this.engine;
     const input = e.input(dc.context);
     if (matchChoice(this.choicesFor(state), input, 'exact') !== undefined) return undefined;
+    // "what have we tried?" where the message for support was asked for: the recap, then the prompt.
+    if (asksForRecap(e, input.text)) return undefined;
     if (input.text.trim() && asksSomethingClear(this.run, e.recognize(dc.context))) return undefined;
     await e.say(dc.context, 'switch.declined', {}, stepRefOf(this.run, state));
     return this.reprompt(dc, state);

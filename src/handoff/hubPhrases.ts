@@ -205,6 +205,18 @@ export class HubPhrases {
     return normalise(input.text).split(' ').length <= REPEAT_WORDS_MAX && mentionsPhrase(phrases.filter((p) => normalise(p).includes(' ')), input.text, true);
   }
 
+  /**
+   * "go back" (messages.yaml synonyms.undo, alone after acknowledgements) or "what have we tried?"
+   * (synonyms.recap anywhere, synonyms.recapAlone alone) where a message or an address is asked for:
+   * words for the dialogs, never the message itself.
+   */
+  asksForTheChecks(input: PersonInput): boolean {
+    if (input.value !== undefined || !this.engine) return false;
+    const lead = this.engine.list('synonyms.acknowledge');
+    const text = this.withoutFiller(input.text);
+    return isOnlyPhrase(this.engine.list('synonyms.undo'), lead, text) || mentionsPhrase(this.engine.list('synonyms.recap'), text, true) || isOnlyPhrase(this.engine.list('synonyms.recapAlone'), lead, text);
+  }
+
   isHelp(input: PersonInput): boolean {
     return matchChoice([{ id: 'help', title: '', synonyms: this.text.list('synonyms.help') }], input, 'exact') === 'help';
   }

@@ -349,7 +349,8 @@ export class HubService implements ResyncAgentHub {
         // "start over", "talk to a person" typed where the message or address is asked for: never kept
         // as the message. Start over: no message, and the dialogs start over; a person: why a message
         // is the way now, and the same question.
-        if (!conv.ticketId && this.phrases.asksToStartOver(input)) {
+        // "go back", "what have we tried?": no message after all; the dialogs answer them where they were.
+        if (!conv.ticketId && (this.phrases.asksToStartOver(input) || this.phrases.asksForTheChecks(input))) {
           const cleared = await this.leaveMessage.dropForCommand(context, conv);
           return this.botTurn(context, next, cleared, true);
         }
@@ -491,6 +492,11 @@ export class HubService implements ResyncAgentHub {
         return;
       }
       return decline();
+    }
+    // "what have we tried?", "go back": no message and no person for now; the dialogs answer them where they were.
+    if (answer.kind === 'other' && this.phrases.asksForTheChecks(input)) {
+      await this.store.saveConversation(conversationId, clearedMode(conv));
+      return this.botTurn(context, next, clearedMode(conv), true);
     }
     // Free text that reads as something to pass on ("my photos since tuesday are missing"): the
     // start of a message, never thrown away; then "How can we reach you?" as when it is asked for.

@@ -39,7 +39,10 @@ export function recentlyEnded(engine: Engine, last: LastPlaybook): boolean {
  */
 export function saysStillNotWorking(engine: Engine, last: LastPlaybook | undefined, input: UserInput, recognize: () => Recognition): boolean {
   if (!last || !RESUMABLE_OUTCOMES.includes(last.outcome)) return false;
-  if (!recentlyEnded(engine, last) || input.value !== undefined || !mentionsPhrase(engine.messages.list('synonyms.notFixed'), input.text, true)) return false;
+  if (!recentlyEnded(engine, last) || input.value !== undefined) return false;
+  // "actually no it stopped again": the problem back, whatever else the words could be read as (a cancel, a goodbye).
+  const again = mentionsPhrase(engine.messages.list('synonyms.stoppedAgain'), input.text, true);
+  if (!again && !mentionsPhrase(engine.messages.list('synonyms.notFixed'), input.text, true)) return false;
   const r = recognize();
   if (engine.namedDevices(r).some((n) => !n.ruledOut && n.device.id !== last.place.device)) return false;
   const service = engine.serviceIn(r);
@@ -48,7 +51,7 @@ export function saysStillNotWorking(engine: Engine, last: LastPlaybook | undefin
   if (handler === 'none' || handler === 'greeting') return true;
   // "It's not working" read as a goodbye: a complaint (see the goodbye at the top level).
   if (handler === 'goodbye' && engine.saysNegation(input.text)) return true;
-  if (handler !== 'playbook') return r.ambiguous || r.confidence < engine.switchConfidence;
+  if (handler !== 'playbook') return again || r.ambiguous || r.confidence < engine.switchConfidence;
   const playbook = engine.playbookForIntent(r.intent);
   return !playbook || playbook.id === last.place.playbookId || playbook.service === undefined || r.ambiguous || r.confidence < engine.switchConfidence;
 }

@@ -7,7 +7,7 @@
  * (engine, recognition, input); the dialog sends.
  */
 import type { Recognition } from '../../nlu/recognizer';
-import { isOnlyPhrase, matchChoice, mentionsPhrase, withoutPhrase, type PromptChoice, type UserInput } from '../answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, normalise, withoutPhrase, type PromptChoice, type UserInput } from '../answers';
 import { COMMAND_PHRASES, type Engine } from '../engine';
 import { otherLanguageOf } from '../languageNotice';
 import { deniesProblem } from '../playbook/answerReading';
@@ -92,6 +92,10 @@ export function besideServiceProblem(engine: Engine, r: Recognition, named: Name
   if (!other) return undefined;
   // "icloud storage is fine": the other problem denied, so the service's is the one.
   if (mentionsPhrase(other.notWhen ?? [], r.text, true) || coversProblemOf(engine, service, other)) return { kind: 'specific', intent: service.intent };
+  // A long message of several sentences (a vent, then "here is the actual problem: …"): the other problem
+  // only when a sentence of its own is read as it; the whole text's mix of words is no second problem.
+  const sentences = r.text.split(/(?<=[.!?;])\s+|\n+/u).filter((t) => normalise(t));
+  if (sentences.length > 2 && !sentences.some((t) => engine.recognizer.recognize(t).intent === other.intent)) return { kind: 'specific', intent: service.intent };
   const alone: NamedProblem = { playbook: other, service: undefined };
   return { kind: 'several', named: other.firstWhen ? [alone, named] : [named, alone] };
 }

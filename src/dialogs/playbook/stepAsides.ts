@@ -118,9 +118,11 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
   const named = howToOfStepNamed(run, state, text);
   if (named !== undefined) return { then: 'howTo', text: named };
   // At the step's question, or at its "Did that fix it?" ("how much is the 200gb plan" after the storage tips).
-  if (mentionsPhrase(messages.list('synonyms.howToCheck'), text, true)) {
-    const howTo = platformText(stepOf(run, state).question?.howTo, platformOf(run, state));
-    if (howTo !== undefined && howTo !== 'skip') return { then: 'howTo', text: howTo };
+  // A price asked gets the howTo only when it speaks of prices; elsewhere questions.yaml answers it.
+  const price = mentionsPhrase(messages.list('synonyms.askPrice'), text, true);
+  if (price || mentionsPhrase(messages.list('synonyms.howToCheck'), text, true)) {
+    const howTo = howToOf(run, state, stepOf(run, state));
+    if (howTo !== undefined && (!price || mentionsPhrase(messages.list('synonyms.priceTopic'), howTo, true))) return { then: 'howTo', text: howTo };
   }
   const answering = stepTextAnswering(run, state, text);
   if (answering) return answering;
@@ -149,7 +151,7 @@ function howToOf(run: PlaybookRun, state: PlaybookState, step: Step): string | u
  */
 function howToOfStepNamed(run: PlaybookRun, state: PlaybookState, text: string): string | undefined {
   const messages = run.engine.messages;
-  const leads = [...messages.list('synonyms.howToCheck'), ...messages.list('synonyms.howToSee')];
+  const leads = [...messages.list('synonyms.howToCheck'), ...messages.list('synonyms.askPrice'), ...messages.list('synonyms.howToSee')];
   if (!mentionsPhrase(leads, text, true)) return undefined;
   // Words in nearly every title name no one step.
   const common = [...messages.list('stopWords.en'), 'check', 'icloud', 'apple', 'device', 'settings'];

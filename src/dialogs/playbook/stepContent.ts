@@ -8,6 +8,7 @@ import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform,
 import type { StepRef } from '../cards';
 import type { Engine } from '../engine';
 import type { Vars } from '../messages';
+import type { TroubleshootingRecord } from '../troubleshootingRecord';
 import { platformText, type PlaybookState } from './state';
 
 /** The playbook a PlaybookDialog runs, with the engine it runs on. */
@@ -89,6 +90,17 @@ export function platformOf(run: PlaybookRun, state: PlaybookState): Platform {
 /** The step's choice with this id when it is offered on the person's platform (`onlyOn`). */
 export function offeredChoice(run: PlaybookRun, step: Step, state: PlaybookState, choiceId: string | undefined): Choice | undefined {
   return choiceId === undefined ? undefined : choicesOn(step, platformOf(run, state)).find((c) => c.id === choiceId);
+}
+
+/**
+ * A `holdsEverywhere` choice of this step ("Yes, the same account") picked earlier in this
+ * conversation, on any device and for any problem, when it is offered here; the latest answer to
+ * the step counts ("No, they use different ones" later is no carry-over).
+ */
+export function answeredEverywhere(run: PlaybookRun, state: PlaybookState, step: Step, record: TroubleshootingRecord): Choice | undefined {
+  const latest = [...record.steps].reverse().find((r) => r.step === step.id && r.answer !== undefined);
+  const choice = offeredChoice(run, step, state, latest?.answer);
+  return choice?.holdsEverywhere ? choice : undefined;
 }
 
 /** The variables every text of this playbook fills in: device, service, status page. */

@@ -1,0 +1,202 @@
+/**
+ * Tester round 11, in the testers' words, through the whole bot with the real recogniser and content:
+ * - a price asked at a step that is not about storage ("how much is the 50gb plan?" at the account
+ *   question) gets questions.yaml's storage-plans answer, not that step's "how to check";
+ * - "where are we supposed to find that" is stuck on the step, not "didn't catch that";
+ * - the account question: "yeah both are on my apple id", "its just the one phone" answer it (no
+ *   switch to the sign-in problem); "Yes, the same account" gets only the look at this device, and a
+ *   later problem on another device does not ask it again;
+ * - "actually no it stopped again" / "wrong button, it's not syncing" right after a fix picks the
+ *   problem up again (no goodbye, no cancel);
+ * - "what have we tried?" and "go back" where a message for support is asked for: never the message;
+ * - a side remark in a sentence of its own ("a billing issue with my carrier, unrelated") beside a
+ *   problem said clearly in another: the problem starts; a vent's words are no second problem.
+ */
+import { ManualClock } from '../../src/clock';
+import { ALL_CLEAR, FixtureStatusFeed, NOW } from './helpers';
+import { sayAll, useRealBot, type LineChat, type ReplyLine } from '../helpers/realBot';
+
+const feed = new FixtureStatusFeed(ALL_CLEAR);
+const bot = useRealBot('round11', { clock: new ManualClock(NOW), statusFeed: feed });
+
+let n = 0;
+const chat = (): LineChat => bot.lineChat(`round11-${++n}`);
+const keys = (replies: ReplyLine[]) => replies.map((r) => r.key);
+const lastOf = (replies: ReplyLine[]) => replies[replies.length - 1]!;
+
+describe('prices asked on the way', () => {
+  it('"how much is the 50gb plan?" at the account question: the plans and where their prices are, then the same question', async () => {
+    const c = chat();
+    const pending = lastOf(await c.say('my photos stopped syncing to my mac'));
+    expect(pending.stepId).toBe('apple-id');
+    const replies = await c.say('how much is the 50gb plan?');
+    expect(keys(replies)).toEqual(['question.storage-plans', pending.key]);
+    // The Mac's own place for the plans, not the account check's "how to check".
+    expect(replies[0]!.text).toContain('Change Storage Plan');
+    expect(replies[0]!.text).toContain('System Settings');
+    expect(replies[0]!.text).not.toMatch(/email address or phone number/);
+  });
+
+  it('at the storage question the step\'s own "how to check" still answers, since it says where the prices are', async () => {
+    const c = chat();
+    await sayAll(c, ['my icloud backup keeps failing on my iphone']);
+    let last = lastOf(await c.say('yes'));
+    for (let i = 0; i < 4 && last.stepId !== 'storage'; i++) last = lastOf(await c.say('No, still not'));
+    expect(last.stepId).toBe('storage');
+    const replies = await c.say('how much does the 200gb plan cost?');
+    expect(replies[0]!.key).toBe('step.howTo');
+    expect(replies[0]!.text).toMatch(/price/);
+  });
+
+  it('asked with nothing under way: the same answer, then how to go on', async () => {
+    const replies = await chat().say('how much is icloud plus?');
+    expect(keys(replies)).toEqual(['question.storage-plans', 'question.answeredTopLevel']);
+  });
+});
+
+describe('stuck, in other words', () => {
+  it.each([['where are we supposed to find that'], ['where would i find that?'], ['where should i look']])('"%s" at the account question: the step again and a person offered', async (text) => {
+    const c = chat();
+    const pending = lastOf(await c.say('my photos stopped syncing to my mac'));
+    const replies = await c.say(text);
+    expect(keys(replies)).not.toContain('answer.notUnderstood');
+    expect(keys(replies)).toContain('stuck.person');
+    expect(lastOf(replies).key).toBe(pending.key);
+  });
+});
+
+describe('the account question', () => {
+  it.each([['yeah both are on my apple id'], ['i only have one apple id'], ['its just the one phone'], ['its only my ipad']])('"%s" answers it: the look at this device, no switch offer', async (text) => {
+    const c = chat();
+    expect(lastOf(await c.say('contacts not syncing on my ipad')).stepId).toBe('apple-id');
+    const replies = await c.say(text);
+    expect(keys(replies)).not.toContain('switch.offer');
+    expect(keys(replies)).not.toContain('answer.notUnderstood');
+    expect(replies.map((r) => r.text).join('\n')).toContain('One quick look on this iPad itself');
+    expect(lastOf(replies).key).toBe('fixed.question');
+  });
+
+  it('"Yes, the same account" shows only the look at this device, never "compare it with your other devices"', async () => {
+    const c = chat();
+    await c.say('my photos stopped syncing to my mac');
+    const text = (await c.say('Yes, the same account')).map((r) => r.text).join('\n');
+    expect(text).toContain('One quick look on this Mac itself');
+    expect(text).not.toMatch(/compare it with your other devices/);
+    // "I'm not sure" still gets the whole check.
+    const unsure = chat();
+    await unsure.say('my photos stopped syncing to my mac');
+    expect((await unsure.say("I'm not sure")).map((r) => r.text).join('\n')).toMatch(/compare it with your other devices/);
+  });
+
+  it('a second problem on another device: not asked again, said why, and the look at that device', async () => {
+    const c = chat();
+    await sayAll(c, ['contacts on my mac and photos on my ipad', 'Yes, the same account', "Yes, it's syncing"]);
+    const replies = await c.say('Yes, let\'s do that');
+    expect(keys(replies)).toContain('playbook.answeredEarlier');
+    expect(replies.find((r) => r.key === 'playbook.answeredEarlier')!.text).toContain('"Yes, the same account"');
+    expect(replies.some((r) => r.key === 'step.question' && r.stepId === 'apple-id')).toBe(false);
+    expect(replies.map((r) => r.text).join('\n')).toContain('One quick look on this iPad itself');
+    expect(lastOf(replies)).toMatchObject({ key: 'fixed.question', stepId: 'apple-id' });
+  });
+
+  it('a different answer is no carry-over: after "No, they use different ones" the next problem asks', async () => {
+    const c = chat();
+    await sayAll(c, ['contacts on my mac and photos on my ipad', 'No, they use different ones', "Yes, it's syncing"]);
+    const replies = await c.say('Yes, let\'s do that');
+    expect(keys(replies)).not.toContain('playbook.answeredEarlier');
+    expect(lastOf(replies)).toMatchObject({ key: 'step.question', stepId: 'apple-id' });
+  });
+
+  it('start over forgets it', async () => {
+    const c = chat();
+    await sayAll(c, ['contacts not syncing on my mac', 'Yes, the same account', 'start over']);
+    const replies = await c.say('photos not syncing on my ipad');
+    expect(keys(replies)).not.toContain('playbook.answeredEarlier');
+    expect(lastOf(replies)).toMatchObject({ key: 'step.question', stepId: 'apple-id' });
+  });
+});
+
+describe('the problem back right after a fix', () => {
+  it.each([['actually no it stopped again'], ["wait no, I clicked the wrong button, it's not syncing"], ['wait, it stopped syncing again']])('"%s" picks it up again at the next check', async (text) => {
+    const c = chat();
+    expect(keys(await sayAll(c, ['my photos stopped syncing to my mac', 'Yes, the same account', "Yes, it's syncing"]))).toContain('playbook.wrapUp');
+    const replies = await c.say(text);
+    expect(keys(replies)).toContain('playbook.reopened');
+    expect(keys(replies)).not.toContain('goodbye');
+    expect(lastOf(replies)).toMatchObject({ key: 'step.question', stepId: 'storage' });
+  });
+
+  it('after "no" (nothing else), "actually no it stopped again" is no cancel either', async () => {
+    const c = chat();
+    await sayAll(c, ['my photos stopped syncing to my mac', 'Yes, the same account', "Yes, it's syncing", 'no']);
+    const replies = await c.say('actually no it stopped again');
+    expect(keys(replies)).toContain('playbook.reopened');
+    expect(keys(replies)).not.toContain('cancel.done');
+  });
+
+  it('"no thanks" there is still the goodbye', async () => {
+    const c = chat();
+    await sayAll(c, ['my photos stopped syncing to my mac', 'Yes, the same account', "Yes, it's syncing"]);
+    expect(keys(await c.say('no thanks'))).toContain('goodbye');
+  });
+});
+
+describe('where a message for support is asked for', () => {
+  const toMessagePrompt = async (c: LineChat) => {
+    const replies = await sayAll(c, ['photos not syncing on mac', 'Yes, the same account', 'talk to a person', 'Leave a message']);
+    expect(lastOf(replies).key).toBe('handoff.leaveMessage.prompt');
+  };
+
+  it('"what have we tried" is the recap and the question we were at, never the message', async () => {
+    const c = chat();
+    await toMessagePrompt(c);
+    const replies = await c.say('what have we tried');
+    expect(keys(replies)).toEqual(['handoff.leaveMessage.cancelled', 'recap', 'fixed.question']);
+    expect(keys(replies)).not.toContain('handoff.leaveMessage.contact');
+  });
+
+  it('"go back" is back to the checks, never the message', async () => {
+    const c = chat();
+    await toMessagePrompt(c);
+    const replies = await c.say('go back');
+    expect(keys(replies)[0]).toBe('handoff.leaveMessage.cancelled');
+    expect(lastOf(replies).key).toBe('fixed.question');
+    expect(keys(replies)).not.toContain('handoff.leaveMessage.contact');
+  });
+
+  it('"what have we tried" at the offer itself (Leave a message / Cancel) is no message either', async () => {
+    const c = chat();
+    await sayAll(c, ['photos not syncing on mac', 'Yes, the same account', 'talk to a person']);
+    const replies = await c.say('what have we tried');
+    expect(keys(replies)).not.toContain('handoff.offer.asMessage');
+    expect(keys(replies)).toContain('recap');
+    expect(lastOf(replies).key).toBe('fixed.question');
+  });
+});
+
+describe('a side remark beside the problem', () => {
+  it('a billing issue "unrelated" in its own sentence: the calendar problem starts, not the billing answer', async () => {
+    const replies = await chat().say("Last week I had a billing issue with my carrier, unrelated. Anyway: the calendar events I add on my iPhone don't show up on my Mac.");
+    expect(keys(replies)).not.toContain('question.billing');
+    expect(replies.some((r) => r.playbook === 'calendar-not-syncing')).toBe(true);
+  });
+
+  it('the billing question alone still gets its answer', async () => {
+    expect(keys(await chat().say('i was charged twice for icloud, can i get a refund?'))).toContain('question.billing');
+  });
+
+  it('a vent, then "here is the actual problem": only that problem, no sign-in problem from the vent\'s words', async () => {
+    const vent =
+      "I am so fed up with this. I've been using Apple stuff for years, I have an iPhone and a Mac and an iPad, and I just want things to work. I tried googling and every forum says something different, one says reset everything, another says wait 24 hours. I even went to the Apple Store but the Genius Bar had no appointments for two weeks. I'm typing this on my lunch break and have ten minutes. Here is the actual problem: the calendar events I add on my iPhone don't show up on my Mac.";
+    const replies = await chat().say(vent);
+    expect(keys(replies)).not.toContain('several.intro');
+    expect(replies.some((r) => r.playbook === 'sign-in-problem')).toBe(false);
+    expect(replies.some((r) => r.playbook === 'calendar-not-syncing')).toBe(true);
+  });
+
+  it('two problems in two sentences of their own are still both kept', async () => {
+    const replies = await chat().say("My photos won't sync on my iPhone. Also I forgot my Apple ID password. It has been a week.");
+    expect(replies.some((r) => r.playbook === 'sign-in-problem')).toBe(true);
+    expect(replies.map((r) => r.text).join('\n')).toContain('Photos not syncing');
+  });
+});
