@@ -32,7 +32,7 @@ import type { ChildResult } from './mainDialog';
 import { fill, type MessageKey } from './messages';
 import { asksSomethingClear, codeDeviceNamed, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, laterAnswerAfterLead, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { placeAfterChange } from './playbook/contentChange';
-import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines } from './playbook/firstMessage';
+import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines, laterStepsSaidDone, titlesOf } from './playbook/firstMessage';
 import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STALE_ANSWER, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
 import { answerCarriesOver, answeredBefore, leaveHandoff, platformText, promptUnderneath, redacted, settle, startState, type Phase, type PlaybookOptions, type PlaybookState, type UndoPoint } from './playbook/state';
 import { outageOfService, outagePausesHere, statusAsideLines, statusStepReply } from './playbook/statusReport';
@@ -910,6 +910,15 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
     const cause = causeSaidMidway(this.run, state, input.text);
     if (cause) return this.causeFirstMidway(dc, state, cause, input.text);
+    // "i already restarted and updated btw" (no answer in it): those checks are skipped when they come.
+    const laterDone = state.phase === 'question' || state.phase === 'fixed' ? laterStepsSaidDone(this.run, state, input.text) : [];
+    if (laterDone.length > 0 && matchChoice(ownWords(this.run, this.choicesFor(state)), input, 'loose') === undefined) {
+      const ids = laterDone.map((step) => step.id);
+      state.saidDone = [...(state.saidDone ?? []), ...ids];
+      state.tried = [...new Set([...(state.tried ?? []), ...ids])];
+      await e.say(dc.context, 'playbook.alreadyDone', { steps: titlesOf(laterDone) }, ref);
+      return this.reprompt(dc, state);
+    }
     const aside = stepAside(this.run, state, input.text, help);
     if (!aside) return undefined;
     switch (aside.then) {

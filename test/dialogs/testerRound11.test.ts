@@ -200,3 +200,38 @@ describe('a side remark beside the problem', () => {
     expect(replies.map((r) => r.text).join('\n')).toContain('Photos not syncing');
   });
 });
+
+describe('checks said done already', () => {
+  it('"i already restarted and updated btw" at a step question: both skipped when they come, the same question now', async () => {
+    const c = chat();
+    const before = await sayAll(c, ['calendar not syncing on my ipad', 'Yes, the same account', 'No, still not', "No, there's plenty of space", 'No, still not']);
+    const pending = lastOf(before);
+    expect(pending.stepId).toBe('network');
+    const replies = await c.say('i already restarted and updated btw');
+    expect(keys(replies)).toEqual(['playbook.alreadyDone', pending.key]);
+    expect(replies[0]!.text).toContain('"Restart the device or browser"');
+    expect(replies[0]!.text).toContain('"Update the software"');
+    const after = await sayAll(c, ['Wi-Fi', 'No, still not']);
+    expect(after.some((r) => r.stepId === 'restart' || r.stepId === 'software-update')).toBe(false);
+  });
+
+  it('an answer in the same message is still the answer ("No, still not, I restarted it too" goes on)', async () => {
+    const c = chat();
+    await sayAll(c, ['calendar not syncing on my ipad', 'Yes, the same account']);
+    const replies = await c.say('no still not, i already restarted it too');
+    expect(keys(replies)).not.toContain('playbook.alreadyDone');
+    expect(lastOf(replies).stepId).toBe('storage');
+  });
+
+  it.each([
+    ["notes on my mac don't sync. I already tried signing out of iCloud and back in and rebooting twice", ['apple-id', 'restart']],
+    ["notes on my mac don't sync. I've already updated macOS and restarted", ['restart', 'software-update']],
+    ["I've already tried everything: restarted, signed out and in, updated to iOS 18.1, toggled iCloud Drive off and on. Drive still won't sync on my iPhone", ['apple-id', 'service-toggles', 'restart', 'software-update']],
+  ])('first message "%s": those checks skipped', async (text, skipped) => {
+    const replies = await chat().say(text);
+    const done = replies.find((r) => r.key === 'playbook.alreadyDone');
+    expect(done).toBeDefined();
+    expect(replies.some((r) => r.key === 'step.question' && skipped.includes(r.stepId ?? ''))).toBe(false);
+    for (const id of skipped) expect(replies.some((r) => r.stepId === id && r.key !== 'playbook.alreadyDone')).toBe(false);
+  });
+});

@@ -185,7 +185,25 @@ export function withoutWhereMade(engine: Engine, text: string): string {
 }
 
 /** Step titles, quoted and listed ("Restart the device or browser", "Update the software"). */
-function titlesOf(steps: readonly Step[]): string {
+/**
+ * Steps still ahead that a message at a step's prompt says were done already ("i already restarted
+ * and updated btw"), read as in the first message (steps' `alreadyDone`, clause by clause; not what
+ * only says when the trouble began, nor what was done to the router). Steps tried or skipped
+ * already are left out.
+ */
+export function laterStepsSaidDone(run: PlaybookRun, state: PlaybookState, text: string): Step[] {
+  const { engine, playbook } = run;
+  const aside = [...engine.messages.list('synonyms.doubt'), ...engine.messages.list('synonyms.notTheDevice')];
+  const tried = withoutWhereMade(engine, withoutOnset(text, engine.messages.list('synonyms.onset'), engine.messages.list('synonyms.stayedAfter')));
+  return playbook.steps
+    .slice(state.stepIndex + 1)
+    .map((id) => engine.content.steps[id])
+    .filter((step): step is Step => step !== undefined && step.kind === 'instruction' && step.alreadyDone !== undefined)
+    .filter((step) => !state.tried?.includes(step.id) && !state.saidDone?.includes(step.id) && saysInClause(step.alreadyDone!, tried, aside));
+}
+
+/** The steps' titles, quoted, for playbook.alreadyDone. */
+export function titlesOf(steps: readonly Step[]): string {
   return steps.map((step) => `"${step.title}"`).join(', ');
 }
 
