@@ -68,8 +68,8 @@ describe('personal chat', () => {
     const h = teamsHarness();
     const first = lastPrompt(await h.send(personalMessage(CONTACTS)));
     const step = content.steps[first.resync!.stepId!];
-    // A choice that has its own instructions.
-    const withInstructions = step.question!.choices.find((c) => c.instructions);
+    // A choice that has its own instructions, with markdown list lines ("No, they use different ones").
+    const withInstructions = step.question!.choices.find((c) => c.instructions && JSON.stringify(c.instructions).includes('Sign Out'));
     expect(withInstructions).toBeDefined();
     const replies = await h.send(cardSubmit({ [CHOICE_VALUE_KEY]: withInstructions!.id }, personalMessage('')));
     const instructions = replies.find((r) => r.resync?.messageKey === 'step.instructions');
