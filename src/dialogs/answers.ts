@@ -47,8 +47,23 @@ const NEGATORS = new Set([
 const IDIOMS: ReadonlyMap<string, string> = new Map([['never', 'mind']]);
 /** How many words before a phrase a negator still applies to it. */
 const NEGATION_WINDOW = 3;
-/** Words after which the rest of the message is what counts ("yes, but only some photos"). */
-const CONTRAST = new Set(['but', 'except', 'though', 'although', 'however']);
+/** Words after which the rest of the message is what counts ("yes, but only some photos", "yes — no wait, no", "no sorry I mean yes"). */
+const CONTRAST = new Set(['but', 'except', 'though', 'although', 'however', 'wait', 'mean', 'sorry']);
+
+/** Button places said in words ("the second one", "option 2", "first", "the last one"). */
+const ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, two: 2, third: 3, '3rd': 3, three: 3, fourth: 4, '4th': 4, four: 4, fifth: 5, '5th': 5, five: 5, sixth: 6, '6th': 6, six: 6 };
+/** Words around a place that change nothing ("the … one", "option …"); "one" alone is no place. */
+const PLACE_FRAME = new Set(['the', 'option', 'number', 'choice', 'button', 'answer', 'one', 'please', 'pls']);
+
+/** The place (1-based, within `count`) a text names, or undefined. */
+function ordinalPlace(words: readonly string[], count: number): number | undefined {
+  const core = words.filter((w) => !PLACE_FRAME.has(w));
+  if (core.length !== 1) return undefined;
+  const w = core[0];
+  // A bare number is read before (its own message for a number out of range); "option 2" here.
+  const n = w === 'last' ? count : /^\d+$/.test(w) ? (words.length > 1 ? Number(w) : undefined) : ORDINALS[w];
+  return n !== undefined && n >= 1 && n <= count ? n : undefined;
+}
 
 /** Where `phrase` (words) starts in `words`, every place. */
 export function occurrences(words: readonly string[], phrase: readonly string[]): number[] {
@@ -112,7 +127,9 @@ export function matchChoice(choices: readonly PromptChoice[], input: UserInput, 
       return n >= 1 && n <= choices.length ? choices[n - 1].id : undefined;
     }
     const hit = choices.find((c) => [c.title, c.id, ...c.synonyms].some((p) => normalise(p) === text));
-    return hit?.id;
+    if (hit) return hit.id;
+    const place = ordinalPlace(text.split(' '), choices.length);
+    return place === undefined ? undefined : choices[place - 1].id;
   }
   const words = text.split(' ');
   let lastContrast = -1;

@@ -77,6 +77,9 @@ export const ENGINE_MESSAGES = {
   'step.textAnswers': [],
   'step.help': [],
   'synonyms.howToCheck': [],
+  // "ive done all this already" at a step: sorry, and on to the next check (tried, or skipped at its question)
+  'step.doneBefore': [],
+  'synonyms.doneBefore': [],
   // A price asked: the question's howTo only when it speaks of prices (synonyms.priceTopic)
   'synonyms.askPrice': [],
   'synonyms.priceTopic': [],

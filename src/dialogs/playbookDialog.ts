@@ -956,6 +956,10 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
         await this.keepUndoPoint(dc, state);
         await e.say(dc.context, 'step.skipped', {}, ref);
         return this.next(dc, state, 'skipped');
+      case 'doneBefore':
+        await this.keepUndoPoint(dc, state);
+        await e.say(dc.context, 'step.doneBefore', {}, ref);
+        return this.next(dc, state, state.phase === 'fixed' ? 'not-fixed' : 'skipped');
       case 'codeRefused':
         await e.say(dc.context, 'code.refused', {}, ref);
         return this.reprompt(dc, state);

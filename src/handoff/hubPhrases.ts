@@ -172,7 +172,9 @@ export class HubPhrases {
   describesProblem(text: string): boolean {
     const words = normalise(text).split(' ').filter((w) => /\p{L}/u.test(w));
     const did = words.length < 4 && mentionsPhrase(this.text.list('synonyms.didSomething'), text, true);
-    return (words.length >= 4 || did) && !this.isNotProblem(text);
+    // "nope still broken": short, but the problem said again (messages.yaml synonyms.notFixed, synonyms.stoppedAgain).
+    const again = words.length < 4 && this.engine !== undefined && mentionsPhrase([...this.engine.list('synonyms.notFixed'), ...this.engine.list('synonyms.stoppedAgain')], text, true);
+    return (words.length >= 4 || did || again) && !this.isNotProblem(text);
   }
 
   /**

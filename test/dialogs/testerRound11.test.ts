@@ -235,3 +235,74 @@ describe('checks said done already', () => {
     for (const id of skipped) expect(replies.some((r) => r.stepId === id && r.key !== 'playbook.alreadyDone')).toBe(false);
   });
 });
+
+describe('answers in other words', () => {
+  it.each([
+    ['the second one', 'different'],
+    ['option 2', 'different'],
+    ['two', 'different'],
+    ['first', 'same'],
+    ['the last one', 'not-sure'],
+  ])('"%s" at the account question picks that button', async (text, choice) => {
+    const c = chat();
+    await c.say('my photos stopped syncing to my mac');
+    const replies = await c.say(text);
+    expect(keys(replies)).not.toContain('answer.notUnderstood');
+    const shown = replies.map((r) => r.text).join('\n');
+    if (choice === 'same') expect(shown).toContain('One quick look on this Mac itself');
+    if (choice === 'different') expect(shown).toContain('Different accounts are normal');
+    if (choice === 'not-sure') expect(shown).toMatch(/compare it with your other devices/);
+  });
+
+  it('"one" alone is no place', async () => {
+    const c = chat();
+    await c.say('my photos stopped syncing to my mac');
+    expect(lastOf(await c.say('one')).stepId).toBe('apple-id');
+  });
+
+  it.each([
+    ['yes — no wait, no', 'Different accounts are normal'],
+    ['no sorry I mean yes', 'One quick look on this Mac itself'],
+  ])('a self-correction "%s": the answer after it counts', async (text, expected) => {
+    const c = chat();
+    await c.say('my photos stopped syncing to my mac');
+    const replies = await c.say(text);
+    expect(keys(replies)).not.toContain('answer.notUnderstood');
+    expect(replies.map((r) => r.text).join('\n')).toContain(expected);
+  });
+
+  it('"no sorry I mean yes" at "Did that fix it?" is the fix', async () => {
+    const c = chat();
+    await sayAll(c, ['my photos stopped syncing to my mac', 'Yes, the same account']);
+    expect(keys(await c.say('no sorry I mean yes'))).toContain('playbook.wrapUp');
+  });
+});
+
+describe('done before, said crossly', () => {
+  it('"this is useless, ive done all this already" at "Did that fix it?": sorry, and the next check; never "thanks for doing that"', async () => {
+    const c = chat();
+    await sayAll(c, ['notes not syncing on my mac', 'Yes, the same account']);
+    const replies = await c.say('this is useless, ive done all this already');
+    expect(keys(replies)).toContain('step.doneBefore');
+    expect(keys(replies)).not.toContain('fixed.afterDone');
+    expect(lastOf(replies)).toMatchObject({ key: 'step.question', stepId: 'storage' });
+    // Tried and not fixed: the recap says so.
+    expect((await c.say('what have we tried?'))[0]!.text).toMatch(/Check your Apple Account sign-in: you said "Yes, the same account", and it didn't fix it/);
+  });
+
+  it('an answer in the same words wins: "done all that and it works now" is the fix', async () => {
+    const c = chat();
+    await sayAll(c, ['notes not syncing on my mac', 'Yes, the same account']);
+    expect(keys(await c.say('done all that and it works now'))).toContain('playbook.wrapUp');
+  });
+});
+
+describe('the network check on Wi-Fi', () => {
+  it('a Mac on Wi-Fi gets the Wi-Fi checks only, no cable', async () => {
+    const c = chat();
+    const replies = await sayAll(c, ['my photos stopped syncing to my mac', 'Yes, the same account', 'No, still not', "No, there's plenty of space", 'No, still not', 'Wi-Fi']);
+    const text = replies.filter((r) => r.key === 'step.instructions').map((r) => r.text).pop()!;
+    expect(text).toContain('Low Data Mode');
+    expect(text).not.toMatch(/cable|Ethernet/);
+  });
+});

@@ -10,12 +10,12 @@
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
 import type { Recognition } from '../../nlu/recognizer';
-import { followedByWordsOf, isOnlyPhrase, isOnlyPhrases, mentionsPhrase, normalise, opensWithPhrase } from '../answers';
+import { followedByWordsOf, isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, normalise, opensWithPhrase } from '../answers';
 import { deviceFromWords, deviceWordsIn } from '../main/deviceWords';
 import { asksAboutApple, readOutagePause } from '../main/outage';
 import { asksForRecap } from '../recap';
 import { laterAnswer } from './answerReading';
-import { promptChoices } from './prompts';
+import { ownWords, promptChoices } from './prompts';
 import { platformText, type PlaybookState } from './state';
 import type { Step } from '../../content/playbookSchema';
 import { chosenCase, instructionText, platformOf, stepOf, type PlaybookRun } from './stepContent';
@@ -36,6 +36,11 @@ export type StepAside =
   | { then: 'recap' }
   /** "skip this step", "next": the step recorded skipped, on to the next one. */
   | { then: 'skip' }
+  /**
+   * "this is useless, ive done all this already": the step was done before this chat, so on to the next one
+   * (tried and not fixed at "Did that fix it?", skipped at the step's question); never "thanks for doing that".
+   */
+  | { then: 'doneBefore' }
   /** "the code is [redacted] but it says wrong" at a step whose text speaks of a code: use the newest code. */
   | { then: 'codeRefused' }
   /** "How do I check that?" at a question with a `howTo` for this platform. */
@@ -102,6 +107,9 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
   const messages = run.engine.messages;
   // "skip this step", "ok next": a step of the checks (not the hand-over) is skipped.
   if (stepOf(run, state).kind === 'instruction' && isOnlyPhrase(messages.list('synonyms.skip'), messages.list('synonyms.acknowledge'), text)) return { then: 'skip' };
+  if (stepOf(run, state).kind === 'instruction' && mentionsPhrase(messages.list('synonyms.doneBefore'), text, true) && matchChoice(ownWords(run, promptChoices(run, state)), { text }, 'loose') === undefined) {
+    return { then: 'doneBefore' };
+  }
   if (state.phase === 'fixed') {
     const said = chosenCase(run, state)?.whenSaid;
     if (said && mentionsPhrase(said.phrases, text, true)) return { then: 'whenSaid', say: said.say, handoff: said.then === 'handoff' };
