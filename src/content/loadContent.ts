@@ -80,8 +80,12 @@ export function contentHash(playbook: Playbook, steps: Step[]): string {
 /** Every text of a step with the field path it sits at. */
 function stepTexts(step: Step): { field: (string | number)[]; text: string; extra: readonly string[] }[] {
   const out: { field: (string | number)[]; text: string; extra: readonly string[] }[] = [];
-  const addPlatformTexts = (obj: Record<string, string | undefined> | undefined, base: (string | number)[]) => {
-    for (const [k, v] of Object.entries(obj ?? {})) if (typeof v === 'string') out.push({ field: [...base, k], text: v, extra: [] });
+  const addPlatformTexts = (obj: Record<string, unknown> | undefined, base: (string | number)[]) => {
+    for (const [k, v] of Object.entries(obj ?? {})) {
+      if (typeof v === 'string') out.push({ field: [...base, k], text: v, extra: [] });
+      // A service's or a choice's texts for one device (`devices`).
+      else if (k === 'devices' && v && typeof v === 'object') addPlatformTexts(v as Record<string, unknown>, [...base, k]);
+    }
   };
   addPlatformTexts(step.instructions, ['instructions']);
   if (step.question) {
@@ -303,6 +307,14 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
     for (const t of stepTexts(step)) checkPlaceholders(yaml, file, t.field, t.text, t.extra);
     for (const svc of Object.keys(step.services)) {
       if (!serviceIds.has(svc) && services.length > 0) problem(yaml, file, ['services', svc], `unknown service id '${svc}' (not in services.yaml)`);
+    }
+    // Texts for one device: the device must exist.
+    const deviceTexts: { field: (string | number)[]; ids: string[] }[] = [
+      ...Object.entries(step.services).map(([svc, o]) => ({ field: ['services', svc, 'devices'], ids: Object.keys(o.devices ?? {}) })),
+      ...(step.question?.choices ?? []).map((c, i) => ({ field: ['question', 'choices', i, 'instructions', 'devices'], ids: Object.keys(c.instructions?.devices ?? {}) })),
+    ];
+    for (const { field, ids } of deviceTexts) {
+      for (const d of ids) if (devices.length > 0 && !devices.some((x) => x.id === d)) problem(yaml, file, [...field, d], `unknown device id '${d}' (not in devices.yaml)`);
     }
     const needed = STEP_KIND_MESSAGES[step.kind];
     for (const key of Object.keys(needed)) {

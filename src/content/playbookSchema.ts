@@ -51,6 +51,12 @@ export type PlatformText = z.infer<typeof platformTextSchema>;
 /** Per-service overrides of a step's instructions: partial, falling back to the step's own text. */
 export const serviceOverrideSchema = z
   .object({
+    /**
+     * A text for one device (devices.yaml id) in place of its platform's: an Android phone reads the
+     * web platform's texts, and only it needs the Android part ("An Android phone can't sync iCloud
+     * Contacts by itself…"), not someone at icloud.com in a computer's browser.
+     */
+    devices: z.record(z.string(), text).optional(),
     all: text.optional(),
     ios: z.union([text, z.literal('skip')]).optional(),
     mac: z.union([text, z.literal('skip')]).optional(),
@@ -59,6 +65,7 @@ export const serviceOverrideSchema = z
     other: z.union([text, z.literal('skip')]).optional(),
   })
   .strict();
+export type ServiceOverride = z.infer<typeof serviceOverrideSchema>;
 
 /** A platform name in a list (`onlyOn`, `unavailableOn`): an unknown name says which ones exist. */
 const platformName = z.enum(PLATFORMS, {

@@ -111,3 +111,18 @@ describe('stepOptions.<step>.answerFromUtterance', () => {
     expect(problemTuples().filter(([file]) => file.startsWith('playbooks/'))).toEqual([['playbooks/sign-in-problem.yaml', 'stepOptions.account-access.answerFromUtterance', expect.any(String)]]);
   });
 });
+
+describe('texts for one device', () => {
+  it('an unknown device id, and an unknown placeholder in a device text, name the file and field', () => {
+    edit('steps/service-toggles.yaml', (d) => {
+      const services = d.services as Record<string, Record<string, unknown>>;
+      services.contacts.devices = { android: 'Contacts on this phone.', other: 'Open {nowhere}.' };
+    });
+    expect(problems().map((p) => [p.file, p.field, p.message])).toEqual(
+      expect.arrayContaining([
+        ['steps/service-toggles.yaml', 'services.contacts.devices.android', "unknown device id 'android' (not in devices.yaml)"],
+        ['steps/service-toggles.yaml', 'services.contacts.devices.other', 'unknown placeholder {nowhere}'],
+      ]),
+    );
+  });
+});

@@ -306,3 +306,17 @@ describe('the network check on Wi-Fi', () => {
     expect(text).not.toMatch(/cable|Ethernet/);
   });
 });
+
+describe('icloud.com is no Android phone', () => {
+  it.each([['contacts missing on icloud website', 'contacts'], ['calendar events missing on icloud.com', 'calendar']])('"%s": where the data is, without the Android part', async (text) => {
+    const replies = await chat().say(text);
+    const shown = replies.map((r) => r.text).join('\n');
+    expect(shown).toMatch(/icloud\.com\/(contacts|calendar)/);
+    expect(shown).not.toMatch(/Android|Google Play/);
+  });
+
+  it('on an Android phone the Android part is still there', async () => {
+    const replies = await chat().say('contacts not syncing on my android phone');
+    expect(replies.map((r) => r.text).join('\n')).toMatch(/An Android phone can't sync iCloud Contacts by itself/);
+  });
+});

@@ -4,7 +4,7 @@
  * service can be carried on with. Pure lookups on (run, state); nothing here sends or stores.
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
-import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform, type Step, type StepOptions } from '../../content/playbookSchema';
+import { choicesOn, type Choice, type Device, type FixedQuestion, type Platform, type PlatformText, type ServiceOverride, type Step, type StepOptions } from '../../content/playbookSchema';
 import type { StepRef } from '../cards';
 import type { Engine } from '../engine';
 import type { Vars } from '../messages';
@@ -113,9 +113,11 @@ export function varsFor(run: PlaybookRun, state: PlaybookState, extra: Vars = {}
 export function instructionText(run: PlaybookRun, step: Step, state: PlaybookState): string | undefined {
   const platform = platformOf(run, state);
   const choice = state.choiceId ? step.question?.choices.find((c) => c.id === state.choiceId) : undefined;
-  const layers = [choice?.instructions, state.service ? step.services[state.service] : undefined, step.instructions];
+  const layers: (ServiceOverride | PlatformText | undefined)[] = [choice?.instructions, state.service ? step.services[state.service] : undefined, step.instructions];
   for (const layer of layers) {
-    const t = platformText(layer, platform);
+    // A text for this very device first (an Android phone's, in place of the web platform's).
+    const own = state.device !== undefined && layer && 'devices' in layer ? (layer.devices as Record<string, string> | undefined)?.[state.device] : undefined;
+    const t = own ?? platformText(layer, platform);
     if (t !== undefined) return t;
   }
   return undefined;
