@@ -30,7 +30,7 @@ describe('plainText', () => {
     const texts: string[] = [];
     for (const step of Object.values(content.steps)) {
       for (const t of Object.values(step.instructions ?? {})) if (t) texts.push(t);
-      for (const svc of Object.values(step.services ?? {})) for (const t of Object.values(svc)) if (t) texts.push(t);
+      for (const svc of Object.values(step.services ?? {})) for (const t of [...Object.values(svc), ...Object.values(svc.devices ?? {})]) if (typeof t === 'string') texts.push(t);
       for (const t of Object.values(step.question?.text ?? {})) if (t) texts.push(t);
     }
     expect(texts.length).toBeGreaterThan(20);
