@@ -25,6 +25,8 @@ export interface HandoffRequestOptions {
    * Without it the hub answers the offer itself and the dialogs never see that turn.
    */
   resumeStep?: boolean;
+  /** The checks ran out and nobody was asked for: the hub words its offer as one, not as an answer to a request. */
+  endOfChecks?: boolean;
 }
 
 /**

@@ -409,6 +409,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     if (!raw.endsWith('?') && !opensWithPhrase(e.messages.list('synonyms.questionStart'), raw)) return false;
     // "I think wifi?", "i think so?": a hedged answer, not a question for a person.
     if (opensWithPhrase(e.messages.list('synonyms.hedge'), raw)) return false;
+    // "it says account locked??" at "What happens when you try to sign in?": an answer said with a question mark.
+    if (matchChoice(this.choicesFor(state), input, 'loose') !== undefined) return false;
     // "can we do the mac instead?", "what about my iPad?": a device asked for is a device change, left to step 4.
     const requests = e.messages.list('synonyms.deviceRequest');
     if (recognition.entities.some((m) => m.type === 'device' && requestedAt(recognition.text, m.start, requests))) return false;

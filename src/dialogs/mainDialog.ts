@@ -52,7 +52,7 @@
  */
 import { Dialog, DialogEvents, DialogReason, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Recognition } from '../nlu/recognizer';
-import { matchChoice, mentionsPhrase, normalise, withoutPhrase } from './answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, normalise, withoutPhrase } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
 import { besideClearProblem, knownAnswer, type KnownAnswer } from './knownQuestions';
@@ -398,6 +398,13 @@ export class MainDialog extends Dialog {
     }
     // "help" at one of this dialog's questions: the help text, then the same question with what it knew.
     const pending: Pending = { open, menu, menuAsk, menuProblem };
+    // "what was it?" after a fix: the check that did it, and "anything else?" stays open.
+    const fixedAt = state.last?.outcome === FIXED_OUTCOME ? e.content.steps[state.last.place.stepId] : undefined;
+    if (fixedAt && isOnlyPhrase(e.messages.list('synonyms.whatFixedIt'), e.messages.list('synonyms.acknowledge'), input.text)) {
+      state.misses = 0;
+      await e.say(context, 'fixed.whatFixedIt', { step: fixedAt.title });
+      return Dialog.EndOfTurn;
+    }
     if ((open || (menu && menuAsk)) && asksForHelp(e, input, () => e.recognize(context))) return this.helpThenAskAgain(dc, state, pending);
     if (asksForRecap(e, input.text)) return this.recapThenAskAgain(dc, state, pending);
     if (open?.kind === 'device') {

@@ -298,6 +298,9 @@ export const ENGINE_MESSAGES = {
   'synonyms.no': [],
   'synonyms.fixed': [],
   'synonyms.notFixed': [],
+  // "what was it?" after a fix: the check it came back at ({step}: its title)
+  'fixed.whatFixedIt': ['step'],
+  'synonyms.whatFixedIt': [],
   // Soon after a fix, the same problem back ("actually no it stopped again", "wrong button, it's not syncing"): picked up again
   'synonyms.stoppedAgain': [],
   // Words that make an answer a partial fix ("some", "half", "mostly"), and phrases holding one

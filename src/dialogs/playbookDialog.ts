@@ -30,7 +30,7 @@ import { handoffAnswer } from './handoffService';
 import { InterruptibleDialog } from './interruptibleDialog';
 import type { ChildResult } from './mainDialog';
 import { fill, type MessageKey } from './messages';
-import { asksSomethingClear, codeDeviceNamed, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, laterAnswerAfterLead, namedInPassing, namesOtherProblem, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
+import { asksSomethingClear, codeDeviceNamed, hiddenAnswers, isCurrentProblem, isUnclearAnswer, laterAnswer, laterAnswerAfterLead, namedInPassing, namesOtherProblem, otherCaseSaid, overridingAnswer, saysGoodbye, unclearReplyKey } from './playbook/answerReading';
 import { placeAfterChange } from './playbook/contentChange';
 import { answerFromUtterance, answersSomeQuestion, causeFirst, firstMessageLines, laterStepsSaidDone, titlesOf } from './playbook/firstMessage';
 import { ALREADY_FINE, ELSEWHERE_STOP, FIXED, NOTED_LATER, ownWords, PARTLY, PAUSE, promptChoices, promptText, SAID_FIXED, SAME_PROBLEM, STALE_ANSWER, STEP_DONE, stepQuestion, SWITCH } from './playbook/prompts';
@@ -300,7 +300,7 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     let result = 'unavailable';
     if (this.engine.handoff && !(state.moreQueued && resumeFrom === undefined)) {
       const record = await this.engine.getRecord(context);
-      result = await this.engine.handoff.requestHandoff(context, record, ref, { resumeStep: resumeFrom !== undefined });
+      result = await this.engine.handoff.requestHandoff(context, record, ref, { resumeStep: resumeFrom !== undefined, endOfChecks: (resumeFrom === undefined && !state.personAsked) || undefined });
     }
     if (result === 'connected') {
       await this.recordOutcome(dc, state, 'handed-off', step.id);
@@ -910,6 +910,12 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     }
     const cause = causeSaidMidway(this.run, state, input.text);
     if (cause) return this.causeFirstMidway(dc, state, cause, input.text);
+    // "it says account locked" at "Can you sign in now?" after the forgotten-password case: that case of the same question.
+    const otherCase = otherCaseSaid(this.run, state, input);
+    if (otherCase !== undefined) {
+      await this.keepUndoPoint(dc, state);
+      return (await this.applyChoice(dc, state, stepOf(this.run, state), otherCase, false)) ?? this.runFrom(dc, state);
+    }
     // "i already restarted and updated btw" (no answer in it): those checks are skipped when they come.
     const laterDone = state.phase === 'question' || state.phase === 'fixed' ? laterStepsSaidDone(this.run, state, input.text) : [];
     if (laterDone.length > 0 && matchChoice(ownWords(this.run, this.choicesFor(state)), input, 'loose') === undefined) {

@@ -18,6 +18,8 @@ export const HANDOFF_MESSAGES = {
   'waiting.longAck': ['position', 'minutes'],
   noAgent: [],
   noAccounts: [],
+  // No agent accounts, and the checks ran out (the person asked for nobody): a message offered, no "sorry, nobody"
+  'noAccounts.endOfChecks': [],
   longWait: ['position', 'minutes'],
   'offer.declined': [],
   'offer.declinedResume': [],
@@ -98,6 +100,8 @@ export const HANDOFF_MESSAGES = {
   'console.attachment': ['name'],
   'console.attachmentUnnamed': [],
   'frustration.offer': [],
+  // No agent accounts: the offer promises no live chat
+  'frustration.offerNoLive': [],
   'choice.talkToPerson': [],
   'choice.keepTrying': [],
   'frustration.keepTrying': [],

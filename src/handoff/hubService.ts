@@ -247,7 +247,8 @@ export class HubService implements ResyncAgentHub {
       if (why) {
         // Nobody can answer a live chat now (or ever, without accounts): wait anyway, a message (ticket) or nothing.
         await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
-        const key: HandoffMessageKey = why.reason === 'noAccounts' ? 'noAccounts' : why.reason === 'noAgent' ? 'noAgent' : 'longWait';
+        const noAccounts: HandoffMessageKey = options.endOfChecks ? 'noAccounts.endOfChecks' : 'noAccounts';
+        const key: HandoffMessageKey = why.reason === 'noAccounts' ? noAccounts : why.reason === 'noAgent' ? 'noAgent' : 'longWait';
         await this.voice.say(context, key, { position: why.position, minutes: why.minutes }, this.phrases.offerChoices('offer'), step);
         return 'offered';
       }
@@ -591,7 +592,7 @@ export class HubService implements ResyncAgentHub {
     if (offer) {
       // A held re-prompt's question stays the open one (it is above, still waiting).
       await this.store.saveConversation(conversationId, { ...now, mode: 'frustration', sinceOffer: 0, offered: true, openPrompt: watch.held ? conv.openPrompt : undefined });
-      await this.voice.say(context, 'frustration.offer', {}, this.phrases.offerChoices('frustration'));
+      await this.voice.say(context, this.agentsConfigured ? 'frustration.offer' : 'frustration.offerNoLive', {}, this.phrases.offerChoices('frustration'));
       return;
     }
     const held = watch.release();

@@ -320,3 +320,46 @@ describe('icloud.com is no Android phone', () => {
     expect(replies.map((r) => r.text).join('\n')).toMatch(/An Android phone can't sync iCloud Contacts by itself/);
   });
 });
+
+describe('the sign-in cases', () => {
+  it('"it says account locked??" at "What happens when you try to sign in?" is the locked case, not a question for a person', async () => {
+    const c = chat();
+    await sayAll(c, ['i cant sign in to icloud', 'iPhone']);
+    const replies = await c.say('it says account locked??');
+    expect(keys(replies)).not.toContain('question.cantAnswer');
+    expect(replies.map((r) => r.text).join('\n')).toMatch(/only Apple can unlock it/);
+  });
+
+  it('"it says account locked" at "Can you sign in now?" after the forgotten password: the locked case of the same question', async () => {
+    const c = chat();
+    const before = await c.say('forgot my apple id password, cant get into icloud on my ipad');
+    const at = lastOf(before);
+    const replies = await c.say('it says account locked');
+    expect(replies.map((r) => r.text).join('\n')).toMatch(/only Apple can unlock it/);
+    expect(lastOf(replies)).toMatchObject({ key: at.key, stepId: at.stepId });
+    // "No, I still can't" there is still the answer.
+    expect(lastOf(await c.say("No, I still can't")).stepId).not.toBe(at.stepId);
+  });
+});
+
+describe('after a fix', () => {
+  it('"what was it?" names the check it came back at; "anything else?" is still open', async () => {
+    const c = chat();
+    await sayAll(c, ['icloud drive not syncing on my mac', 'Yes, the same account', 'oh wait it just started working']);
+    const replies = await c.say('what was it?');
+    expect(keys(replies)).toEqual(['fixed.whatFixedIt']);
+    expect(replies[0]!.text).toContain('"Check your Apple Account sign-in"');
+    expect(keys(await c.say('no thanks'))).toContain('goodbye');
+  });
+});
+
+describe('the checks run out, nobody asked for', () => {
+  it('the offer of a message is worded as an offer, not as "sorry, nobody I can put you through to"', async () => {
+    const c = chat();
+    const replies = await sayAll(c, ['reminders dont sync to my ipad', 'Yes, the same account', 'No, still not', "No, there's plenty of space", 'No, still not', 'Wi-Fi', 'No, still not', 'No, still not', 'No, still not']);
+    expect(keys(replies)).toContain('handoff.noAccounts.endOfChecks');
+    expect(keys(replies)).not.toContain('handoff.noAccounts');
+    // Asked for: the plain answer.
+    expect(keys(await chat().say('talk to a person'))).toContain('handoff.noAccounts');
+  });
+});

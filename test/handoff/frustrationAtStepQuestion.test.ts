@@ -25,7 +25,8 @@ describe('an angry message at "Did that fix it?"', () => {
   it('"this is useless" gets the offer of a person alone', async () => {
     const say = await atFixedQuestion();
     const replies = await say('this is useless');
-    expect(keysOf(replies)).toEqual(['handoff.frustration.offer']);
+    // No agent accounts in this harness: the offer promises no live chat (round 11, B13).
+    expect(keysOf(replies)).toEqual(['handoff.frustration.offerNoLive']);
   });
 
   it('"this is bullshit, nothing works" at the offer is a person, not the next step', async () => {

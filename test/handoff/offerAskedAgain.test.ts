@@ -11,7 +11,7 @@ import { AGENT_A, hubHarness, hubKeys, replyKeys, replyWith, type Person } from 
 /** G01 in the tester's words: a Mac's photos, every step done, no agent accounts, the offer at the end. */
 async function g01(p: Person): Promise<void> {
   for (const t of ['photos-not-syncing on my mac', 'yep', 'nope', 'theres plenty', 'no', 'wifi', 'no', 'restarted, no change']) await p.say(t);
-  expect(hubKeys(await p.say('updated, still nothing'))).toEqual(['handoff.noAccounts']);
+  expect(hubKeys(await p.say('updated, still nothing'))).toEqual(['handoff.noAccounts.endOfChecks']);
 }
 
 describe('"talk to a person" at the offer of one (A8 repeat)', () => {

@@ -11,7 +11,7 @@ import { AGENT_A, hubHarness, hubKeys, replyKeys, replyWith, type Person } from 
 /** A1-K04 with the keyword recogniser: iPhone backup, storage still full, no agent accounts, the offer. */
 async function a1k04(p: Person): Promise<void> {
   for (const t of ['backup-not-working on my iphone', 'yes', 'no', 'full', 'no still full']) await p.say(t);
-  expect(hubKeys(await p.say('no'))).toEqual(['handoff.noAccounts']);
+  expect(hubKeys(await p.say('no'))).toEqual(['handoff.noAccounts.endOfChecks']);
 }
 
 describe('"help" and "what was that again?" at the offer of a person (round 7, A1-K04)', () => {

@@ -37,7 +37,7 @@ describe('tester round 7 (real recogniser): the offer of a person', () => {
     const h = harness();
     const p = h.person('a1k04');
     for (const t of ['iphone backup not working', 'yes', 'no', 'full', 'no still full']) await p.say(t);
-    expect(hubKeys(await p.say('no'))).toEqual(['handoff.noAccounts']);
+    expect(hubKeys(await p.say('no'))).toEqual(['handoff.noAccounts.endOfChecks']);
 
     const help = await p.say('help');
     expect(replyKeys(help)).toEqual(['handoff.offer.help', 'handoff.noAccounts']);

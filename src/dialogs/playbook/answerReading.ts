@@ -5,7 +5,7 @@
  * a "yes". Pure functions of (run, state, input); the recognition is passed in, read only when needed.
  */
 import type { LoadedPlaybook } from '../../content/loadContent';
-import type { Choice } from '../../content/playbookSchema';
+import { choicesOn, type Choice } from '../../content/playbookSchema';
 import type { Recognition } from '../../nlu/recognizer';
 import { followedByWordsOf, holdsQualifier, isOnlyPhrase, matchChoice, mentionsPhrase, normalise, type PromptChoice, type UserInput } from '../answers';
 import { fill, type MessageKey } from '../messages';
@@ -13,7 +13,7 @@ import { ALREADY_FINE, FIXED, genericWords, NOTED_LATER, ownWords, PARTLY, promp
 import { amountVocabulary, saidFirstChoice } from './firstMessage';
 import { amountChoice, readStorageAmount } from './storageAmount';
 import type { Phase, PlaybookState } from './state';
-import { instructionText, ownFixedQuestion, stepOf, varsFor, type PlaybookRun } from './stepContent';
+import { instructionText, ownFixedQuestion, platformOf, stepOf, varsFor, type PlaybookRun } from './stepContent';
 
 /** The prompts where "it works now" means the problem is fixed. */
 const FIXED_ANYWHERE: readonly Phase[] = ['question', 'statusPause', 'elsewhere', 'switch'];
@@ -504,4 +504,18 @@ export function asksSomethingClear(run: PlaybookRun, recognition: Recognition): 
   const handler = e.handlerOf(recognition.intent);
   const clear = !recognition.ambiguous && recognition.confidence >= e.switchConfidence && handler !== 'none' && handler !== 'greeting';
   return clear || Boolean(e.deviceIn(recognition));
+}
+
+/**
+ * At "Did that fix it?" after a case of the step's question ("I forgot my password"), another case of
+ * that question said in words ("it says account locked"): its id, when it has instructions of its
+ * own and the words answer nothing of the prompt itself ("no", "still can't" stay answers).
+ */
+export function otherCaseSaid(run: PlaybookRun, state: PlaybookState, input: UserInput): string | undefined {
+  if (run.handoffOnly || state.phase !== 'fixed' || !state.choiceId) return undefined;
+  // Any answer to the prompt itself wins, yes and no included ("no sorry I mean yes").
+  if (matchChoice(promptChoices(run, state), input, 'exact') !== undefined || matchChoice(promptChoices(run, state), input, 'loose') !== undefined) return undefined;
+  const step = stepOf(run, state);
+  const others = choicesOn(step, platformOf(run, state)).filter((c) => c.id !== state.choiceId && c.action === 'continue' && c.instructions !== undefined);
+  return matchChoice(others.map((c) => ({ id: c.id, title: c.title, synonyms: c.synonyms })), input, 'loose');
 }

@@ -82,6 +82,8 @@ export interface PlaybookState {
   handoffAfter?: string;
   /** Another problem named in the same message waits (PlaybookOptions.moreQueued). */
   moreQueued?: boolean;
+  /** Started at the handoff step: a person was asked for (not the checks running out). */
+  personAsked?: boolean;
   /** Steps the first message said were done already ("I've restarted twice": steps' `alreadyDone`): skipped. */
   saidDone?: string[];
   /**
@@ -234,5 +236,6 @@ export function startState(playbook: LoadedPlaybook, opts: PlaybookOptions, devi
     answered: [...(opts.answered ?? [])],
     utterance: handoffOnly ? undefined : redacted(opts.utterance),
     moreQueued: opts.moreQueued || undefined,
+    personAsked: opts.startAtHandoff || undefined,
   };
 }
