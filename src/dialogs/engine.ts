@@ -208,9 +208,12 @@ export class Engine {
     const cached = context.turnState.get(RECOGNITION_KEY) as Recognition | undefined;
     if (cached) return cached;
     const text = context.activity.text ?? '';
-    const r: Recognition = text.trim()
+    const read: Recognition = text.trim()
       ? this.recognizer.recognize(text)
       : { text, intent: NONE_INTENT, confidence: 0, alternatives: [], entities: [], ambiguous: false };
+    // "Side note: …", "quick note -": no service named (messages.yaml synonyms.notAService).
+    const asides = spansOf(this.messages.list('synonyms.notAService'), text);
+    const r: Recognition = asides.length === 0 ? read : { ...read, entities: read.entities.filter((m) => m.type !== 'service' || !asides.some((a) => m.start >= a.start && m.end <= a.end)) };
     context.turnState.set(RECOGNITION_KEY, r);
     return r;
   }
@@ -307,4 +310,16 @@ export class Engine {
   choice(id: string, titleKey: MessageKey, synonymKeys: MessageKey[] = []): PromptChoice {
     return { id, title: this.messages.text(titleKey), synonyms: [titleKey, ...synonymKeys].flatMap((k) => this.messages.list(k)) };
   }
+}
+
+/** Where each of `phrases` stands in `text` (whole words, any case, any punctuation or spaces between words). */
+function spansOf(phrases: readonly string[], text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const phrase of phrases) {
+    const words = phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+    if (!words) continue;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const m of text.matchAll(pattern)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }

@@ -63,7 +63,7 @@ import { isOnlyPhrase, isOnlyPhrases, matchChoice, mentionsPhrase, negatedChoice
 import type { StepRef } from './cards';
 import { COMMAND_PHRASES, type Engine } from './engine';
 import { personAsked } from './handoffService';
-import { knownAnswer } from './knownQuestions';
+import { besideKnownPhrases, knownAnswer } from './knownQuestions';
 import type { MessageKey } from './messages';
 
 /** Not-understood answers in a row before the hint with the buttons, help and a person. */
@@ -363,7 +363,9 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
         return undone;
       }
     }
-    if (isOnlyPhrases(list('synonyms.wait'), list('synonyms.acknowledge'), input.text)) {
+    // "thanks, checking now" too: a wait said with thanks is no goodbye.
+    const waits = isOnlyPhrases(list('synonyms.wait'), list('synonyms.acknowledge'), input.text) || (mentionsPhrase(list('synonyms.wait'), input.text, true) && isOnlyPhrases([...list('synonyms.wait'), ...list('synonyms.thanks')], list('synonyms.acknowledge'), input.text));
+    if (waits) {
       // The prompt stays pending: its buttons come with "take your time", so none are lost.
       await e.ask(dc.context, 'wait.ack', this.choicesFor(state), {}, this.stepRef(state));
       return Dialog.EndOfTurn;
@@ -379,7 +381,7 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     // A command word inside the question's own phrase ("are you a real person?") is no command. Before
     // stuck help: "how do i merge two apple ids?" asks that, not how to do the step.
     const found = knownAnswer(e, recognition, this.platformFor(state));
-    const known = found && (!typed || this.typedCommand({ text: withoutPhrase(input.text, found.phrase) }, 'none', false) === undefined) ? found : undefined;
+    const known = found && (!typed || this.typedCommand({ text: besideKnownPhrases(e, found, input.text) }, 'none', false) === undefined) ? found : undefined;
     if (known) {
       tracking.misses = 0;
       await e.sendText(dc.context, known.text, `question.${known.id}`, this.stepRef(state));

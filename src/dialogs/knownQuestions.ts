@@ -5,7 +5,7 @@
  */
 import type { KnownQuestion, Platform } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { mentionsPhrase, normalise, opensWithPhrase } from './answers';
+import { mentionsPhrase, normalise, opensWithPhrase, withoutPhrase } from './answers';
 import type { Engine } from './engine';
 
 export interface KnownAnswer {
@@ -13,6 +13,8 @@ export interface KnownAnswer {
   text: string;
   /** The phrase of `whenAsked` that matched, normalised ("are you a real person"). */
   phrase: string;
+  /** Every phrase of the entry the text holds, normalised (a command word inside any of them is no command). */
+  phrases: string[];
 }
 
 /** A question: ends in "?" (after any closing marks) or opens with a `synonyms.questionStart` phrase. */
@@ -59,7 +61,8 @@ export function knownAnswer(engine: Engine, recognition: Recognition, platform?:
   const named = engine.namedDevices(recognition).filter((d) => !d.ruledOut);
   const on = named.length === 1 ? named[0]!.device.platform : platform;
   const answer = best.question.answer;
-  return { id: best.question.id, text: (on !== undefined ? answer[on] : undefined) ?? answer.all, phrase: best.phrase };
+  const held = (entries.find((e) => e.question === best!.question)?.phrases ?? []).filter((p) => mentionsPhrase([p], said, true));
+  return { id: best.question.id, text: (on !== undefined ? answer[on] : undefined) ?? answer.all, phrase: best.phrase, phrases: held };
 }
 
 /**
@@ -80,4 +83,25 @@ export function besideClearProblem(engine: Engine, recognition: Recognition, kno
     const r = engine.recognizer.recognize(sentence);
     return engine.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence;
   });
+}
+
+/**
+ * The text without what its known phrases say and without the verb of a "how do i …" question
+ * (messages.yaml `synonyms.askHowTo`): what is left may hold a command said beside the question
+ * ("is this a bot? i need to speak to a human"); "how do i stop that" asks, it does not stop.
+ */
+export function besideKnownPhrases(engine: Engine, known: KnownAnswer, text: string): string {
+  const rest = known.phrases.reduce((t, p) => withoutPhrase(t, p), text);
+  const words = normalise(rest).split(' ');
+  const leads = engine.messages.list('synonyms.askHowTo').map((p) => normalise(p).split(' '));
+  const kept: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const lead = leads.find((l) => l.every((w, j) => words[i + j] === w));
+    if (lead) {
+      i += lead.length; // the lead and the verb after it
+      continue;
+    }
+    kept.push(words[i]);
+  }
+  return kept.join(' ');
 }

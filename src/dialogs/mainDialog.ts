@@ -55,7 +55,7 @@ import type { Recognition } from '../nlu/recognizer';
 import { isOnlyPhrase, matchChoice, mentionsPhrase, normalise, withoutPhrase } from './answers';
 import { COMMAND_PHRASES, type Engine, type PlaybookPlace } from './engine';
 import { handoffAnswer, personAsked } from './handoffService';
-import { besideClearProblem, knownAnswer, type KnownAnswer } from './knownQuestions';
+import { besideClearProblem, besideKnownPhrases, knownAnswer, type KnownAnswer } from './knownQuestions';
 import { asksForRecap, recapText } from './recap';
 import { asksToStartOver } from './interruptibleDialog';
 import type { MessageKey } from './messages';
@@ -68,7 +68,7 @@ import { againChoices, deviceChoices, deviceToConfirm, readDeviceAgain, readWhic
 import { devicesWithWords } from './main/deviceWords';
 import { alreadyChecked, correctedDevice, reopenOptions, resumeOptions, saysPartlyBack, saysStillNotWorking } from './main/lastPlaybook';
 import { helpMenu, problemMenu, readMenuPick, wordsForPick } from './main/menus';
-import { asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, problemInOtherWords, readProblems, saysOnlyYes } from './main/messageReading';
+import { problemInOneSentence, asksForHelp, complainsAtGoodbye, complaintProblems, onlyDevice, problemInOtherWords, readProblems, saysOnlyYes } from './main/messageReading';
 import { aboutAppleOnly, asksAboutApple, asksIfBack, asksIfStatusAgain, asksWhenFixed, awhileSince, backChoices, outageChoices, outageState, readBackAnswer, readOutageOffer, returnsAfterOutage } from './main/outage';
 import { alsoReported, goesFirstInstead, keptQueue, namesNextProblem, nextStart, nextTitle, offersNextAfter, offersNothingAfter, queuedBehindCause, readNextOffer, splitSeveral } from './main/queueHandOver';
 import { FIXED_OUTCOME, MAIN_DIALOG_ID, problemWords, type ChildResult, type MainState, type OpenQuestion, type Pending, type PendingStart, type ProblemWords } from './main/state';
@@ -504,8 +504,12 @@ export class MainDialog extends Dialog {
     // "will i lose my photos if i sign out?": questions.yaml's answer, and how to go on from there.
     const known = knownAnswer(e, r);
     // "is this a bot? i need to speak to a human": the command beside the question wins.
-    const commandBeside = known !== undefined && mentionsPhrase(Object.values(COMMAND_PHRASES).flat().flatMap((k) => e.messages.list(k)), withoutPhrase(r.text, known.phrase), true);
+    const commandBeside = known !== undefined && mentionsPhrase(Object.values(COMMAND_PHRASES).flat().flatMap((k) => e.messages.list(k)), besideKnownPhrases(e, known, r.text), true);
     if (known && !commandBeside && !besideClearProblem(e, r, known)) return this.answerTopLevel(dc, state, known);
+    // A message of several sentences the recogniser is unsure of as a whole ("honestly apple is a joke. …
+    // what i need right now is my notes to show up on my mac"): the one problem a sentence of its own says clearly.
+    const oneSaid = problemInOneSentence(e, r);
+    if (oneSaid) return this.startIntent(dc, oneSaid, r);
     // Several problems in one message, a general problem naming a service with a playbook of its own, or "Did you mean …?".
     const problems = readProblems(e, r, Boolean(this.handoffDialogId));
     if (problems?.kind === 'several') return this.startSeveral(dc, state, r, problems.named);

@@ -91,6 +91,12 @@ export const ENGINE_MESSAGES = {
   // After a questions.yaml answer at the top level (no question pending): how to go on
   'question.answeredTopLevel': [],
   'synonyms.questionStart': [],
+  // A sentence saying a problem is over ("got full twice this year", "last year, which got sorted"): not the problem now
+  'synonyms.pastProblem': [],
+  // "Side note: …": words holding a service word that name no service
+  'synonyms.notAService': [],
+  // "how do i stop that": the verb after these is asked about, never a command
+  'synonyms.askHowTo': [],
   // A hedge opening a message ("I think wifi?"): a tentative answer, not a question for a person
   'synonyms.hedge': [],
   // A clause of the first message that only wonders ("not sure if the storage is full") says nothing

@@ -62,6 +62,8 @@ export const HANDOFF_MESSAGES = {
   'leaveMessage.cancelled': [],
   // "talk to a person" typed where the message or the address is asked for: why a message is the way now
   'leaveMessage.personAsked': [],
+  // "what have we tried?" at "How can we reach you?": it goes with the message; the question again
+  'leaveMessage.contactTried': [],
   // "thanks" right after a message was saved
   'leaveMessage.thanks': [],
   'leaveMessage.help': [],

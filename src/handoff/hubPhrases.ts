@@ -214,9 +214,15 @@ export class HubPhrases {
    */
   asksForTheChecks(input: PersonInput): boolean {
     if (input.value !== undefined || !this.engine) return false;
-    const lead = this.engine.list('synonyms.acknowledge');
     const text = this.withoutFiller(input.text);
-    return isOnlyPhrase(this.engine.list('synonyms.undo'), lead, text) || mentionsPhrase(this.engine.list('synonyms.recap'), text, true) || isOnlyPhrase(this.engine.list('synonyms.recapAlone'), lead, text);
+    return isOnlyPhrase(this.engine.list('synonyms.undo'), this.engine.list('synonyms.acknowledge'), text) || this.asksForRecapWords(input);
+  }
+
+  /** "what have we tried?" (synonyms.recap anywhere, synonyms.recapAlone alone). */
+  asksForRecapWords(input: PersonInput): boolean {
+    if (input.value !== undefined || !this.engine) return false;
+    const text = this.withoutFiller(input.text);
+    return mentionsPhrase(this.engine.list('synonyms.recap'), text, true) || isOnlyPhrase(this.engine.list('synonyms.recapAlone'), this.engine.list('synonyms.acknowledge'), text);
   }
 
   isHelp(input: PersonInput): boolean {

@@ -350,7 +350,18 @@ export class HubService implements ResyncAgentHub {
         // "start over", "talk to a person" typed where the message or address is asked for: never kept
         // as the message. Start over: no message, and the dialogs start over; a person: why a message
         // is the way now, and the same question.
-        // "go back", "what have we tried?": no message after all; the dialogs answer them where they were.
+        // "what have we tried?" at "How can we reach you?": it goes with the message; the question again.
+        // "go back" there: the message prompt again (the message typed is replaced by the next one).
+        if (!conv.ticketId && conv.mode === 'contact' && this.phrases.asksForTheChecks(input)) {
+          if (this.phrases.asksForRecapWords(input)) {
+            await this.voice.say(context, 'leaveMessage.contactTried', {}, this.phrases.cancelChoices());
+            return;
+          }
+          await this.store.saveConversation(conversationId, { ...conv, mode: 'message', ticketMessage: undefined, messageAskedAt: this.now() });
+          await this.voice.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
+          return;
+        }
+        // "go back", "what have we tried?" before any message: no message after all; the dialogs answer them where they were.
         if (!conv.ticketId && (this.phrases.asksToStartOver(input) || this.phrases.asksForTheChecks(input))) {
           const cleared = await this.leaveMessage.dropForCommand(context, conv);
           return this.botTurn(context, next, cleared, true);

@@ -363,3 +363,95 @@ describe('the checks run out, nobody asked for', () => {
     expect(keys(await chat().say('talk to a person'))).toContain('handoff.noAccounts');
   });
 });
+
+describe('tester C (round 11 regression pass)', () => {
+  it.each([["what's the price for 2tb"], ['whats the cheapest plan'], ['how much for 6tb'], ['how much is 200 gigs']])('C9 "%s" at a step: the plans answer', async (text) => {
+    const c = chat();
+    await sayAll(c, ['calendar not syncing on my iphone', 'Yes, the same account']);
+    expect(keys(await c.say(text))).toContain('question.storage-plans');
+  });
+
+  it.each([
+    ["contacts not syncing on my ipad, rebooting didn't help", 'restart'],
+    ['contacts not syncing on my ipad. I keep rebooting it', 'restart'],
+    ['contacts not syncing on my ipad, already power cycled it', 'restart'],
+    ['contacts not syncing on my ipad, logged out and back into icloud', 'apple-id'],
+  ])('C10 "%s": that check skipped', async (text, step) => {
+    const replies = await chat().say(text);
+    expect(replies.find((r) => r.key === 'playbook.alreadyDone')?.text).toBeDefined();
+    expect(replies.some((r) => r.key === 'step.question' && r.stepId === step)).toBe(false);
+  });
+
+  it.each([["how do I stop my kid's ipad from syncing my photos"], ["my kid's ipad has all my photos, how do i stop that"]])('C5 "%s": how to keep it off that device, not the photos checks', async (text) => {
+    const replies = await chat().say(text);
+    expect(keys(replies)).toContain('question.stop-syncing');
+    expect(replies.some((r) => r.playbook === 'photos-not-syncing')).toBe(false);
+  });
+
+  it('C5 "is this a bot? i need to speak to a human" still goes to a person', async () => {
+    expect(keys(await chat().say('is this a bot? i need to speak to a human'))).not.toContain('question.about-bot');
+  });
+
+  it.each([['i deleted some contacts, can i get them back?'], ['can deleted contacts be recovered?'], ['how do I get back notes I deleted']])('C4 "%s" at the top level: how to restore them', async (text) => {
+    expect(keys(await chat().say(text))).toContain('question.restore-deleted');
+  });
+
+  it('C4 mid-step: "i think i deleted half my contacts, can i get them back?" gets the restore answer, never "thanks for doing that"', async () => {
+    const c = chat();
+    await sayAll(c, ['contacts not syncing on my iphone', 'Yes, the same account']);
+    const replies = await c.say('i think i deleted half my contacts, can i get them back?');
+    expect(keys(replies)[0]).toBe('question.restore-deleted');
+    expect(keys(replies)).not.toContain('fixed.afterDone');
+  });
+
+  it('C18 "whatsapp isn\'t backing up to icloud" is about WhatsApp\'s own backup', async () => {
+    expect(keys(await chat().say("whatsapp isn't backing up to icloud"))).toContain('question.not-icloud-whatsapp');
+  });
+
+  it.each([["no it didn't actually"]])('C3 "%s" right after a fix: the problem picked up again', async (text) => {
+    const c = chat();
+    await sayAll(c, ['contacts not syncing on my iphone', 'Yes, the same account', "Yes, it's syncing"]);
+    const replies = await c.say(text);
+    expect(keys(replies)).not.toContain('goodbye');
+    expect(keys(replies)).toContain('playbook.reopened');
+  });
+
+  it('C3 "actually no its still full" after the storage fix: picked up again', async () => {
+    const c = chat();
+    await sayAll(c, ['my icloud storage is full', 'iPhone', "Yes, there's room now"]);
+    const replies = await c.say('actually no its still full');
+    expect(keys(replies)).not.toContain('goodbye');
+    expect(keys(replies)).toContain('playbook.reopened');
+  });
+
+  it.each([['thanks, checking now'], ['thanks let me try'], ['thank you, one sec']])('C7 "%s" at "Did that fix it?" waits, never ends', async (text) => {
+    const c = chat();
+    await sayAll(c, ['notes not syncing on my mac', 'Yes, the same account']);
+    expect(keys(await c.say(text))).toEqual(['wait.ack']);
+  });
+
+  it('C17 "how do i know?" at the Wi-Fi question says how to tell', async () => {
+    const c = chat();
+    await sayAll(c, ['contacts not syncing on my iphone', 'Yes, the same account', 'No, still not', "No, there's plenty of space", 'No, still not']);
+    const replies = await c.say('how do i know?');
+    expect(replies[0]).toMatchObject({ key: 'step.howTo' });
+    expect(replies[0]!.text).toContain('Control Center');
+  });
+
+  it('C22 "I\'ve done this 5 times already!!" moves on with an apology', async () => {
+    const c = chat();
+    await sayAll(c, ['contacts not syncing on my iphone', 'Yes, the same account', 'No, still not', "No, there's plenty of space"]);
+    expect(keys(await c.say("I've done this 5 times already!!"))).toContain('step.doneBefore');
+  });
+
+  it.each([
+    ["Side note: I'm travelling this week. iCloud Drive isn't syncing on my windows pc.", 'drive-not-syncing'],
+    ["Quick note - I'm traveling. Contacts won't sync on my ipad", 'contacts-not-syncing'],
+    ['I had a backup issue last year which got sorted. Now my photos arent syncing on my ipad', 'photos-not-syncing'],
+    ['honestly apple is a joke. my storage got full twice this year. what i need right now is my notes to show up on my mac', 'notes-not-syncing'],
+  ])('C1/C2 "%s": only the problem of now', async (text, playbook) => {
+    const replies = await chat().say(text);
+    const started = [...new Set(replies.map((r) => r.playbook).filter((p) => p))];
+    expect(started).toEqual([playbook]);
+  });
+});

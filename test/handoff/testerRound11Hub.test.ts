@@ -37,3 +37,23 @@ describe('leave a message in short', () => {
     expect(keys(replies)).not.toContain('handoff.offer.asMessage');
   });
 });
+
+describe('at "How can we reach you?" (round 11, C6)', () => {
+  const toContact = async (c: LineChat) => {
+    const replies = await sayAll(c, ['contacts not syncing on my iphone', 'Yes, the same account', 'Talk to a person', 'Leave a message', 'My contacts stopped syncing between iphone and mac']);
+    expect(keys(replies).pop()).toBe('handoff.leaveMessage.contact');
+  };
+
+  it('"what have we tried so far?" keeps the message: the checks go with it, the question again; the address then saves it', async () => {
+    const c = chat();
+    await toContact(c);
+    expect(keys(await c.say('what have we tried so far?'))).toEqual(['handoff.leaveMessage.contactTried']);
+    expect(keys(await c.say('jane@example.com'))).toContain('handoff.leaveMessage.saved');
+  });
+
+  it('"go back" is the message prompt again, not the end of the message', async () => {
+    const c = chat();
+    await toContact(c);
+    expect(keys(await c.say('go back'))).toEqual(['handoff.leaveMessage.prompt']);
+  });
+});

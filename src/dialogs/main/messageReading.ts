@@ -157,3 +157,23 @@ export function problemInOtherWords(engine: Engine, input: UserInput): string | 
   const id = matchChoice(choices, { ...input, text: input.text.replace(/\d+([.,]\d+)?/g, ' ') }, 'loose');
   return id === undefined ? undefined : engine.content.playbooks[id]?.intent;
 }
+
+/**
+ * When the whole message is no clear problem (none, or in doubt) but it has several sentences and
+ * exactly one problem is said clearly in a sentence of its own, that problem's intent ("honestly apple
+ * is a joke. my storage got full twice this year. what i need right now is my notes to show up on my
+ * mac": notes). Undefined otherwise, and when two sentences say two different problems.
+ */
+export function problemInOneSentence(engine: Engine, r: Recognition): string | undefined {
+  const clear = (x: Recognition) => engine.handlerOf(x.intent) === 'playbook' && !x.ambiguous && x.confidence >= engine.switchConfidence;
+  if (clear(r)) return undefined;
+  const sentences = r.text.split(/(?<=[.!?;])\s+|\n+/u).filter((t) => normalise(t));
+  if (sentences.length < 2) return undefined;
+  // "my storage got full twice this year", "I had a backup issue last year which got sorted": over, not the problem now.
+  const over = engine.messages.list('synonyms.pastProblem');
+  const said = new Set(sentences.filter((t) => !mentionsPhrase(over, t, true)).map((t) => engine.recognizer.recognize(t)).filter(clear).map((x) => x.intent));
+  if (said.size !== 1) return undefined;
+  const [intent] = [...said];
+  // Only a problem the whole message also weighs ("notes" among its alternatives), never one from a stray sentence.
+  return intent === r.intent || r.alternatives.some((a) => a.intent === intent) ? intent : undefined;
+}
