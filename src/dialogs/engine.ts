@@ -268,6 +268,11 @@ export class Engine {
       if (seen) seen.ruledOut = seen.ruledOut && ruledOut;
       else out.push({ device, ruledOut });
     }
+    // "calendar on my iPad is fine but my iPhone calendar doesn't update": a device said to work is
+    // not the one with the problem, when another named device is left.
+    const fine = entities.filter((e) => saidFineAfter(r.text, e.end, this.messages.list('synonyms.serviceFine'))).map((e) => this.deviceFromEntity(e.value)?.id);
+    const left = out.filter((n) => !n.ruledOut && !fine.includes(n.device.id));
+    if (fine.length > 0 && left.length > 0) for (const n of out) if (fine.includes(n.device.id)) n.ruledOut = true;
     return out;
   }
 
@@ -322,4 +327,19 @@ function spansOf(phrases: readonly string[], text: string): { start: number; end
     for (const m of text.matchAll(pattern)) out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/** Words between a device and what is said of it ("my iPad is fine", "the mac's all good"). */
+const FINE_LEAD = new Set(['is', 'are', 's', 'seems', 'seem', 'still', 'itself', 'all', 'totally', 'just', 'does', 'do']);
+
+/** True when the words right after `end` say the thing there works (messages.yaml `synonyms.serviceFine`). */
+function saidFineAfter(text: string, end: number, fine: readonly string[]): boolean {
+  const after = normalise(text.slice(end)).split(' ').filter(Boolean);
+  let i = 0;
+  while (i < after.length && FINE_LEAD.has(after[i]!)) i++;
+  const rest = after.slice(i);
+  return fine.some((phrase) => {
+    const words = normalise(phrase).split(' ');
+    return words.length > 0 && words.every((w, j) => rest[j] === w);
+  });
 }

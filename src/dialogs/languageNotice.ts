@@ -25,11 +25,22 @@ export const OTHER_LANGUAGES = {
   nl: 'stopWords.nl',
 } as const satisfies Record<string, MessageKey>;
 
+/** The code for a message in another script than the Latin one (Chinese, Cyrillic, Arabic…). */
+export const OTHER_SCRIPT = 'other-script';
+
+/** Letters a message needs before its script says anything ("是的" is two). */
+export const MIN_SCRIPT_LETTERS = 2;
+
 /** Different words of one language's list a message needs to count as that language. */
 export const MIN_LANGUAGE_HITS = 2;
 
 /** The language code (`fr`, `de`…) a text is clearly written in when it is not English, else undefined. */
 export function otherLanguageOf(messages: Messages, text: string): string | undefined {
+  // Mostly letters of another script ("我的照片无法同步到iCloud", "Мои фото не синхронизируются"): another language,
+  // whatever brand names in Latin letters it holds.
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
+  if (letters.length >= MIN_SCRIPT_LETTERS && latin * 2 < letters.length) return OTHER_SCRIPT;
   const lists = Object.fromEntries(Object.entries(OTHER_LANGUAGES).map(([lang, key]) => [lang, messages.list(key)]));
   return otherLanguage(text, lists, messages.list('stopWords.en'), MIN_LANGUAGE_HITS);
 }

@@ -24,11 +24,15 @@ describe('otherLanguageOf', () => {
     ['hola, mis contactos no se sincronizan en el mac', 'es'],
     ['minhas fotos não sincronizam no iphone', 'pt'],
     ["mijn foto's worden niet gesynchroniseerd op de mac", 'nl'],
+    // Another script, brand names in Latin letters or not (tester round 11, B16).
+    ['我的照片无法同步到iCloud', 'other-script'],
+    ['Мои фото не синхронизируются с iCloud', 'other-script'],
+    ['是的', 'other-script'],
   ])('%s → %s', (text, language) => {
     expect(otherLanguageOf(messages, text)).toBe(language);
   });
 
-  it.each(['oui', 'nein', 'la photo de la plage is not syncing', 'photos ipad', '', '👍', 'my calendar on the mac, de la Cruz family'])('"%s" is not flagged', (text) => {
+  it.each(['oui', 'nein', 'la photo de la plage is not syncing', 'photos ipad', '', '👍', 'my calendar on the mac, de la Cruz family', 'my photos from Zoë’s 東京 trip wont sync to my mac'])('"%s" is not flagged', (text) => {
     expect(otherLanguageOf(messages, text)).toBeUndefined();
   });
 

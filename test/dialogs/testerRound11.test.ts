@@ -455,3 +455,23 @@ describe('tester C (round 11 regression pass)', () => {
     expect(started).toEqual([playbook]);
   });
 });
+
+describe('a device said to work', () => {
+  it.each([
+    ["calendar on my iPad is fine but my iPhone calendar doesn't update", 'iPhone'],
+    ["My daughter's iPad works fine. My iPhone contacts aren't syncing.", 'iPhone'],
+    ['photos on my mac work fine but not on my iphone', 'iPhone'],
+  ])('B14/C19 "%s": the checks on the other one, no "which device?"', async (text, device) => {
+    const c = chat();
+    const first = await c.say(text);
+    expect(keys(first)).not.toContain('device.which');
+    expect(keys(first)).not.toContain('device.several');
+    expect((await c.say('Yes, the same account')).map((r) => r.text).join('\n')).toContain(`One quick look on this ${device} itself`);
+  });
+
+  it('a device said to work when it is the only one named stays the device', async () => {
+    const c = chat();
+    await c.say('my iphone works fine but my photos dont sync');
+    expect((await c.say('Yes, the same account')).map((r) => r.text).join('\n')).toContain('One quick look on this iPhone itself');
+  });
+});
