@@ -50,6 +50,14 @@ const NEGATION_WINDOW = 3;
 /** Words after which the rest of the message is what counts ("yes, but only some photos", "yes — no wait, no", "no sorry I mean yes"). */
 const CONTRAST = new Set(['but', 'except', 'though', 'although', 'however', 'wait', 'mean', 'sorry']);
 
+/**
+ * The sentences of a message, without empty ones: cut after . ! ? ; (and : with `colon`, "Anyway: …")
+ * followed by a space, and at line breaks.
+ */
+export function sentencesOf(text: string, colon = false): string[] {
+  return text.split(colon ? /(?<=[.!?;:])\s+|\n+/u : /(?<=[.!?;])\s+|\n+/u).filter((t) => normalise(t));
+}
+
 /** Button places said in words ("the second one", "option 2", "first", "the last one"). */
 const ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, two: 2, third: 3, '3rd': 3, three: 3, fourth: 4, '4th': 4, four: 4, fifth: 5, '5th': 5, five: 5, sixth: 6, '6th': 6, six: 6 };
 /** Words around a place that change nothing ("the … one", "option …"); "one" alone is no place. */

@@ -171,6 +171,11 @@ export class Engine {
     return context.turnState.get(ENDED_PLACE_KEY) as PlaybookPlace | undefined;
   }
 
+  /** True when the recognition is a playbook's problem, said clearly (not in doubt, at least the switch confidence). */
+  saysProblemClearly(r: Recognition): boolean {
+    return this.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= this.switchConfidence;
+  }
+
   /** The handler kind of an intent (`none` for unknown intents and NONE_INTENT). */
   handlerOf(intent: string): string {
     if (intent === NONE_INTENT) return 'none';

@@ -5,7 +5,7 @@
  */
 import type { KnownQuestion, Platform } from '../content/playbookSchema';
 import type { Recognition } from '../nlu/recognizer';
-import { mentionsPhrase, normalise, opensWithPhrase, withoutPhrase } from './answers';
+import { mentionsPhrase, normalise, opensWithPhrase, sentencesOf, withoutPhrase } from './answers';
 import type { Engine } from './engine';
 
 export interface KnownAnswer {
@@ -75,13 +75,11 @@ export function knownAnswer(engine: Engine, recognition: Recognition, platform?:
 const SENTENCES_READ = 40;
 
 export function besideClearProblem(engine: Engine, recognition: Recognition, known: KnownAnswer): boolean {
-  const sentences = recognition.text.split(/(?<=[.!?;:])\s+|\n+/u);
+  const sentences = sentencesOf(recognition.text, true);
   if (sentences.length < 2) return false;
   // Sentence by sentence: in a long message, the problem is one sentence among many.
   return sentences.slice(0, SENTENCES_READ).some((sentence) => {
-    if (!normalise(sentence) || mentionsPhrase([known.phrase], sentence, true)) return false;
-    const r = engine.recognizer.recognize(sentence);
-    return engine.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence;
+    return !mentionsPhrase([known.phrase], sentence, true) && engine.saysProblemClearly(engine.recognizer.recognize(sentence));
   });
 }
 

@@ -131,7 +131,7 @@ export function readDeviceAgain(engine: Engine, pending: PendingStart, deviceId:
     return { kind: 'aside', playbookId: aside.id, utterance: redactText(r.text).text, service: engine.serviceIn(r) };
   }
   // Another problem said clearly ("photos on my mac"): routed as usual.
-  if (engine.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence && r.intent !== pending.intent) return { kind: 'route' };
+  if (engine.saysProblemClearly(r) && r.intent !== pending.intent) return { kind: 'route' };
   const named = engine.namedDevices(r);
   const kept = named.filter((n) => !n.ruledOut).map((n) => n.device.id);
   if (kept.length === 1) return start(kept[0]);

@@ -103,7 +103,7 @@ export function correctedDevice(
   const kept = engine.namedDevices(r).filter((n) => !n.ruledOut);
   if (kept.length !== 1 || kept[0].device.id === place.device) return undefined;
   const other = engine.playbookForIntent(r.intent);
-  if (engine.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence && other && other.id !== playbook.id) return undefined;
+  if (engine.saysProblemClearly(r) && other && other.id !== playbook.id) return undefined;
   const device = kept[0].device;
   return { playbook, device, options: { device: device.id, service: place.service, tried: [], resumeAt: place.stepIndex } };
 }

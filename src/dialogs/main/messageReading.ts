@@ -7,7 +7,7 @@
  * (engine, recognition, input); the dialog sends.
  */
 import type { Recognition } from '../../nlu/recognizer';
-import { isOnlyPhrase, matchChoice, mentionsPhrase, normalise, withoutPhrase, type PromptChoice, type UserInput } from '../answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, sentencesOf, withoutPhrase, type PromptChoice, type UserInput } from '../answers';
 import { COMMAND_PHRASES, type Engine } from '../engine';
 import { otherLanguageOf } from '../languageNotice';
 import { deniesProblem } from '../playbook/answerReading';
@@ -94,7 +94,7 @@ export function besideServiceProblem(engine: Engine, r: Recognition, named: Name
   if (mentionsPhrase(other.notWhen ?? [], r.text, true) || coversProblemOf(engine, service, other)) return { kind: 'specific', intent: service.intent };
   // A long message of several sentences (a vent, then "here is the actual problem: …"): the other problem
   // only when a sentence of its own is read as it; the whole text's mix of words is no second problem.
-  const sentences = r.text.split(/(?<=[.!?;])\s+|\n+/u).filter((t) => normalise(t));
+  const sentences = sentencesOf(r.text);
   if (sentences.length > 2 && !sentences.some((t) => engine.recognizer.recognize(t).intent === other.intent)) return { kind: 'specific', intent: service.intent };
   const alone: NamedProblem = { playbook: other, service: undefined };
   return { kind: 'several', named: other.firstWhen ? [alone, named] : [named, alone] };
@@ -165,9 +165,9 @@ export function problemInOtherWords(engine: Engine, input: UserInput): string | 
  * mac": notes). Undefined otherwise, and when two sentences say two different problems.
  */
 export function problemInOneSentence(engine: Engine, r: Recognition): string | undefined {
-  const clear = (x: Recognition) => engine.handlerOf(x.intent) === 'playbook' && !x.ambiguous && x.confidence >= engine.switchConfidence;
+  const clear = (x: Recognition) => engine.saysProblemClearly(x);
   if (clear(r)) return undefined;
-  const sentences = r.text.split(/(?<=[.!?;])\s+|\n+/u).filter((t) => normalise(t));
+  const sentences = sentencesOf(r.text);
   if (sentences.length < 2) return undefined;
   // "my storage got full twice this year", "I had a backup issue last year which got sorted": over, not the problem now.
   const over = engine.messages.list('synonyms.pastProblem');

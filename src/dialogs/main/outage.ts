@@ -90,7 +90,7 @@ export function aboutAppleOnly(engine: Engine, r: Recognition, last: LastPlayboo
   if (!status) return undefined;
   const service = engine.serviceIn(r);
   if (service !== undefined && service !== last?.place.service) return undefined;
-  const named = engine.handlerOf(r.intent) === 'playbook' && !r.ambiguous && r.confidence >= engine.switchConfidence ? engine.playbookForIntent(r.intent) : undefined;
+  const named = engine.saysProblemClearly(r) ? engine.playbookForIntent(r.intent) : undefined;
   if (named && !named.general && named.id !== last?.place.playbookId && !engine.answersFromStatus(named)) return undefined;
   return status;
 }
