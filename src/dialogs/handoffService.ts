@@ -27,6 +27,11 @@ export interface HandoffRequestOptions {
   resumeStep?: boolean;
   /** The checks ran out and nobody was asked for: the hub words its offer as one, not as an answer to a request. */
   endOfChecks?: boolean;
+  /**
+   * What has been tried, in the person's words (recap.ts): "what have we tried?" at the hub's offer
+   * or where a message is asked for is answered with it, and the offer or the prompt stays open.
+   */
+  recap?: string;
 }
 
 /**

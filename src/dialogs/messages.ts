@@ -136,6 +136,7 @@ export const ENGINE_MESSAGES = {
   'recap.intro': ['problem'],
   'recap.introDevice': ['problem', 'device'],
   'recap.status': ['step'],
+  'recap.statusUnavailable': ['step'],
   'recap.fixed': ['step'],
   'recap.partly': ['step'],
   'recap.tried': ['step'],

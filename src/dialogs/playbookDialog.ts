@@ -300,7 +300,8 @@ export class PlaybookDialog extends InterruptibleDialog<PlaybookState> {
     let result = 'unavailable';
     if (this.engine.handoff && !(state.moreQueued && resumeFrom === undefined)) {
       const record = await this.engine.getRecord(context);
-      result = await this.engine.handoff.requestHandoff(context, record, ref, { resumeStep: resumeFrom !== undefined, endOfChecks: (resumeFrom === undefined && !state.personAsked) || undefined });
+      const recap = recapText(this.engine, record, { playbookId: state.playbookId, device: state.device });
+      result = await this.engine.handoff.requestHandoff(context, record, ref, { resumeStep: resumeFrom !== undefined, endOfChecks: (resumeFrom === undefined && !state.personAsked) || undefined, recap });
     }
     if (result === 'connected') {
       await this.recordOutcome(dc, state, 'handed-off', step.id);

@@ -30,8 +30,9 @@ function stepLine(engine: Engine, step: StepRecord, earlier: boolean): string | 
   const title = content?.title ?? step.step;
   const answer = step.answer ? content?.question?.choices.find((c) => c.id === step.answer)?.title : undefined;
   const say = (key: MessageKey, vars: Record<string, string> = {}) => engine.messages.text(key, { step: title, ...vars });
-  if (content?.kind === 'status') return say('recap.status');
   if (step.outcome === 'skipped' && !answer && earlier) return say('recap.checkedEarlier');
+  // The status check is skipped only when the feed could not be read: never "done" then.
+  if (content?.kind === 'status') return say(step.outcome === 'skipped' ? 'recap.statusUnavailable' : 'recap.status');
   switch (step.outcome) {
     case 'fixed':
       return say('recap.fixed');

@@ -64,6 +64,16 @@ export const HANDOFF_MESSAGES = {
   'leaveMessage.personAsked': [],
   // "what have we tried?" at "How can we reach you?": it goes with the message; the question again
   'leaveMessage.contactTried': [],
+  'leaveMessage.promptTried': [],
+  'leaveMessage.howLong': [],
+  'leaveMessage.added': ['ticket', 'contact'],
+  'leaveMessage.addedFound': ['ticket', 'contact'],
+  'leaveMessage.addedHeading': ['at'],
+  'leaveMessage.addedKnown': ['ticket', 'contact'],
+  'leaveMessage.promptAdd': ['ticket'],
+  'offer.howLong.noAccounts': [],
+  'offer.howLong.noAgent': [],
+  'offer.howLong.longWait': ['position', 'minutes'],
   // "thanks" right after a message was saved
   'leaveMessage.thanks': [],
   'leaveMessage.help': [],
@@ -130,6 +140,7 @@ export const HANDOFF_MESSAGES = {
   'synonyms.declineMessage': [],
   // Asking after a message left ("any news?")
   'synonyms.news': [],
+  'synonyms.howLong': [],
   // The address found in the message is not the one to use
   'synonyms.wrongContact': [],
   // At the address found in a message: it is the right one (besides synonyms.yes)

@@ -59,7 +59,8 @@ export type ConversationMode = 'offer' | 'failed' | 'message' | 'contact' | 'fru
 export interface ConversationDoc {
   mode?: ConversationMode;
   /** The summary to escalate with or attach to a ticket once the person has chosen. */
-  pending?: { summary: HandoffSummary };
+  /** The summary for the agent, and the recap the person is shown when they ask what was tried (HandoffRequestOptions.recap). */
+  pending?: { summary: HandoffSummary; recap?: string };
   /**
    * The offer came from a dialog step that stays open: its answer is handed back to the dialogs.
    * Kept while the person waits in the queue, so stopping waiting hands the turn back too.

@@ -63,6 +63,17 @@ export class HubPhrases {
     return isOnlyPhrase(phrases, this.text.list('synonyms.filler'), input.text);
   }
 
+  /**
+   * "how long does that take?", "when will they get back to me?" (synonyms.howLong, in a text of at
+   * most 12 words). `asked`: only said as a question (a question mark, or opening with how, when or what).
+   */
+  asksHowLong(input: PersonInput, asked = false): boolean {
+    if (input.value !== undefined) return false;
+    const words = normalise(input.text).split(' ').length;
+    if (asked && !/\?\s*$/u.test(input.text.trim()) && !/^(how|when|what|whats)\b/u.test(normalise(input.text))) return false;
+    return words <= 12 && mentionsPhrase(this.text.list('synonyms.howLong'), input.text, true);
+  }
+
   /** One line per button shown, saying what it does ("• Leave a message: …"), for offer.help / waiting.help. */
   choiceHelp(choices: readonly PromptChoice[], cancelKey: HandoffMessageKey = 'offer.help.cancel'): string {
     return choices

@@ -80,6 +80,7 @@ export class HubService implements ResyncAgentHub {
       clock: deps.clock,
       say: (...args) => this.voice.say(...args),
       changed: () => this.changed(),
+      text: (key, vars) => this.text.text(key, vars),
     });
   }
 
@@ -246,7 +247,7 @@ export class HubService implements ResyncAgentHub {
       const why = await this.whyNoLiveChat();
       if (why) {
         // Nobody can answer a live chat now (or ever, without accounts): wait anyway, a message (ticket) or nothing.
-        await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary }, resume, unsureAsked: undefined });
+        await this.store.saveConversation(conversationId, { ...conv, mode: 'offer', pending: { summary, recap: options.recap }, resume, unsureAsked: undefined });
         const noAccounts: HandoffMessageKey = options.endOfChecks ? 'noAccounts.endOfChecks' : 'noAccounts';
         const key: HandoffMessageKey = why.reason === 'noAccounts' ? noAccounts : why.reason === 'noAgent' ? 'noAgent' : 'longWait';
         await this.voice.say(context, key, { position: why.position, minutes: why.minutes }, this.phrases.offerChoices('offer'), step);
@@ -352,11 +353,13 @@ export class HubService implements ResyncAgentHub {
         // is the way now, and the same question.
         // "what have we tried?" at "How can we reach you?": it goes with the message; the question again.
         // "go back" there: the message prompt again (the message typed is replaced by the next one).
+        // "what have we tried?" where the message is asked for: the recap (when the checks left one), then the prompt again.
+        if (!conv.ticketId && this.phrases.asksForRecapWords(input) && (conv.mode === 'contact' || conv.pending?.recap)) {
+          if (conv.pending?.recap) await this.voice.sayText(context, conv.pending.recap, 'recap');
+          await this.voice.say(context, conv.mode === 'contact' ? 'leaveMessage.contactTried' : 'leaveMessage.promptTried', {}, this.phrases.cancelChoices());
+          return;
+        }
         if (!conv.ticketId && conv.mode === 'contact' && this.phrases.asksForTheChecks(input)) {
-          if (this.phrases.asksForRecapWords(input)) {
-            await this.voice.say(context, 'leaveMessage.contactTried', {}, this.phrases.cancelChoices());
-            return;
-          }
           await this.store.saveConversation(conversationId, { ...conv, mode: 'message', ticketMessage: undefined, messageAskedAt: this.now() });
           await this.voice.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
           return;
@@ -365,6 +368,11 @@ export class HubService implements ResyncAgentHub {
         if (!conv.ticketId && (this.phrases.asksToStartOver(input) || this.phrases.asksForTheChecks(input))) {
           const cleared = await this.leaveMessage.dropForCommand(context, conv);
           return this.botTurn(context, next, cleared, true);
+        }
+        // "how long will that take?" before any message: an honest answer and the prompt again, never the message.
+        if (!conv.ticketId && conv.mode === 'message' && !conv.ticketMessage && this.phrases.asksHowLong(input, true)) {
+          await this.voice.say(context, 'leaveMessage.howLong', {}, this.phrases.cancelChoices());
+          return;
         }
         if (!conv.ticketId && this.phrases.asksForPerson(input)) {
           await this.voice.say(context, 'leaveMessage.personAsked', {}, this.phrases.cancelChoices());
@@ -447,6 +455,15 @@ export class HubService implements ResyncAgentHub {
       setHandoffAnswer(context, value);
       await next();
     };
+    // "how long does that take?": an honest answer for the offer as it stands, with its buttons; still open.
+    if (mode === 'offer' && (answer.kind === 'other' || matchChoice(choices, input, 'exact') === undefined) && this.phrases.asksHowLong(input, true)) {
+      const why = await this.whyNoLiveChat();
+      const position = why?.position ?? (await this.queue()).length + 1;
+      const minutes = why?.minutes ?? this.estimateMinutes(position, await this.agentsOnline());
+      const key: HandoffMessageKey = !this.agentsConfigured ? 'offer.howLong.noAccounts' : why?.reason === 'noAgent' ? 'offer.howLong.noAgent' : 'offer.howLong.longWait';
+      await this.voice.say(context, key, { position, minutes }, choices);
+      return;
+    }
     // "talk to a person" at the offer of one: at "Try again / …" it is trying again; at "Wait anyway /
     // Leave a message / Cancel" the person is queued if someone can take it now, and otherwise told
     // briefly why not and what each button does (never the support options and the offer again).
@@ -473,7 +490,7 @@ export class HubService implements ResyncAgentHub {
     }
     if (picked === HUB_CHOICES.leaveMessage) {
       await this.store.saveConversation(conversationId, { ...conv, mode: 'message', resume: undefined, messageAskedAt: this.now(), contactFirst: undefined });
-      await this.voice.say(context, 'leaveMessage.prompt', {}, this.phrases.cancelChoices());
+      await this.leaveMessage.prompt(context, conv);
       return handBack('message');
     }
     if (answer.kind === 'goodbye') {
@@ -505,7 +522,12 @@ export class HubService implements ResyncAgentHub {
       }
       return decline();
     }
-    // "what have we tried?", "go back": no message and no person for now; the dialogs answer them where they were.
+    // "what have we tried?": the recap, then the offer again, still open.
+    if (answer.kind === 'other' && conv.pending?.recap && this.phrases.asksForRecapWords(input)) {
+      await this.voice.sayText(context, conv.pending.recap, 'recap');
+      return this.offerAgain(context, mode, choices, false);
+    }
+    // "go back" (or the recap with nothing tried): no message and no person for now; the dialogs answer them where they were.
     if (answer.kind === 'other' && this.phrases.asksForTheChecks(input)) {
       await this.store.saveConversation(conversationId, clearedMode(conv));
       return this.botTurn(context, next, clearedMode(conv), true);

@@ -27,6 +27,11 @@ export class HubVoice {
     await context.sendActivity(activity);
   }
 
+  /** Sends text the dialogs wrote (the recap), tagged with its own key. */
+  async sayText(context: TurnContext, text: string, key: string): Promise<void> {
+    await context.sendActivity(textActivity(text, resyncData(key)));
+  }
+
   /** Tells the person, outside any turn of theirs (agent actions). */
   async tell(e: Escalation, key: HandoffMessageKey, vars: Vars): Promise<void> {
     await this.send(e, textActivity(this.deps.text.text(key, vars), resyncData(`handoff.${key}`)));

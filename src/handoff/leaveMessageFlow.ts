@@ -15,7 +15,10 @@ import type { Ticket } from './agentHub';
 import { redactMessageAndContact, sameContact } from './contactAddress';
 import type { HandoffMessageKey } from './handoffMessages';
 import { buildSummary } from './handoffSummary';
-import { MESSAGE_WELCOME_BACK_MS, clearedMode, clip, type ConversationDoc } from './hubDocuments';
+import { MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, clearedMode, clip, type ConversationDoc } from './hubDocuments';
+
+/** Longest ticket message once later messages are added to it (four messages' worth). */
+const TICKET_MESSAGE_MAX = MESSAGE_MAX * 4;
 import type { HubPhrases, PersonInput } from './hubPhrases';
 import type { HubStore } from './hubStore';
 import type { PendingContacts } from './pendingContacts';
@@ -33,6 +36,8 @@ export interface LeaveMessageDeps {
   say(context: TurnContext, key: HandoffMessageKey, vars?: Vars, choices?: PromptChoice[], step?: StepRef): Promise<void>;
   /** Something agents see changed (a ticket saved or its address changed). */
   changed(): void;
+  /** A hub message's text, for words written into a ticket (leaveMessage.addedHeading). */
+  text(key: HandoffMessageKey, vars?: Vars): string;
 }
 
 export class LeaveMessageFlow {
@@ -90,13 +95,37 @@ export class LeaveMessageFlow {
     const given = await this.takePendingContact(conversationId, conv);
     const found = inMessage ?? given;
     if (found) {
-      const ticket = await this.createTicket(conversationId, activity.channelId, { ...conv, ticketMessage: redacted }, found);
+      const { ticket, added } = await this.createTicket(conversationId, activity.channelId, { ...conv, ticketMessage: redacted }, found);
       await this.deps.store.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: found !== given || undefined });
-      await this.deps.say(context, found === given ? 'leaveMessage.savedGiven' : 'leaveMessage.savedFound', { ticket: ticket.id, contact: found });
+      const key: HandoffMessageKey = found === given ? (added ? 'leaveMessage.added' : 'leaveMessage.savedGiven') : added ? 'leaveMessage.addedFound' : 'leaveMessage.savedFound';
+      await this.deps.say(context, key, { ticket: ticket.id, contact: found });
+      return;
+    }
+    // A message left earlier in this conversation, still open: this one is added to it, and the
+    // address given then is used again (never asked twice); they may correct it on the next turn.
+    const earlier = await this.openTicketOf(conv);
+    if (earlier) {
+      const { ticket, added } = await this.createTicket(conversationId, activity.channelId, { ...conv, ticketMessage: redacted }, earlier.contact);
+      await this.deps.store.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId), contactFound: true });
+      await this.deps.say(context, added ? 'leaveMessage.addedKnown' : 'leaveMessage.savedFound', { ticket: ticket.id, contact: ticket.contact });
       return;
     }
     await this.deps.store.saveConversation(conversationId, { ...conv, mode: 'contact', ticketMessage: redacted, messageAskedAt: undefined });
     await this.deps.say(context, 'leaveMessage.contact', {}, this.deps.phrases.cancelChoices());
+  }
+
+  /** The ticket this conversation left earlier, while it is still open. */
+  async openTicketOf(conv: ConversationDoc): Promise<Ticket | undefined> {
+    if (!conv.lastTicket) return undefined;
+    const ticket = await this.deps.ticketStore.get(conv.lastTicket.id);
+    return ticket?.status === 'open' ? ticket : undefined;
+  }
+
+  /** "Please type your message…", or, with a message left earlier and still open, what to add to it. */
+  async prompt(context: TurnContext, conv: ConversationDoc): Promise<void> {
+    const earlier = await this.openTicketOf(conv);
+    if (earlier) await this.deps.say(context, 'leaveMessage.promptAdd', { ticket: earlier.id }, this.deps.phrases.cancelChoices());
+    else await this.deps.say(context, 'leaveMessage.prompt', {}, this.deps.phrases.cancelChoices());
   }
 
   /** Mode `contact`: the answer to "How can we reach you?" (or the corrected address of a saved ticket). */
@@ -121,9 +150,9 @@ export class LeaveMessageFlow {
       return;
     }
     if (conv.ticketId) return this.changeContact(context, conv, conv.ticketId, contact);
-    const ticket = await this.createTicket(conversationId, activity.channelId, conv, contact);
+    const { ticket, added } = await this.createTicket(conversationId, activity.channelId, conv, contact);
     await this.deps.store.saveConversation(conversationId, { ...clearedMode(conv), ...this.ticketLeft(ticket, activity.channelId) });
-    await this.deps.say(context, 'leaveMessage.saved', { ticket: ticket.id, contact });
+    await this.deps.say(context, added ? 'leaveMessage.added' : 'leaveMessage.saved', { ticket: ticket.id, contact });
   }
 
   /**
@@ -188,7 +217,11 @@ export class LeaveMessageFlow {
     return true;
   }
 
-  private async createTicket(conversationId: string, channelId: string, conv: ConversationDoc, contact: string): Promise<Ticket> {
+  /**
+   * The message as a ticket: added to the one this conversation left before while that is still
+   * open (one open ticket per conversation; `added`), else a new one.
+   */
+  private async createTicket(conversationId: string, channelId: string, conv: ConversationDoc, contact: string): Promise<{ ticket: Ticket; added: boolean }> {
     const base = {
       conversationId,
       channelId,
@@ -198,6 +231,15 @@ export class LeaveMessageFlow {
       summary: conv.pending?.summary ?? buildSummary({ record: { steps: [] } }),
       status: 'open' as const,
     };
+    if (conv.lastTicket) {
+      const heading = this.deps.text('leaveMessage.addedHeading', { at: base.createdAt.slice(0, 16).replace('T', ' ') + ' UTC' });
+      const earlier = await this.deps.ticketStore.addMessage(conv.lastTicket.id, { heading, message: base.message, summary: base.summary, contact }, TICKET_MESSAGE_MAX);
+      if (earlier) {
+        this.deps.changed();
+        this.deps.logger.info('handoff: message added to a ticket', { conversationId, ticket: earlier.id });
+        return { ticket: earlier, added: true };
+      }
+    }
     let ticket: Ticket | undefined;
     // Ids are short (people are told them); on the rare clash with an existing ticket, draw again.
     for (let attempt = 0; attempt < 5 && !ticket; attempt++) {
@@ -207,7 +249,7 @@ export class LeaveMessageFlow {
     if (!ticket) throw new Error('HubService.createTicket(): no free ticket id after 5 attempts');
     this.deps.changed();
     this.deps.logger.info('handoff: ticket saved', { conversationId, ticket: ticket.id });
-    return ticket;
+    return { ticket, added: false };
   }
 
   /**

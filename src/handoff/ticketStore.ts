@@ -163,6 +163,20 @@ export class TicketStore {
     return ticket;
   }
 
+  /**
+   * Adds a later message to a ticket still open (the same conversation left another): the text is
+   * appended under `heading`, the summary replaced by the newer one, the contact updated. Undefined
+   * (nothing written) when the ticket is unknown or already done: the caller opens a new one.
+   */
+  async addMessage(id: string, added: { heading: string; message: string; summary: Ticket['summary']; contact: string }, maxLength: number): Promise<Ticket | undefined> {
+    return updateDoc<Ticket, Ticket | undefined>(this.deps.storage, TICKET_KEYS.ticket(id), (t) => {
+      if (!t || t.status !== 'open') return { abort: true, result: undefined };
+      const message = `${t.message}\n\n${added.heading}\n${added.message}`.slice(0, maxLength);
+      const changed: Ticket = { ...t, message, summary: added.summary, contact: added.contact };
+      return { doc: changed, result: changed };
+    });
+  }
+
   /** Puts tickets in the index their document says and takes done ones out of the open index. */
   private async settle(tickets: Ticket[]): Promise<void> {
     const byIndex = new Map<string, TicketIndexEntry[]>();

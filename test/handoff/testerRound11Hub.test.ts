@@ -47,7 +47,7 @@ describe('at "How can we reach you?" (round 11, C6)', () => {
   it('"what have we tried so far?" keeps the message: the checks go with it, the question again; the address then saves it', async () => {
     const c = chat();
     await toContact(c);
-    expect(keys(await c.say('what have we tried so far?'))).toEqual(['handoff.leaveMessage.contactTried']);
+    expect(keys(await c.say('what have we tried so far?'))).toEqual(['recap', 'handoff.leaveMessage.contactTried']);
     expect(keys(await c.say('jane@example.com'))).toContain('handoff.leaveMessage.saved');
   });
 
