@@ -18,7 +18,12 @@
  *                                     model, size, path, URL, … see passwordShape.ts), a whole
  *                                     message that is one password-like word ("sunshine77"), and
  *                                     a quoted string after "tried / typed / entered / used" in a
- *                                     message about signing in ("I typed 'blue sky 77'")
+ *                                     message about signing in ("I typed 'blue sky 77'"), an
+ *                                     unquoted word mixing letters with digits or symbols after
+ *                                     "tried / keep typing / entered …" and each such word joined
+ *                                     to it by "and", "or", "," ("tried X and fluffy2019"), and such
+ *                                     a word after an address and a slash or colon
+ *                                     ("sam@icloud.com / bluefish77")
  *   code      `[redacted code]`      verification and 2FA codes, passcodes, PINs, a message that
  *                                     is nothing but a 4-8 digit number ("123456", "123 456"), six
  *                                     digits (or 3+3) after "got it / it's / here / typed / :", and
@@ -401,6 +406,57 @@ function redactQuotedAttempts(text: string, counter: Counter): string {
   });
 }
 
+/**
+ * An unquoted word someone says they typed or tried ("i keep typing bluefish77", "tried X and
+ * fluffy2019"): a password when it mixes letters with digits or symbols (5-64 characters) and is
+ * no version, model, size, domain or other known shape. Plain words ("tried restarting") are kept.
+ */
+const ATTEMPT_VERB = String.raw`\b(?:(?:keep|kept|keeps)\s+(?:typing|entering|putting\s+in|trying)|tried(?:\s+(?:typing|entering|using|putting\s+in))?|trying|typed(?:\s+in)?|typing(?:\s+in)?|entered|entering|put\s+in|putting\s+in|input(?:ted)?|keyed\s+in)`;
+const ATTEMPT_ATOM = String.raw`(?:\[redacted [a-z]+\]|[^\s,/]+)`;
+const ATTEMPT_SEP = String.raw`(?:\s*[,/]\s*|\s+(?:and|or|then|and\s+then|and\s+also|also|plus)\s+)`;
+const ATTEMPTS_RE = new RegExp(String.raw`(${ATTEMPT_VERB}${TRIED_FILLER}\s*:?\s*)(${ATTEMPT_ATOM}(?:${ATTEMPT_SEP}${ATTEMPT_ATOM})*)`, 'giu');
+
+function attemptIsPassword(token: string): boolean {
+  // Markdown emphasis around a word ("**Back") is no symbol of a password.
+  const bare = trimPunctuation(token).replace(/^[*_~`]+|[*_~`]+$/g, '');
+  if (bare.length < 5 || bare.length > 64 || MARKER_RE.test(bare)) return false;
+  MARKER_RE.lastIndex = 0;
+  if (!/\p{L}/u.test(bare) || !/[\d!@#$%^&*_=+?~]/u.test(bare)) return false;
+  if (NOT_A_PASSWORD.has(bare.toLowerCase()) || TECH_WORDS.test(bare)) return false;
+  // "6-digit", "2-step", "4-digit": a number and a word.
+  if (/^\d+-\p{L}+$/u.test(bare)) return false;
+  // Sizes and counts ("50gb", "2x"), device models ("iphone15", "ios17").
+  if (/^\d+(?:[.,]\d+)?\s*(?:gb|mb|tb|kb|x|am|pm|st|nd|rd|th|s)$/i.test(bare) || /^(?:iphone|ipad|ios|ipados|macos|mac|watchos|windows|win|android|pixel|galaxy|note|se|pro|max|mini|air)\d+\w*$/i.test(bare)) return false;
+  return !isKnownNonSecretShape(bare);
+}
+
+function redactUnquotedAttempts(text: string, counter: Counter): string {
+  return text.replace(ATTEMPTS_RE, (_whole, cue: string, chain: string) => {
+    // Each word of the chain in turn; the first that is no password ends it ("tried x1y2z3 and restarting").
+    // Split with the separators kept: atoms at even places, separators at odd ones.
+    const parts = chain.split(new RegExp(`(${ATTEMPT_SEP})`, 'iu'));
+    let stopped = false;
+    const out = parts.map((part, i) => {
+      if (i % 2 === 1 || stopped || part.startsWith('[redacted ')) return part;
+      if (!attemptIsPassword(part)) {
+        stopped = true;
+        return part;
+      }
+      return redactSpan(part, counter);
+    });
+    return cue + out.join('');
+  });
+}
+
+/** "sam@icloud.com / bluefish77", "[redacted email]: hunter2x": what follows an address after a slash or colon, when password-shaped (attemptIsPassword). */
+const AFTER_ADDRESS_RE = /(\[redacted email\]\s*(?:\/|:|\||,|\s-\s)\s*)([^\s,]+)/gu;
+
+function redactAfterAddress(text: string, counter: Counter): string {
+  return text.replace(AFTER_ADDRESS_RE, (whole, cue: string, token: string) => {
+    return token.startsWith('[') || !attemptIsPassword(token) ? whole : cue + redactSpan(token, counter);
+  });
+}
+
 /** Replaces the span of a token (wrappers and sentence punctuation kept). */
 function redactSpan(token: string, counter: Counter): string {
   const { span, start } = tokenParts(token);
@@ -421,6 +477,8 @@ function isPlainWord(word: string): boolean {
 function redactUncuedPasswords(text: string, counter: Counter, lone: boolean): string {
   let out = redactQuotedAttempts(text, counter);
   out = out.replace(TOKEN_OR_MARKER_RE, (token) => (looksLikeStandalonePassword(token) ? redactSpan(token, counter) : token));
+  out = redactUnquotedAttempts(out, counter);
+  out = redactAfterAddress(out, counter);
   if (lone && looksLikeLonePassword(out, isPlainWord)) {
     const lead = /^\s*/.exec(out)?.[0] ?? '';
     const token = out.trim();

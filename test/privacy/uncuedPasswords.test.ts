@@ -54,7 +54,26 @@ export const CUELESS_PASSWORDS: Array<[string, string[]]> = [
   ["I've tried both 'rosebud' and 'rosebud one' to sign in", ['rosebud', 'rosebud one']],
   ["I used 'letmein!' to log in yesterday", ['letmein!']],
   ["i keyed in 'purple monkey dishwasher' but no luck signing in", ['purple monkey dishwasher']],
+  // Tester round 12 (A1): unquoted words said to be typed or tried, with letters and digits only,
+  // and a second one beside a first already caught by its shape.
+  ['i keep typing bluefish77 and it says wrong', ['bluefish77']],
+  ['i tried iloveyou99 too', ['iloveyou99']],
+  ['tried Fluffy!2019 and fluffy2019', ['Fluffy!2019', 'fluffy2019']],
+  ['typed in hunter2 and still wrong', ['hunter2']],
+  ['entered abc123 as password', ['abc123']],
 ];
+
+/** Tester round 12 (A1): what follows an address after a slash or colon, shaped like a password. */
+describe('a password after an address', () => {
+  it('"sam@icloud.com / bluefish77": both hidden, each by its own marker', () => {
+    const result = redactText('my login is sam@icloud.com / bluefish77');
+    expect(result.text).toBe('my login is [redacted email] / [redacted password]');
+  });
+
+  it.each([['sam@icloud.com: that is my apple id'], ['me@example.com / 07700 900123'], ['jane@example.com, thanks']])('"%s": no password after the address', (message) => {
+    expect(redactText(message).redactions.map((r) => r.kind)).not.toContain('password');
+  });
+});
 
 /** Ordinary messages with words that are close to a password's shape: left exactly as typed. */
 const LOOKALIKES: string[] = [
@@ -110,6 +129,16 @@ const LOOKALIKES: string[] = [
   'option3',
   'Mapper(and the rest)',
   "it's iCloud Drive's fault",
+  // After a verb of trying, ordinary words, sizes, models and versions stay (round 12).
+  'i tried restarting and updating to ios17',
+  'tried 50gb and 200gb plans',
+  'i tried iphone15 and ipad',
+  'typed the 6-digit code',
+  'i tried the 2-step code',
+  'i tried 3 times',
+  'i tried icloud.com',
+  'tried windows11 and macos14',
+  'trying **Back Up Now** again',
 ];
 
 describe('passwords with no cue are redacted', () => {
