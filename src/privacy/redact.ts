@@ -23,13 +23,18 @@
  *                                     "tried / keep typing / entered …" and each such word joined
  *                                     to it by "and", "or", "," ("tried X and fluffy2019"), and such
  *                                     a word after an address and a slash or colon
- *                                     ("sam@icloud.com / bluefish77")
+ *                                     ("sam@icloud.com / bluefish77"); after "password:" or "=",
+ *                                     the words up to the end of the clause (a passphrase), and in
+ *                                     a message that names a password, any word mixing letters
+ *                                     and digits ("my dog's name Rex2015")
  *   code      `[redacted code]`      verification and 2FA codes, passcodes, PINs, a message that
  *                                     is nothing but a 4-8 digit number ("123456", "123 456"), six
  *                                     digits (or 3+3) after "got it / it's / here / typed / :", and
  *                                     six digits anywhere in a message of 8 words or fewer (not a
  *                                     round figure, an amount, a count or a reference number)
- *   card      `[redacted card]`      13-19 digit numbers (spaces/dashes allowed) that pass Luhn
+ *   card      `[redacted card]`      13-19 digit numbers (spaces/dashes allowed) that pass Luhn, and
+ *                                     an expiry date ("exp 12/27") in a message about a card; its
+ *                                     security code ("cvv 123") is a `code`
  *   iban      `[redacted iban]`      IBAN-shaped strings that pass the mod-97 check
  *   email     `[redacted email]`     the whole address; the domain is not kept (it is personal too
  *                                     and agents can ask which address the Apple ID uses)
@@ -173,6 +178,8 @@ const PASSWORD_FOR = String.raw`(?:\s+(?:for|to|of|on|f(?:ü|u)r|de|pour|para)\s
 /** Separators: strong (":", "=") always mean the value follows; words need a plausibility check. */
 const PASSWORD_SEP = String.raw`(\s*[:=]\s*|(?:'s|’s|\s+(?:is\s+still|is\s+now|is\s+set\s+to|is|was|would\s+be|should\s+be|ist|est|es|é))(?![\p{L}'’])\s*[:=]?\s*|\s+[-–—]{1,2}\s*|\s+)`;
 const TOKEN = String.raw`("[^"\n]+"|'[^'\n]+'|“[^”\n]+”|‘[^’\n]+’|[^\s"'“‘]\S*)`;
+/** The word "password" (or one of its forms, PASSWORD_WORD) anywhere, as a word, not a plural ("Passwords app"). */
+const PASSWORD_MENTION_RE = new RegExp(String.raw`(?<![\w])(?:pass?[\s-]?w(?:o?r|ro|ar)d|passowrd|passwd|paswd|pswd|pwd|passphrase|passwort|kennwort|mot\s+de\s+passe|contrase(?:ñ|n)a|senha|wachtwoord)(?![\w])`, 'iu');
 const PASSWORD_RE = new RegExp(String.raw`(?<![\w])((${PASSWORD_WORD})${PASSWORD_FOR})${PASSWORD_SEP}${TOKEN}`, 'giu');
 
 /** Words that describe a password rather than being one: "my password is wrong". */
@@ -370,8 +377,28 @@ function redactPasswords(text: string, counter: Counter): string {
             : wordy
               ? !describesPassword(token)
               : looksLikeSecret(token) || (!PLURAL_CUE.test(cue) && isPlainWordAfterCue(token)));
-    return redact ? `${word}${sep}${bump(counter, 'password', token)}` : whole;
-  });
+    if (!redact) return whole;
+    // After "password:" the words up to the end of the clause are the password too (a passphrase): marked, joined below.
+    return `${word}${sep}${bump(counter, 'password', token)}${strong && !quoted ? PASSPHRASE_MARK : ''}`;
+  }).replace(PASSPHRASE_TAIL_RE, (_m, tail: string) => joinPassphrase(tail, counter));
+}
+
+/** Set after a password given with ":" or "=", where the words that follow up to the end of the clause may be more of it. */
+const PASSPHRASE_MARK = '\uE002';
+const CLAUSE_WORDS = 'and|but|so|because|cause|on|in|for|it|its|which|that|when|then|is|was|to|with|at|from|since|though|although|or|if|as|now|still|again|too|also|anymore|please|thanks|thank';
+/** Up to four more words after the marked password, ending the clause (punctuation, the end, or a joining word). */
+const PASSPHRASE_TAIL_RE = new RegExp(
+  String.raw`${PASSPHRASE_MARK}((?:\s+(?!(?:${CLAUSE_WORDS})\b)[\p{L}\d'’-]+){1,4})(?=\s*[,.;!?]|\s*$|\s+(?:${CLAUSE_WORDS})\b)|${PASSPHRASE_MARK}`,
+  'giu',
+);
+
+/** The words after a password given with ":": part of it unless one of them describes a password ("doesn't", "expired"). */
+function joinPassphrase(tail: string | undefined, counter: Counter): string {
+  if (!tail) return '';
+  const words = tail.trim().split(/\s+/);
+  if (words.some((w) => describesPassword(w) || ORDINARY_AFTER_CUE.has(w.toLowerCase().replace(/['’]/g, '')))) return tail;
+  counter.found.push({ kind: 'password', value: tail.trim() });
+  return '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,10 +445,10 @@ const ATTEMPTS_RE = new RegExp(String.raw`(${ATTEMPT_VERB}${TRIED_FILLER}\s*:?\s
 
 function attemptIsPassword(token: string): boolean {
   // Markdown emphasis around a word ("**Back") is no symbol of a password.
-  const bare = trimPunctuation(token).replace(/^[*_~`]+|[*_~`]+$/g, '');
+  const bare = trimPunctuation(trimPunctuation(token).replace(/^[*_~`(]+|[*_~`)]+$/g, ''));
   if (bare.length < 5 || bare.length > 64 || MARKER_RE.test(bare)) return false;
   MARKER_RE.lastIndex = 0;
-  if (!/\p{L}/u.test(bare) || !/[\d!@#$%^&*_=+?~]/u.test(bare)) return false;
+  if (!/\p{L}/u.test(bare) || !/[\d!@#$%^&*_=+~]/u.test(bare)) return false;
   if (NOT_A_PASSWORD.has(bare.toLowerCase()) || TECH_WORDS.test(bare)) return false;
   // "6-digit", "2-step", "4-digit": a number and a word.
   if (/^\d+-\p{L}+$/u.test(bare)) return false;
@@ -479,6 +506,8 @@ function redactUncuedPasswords(text: string, counter: Counter, lone: boolean): s
   out = out.replace(TOKEN_OR_MARKER_RE, (token) => (looksLikeStandalonePassword(token) ? redactSpan(token, counter) : token));
   out = redactUnquotedAttempts(out, counter);
   out = redactAfterAddress(out, counter);
+  // A message that speaks of a password ("my password is my dog's name Rex2015"): its words mixing letters and digits are passwords too.
+  if (PASSWORD_MENTION_RE.test(out)) out = out.replace(TOKEN_OR_MARKER_RE, (token) => (!token.startsWith('[redacted ') && attemptIsPassword(token) ? redactSpan(token, counter) : token));
   if (lone && looksLikeLonePassword(out, isPlainWord)) {
     const lead = /^\s*/.exec(out)?.[0] ?? '';
     const token = out.trim();
@@ -495,11 +524,22 @@ function redactIbans(text: string, counter: Counter): string {
 
 const CARD_RE = /(?<![\w.,:+\-])\d(?:[ -]?\d){12,18}(?![\w]|[.,:]\d)/g;
 
+/** A card's security code ("cvv 123", "CVC: 4321"): a code. */
+const CARD_CODE_RE = /\b(cvv2?|cvc2?|csc|cid|card\s+security\s+code)\b(\s*(?:is|:|#|=|-)?\s*)(\d{3,4})\b/gi;
+/** A card's expiry date ("exp 12/27", "expires 03/2028", "valid thru 11/26"): part of the card. */
+const CARD_EXPIRY_RE = /\b(exp(?:iry|iration|ires)?(?:\s+date)?|expires?|valid\s+(?:thru|through|until|till))(\s*[:.]?\s*)(\d{1,2}\s*\/\s*(?:\d{4}|\d{2}))(?![\d/])/gi;
+
+const CARD_CONTEXT_RE = /\[redacted card\]|\b(?:card|visa|mastercard|amex|debit|credit|cvv2?|cvc2?)\b/i;
+
 function redactCards(text: string, counter: Counter): string {
-  return text.replace(CARD_RE, (m) => {
+  const out = text.replace(CARD_RE, (m) => {
     const d = digitsOf(m);
     return d.length >= 13 && d.length <= 19 && luhnValid(d) ? bump(counter, 'card', m) : m;
   });
+  const withCode = out.replace(CARD_CODE_RE, (_m, cue: string, sep: string, code: string) => `${cue}${sep}${bump(counter, 'code', code)}`);
+  // An expiry date only beside a card ("my card … exp 12/27"), not a plan that "expires 12/27".
+  if (!CARD_CONTEXT_RE.test(withCode)) return withCode;
+  return withCode.replace(CARD_EXPIRY_RE, (_m, cue: string, sep: string, date: string) => `${cue}${sep}${bump(counter, 'card', date)}`);
 }
 
 /** Not followed by more of a number ("18.2"), a word character or a unit. */
@@ -545,7 +585,7 @@ const CODE_RE = new RegExp(
 const UNIT_AFTER = String.raw`(?!\s*(?:gb|mb|tb|kb|g|%|photos?|pictures?|files?|items?|times?|messages?|contacts?|notes?|videos?|songs?|emails?|days?|hours?|minutes?|seconds?|years?)\b)`;
 /** "it sent me 774-210", "I got 123456": Apple's codes are six digits. */
 const SENT_CODE_RE = new RegExp(
-  String.raw`\b((?:sent|texted|gave|got|received|showed|shows|showing|says|said|displayed|displays|popped\s+up\s+with)\s+(?:me\s+)?(?:(?:a|the|this)\s+)?(?:(?:number|code)\s+)?(?:of\s+)?)(\d{3}[\s-]\d{3}|\d{6})${NUMBER_END}${UNIT_AFTER}`,
+  String.raw`\b((?:sent|texted|gave|got|received|showed|shows|showing|says|said|displayed|displays|popped\s+up\s+with)\s+(?:me\s+)?(?:(?:a|the|this)\s+)?(?:(?:number|code)\s+)?(?:of\s+)?)(\d(?:[ -]\d){5}|\d{3}[\s-]\d{3}|\d{6})${NUMBER_END}${UNIT_AFTER}`,
   'gi',
 );
 /** A message that is nothing but a 4-8 digit number is a code someone was asked for. */
@@ -574,7 +614,8 @@ const CODE_MENTION_RE = new RegExp(String.raw`${NOT_SECRET_CODE}\b${CODE_WORD}\b
 
 function redactSixDigitCodes(text: string, counter: Counter): string {
   let out = text.replace(CUED_SIX_RE, (_m, cue: string, code: string) => `${cue}${bump(counter, 'code', code)}`);
-  const words = out.trim().split(/\s+/).filter((w) => w.length > 0).length;
+  // A code typed digit by digit ("4 8 2 9 1 3") is one word of the message.
+  const words = out.trim().replace(/\d(?:[ -]\d){5}/g, '0').split(/\s+/).filter((w) => w.length > 0).length;
   if (words <= SHORT_MESSAGE_WORDS || CODE_MENTION_RE.test(text)) {
     // With no cue, a round number ("100000", "250 000") is a count, not a code.
     out = out.replace(ANY_SIX_RE, (m: string, code: string) => (/000$/.test(code) ? m : bump(counter, 'code', code)));
