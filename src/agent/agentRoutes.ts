@@ -354,6 +354,8 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): void 
   server.post(
     `${AGENT_API_BASE}/logout`,
     authed('agent.logout', true, async (_req, res, { session, sessionId }) => {
+      // Their live chats go back to the queue, each person told; nobody is left talking to nobody.
+      await hub.agentSignedOut(session.agent);
       await sessions.destroy(sessionId);
       logger.info('agent console: signed out', { agentId: session.agent.id });
       noStore(res, 200, { signedOut: true }, { 'Set-Cookie': sessionCookie('', { secure, maxAgeSeconds: 0 }) });
@@ -373,6 +375,8 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): void 
     `${AGENT_API_BASE}/queue`,
     authed('agent.queue', false, async (_req, res, { session }) => {
       await hub.agentSeen(session.agent);
+      // Chats whose agent vanished (no heartbeat) come back here, for this agent to take over.
+      await hub.releaseAbsentHolders();
       const [queued, mine, agentsOnline] = await Promise.all([hub.queue(), hub.mine(session.agent.id), hub.agentsOnline()]);
       const oldestFirst = [...queued].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
       noStore(res, 200, { queue: oldestFirst.map(escalationView), mine: mine.map(escalationView), agentsOnline });

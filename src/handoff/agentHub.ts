@@ -147,6 +147,10 @@ export interface AgentHub {
   markTicketDone(id: string, agent: AgentIdentity): Promise<void>;
   /** Presence heartbeat from the console. */
   agentSeen(agent: AgentIdentity): Promise<void>;
+  /** The agent signed out: their live chats go back to the queue (each person told), and they no longer count online. */
+  agentSignedOut(agent: AgentIdentity): Promise<void>;
+  /** Live chats whose agent has been gone a while (no heartbeat: console closed, session ended) go back to the queue. */
+  releaseAbsentHolders(): Promise<number>;
   /** Agents seen within the presence window. */
   agentsOnline(): Promise<number>;
   /** Optional push: resolves with the new version when something changes (for SSE/long-poll), or on timeout. */

@@ -62,7 +62,9 @@ export class AgentSessions {
       return doc;
     });
     this.deps.changed();
-    await this.deps.voice.send(e, textActivity(this.deps.text.text('agentMessage', { agent: agent.name, text: clean }), resyncData('handoff.agentMessage')), { agentName: agent.name });
+    // What the agent typed reaches the person exactly as typed: plain text, never read as Markdown or HTML ("Settings > <your name>", "2*3*4").
+    const activity = { ...textActivity(this.deps.text.text('agentMessage', { agent: agent.name, text: clean }), resyncData('handoff.agentMessage')), textFormat: 'plain' as const };
+    await this.deps.voice.send(e, activity, { agentName: agent.name });
     return msg;
   }
 
@@ -81,19 +83,43 @@ export class AgentSessions {
     await this.deps.voice.tell(e, 'agentClosed', { agent: agent.name });
   }
 
-  async requeue(conversationId: string, agent: AgentIdentity): Promise<void> {
+  /**
+   * Back to the queue: put there by the agent (`requeued`), or because the agent left (`left`:
+   * signed out, or gone without signing out; the person is told so and keeps what was said).
+   */
+  async requeue(conversationId: string, agent: AgentIdentity, why: 'requeued' | 'left' = 'requeued'): Promise<void> {
     const at = this.now();
     const e = await this.holderUpdate(conversationId, agent, (doc) => {
       doc.state = 'queued';
       delete doc.agentId;
       delete doc.agentName;
       delete doc.acceptedAt;
-      doc.messages.push(hubMessage('system', this.deps.text.text('console.agentRequeued', { agent: agent.name }), at, agent.name));
+      doc.messages.push(hubMessage('system', this.deps.text.text(why === 'left' ? 'console.agentLeft' : 'console.agentRequeued', { agent: agent.name }), at, agent.name));
       return doc;
     });
     this.deps.changed();
     const position = (await this.deps.store.position(conversationId)) ?? 1;
-    await this.deps.voice.tell(e, 'agentRequeued', { agent: agent.name, position });
+    await this.deps.voice.tell(e, why === 'left' ? 'agentLeft' : 'agentRequeued', { agent: agent.name, position });
+  }
+
+  /**
+   * The person ended the live chat ("end chat", "back to the bot"): closed, the agent's console
+   * says so, and the bot takes over. False when no chat was active any more.
+   */
+  async endedByPerson(conversationId: string): Promise<boolean> {
+    const at = this.now();
+    const e = await updateDoc<Escalation, Escalation | undefined>(this.deps.storage, HUB_KEYS.escalation(conversationId), (doc) => {
+      if (!doc || doc.state !== 'active') return { abort: true, result: undefined };
+      doc.state = 'closed';
+      doc.closedAt = at;
+      doc.messages.push(hubMessage('system', this.deps.text.text('console.personEnded'), at));
+      return { doc, result: doc };
+    });
+    if (!e) return false;
+    await this.deps.store.removeFromIndex(conversationId);
+    await this.deps.store.clearConversation(conversationId);
+    this.deps.changed();
+    return true;
   }
 
   /** Changes an escalation the agent holds (active, theirs), or throws HubError. */

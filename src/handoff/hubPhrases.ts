@@ -74,6 +74,12 @@ export class HubPhrases {
     return words <= 12 && mentionsPhrase(this.text.list('synonyms.howLong'), input.text, true);
   }
 
+  /** "end chat", "back to the bot", "cancel" alone during a live chat (synonyms.endChat, after filler words). */
+  endsChat(input: PersonInput): boolean {
+    if (input.value !== undefined) return false;
+    return isOnlyPhrase(this.text.list('synonyms.endChat'), this.text.list('synonyms.filler'), input.text);
+  }
+
   /** One line per button shown, saying what it does ("• Leave a message: …"), for offer.help / waiting.help. */
   choiceHelp(choices: readonly PromptChoice[], cancelKey: HandoffMessageKey = 'offer.help.cancel'): string {
     return choices

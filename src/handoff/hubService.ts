@@ -33,6 +33,8 @@ export { HUB_CHOICES, HUB_KEYS, MESSAGE_MAX, MESSAGE_WELCOME_BACK_MS, MESSAGES_B
 /** Turn-state flag: this turn asked for a person (no frustration offer on top). */
 const HANDOFF_REQUESTED = Symbol('resync.handoffRequested');
 
+/** A live chat's agent counts as gone after this many presence windows without a heartbeat. */
+const ABSENT_PRESENCES = 2;
 const DEFAULTS = { presenceMs: 60_000, minutesPerEscalation: 5, longWaitMinutes: 15, frustrationOffer: true, queueOfferMinutes: 30, pendingContactIdleMs: 24 * 3_600_000, pendingContactSweepMs: 10 * 60_000 };
 
 /** The hub's dependencies (`agentsConfigured` among them: see AgentHubDeps). */
@@ -207,6 +209,33 @@ export class HubService implements ResyncAgentHub {
 
   requeue(conversationId: string, agent: AgentIdentity): Promise<void> {
     return this.agents.requeue(conversationId, agent);
+  }
+
+  async agentSignedOut(agent: AgentIdentity): Promise<void> {
+    await this.store.agentGone(agent.id);
+    for (const e of await this.mine(agent.id)) {
+      await this.agents.requeue(e.conversationId, agent, 'left').catch((error: unknown) => this.deps.logger.warn('handoff: could not hand back a chat at sign-out', { conversationId: e.conversationId, error }));
+    }
+  }
+
+  async releaseAbsentHolders(): Promise<number> {
+    const seen = await this.store.lastSeen();
+    const cutoff = this.deps.clock.now().getTime() - this.options.presenceMs * ABSENT_PRESENCES;
+    let released = 0;
+    for (const e of await this.store.open()) {
+      // Only an agent seen before and not since counts as gone (one never seen is not judged).
+      const agentId = e.agentId;
+      const last = agentId ? seen.get(agentId) : undefined;
+      if (e.state !== 'active' || !agentId || last === undefined || last >= cutoff) continue;
+      try {
+        await this.agents.requeue(e.conversationId, { id: agentId, name: e.agentName ?? agentId }, 'left');
+        released++;
+        this.deps.logger.info('handoff: chat back in the queue, its agent is gone', { conversationId: e.conversationId, agentId: e.agentId });
+      } catch {
+        // Changed meanwhile (closed, or the agent came back and acted): nothing to release.
+      }
+    }
+    return released;
   }
 
   async markTicketDone(id: string, agent: AgentIdentity): Promise<void> {
@@ -635,6 +664,7 @@ export class HubService implements ResyncAgentHub {
 
   /** The person wrote while queued or talking with an agent: it goes to the agent, not the bot. */
   private async fromPerson(context: TurnContext, escalation: Escalation, next: () => Promise<void>): Promise<void> {
+    const wasActive = escalation.state === 'active';
     const conversationId = escalation.conversationId;
     const input = { text: context.activity.text ?? '', value: context.activity.value as unknown };
     // Leaving a message instead of waiting (offered after a long wait; typed, it works any time).
@@ -666,6 +696,16 @@ export class HubService implements ResyncAgentHub {
       // An agent accepted in the meantime: the message goes to them like any other.
     }
     if (escalation.state === 'queued' && (await this.queueAside(context, escalation, input))) return;
+    if (escalation.state === 'active') {
+      // "end chat", "back to the bot", "start over": the person leaves the live chat; the agent sees it.
+      const startOver = this.phrases.asksToStartOver(input);
+      if ((startOver || this.phrases.endsChat(input)) && (await this.agents.endedByPerson(conversationId))) {
+        await this.voice.say(context, 'personEnded', { agent: escalation.agentName ?? '' });
+        return startOver ? this.botTurn(context, next, await this.store.conversation(conversationId), true) : undefined;
+      }
+      // Their agent is gone (console closed, session ended): back in the queue and told so; the message is kept for the next.
+      if ((await this.releaseAbsentHolders()) > 0) escalation = (await this.get(conversationId)) ?? escalation;
+    }
     const attachments = (context.activity.attachments ?? []).map((a) => (a.name ? this.text.text('console.attachment', { name: a.name }) : this.text.text('console.attachmentUnnamed')));
     const text = clip([context.activity.text ?? '', ...attachments].filter((t) => t.trim()).join(' '));
     if (!text) return;
@@ -681,7 +721,8 @@ export class HubService implements ResyncAgentHub {
       return { doc: e, result: { state: e.state, offer } };
     });
     this.changed();
-    if (outcome.state !== 'queued') return;
+    // Just put back in the queue because their agent left: that message (agentLeft) said the place already.
+    if (outcome.state !== 'queued' || wasActive) return;
     const position = (await this.position(conversationId)) ?? 1;
     if (outcome.offer !== undefined) await this.voice.say(context, 'waiting.longAck', { position, minutes: outcome.offer }, this.phrases.queueChoices(true));
     else await this.voice.say(context, 'waiting.ack', { position }, this.phrases.cancelChoices());

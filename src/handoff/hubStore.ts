@@ -65,6 +65,22 @@ export class HubStore {
     return Object.values(doc?.agents ?? {}).filter((a) => now - new Date(a.seenAt).getTime() <= this.presenceMs).length;
   }
 
+  /** When each agent was last seen (ms since the epoch); absent: never, or signed out. */
+  async lastSeen(): Promise<Map<string, number>> {
+    const doc = await readDoc<AgentsDoc>(this.storage, HUB_KEYS.agents);
+    return new Map(Object.entries(doc?.agents ?? {}).map(([id, a]) => [id, new Date(a.seenAt).getTime()]));
+  }
+
+  /** Signed out: no longer counted online. */
+  async agentGone(agentId: string): Promise<void> {
+    await updateDoc<AgentsDoc, void>(this.storage, HUB_KEYS.agents, (doc) => {
+      if (!doc?.agents?.[agentId]) return { abort: true, result: undefined };
+      const agents = { ...doc.agents };
+      delete agents[agentId];
+      return { doc: { agents }, result: undefined };
+    });
+  }
+
   async agentSeen(agent: AgentIdentity): Promise<void> {
     const at = this.clock.now().toISOString();
     await updateDoc<AgentsDoc, void>(this.storage, HUB_KEYS.agents, (doc) => {

@@ -43,7 +43,7 @@ export class HubVoice {
    */
   async send(e: Escalation, activity: Partial<Activity>, extra?: Record<string, unknown>): Promise<void> {
     if (extra) activity.channelData = { ...(activity.channelData as object), handoff: extra };
-    if (typeof activity.text === 'string' && activity.inputHint !== 'expectingInput') activity.text = textFor(e.channelId, activity.text);
+    if (typeof activity.text === 'string' && activity.inputHint !== 'expectingInput' && activity.textFormat !== 'plain') activity.text = textFor(e.channelId, activity.text);
     try {
       await this.deps.messenger.send(e.reference as Partial<ConversationReference>, activity);
     } catch (error) {

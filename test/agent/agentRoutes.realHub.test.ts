@@ -21,8 +21,9 @@ describe('agent console over the real hub', () => {
     await person.say('photos-not-syncing on my iphone, password hunter2 is set');
     await person.say('human please');
     // Each console server builds its own hub over the same storage, as separate processes would.
-    const one = await startConsoleServer({ storage, hub: () => hubHarness({ storage, messenger: h.messenger, transcripts: h.transcripts }).hub });
-    const two = await startConsoleServer({ storage, hub: () => hubHarness({ storage, messenger: h.messenger, transcripts: h.transcripts }).hub });
+    // Both servers' hubs keep the person's clock, so time moves for all at once (h.clock.advance).
+    const one = await startConsoleServer({ storage, hub: () => hubHarness({ storage, messenger: h.messenger, transcripts: h.transcripts, clock: h.clock }).hub });
+    const two = await startConsoleServer({ storage, hub: () => hubHarness({ storage, messenger: h.messenger, transcripts: h.transcripts, clock: h.clock }).hub });
     servers.push(one, two);
     const alice = new ConsoleClient(one.url);
     const bob = new ConsoleClient(two.url);
@@ -74,5 +75,24 @@ describe('agent console over the real hub', () => {
     const after = await person.say('hello');
     expect(after.length).toBeGreaterThan(0);
     expect((await alice.request('GET', '/api/agent/queue')).body.mine).toEqual([]);
+  });
+
+  test('signing out with a live chat: the chat goes back to the queue, the person is told, and the other agent takes it (round 12, B1)', async () => {
+    const { h, alice, bob } = await setUp();
+    expect((await alice.request('POST', '/api/agent/conversations/conv-web-1/accept')).status).toBe(200);
+    expect((await alice.request('POST', '/api/agent/logout')).status).toBe(200);
+    expect(h.messenger.keys('conv-web-1')).toContain('handoff.agentLeft');
+    const queue = await bob.request('GET', '/api/agent/queue');
+    expect(queue.body.queue.map((e: { conversationId: string }) => e.conversationId)).toEqual(['conv-web-1']);
+    expect((await bob.request('POST', '/api/agent/conversations/conv-web-1/accept')).status).toBe(200);
+  });
+
+  test('an agent gone without signing out: the other agent\'s queue poll brings the chat back (round 12, B1)', async () => {
+    const { h, alice, bob } = await setUp();
+    expect((await alice.request('POST', '/api/agent/conversations/conv-web-1/accept')).status).toBe(200);
+    h.clock.advance(3 * 60_000);
+    const queue = await bob.request('GET', '/api/agent/queue');
+    expect(queue.body.queue.map((e: { conversationId: string }) => e.conversationId)).toEqual(['conv-web-1']);
+    expect(h.messenger.keys('conv-web-1')).toContain('handoff.agentLeft');
   });
 });

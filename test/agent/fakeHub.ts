@@ -117,6 +117,28 @@ export class FakeHub implements AgentHub {
   async agentSeen(agent: AgentIdentity): Promise<void> {
     this.seen.set(agent.id, this.clock.now().getTime());
   }
+  async agentSignedOut(agent: AgentIdentity): Promise<void> {
+    this.seen.delete(agent.id);
+    for (const e of this.escalations.values()) if (e.state === 'active' && e.agentId === agent.id) this.backToQueue(e);
+  }
+  async releaseAbsentHolders(): Promise<number> {
+    const now = this.clock.now().getTime();
+    let released = 0;
+    for (const e of this.escalations.values()) {
+      const last = e.agentId ? this.seen.get(e.agentId) : undefined;
+      if (e.state === 'active' && last !== undefined && now - last > 120_000) {
+        this.backToQueue(e);
+        released++;
+      }
+    }
+    return released;
+  }
+  private backToQueue(e: Escalation): void {
+    e.state = 'queued';
+    delete e.agentId;
+    delete e.agentName;
+    delete e.acceptedAt;
+  }
   async agentsOnline(): Promise<number> {
     const now = this.clock.now().getTime();
     return [...this.seen.values()].filter((t) => now - t < 60_000).length;
