@@ -327,7 +327,8 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): void 
       const allowance = await limiter.check(username, ip);
       if (!allowance.allowed) {
         logger.warn('agent console: sign-in rate limited', { retryAfterSeconds: allowance.retryAfterSeconds });
-        throw new HttpError(429, 'TooManyAttempts', 'Too many failed sign-ins. Try again later.', { 'Retry-After': String(allowance.retryAfterSeconds) });
+        const minutes = Math.max(1, Math.ceil(allowance.retryAfterSeconds / 60));
+        throw new HttpError(429, 'TooManyAttempts', `Too many failed sign-ins for this account from this network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, { 'Retry-After': String(allowance.retryAfterSeconds) });
       }
       const account = findAccount(accounts, username);
       const ok = await verifyPassword(password, account?.passwordHash);
@@ -335,7 +336,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRouteDeps): void 
         await limiter.recordFailure(username, ip);
         throw new HttpError(401, 'SignInFailed', 'That name and password do not match an agent account.');
       }
-      await limiter.recordSuccess(username);
+      await limiter.recordSuccess(username, ip);
       const previous = readCookies(req)[cookieName];
       if (previous) await sessions.destroy(previous);
       const agent = { id: account.id, name: account.name };

@@ -137,7 +137,7 @@
       .catch(function (err) {
         error.textContent =
           err.status === 429
-            ? 'Too many failed sign-ins. Wait a few minutes and try again.'
+            ? err.message
             : err.status === 401
               ? 'That name and password do not match an agent account.'
               : err.message;
