@@ -204,6 +204,9 @@ export function checkDialogs(dialogsDir: string, intents: readonly IntentRef[] |
       services.forEach((s, i) => {
         if (seen.has(s.id)) problem(servicesYaml, servicesFile, ['services', i, 'id'], `duplicate service id '${s.id}'`);
         seen.add(s.id);
+        for (const name of placeholdersIn(s.howToTell ?? '')) {
+          if (!(STEP_PLACEHOLDERS as readonly string[]).includes(name)) problem(servicesYaml, servicesFile, ['services', i, 'howToTell'], `unknown placeholder {${name}}`);
+        }
       });
     }
   }

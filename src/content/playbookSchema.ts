@@ -361,6 +361,12 @@ export const serviceSchema = z
     label: text,
     /** Service names in Apple's status feed that cover this service. */
     statusNames: z.array(text).min(1),
+    /**
+     * How the person can see for themselves that this service syncs ("how can I tell?", "is it
+     * syncing now?" at "Did that fix it?"); {device} and {service} may be used. Without it,
+     * messages.yaml `fixed.howToTell` is said.
+     */
+    howToTell: text.optional(),
   })
   .strict();
 

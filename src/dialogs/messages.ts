@@ -77,6 +77,9 @@ export const ENGINE_MESSAGES = {
   'step.textAnswers': [],
   'step.help': [],
   'synonyms.howToCheck': [],
+  // "is it syncing now?" at "Did that fix it?": services.yaml `howToTell` (or fixed.howToTell), then the question again
+  'synonyms.isItSyncing': [],
+  'fixed.howToTell': ['device', 'service'],
   // "ive done all this already" at a step: sorry, and on to the next check (tried, or skipped at its question)
   'step.doneBefore': [],
   'synonyms.doneBefore': [],

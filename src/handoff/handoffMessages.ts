@@ -146,6 +146,7 @@ export const HANDOFF_MESSAGES = {
   // Asking after a message left ("any news?")
   'synonyms.news': [],
   'synonyms.howLong': [],
+  'synonyms.askAboutChoice': [],
   // The address found in the message is not the one to use
   'synonyms.wrongContact': [],
   // At the address found in a message: it is the right one (besides synonyms.yes)

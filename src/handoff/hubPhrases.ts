@@ -8,7 +8,7 @@ import { readContact } from './contactAddress';
 import { HUB_CHOICES } from './hubDocuments';
 import type { HandoffMessageKey, HandoffText } from './handoffMessages';
 import { readOfferAnswer, type OfferAnswer } from './offerAnswer';
-import { isOnlyPhrase, matchChoice, mentionsPhrase, normalise, type PromptChoice } from '../dialogs/answers';
+import { isOnlyPhrase, matchChoice, mentionsPhrase, normalise, opensWithPhrase, type PromptChoice } from '../dialogs/answers';
 import type { Messages } from '../dialogs/messages';
 
 /** Longest text in which a phrase of synonyms.repeat inside it still asks to see something again. */
@@ -72,6 +72,12 @@ export class HubPhrases {
     const words = normalise(input.text).split(' ').length;
     if (asked && !/\?\s*$/u.test(input.text.trim()) && !/^(how|when|what|whats)\b/u.test(normalise(input.text))) return false;
     return words <= 12 && mentionsPhrase(this.text.list('synonyms.howLong'), input.text, true);
+  }
+
+  /** "what does leave a message do?", "what happens if i wait": a question about the offer's buttons, not a pick. */
+  asksAboutChoice(input: PersonInput, choices: readonly PromptChoice[]): boolean {
+    if (input.value !== undefined || !opensWithPhrase(this.text.list('synonyms.askAboutChoice'), input.text)) return false;
+    return matchChoice(choices, input, 'loose') !== undefined || /\b(?:button|buttons|option|options|choice|choices)\b/.test(normalise(input.text));
   }
 
   /** "end chat", "back to the bot", "cancel" alone during a live chat (synonyms.endChat, after filler words). */

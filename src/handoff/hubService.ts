@@ -398,6 +398,11 @@ export class HubService implements ResyncAgentHub {
           const cleared = await this.leaveMessage.dropForCommand(context, conv);
           return this.botTurn(context, next, cleared, true);
         }
+        // "leave a message" typed again at "Please type your message…": the button's words, never the message.
+        if (!conv.ticketId && conv.mode === 'message' && matchChoice(this.phrases.offerChoices('offer').filter((c) => c.id === HUB_CHOICES.leaveMessage), input, 'exact') !== undefined) {
+          await this.leaveMessage.prompt(context, conv);
+          return;
+        }
         // "how long will that take?" before any message: an honest answer and the prompt again, never the message.
         if (!conv.ticketId && conv.mode === 'message' && !conv.ticketMessage && this.phrases.asksHowLong(input, true)) {
           await this.voice.say(context, 'leaveMessage.howLong', {}, this.phrases.cancelChoices());
@@ -484,6 +489,8 @@ export class HubService implements ResyncAgentHub {
       setHandoffAnswer(context, value);
       await next();
     };
+    // "what does leave a message do?": what each button does, and the offer again (never that button picked).
+    if (this.phrases.asksAboutChoice(input, choices)) return this.offerAgain(context, mode, choices, true);
     // "how long does that take?": an honest answer for the offer as it stands, with its buttons; still open.
     if (mode === 'offer' && (answer.kind === 'other' || matchChoice(choices, input, 'exact') === undefined) && this.phrases.asksHowLong(input, true)) {
       const why = await this.whyNoLiveChat();

@@ -132,6 +132,11 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
     const howTo = howToOf(run, state, stepOf(run, state));
     if (howTo !== undefined && (!price || mentionsPhrase(messages.list('synonyms.priceTopic'), howTo, true))) return { then: 'howTo', text: howTo };
   }
+  // "how can i tell if it's syncing?", "is it syncing now?" at "Did that fix it?": how to see it for themselves.
+  if (state.phase === 'fixed' && (mentionsPhrase(messages.list('synonyms.howToCheck'), text, true) || mentionsPhrase(messages.list('synonyms.isItSyncing'), text, true))) {
+    const service = run.engine.content.services.find((s) => s.id === state.service);
+    return { then: 'howTo', text: service?.howToTell ?? messages.text('fixed.howToTell') };
+  }
   const answering = stepTextAnswering(run, state, text);
   if (answering) return answering;
   // "help" alone (or "ok help"): help for this prompt; "what can you do? help" still gets what the bot does.

@@ -1,0 +1,69 @@
+/**
+ * Tester round 12 (everyday users), in their words, through the whole bot with the real recogniser:
+ * - "how can i tell if its syncing" / "is it syncing now?" at "Did that fix it?": how to see it for
+ *   that service on that device (services.yaml howToTell), then the question again; never a fix (A2);
+ * - "its not syncing" there is "No, still not", never a switch to the general problem (A3);
+ * - "what does leave a message do" at the offer: what each button does, never the button; and
+ *   "leave a message" typed again at the message prompt is not the message (A4).
+ */
+import { ManualClock } from '../../src/clock';
+import { ALL_CLEAR, FixtureStatusFeed, NOW } from './helpers';
+import { sayAll, useRealBot, type LineChat, type ReplyLine } from '../helpers/realBot';
+
+const bot = useRealBot('round12', { clock: new ManualClock(NOW), statusFeed: new FixtureStatusFeed(ALL_CLEAR) });
+let n = 0;
+const chat = (): LineChat => bot.lineChat(`round12-${++n}`);
+const keys = (replies: ReplyLine[]) => replies.map((r) => r.key);
+const lastOf = (replies: ReplyLine[]) => replies[replies.length - 1]!;
+
+/** Contacts on an iPhone, past the account check, at the toggles step's "Did that fix it?". */
+async function atFixedQuestion(c: LineChat): Promise<ReplyLine> {
+  const replies = await sayAll(c, ['contacts not syncing on my iphone', 'Yes, the same account', 'No, still not', 'no']);
+  const last = lastOf(replies);
+  expect(last.key).toBe('fixed.question');
+  return last;
+}
+
+describe('"how can i tell?" at "Did that fix it?" (A2)', () => {
+  it.each([['how can i tell if its syncing'], ['is it syncing now?'], ['how do i know if its syncing']])('"%s": how to see it for contacts on this iPhone, then the same question', async (text) => {
+    const c = chat();
+    const pending = await atFixedQuestion(c);
+    const replies = await c.say(text);
+    expect(keys(replies)).toEqual(['step.howTo', 'fixed.question']);
+    expect(replies[0]!.text).toContain('test contact on this iPhone');
+    expect(lastOf(replies).stepId).toBe(pending.stepId);
+    expect(keys(replies)).not.toContain('fixed.done');
+  });
+
+  it('"yes its syncing now" is still a fix', async () => {
+    const c = chat();
+    await atFixedQuestion(c);
+    expect(keys(await c.say('yes its syncing now'))).not.toContain('step.howTo');
+  });
+});
+
+describe('"its not syncing" at "Did that fix it?" (A3)', () => {
+  it.each([['its not syncing'], ['it isnt syncing'], ['nothing is syncing still']])('"%s" is No, still not: the next check, no switch offer', async (text) => {
+    const c = chat();
+    const pending = await atFixedQuestion(c);
+    const replies = await c.say(text);
+    expect(keys(replies)).not.toContain('switch.offer');
+    expect(lastOf(replies).stepId).not.toBe(pending.stepId);
+    expect(lastOf(replies).playbook).toBe(pending.playbook);
+  });
+});
+
+describe('questions about the offer\'s buttons (A4)', () => {
+  it('"what does leave a message do": what each button does and the offer again; the message is the real one', async () => {
+    const c = chat();
+    await sayAll(c, ['my photos arent syncing to my ipad', 'talk to a person']);
+    const replies = await c.say('what does leave a message do');
+    expect(keys(replies)).toEqual(['handoff.offer.help', 'handoff.noAccounts']);
+    expect(keys(await c.say('leave a message'))).toEqual(['handoff.leaveMessage.prompt']);
+    expect(keys(await c.say('leave a message'))).toEqual(['handoff.leaveMessage.prompt']);
+    expect(keys(await c.say('photos missing on ipad'))).toEqual(['handoff.leaveMessage.contact']);
+    expect(keys(await c.say('me@example.com'))).toEqual(['handoff.leaveMessage.saved']);
+    const ticket = (await bot.runtime.hub.tickets()).tickets.find((t) => t.conversationId === c.id)!;
+    expect(ticket.message).toBe('photos missing on ipad');
+  });
+});
