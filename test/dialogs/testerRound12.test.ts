@@ -4,7 +4,9 @@
  *   that service on that device (services.yaml howToTell), then the question again; never a fix (A2);
  * - "its not syncing" there is "No, still not", never a switch to the general problem (A3);
  * - "what does leave a message do" at the offer: what each button does, never the button; and
- *   "leave a message" typed again at the message prompt is not the message (A4).
+ *   "leave a message" typed again at the message prompt is not the message (A4);
+ * - data-loss worry is answered first: "is my data lost" alone, and "lost forever" / "did i lose"
+ *   beside photos, contacts or notes before their checks (A5).
  */
 import { ManualClock } from '../../src/clock';
 import { ALL_CLEAR, FixtureStatusFeed, NOW } from './helpers';
@@ -65,5 +67,23 @@ describe('questions about the offer\'s buttons (A4)', () => {
     expect(keys(await c.say('me@example.com'))).toEqual(['handoff.leaveMessage.saved']);
     const ticket = (await bot.runtime.hub.tickets()).tickets.find((t) => t.conversationId === c.id)!;
     expect(ticket.message).toBe('photos missing on ipad');
+  });
+});
+
+describe('data-loss worry is answered first (A5)', () => {
+  it('"is my data lost" alone: reassurance and where to look, once, then how to go on', async () => {
+    const replies = await chat().say('is my data lost');
+    expect(keys(replies)).toEqual(['question.data-lost', 'question.answeredTopLevel']);
+    expect(replies[0]!.text).toMatch(/Recently Deleted/);
+  });
+
+  it.each([
+    ['are my photos lost forever', /photos that vanish/],
+    ['did i lose all my contacts', /Data Recovery/],
+    ['my notes disappeared from my iphone, are they gone forever??', /Deleted notes wait/],
+  ])('"%s": the reassurance right after the intro, before the checks', async (text, said) => {
+    const replies = await chat().say(text);
+    expect(keys(replies)[1]).toBe('playbook.whenSaid');
+    expect(replies[1]!.text).toMatch(said);
   });
 });
