@@ -89,7 +89,11 @@
     }, REFRESH_EVERY_MS);
   }
 
+  // The conversation on screen, so "Start over" can tell the bot first (a wait for a person ends).
+  var current = null;
+
   function render(directLine) {
+    current = directLine;
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
@@ -119,8 +123,24 @@
 
   document.getElementById('start-over').addEventListener('click', function (event) {
     event.preventDefault();
-    localStorage.removeItem(CONVERSATION_KEY);
-    window.location.reload();
+    var left = false;
+    function leave() {
+      if (left) return;
+      left = true;
+      localStorage.removeItem(CONVERSATION_KEY);
+      window.location.reload();
+    }
+    // Tell the old conversation first, so a wait for a person there ends and leaves the agents' queue.
+    if (current) {
+      try {
+        current.postActivity({ type: 'message', text: 'start over', from: { id: userId(), role: 'user' } }).subscribe({ next: leave, error: leave, complete: leave });
+      } catch (e) {
+        leave();
+      }
+      setTimeout(leave, 1500);
+    } else {
+      leave();
+    }
   });
 
   if (!window.WebChat) {

@@ -38,7 +38,7 @@ export interface EngineOptions {
 /** The phrases of each command that works at any question (messages.yaml keys). */
 export const COMMAND_PHRASES: Record<'help' | 'agent' | 'cancel', readonly MessageKey[]> = {
   help: ['synonyms.help'],
-  agent: ['synonyms.person'],
+  agent: ['synonyms.person', 'synonyms.personAnywhere'],
   cancel: ['synonyms.stop', 'synonyms.startOver'],
 };
 

@@ -448,6 +448,8 @@ export abstract class InterruptibleDialog<S extends object> extends Dialog {
     const whole = commands.find((c) => mentionsPhrase(phrases(c), input.text, false));
     if (whole) return whole;
     if (clear && isCommand(handler) && mentionsPhrase(phrases(handler), input.text, true)) return handler;
+    // "…, I need a person again": a request for a person said plainly anywhere in the message.
+    if (mentionsPhrase(messages.list('synonyms.personAnywhere'), input.text, true)) return 'agent';
     return undefined;
   }
 

@@ -341,6 +341,7 @@ export const ENGINE_MESSAGES = {
   'synonyms.stop': [],
   'synonyms.help': [],
   'synonyms.person': [],
+  'synonyms.personAnywhere': [],
   'synonyms.startOver': [],
   'synonyms.nothingElse': [],
   'synonyms.somethingElse': [],

@@ -52,6 +52,7 @@ export const HANDOFF_MESSAGES = {
   agentMessage: ['agent', 'text'],
   agentRequeued: ['agent', 'position'],
   agentLeft: ['agent', 'position'],
+  cancelledStartOver: [],
   personEnded: ['agent'],
   agentClosed: ['agent'],
   'status.accepted': [],

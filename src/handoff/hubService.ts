@@ -678,7 +678,9 @@ export class HubService implements ResyncAgentHub {
     if (escalation.state === 'queued' && this.phrases.queueChoice(escalation, input) === HUB_CHOICES.leaveMessage) {
       if (await this.leaveMessageInstead(context, conversationId)) return;
     }
-    if (escalation.state === 'queued' && this.phrases.queueChoice(escalation, input) === HUB_CHOICES.cancel) {
+    // "start over" while waiting: no longer waiting (the agents' queue loses it), and the dialogs start over.
+    const startOverQueued = escalation.state === 'queued' && this.phrases.asksToStartOver(input);
+    if (escalation.state === 'queued' && (startOverQueued || this.phrases.queueChoice(escalation, input) === HUB_CHOICES.cancel)) {
       const cancelled = await updateDoc<Escalation, boolean>(this.deps.storage, HUB_KEYS.escalation(conversationId), (e) => {
         if (!e || e.state !== 'queued') return { abort: true, result: false };
         e.state = 'cancelled';
@@ -690,8 +692,12 @@ export class HubService implements ResyncAgentHub {
         await this.store.removeFromIndex(conversationId);
         const resume = (await this.store.conversation(conversationId)).resume === true;
         // Asked for mid-way: back to the step at once ("let's carry on where we were").
-        await this.store.clearConversation(conversationId, resume ? undefined : 'declined');
+        await this.store.clearConversation(conversationId, resume || startOverQueued ? undefined : 'declined');
         this.changed();
+        if (startOverQueued) {
+          await this.voice.say(context, 'cancelledStartOver');
+          return this.botTurn(context, next, await this.store.conversation(conversationId), true);
+        }
         if (!resume) {
           await this.voice.say(context, 'cancelled');
           return;

@@ -153,6 +153,15 @@ describe('human handoff end to end (Chromium: person in the web widget, agent in
     expect(newBubbles[0]).toContain('Alice Smith');
   });
 
+  it('what the agent types shows in the widget exactly as typed: no Markdown or HTML reading (round 12, B4)', async () => {
+    const typed = 'Open Settings > <your name> > iCloud, tap *Photos*; 2*3*4 = 24';
+    await agent.locator('#chat-text').fill(typed);
+    await agent.locator('#chat-send').click();
+    await botSaid(person, 'tap *Photos*; 2*3*4 = 24');
+    const shown = (await person.locator(BOT_BUBBLES).last().textContent()) ?? '';
+    expect(shown).toContain(typed);
+  });
+
   it('the agent closes: the person is told and the bot answers again', async () => {
     await agent.locator('#close').click();
     await botSaid(person, /closed the chat/);
@@ -198,6 +207,21 @@ describe('human handoff end to end (Chromium: person in the web widget, agent in
       await agent.locator('#accept').click();
       await botSaid(waiting, /now talking to Alice Smith/);
     });
+  });
+
+  it('"Start over" in the widget while waiting ends the wait: the agent\'s queue loses it (round 12, B6)', async () => {
+    const context = await browser.newContext({ viewport: { width: 720, height: 820 } });
+    const leaving = await context.newPage();
+    leaving.on('pageerror', (error) => pageErrors.push(error.message));
+    await openWidget(leaving);
+    await say(leaving, 'my notes are not syncing on my ipad');
+    await say(leaving, 'talk to a person');
+    await botSaid(leaving, /in the queue/);
+    await agent.locator('#queue-list .item-button').first().waitFor({ timeout: 5000 });
+    await leaving.locator('#start-over').click();
+    await leaving.locator(SENDBOX).waitFor({ timeout: 20_000 });
+    await agent.locator('#queue-empty:not([hidden])').waitFor({ timeout: 10_000 });
+    await context.close();
   });
 
   it('ran without page errors', () => {

@@ -87,3 +87,19 @@ describe('data-loss worry is answered first (A5)', () => {
     expect(replies[1]!.text).toMatch(said);
   });
 });
+
+describe('a request for a person inside a longer message (B12)', () => {
+  it('"the duplicates are still there, I need a person again" at a step: the hand-over, not "didn\'t catch that"', async () => {
+    const c = chat();
+    await c.say('my contacts wont sync on my mac');
+    const replies = await c.say('the duplicates are still there, I need a person again');
+    expect(keys(replies)).not.toContain('answer.notUnderstood');
+    expect(keys(replies)).toContain('handoff.noAccounts');
+  });
+
+  it('"i dont need a person" is no request', async () => {
+    const c = chat();
+    await c.say('my contacts wont sync on my mac');
+    expect(keys(await c.say('i dont need a person, just tell me what to do'))).not.toContain('handoff.noAccounts');
+  });
+});

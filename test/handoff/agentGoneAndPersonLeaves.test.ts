@@ -103,3 +103,19 @@ describe('what the agent types reaches the person as typed (round 12, B4)', () =
     expect(sent.text).toBe(`Alice: ${typed}`);
   });
 });
+
+describe('"start over" while waiting in the queue (round 12, B6)', () => {
+  it('ends the wait (the agents\' queue loses it) and the bot starts over', async () => {
+    const h = hubHarness();
+    await h.hub.agentSeen(AGENT_A);
+    const p = h.person('c2');
+    await p.say('photos-not-syncing on my iphone');
+    await p.say('human please');
+    expect((await h.hub.queue()).map((e) => e.conversationId)).toEqual(['c2']);
+    const replies = await p.say('start over');
+    expect(replyKeys(replies)[0]).toBe('handoff.cancelledStartOver');
+    expect(replies.length).toBeGreaterThan(1);
+    expect(await h.hub.queue()).toEqual([]);
+    expect(await h.hub.get('c2')).toMatchObject({ state: 'cancelled' });
+  });
+});
