@@ -226,6 +226,8 @@ export class HubPhrases {
   asksToStartOver(input: PersonInput): boolean {
     if (input.value !== undefined || !this.engine) return false;
     const phrases = this.engine.list('synonyms.startOver');
+    // A bare number is a button of the prompt on screen, never "start over" (matchChoice reads numbers as places).
+    if (/^\s*\d+\s*$/.test(input.text)) return false;
     if (matchChoice([{ id: 'start-over', title: '', synonyms: phrases }], { text: this.withoutFiller(input.text) }, 'exact') === 'start-over') return true;
     return normalise(input.text).split(' ').length <= REPEAT_WORDS_MAX && mentionsPhrase(phrases.filter((p) => normalise(p).includes(' ')), input.text, true);
   }
