@@ -80,6 +80,9 @@ export const ENGINE_MESSAGES = {
   // "is it syncing now?" at "Did that fix it?": services.yaml `howToTell` (or fixed.howToTell), then the question again
   'synonyms.isItSyncing': [],
   'fixed.howToTell': ['device', 'service'],
+  // "not sure", "i dont know yet" at "Did that fix it?" (synonyms.dontKnow, synonyms.notSyncedYet): this, then the howToTell
+  'synonyms.notSyncedYet': [],
+  'fixed.notSureYet': [],
   // "ive done all this already" at a step: sorry, and on to the next check (tried, or skipped at its question)
   'step.doneBefore': [],
   'synonyms.doneBefore': [],

@@ -144,7 +144,9 @@ describe('non-answers at "Did that fix it?" are never "fixed"', () => {
     const { h, stepId } = await atFixedPrompt();
     const stepsBefore = (await record(h)).steps.length;
     const replies = await h.say(text);
-    expect(keys(replies)).toEqual(['answer.unclear', 'fixed.question']);
+    // Session 12 (tester A7): "not sure" / "i dont know" get "no rush" and how to tell, without counting a miss.
+    const unsure = text === 'not sure' || text === 'i dont know';
+    expect(keys(replies)).toEqual([unsure ? 'step.howTo' : 'answer.unclear', 'fixed.question']);
     expect(last(replies).resync?.stepId).toBe(stepId);
     expect((await record(h)).steps.length).toBe(stepsBefore);
   });

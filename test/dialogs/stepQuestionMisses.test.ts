@@ -96,7 +96,7 @@ describe('a non-answer at "Which device is giving you trouble?"', () => {
     const say = talk();
     await say('photos not syncing on my iphone');
     await say('1');
-    expect(keys(await say('not sure'))).toEqual(['answer.unclear', 'fixed.question']);
+    expect(keys(await say('not sure'))).toEqual(['step.howTo', 'fixed.question']);
   });
 });
 

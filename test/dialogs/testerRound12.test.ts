@@ -103,3 +103,14 @@ describe('a request for a person inside a longer message (B12)', () => {
     expect(keys(await c.say('i dont need a person, just tell me what to do'))).not.toContain('handoff.noAccounts');
   });
 });
+
+describe('unsure at "Did that fix it?" (A7)', () => {
+  it.each([['not sure'], ['i dont know yet'], ['idk'], ['hasnt synced yet']])('"%s": no rush, how to tell, and the same question; never a miss', async (text) => {
+    const c = chat();
+    const pending = await atFixedQuestion(c);
+    const replies = await c.say(text);
+    expect(keys(replies)).toEqual(['step.howTo', 'fixed.question']);
+    expect(replies[0]!.text).toMatch(/^No rush/);
+    expect(lastOf(replies).stepId).toBe(pending.stepId);
+  });
+});

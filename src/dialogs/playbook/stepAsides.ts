@@ -132,10 +132,15 @@ export function stepAside(run: PlaybookRun, state: PlaybookState, text: string, 
     const howTo = howToOf(run, state, stepOf(run, state));
     if (howTo !== undefined && (!price || mentionsPhrase(messages.list('synonyms.priceTopic'), howTo, true))) return { then: 'howTo', text: howTo };
   }
-  // "how can i tell if it's syncing?", "is it syncing now?" at "Did that fix it?": how to see it for themselves.
-  if (state.phase === 'fixed' && (mentionsPhrase(messages.list('synonyms.howToCheck'), text, true) || mentionsPhrase(messages.list('synonyms.isItSyncing'), text, true))) {
-    const service = run.engine.content.services.find((s) => s.id === state.service);
-    return { then: 'howTo', text: service?.howToTell ?? messages.text('fixed.howToTell') };
+  // "how can i tell if it's syncing?", "is it syncing now?" at "Did that fix it?": how to see it for themselves;
+  // "not sure", "i dont know yet" there: no rush, and the same (never a miss).
+  if (state.phase === 'fixed') {
+    const unsure = isOnlyPhrase([...messages.list('synonyms.dontKnow'), ...messages.list('synonyms.notSyncedYet')], messages.list('synonyms.acknowledge'), text);
+    if (unsure || mentionsPhrase(messages.list('synonyms.howToCheck'), text, true) || mentionsPhrase(messages.list('synonyms.isItSyncing'), text, true)) {
+      const service = run.engine.content.services.find((s) => s.id === state.service);
+      const howToTell = service?.howToTell ?? messages.text('fixed.howToTell');
+      return { then: 'howTo', text: unsure ? `${messages.text('fixed.notSureYet')} ${howToTell}` : howToTell };
+    }
   }
   const answering = stepTextAnswering(run, state, text);
   if (answering) return answering;
